@@ -1,0 +1,398 @@
+"""The Gazetteer: an opened index with name lookup, country/admin1 lookup, resolution and scanning."""
+
+from __future__ import annotations
+
+import re
+import sqlite3
+import threading
+from functools import lru_cache
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Sequence
+
+from sitrep.errors import GazetteerError
+from sitrep.model import Location
+
+from .build import BuildInfo, build_index, default_cache_dir, index_version
+from .normalize import normalize_name, split_type_word, strip_article
+from .place import Candidate, Place
+from .tables import load_tables
+
+if TYPE_CHECKING:
+    from .scan import ScanIndex
+
+__all__ = ["Gazetteer"]
+
+_KINDS: frozenset[str] = frozenset({"city", "admin1", "country", "region"})
+_ISO_CODE = re.compile(r"^[A-Z]{2,3}$")
+# Admin1 divisions that are a city ("Autonomous city", "Capital district", "Municipality"):
+# "the Moscow region" means the oblast around Moscow, not the federal city.
+_CITY_TYPE = re.compile(r"city|capital|municipal|metropol", re.IGNORECASE)
+_CANDIDATE_CACHE = 8192
+_SCAN_FLOOR = 15000  # towns of this size or more are held in memory for scan()
+
+
+class Gazetteer:
+    """An offline place index: GeoNames cities (population >= 500), admin1 divisions,
+    countries and curated regions, with alternate names.
+
+    Open it with :meth:`open`; the object is read-only and safe to share between threads,
+    and it pickles by path (a Dask worker reopens the same file).
+    """
+
+    def __init__(self, path: Path, *, build_info: BuildInfo | None = None) -> None:
+        """Open an existing index file; use :meth:`open` to find or build one."""
+        self.path = Path(path)
+        self.build_info = build_info
+        try:
+            self._db = sqlite3.connect(
+                f"file:{self.path}?mode=ro", uri=True, check_same_thread=False
+            )
+            rows = self._db.execute(
+                "SELECT id, geonameid, kind, name, country_code, admin1_code, lat, lon, population, extra "
+                "FROM place WHERE kind != 'city'"
+            ).fetchall()
+            meta = dict(self._db.execute("SELECT key, value FROM meta").fetchall())
+        except sqlite3.Error as exc:
+            raise GazetteerError(
+                f"cannot open the gazetteer index {self.path}: {exc}",
+                hint="delete the file; it is rebuilt at the next open",
+            ) from exc
+        self.version: str = meta.get("version", "")
+        self._lock = threading.Lock()
+        tables = load_tables()
+        self.context_names: frozenset[str] = tables.context_names
+        self.facility_words: frozenset[str] = tables.facility_words
+        self.scan_stopwords: frozenset[str] = tables.scan_stopwords
+
+        country_names = {r[4]: r[3] for r in rows if r[2] == "country" and not r[9]}
+        self._country_names: dict[str, str] = country_names
+        self._admin1_names: dict[tuple[str, str], str] = {
+            (r[4], r[5]): r[3] for r in rows if r[2] == "admin1"
+        }
+        self._admin1_types: dict[tuple[str, str], str] = {
+            (r[4], r[5]): r[9] for r in rows if r[2] == "admin1"
+        }
+        self._places: dict[int, Place] = {r[0]: self._make_place(r) for r in rows}
+        self._admin1_places: dict[tuple[str, str], Place] = {
+            (p.country_code, p.admin1_code): p
+            for p in self._places.values()
+            if p.kind == "admin1" and p.admin1_code is not None
+        }
+        self._countries: dict[str, Place] = {
+            p.country_code: p for p in self._places.values() if p.kind == "country" and not p.historical
+        }
+
+        # country(): names, aliases, historical names and demonyms -> country entry
+        self._country_keys: dict[str, Place] = {}
+        self._demonym_keys: dict[str, Place] = {}
+        for record in sorted(tables.countries, key=lambda c: c.population):  # populous last: wins
+            place = self._countries.get(record.iso2)
+            if place is None:
+                continue
+            for name in (record.name, *record.alternate_names):
+                self._country_keys[normalize_name(name)] = place
+            for demonym in record.demonyms:
+                key = normalize_name(demonym)
+                self._demonym_keys[key] = place
+                if not key.endswith(("s", "sh", "ch", "ese", "x", "z")):
+                    self._demonym_keys.setdefault(key + "s", place)
+        self._iso3: dict[str, Place] = {
+            r.iso3: self._countries[r.iso2] for r in tables.countries if r.iso2 in self._countries
+        }
+        for place_id, place in self._places.items():
+            if place.historical:
+                for (key,) in self._db.execute("SELECT key FROM name WHERE place_id = ?", (place_id,)):
+                    self._country_keys.setdefault(key, place)
+        self._candidates = lru_cache(maxsize=_CANDIDATE_CACHE)(self._query_candidates)
+        self._scan_indexes: dict[int, ScanIndex] = {}
+        self._scan_lock = threading.Lock()
+
+    # ------------------------------------------------------------------ opening
+
+    @classmethod
+    def open(cls, path: Path | str | None = None, *, build: bool = True) -> "Gazetteer":
+        """Open the index, building it first if it is missing or stale.
+
+        ``path`` is the index file, or a folder to keep ``gazetteer-<version>.sqlite`` in;
+        by default the folder is ``$SITREP_CACHE_DIR`` (else ``~/.cache/sitrep``). With
+        ``build=False`` a missing or stale index is an error instead of being rebuilt.
+        Raises :class:`GazetteerError` (with a hint) when it cannot build or open.
+        """
+        version = index_version()
+        target = cls._target(path, version)
+        if target.exists():
+            stored = cls._stored_version(target)
+            if stored == version:
+                return cls(target)
+            if not build:
+                raise GazetteerError(
+                    f"the gazetteer index {target} is stale (version {stored or 'unknown'}, "
+                    f"expected {version})",
+                    hint="open it with build=True to rebuild it",
+                )
+        elif not build:
+            raise GazetteerError(
+                f"no gazetteer index at {target}",
+                hint="open it with build=True (it takes about ten seconds)",
+            )
+        info = build_index(target, version=version)
+        return cls(target, build_info=info)
+
+    @staticmethod
+    def _target(path: Path | str | None, version: str) -> Path:
+        filename = f"gazetteer-{version}.sqlite"
+        if path is None:
+            return default_cache_dir() / filename
+        path = Path(path).expanduser()
+        if path.is_dir() or (not path.exists() and not path.suffix):
+            return path / filename
+        return path
+
+    @staticmethod
+    def _stored_version(path: Path) -> str | None:
+        try:
+            connection = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+            try:
+                row = connection.execute("SELECT value FROM meta WHERE key = 'version'").fetchone()
+            finally:
+                connection.close()
+        except sqlite3.Error:
+            return None
+        return row[0] if row else None
+
+    def close(self) -> None:
+        """Close the database connection."""
+        self._db.close()
+
+    def __enter__(self) -> "Gazetteer":
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        self.close()
+
+    def __getstate__(self) -> dict[str, Any]:
+        return {"path": str(self.path)}
+
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        self.__init__(Path(state["path"]))  # type: ignore[misc]
+
+    def __repr__(self) -> str:
+        return f"Gazetteer({str(self.path)!r}, version={self.version!r})"
+
+    # ------------------------------------------------------------------ rows -> places
+
+    def _make_place(self, row: tuple) -> Place:
+        place_id, geonameid, kind, name, country_code, admin1_code, lat, lon, population, extra = row
+        countries: tuple[str, ...] = ()
+        historical = False
+        if kind in ("region", "country") and extra:
+            parts = extra.split("|")
+            historical = parts[-1] == "historical"
+            countries = tuple(p for p in parts if p != "historical")
+            if len(countries) > 1:
+                country_code = ""
+        if kind == "admin1":
+            admin1 = name
+        else:
+            admin1 = self._admin1_names.get((country_code, admin1_code)) if admin1_code else None
+        return Place(
+            geonameid=geonameid,
+            name=name,
+            kind=kind,
+            country_code=country_code,
+            country=self._country_names.get(country_code, ""),
+            admin1=admin1,
+            admin1_code=admin1_code,
+            lat=lat,
+            lon=lon,
+            population=population,
+            countries=countries,
+            historical=historical,
+        )
+
+    def _query_candidates(self, key: str) -> tuple[Candidate, ...]:
+        with self._lock:
+            rows = self._db.execute(
+                "SELECT n.quality, p.id, p.geonameid, p.kind, p.name, p.country_code, p.admin1_code, "
+                "p.lat, p.lon, p.population, p.extra "
+                "FROM name n JOIN place p ON p.id = n.place_id WHERE n.key = ?",
+                (key,),
+            ).fetchall()
+        found = []
+        for quality, *place_row in rows:
+            place = self._places.get(place_row[0]) or self._make_place(tuple(place_row))
+            found.append(Candidate(place, quality))
+        found.sort(key=lambda c: -c.prominence)
+        return tuple(found)
+
+    def candidates(self, name: str) -> tuple[Candidate, ...]:
+        """Every entry matching ``name`` (also without a leading "al-"/"the"), most prominent first."""
+        key = normalize_name(name)
+        if not key:
+            return ()
+        found = self._candidates(key)
+        stripped = strip_article(key)
+        if stripped:
+            seen = {id(c.place) for c in found}
+            extra = tuple(
+                Candidate(c.place, max(c.quality, 2))
+                for c in self._candidates(stripped)
+                if id(c.place) not in seen
+            )
+            if extra:
+                found = tuple(sorted(found + extra, key=lambda c: -c.prominence))
+        return found
+
+    def admin1_type(self, place: Place) -> str:
+        """The administrative type of an admin1 entry ("Province", "Governorate"...), or ""."""
+        if place.kind != "admin1" or place.admin1_code is None:
+            return ""
+        return self._admin1_types.get((place.country_code, place.admin1_code), "")
+
+    def is_city_division(self, place: Place) -> bool:
+        """True for an admin1 entry that is itself a city (Moscow, Kyiv, Baghdad...)."""
+        return bool(_CITY_TYPE.search(self.admin1_type(place)))
+
+    def admin1_place(self, country_code: str, admin1_code: str) -> Place | None:
+        """The admin1 entry for a GeoNames (country code, admin1 code) pair."""
+        return self._admin1_places.get((country_code, admin1_code))
+
+    def is_demonym(self, word: str) -> bool:
+        """True for a demonym or its plural ("Afghan", "Iraqis", "Salvadoran")."""
+        return normalize_name(word) in self._demonym_keys
+
+    def country_name(self, country_code: str) -> str:
+        """The display name of a country code, or ""."""
+        return self._country_names.get(country_code, "")
+
+    def country_place(self, country_code: str) -> Place | None:
+        """The country entry for an ISO 3166-1 alpha-2 code."""
+        return self._countries.get(country_code.upper())
+
+    # ------------------------------------------------------------------ public lookups
+
+    def lookup(
+        self,
+        name: str,
+        *,
+        country_code: str | None = None,
+        kind: str | None = None,
+        limit: int = 10,
+    ) -> list[Place]:
+        """All entries whose name or alternate name matches ``name``, best first.
+
+        Best means most prominent: larger population first, a country over a town, an
+        exact name over an alternate (an alternate counts as a tenth of the population).
+        ``kind`` keeps one kind (city, admin1, country, region); ``country_code`` one country.
+        """
+        if kind is not None and kind not in _KINDS:
+            raise ValueError(f"kind must be one of {sorted(_KINDS)}, not {kind!r}")
+        code = country_code.upper() if country_code else None
+        places = []
+        for candidate in self.candidates(name):
+            place = candidate.place
+            if kind is not None and place.kind != kind:
+                continue
+            if code is not None and place.country_code != code and code not in place.countries:
+                continue
+            places.append(place)
+            if len(places) >= limit:
+                break
+        return places
+
+    def country(self, text: str) -> Place | None:
+        """The country named by a name, alias, ISO code or demonym ("Afghan" -> Afghanistan).
+
+        ISO codes count only when written in capitals ("AF", "AFG"). A historical name
+        ("Soviet Union") gives its entry, flagged ``historical``, with the successor's code.
+        """
+        stripped = text.strip().strip(".,;:")
+        if _ISO_CODE.match(stripped):
+            found = self._countries.get(stripped) or self._iso3.get(stripped)
+            if found is not None:
+                return found
+        key = normalize_name(stripped)
+        if key.startswith("the "):
+            key = key[4:]
+        return self._country_keys.get(key) or self._demonym_keys.get(key)
+
+    def admin1(self, name: str, country_code: str | None = None) -> Place | None:
+        """The first-level division named ``name`` ("Ghazni", "Ghazni province", "Moscow Oblast")."""
+        key = normalize_name(name)
+        if not key:
+            return None
+        type_word = None
+        found = self.lookup(key, country_code=country_code, kind="admin1")
+        if not found:
+            split = split_type_word(key)
+            if split is None:
+                return None
+            base, type_word = split
+            found = self.lookup(base, country_code=country_code, kind="admin1")
+        if not found:
+            return None
+        if type_word is not None and type_word not in ("city", "town"):
+            found.sort(key=self.is_city_division)  # stable: prominence order otherwise kept
+        return found[0]
+
+    def resolve(
+        self,
+        text: str,
+        *,
+        context_countries: Sequence[str] = (),
+        near: tuple[float, float] | None = None,
+    ) -> Location | None:
+        """Resolve a place phrase from an article to a Location, or None.
+
+        See :func:`sitrep.gazetteer.resolve.resolve_phrase` for the rules.
+        """
+        from .resolve import resolve_phrase
+
+        return resolve_phrase(self, text, context_countries=context_countries, near=near)
+
+    def scan(
+        self, text: str, *, min_population: int = 15000
+    ) -> list[tuple[int, int, Place]]:
+        """Find place names in running text without NER (for ALL-CAPS wire copy).
+
+        Returns (start, end, place) character spans, longest match first at each position.
+        See :mod:`sitrep.gazetteer.scan` for the rules.
+        """
+        from .scan import ScanIndex
+
+        floor = min(min_population, _SCAN_FLOOR)
+        index = self._scan_indexes.get(floor)
+        if index is None:
+            with self._scan_lock:  # load once even when threads race to the first scan
+                index = self._scan_indexes.get(floor)
+                if index is None:
+                    index = self._scan_indexes[floor] = ScanIndex.load(self, floor)
+        return index.scan(text, min_population=min_population)
+
+    # ------------------------------------------------------------------ internals for scan
+
+    def iter_names(self, min_population: int) -> list[tuple[str, int, int]]:
+        """(key, place id, quality) for every name of a place scan() may report."""
+        with self._lock:
+            return self._db.execute(
+                "SELECT n.key, n.place_id, n.quality FROM name n JOIN place p ON p.id = n.place_id "
+                "WHERE p.kind != 'city' OR p.population >= ?",
+                (min_population,),
+            ).fetchall()
+
+    def places_by_id(self, ids: Sequence[int]) -> dict[int, Place]:
+        """Entries for place ids (the in-memory ones directly, cities from the index)."""
+        found = {i: self._places[i] for i in ids if i in self._places}
+        missing = [i for i in ids if i not in found]
+        with self._lock:
+            for start in range(0, len(missing), 900):
+                chunk = missing[start : start + 900]
+                rows = self._db.execute(
+                    "SELECT id, geonameid, kind, name, country_code, admin1_code, lat, lon, population, extra "
+                    f"FROM place WHERE id IN ({','.join('?' * len(chunk))})",
+                    chunk,
+                ).fetchall()
+                for row in rows:
+                    found[row[0]] = self._make_place(row)
+        return found
+

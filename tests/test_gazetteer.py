@@ -1,0 +1,436 @@
+"""The offline gazetteer: shipped tables, index build and cache, lookups, resolution, scanning.
+
+One index is built per test session into a temporary folder (about ten seconds).
+"""
+
+from __future__ import annotations
+
+import pickle
+import shutil
+import sqlite3
+import time
+from pathlib import Path
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from sitrep.errors import GazetteerError
+from sitrep.gazetteer import Gazetteer, Place, default_cache_dir, index_version, normalize_name
+from sitrep.gazetteer import build as build_module
+from sitrep.gazetteer import index as index_module
+from sitrep.gazetteer import tables as tables_module
+from sitrep.gazetteer.normalize import split_type_word, strip_article
+from sitrep.gazetteer.tables import load_tables
+
+
+@pytest.fixture(scope="session")
+def gazetteer_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return tmp_path_factory.mktemp("gazetteer")
+
+
+@pytest.fixture(scope="session")
+def gaz(gazetteer_dir: Path) -> Gazetteer:
+    started = time.perf_counter()
+    gazetteer = Gazetteer.open(gazetteer_dir)
+    assert gazetteer.build_info is not None, "a fresh folder must trigger a build"
+    assert time.perf_counter() - started < 120
+    return gazetteer
+
+
+# ---------------------------------------------------------------------- shipped tables
+
+
+def test_shipped_tables_load_and_validate() -> None:
+    tables = load_tables()
+    codes = {c.iso2 for c in tables.countries}
+    assert {"AF", "IQ", "SY", "RU", "US", "GB", "NG", "PS", "TJ"} <= codes
+    assert len(tables.admin1) > 3000
+    assert all(-90 <= a.lat <= 90 and -180 <= a.lon <= 180 for a in tables.admin1)
+    assert all(set(r.countries) <= codes for r in tables.regions)
+    assert {"reading", "police", "victoria"} <= tables.context_names
+    assert {"hall", "mosque", "airport"} <= tables.facility_words
+    assert "of" in tables.scan_stopwords and "maiduguri" not in tables.scan_stopwords
+
+
+def test_every_listed_country_has_a_demonym() -> None:
+    by_code = {c.iso2: c for c in load_tables().countries}
+    for code in ("AF", "IQ", "SY", "TJ", "RU", "US", "GB", "NG", "SO", "ML", "PK", "PH", "CO", "SV", "PE", "GT"):
+        assert by_code[code].demonyms, code
+
+
+def test_shipped_tables_stay_small() -> None:
+    folder = Path(tables_module.__file__).parents[1] / "data" / "gazetteer"
+    assert sum(p.stat().st_size for p in folder.iterdir()) < 2_000_000
+
+
+def test_malformed_table_names_file_and_line(monkeypatch: pytest.MonkeyPatch) -> None:
+    original = tables_module._read_text
+
+    def broken(filename: str) -> str:
+        text = original(filename)
+        if filename == "regions.tsv":
+            return text + "Atlantis\t\tregion\tXX\t0\t0\t1\n"
+        return text
+
+    monkeypatch.setattr(tables_module, "_read_text", broken)
+    tables_module.load_tables.cache_clear()
+    try:
+        with pytest.raises(GazetteerError, match=r"regions\.tsv:\d+: unknown country"):
+            tables_module.load_tables()
+    finally:
+        monkeypatch.undo()
+        tables_module.load_tables.cache_clear()
+
+
+# ---------------------------------------------------------------------- normalisation
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("Zürich", "Zurich"),
+        ("Mazar-e-Sharif", "Mazar-e Sharif"),
+        ("N'Djamena", "Ndjamena"),
+        ("U.S.", "US"),
+        ("Deir ez–Zor", "Deir ez-Zor"),
+        ("Łódź", "Lodz"),
+        ("Trinidad & Tobago", "Trinidad and Tobago"),
+        ("MAIDUGURI", "Maiduguri"),
+    ],
+)
+def test_spellings_fold_to_one_key(a: str, b: str) -> None:
+    assert normalize_name(a) == normalize_name(b)
+
+
+@given(st.text(max_size=40))
+def test_normalize_is_idempotent(text: str) -> None:
+    once = normalize_name(text)
+    assert normalize_name(once) == once
+
+
+def test_articles_and_type_words_are_split_off() -> None:
+    assert strip_article("al anbar") == "anbar"
+    assert strip_article("kabul") is None
+    assert split_type_word("ghazni province") == ("ghazni", "province")
+    assert split_type_word("province of ghazni") == ("ghazni", "province")
+    assert split_type_word("kabul") is None
+
+
+# ---------------------------------------------------------------------- index and cache
+
+
+def test_index_file_is_versioned_and_second_open_does_not_rebuild(gaz: Gazetteer, gazetteer_dir: Path) -> None:
+    assert gaz.path == gazetteer_dir / f"gazetteer-{index_version()}.sqlite"
+    mtime = gaz.path.stat().st_mtime_ns
+    again = Gazetteer.open(gazetteer_dir)
+    assert again.build_info is None
+    assert again.path == gaz.path and gaz.path.stat().st_mtime_ns == mtime
+    assert not list(gazetteer_dir.glob("*.tmp")), "no temporary file may be left behind"
+    assert gaz.build_info is not None and gaz.build_info.size_bytes < 60_000_000
+
+
+def test_open_without_build_fails_with_a_hint(tmp_path: Path) -> None:
+    with pytest.raises(GazetteerError) as caught:
+        Gazetteer.open(tmp_path / "empty", build=False)
+    assert "build=True" in caught.value.hint
+
+
+def test_stale_index_is_rebuilt_or_refused(
+    gaz: Gazetteer, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    stale = tmp_path / "gazetteer.sqlite"
+    shutil.copy(gaz.path, stale)
+    with sqlite3.connect(stale) as connection:
+        connection.execute("UPDATE meta SET value = 'old' WHERE key = 'version'")
+    with pytest.raises(GazetteerError, match="stale"):
+        Gazetteer.open(stale, build=False)
+
+    calls: list[Path] = []
+
+    def fake_build(path: Path, *, version: str | None = None) -> build_module.BuildInfo:
+        calls.append(path)
+        shutil.copy(gaz.path, path)
+        return build_module.BuildInfo(path, version or "", 0, 0, 0.0, path.stat().st_size)
+
+    monkeypatch.setattr(index_module, "build_index", fake_build)
+    reopened = Gazetteer.open(stale)
+    assert calls == [stale] and reopened.version == index_version()
+
+
+def test_a_corrupt_index_file_is_replaced(gaz: Gazetteer, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    broken = tmp_path / "gazetteer.sqlite"
+    broken.write_bytes(b"not a database")
+
+    def fake_build(path: Path, *, version: str | None = None) -> build_module.BuildInfo:
+        shutil.copy(gaz.path, path)
+        return build_module.BuildInfo(path, version or "", 0, 0, 0.0, path.stat().st_size)
+
+    monkeypatch.setattr(index_module, "build_index", fake_build)
+    assert Gazetteer.open(broken).lookup("Kabul")
+
+
+def test_a_failed_build_leaves_nothing_behind(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    def crash(tmp: Path, *args: object) -> tuple[int, int]:
+        tmp.write_bytes(b"half written")
+        raise sqlite3.OperationalError("disk full")
+
+    monkeypatch.setattr(build_module, "_write", crash)
+    target = tmp_path / "gazetteer.sqlite"
+    with pytest.raises(GazetteerError, match="disk full"):
+        build_module.build_index(target)
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_an_unwritable_cache_folder_is_a_gazetteer_error(tmp_path: Path) -> None:
+    blocker = tmp_path / "file"
+    blocker.write_text("x")
+    with pytest.raises(GazetteerError) as caught:
+        build_module.build_index(blocker / "sub" / "gazetteer.sqlite")
+    assert "SITREP_CACHE_DIR" in caught.value.hint
+
+
+def test_cache_folder_follows_sitrep_cache_dir(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    monkeypatch.setenv("SITREP_CACHE_DIR", str(tmp_path))
+    assert default_cache_dir() == tmp_path
+    monkeypatch.delenv("SITREP_CACHE_DIR")
+    monkeypatch.delenv("XDG_CACHE_HOME", raising=False)
+    assert default_cache_dir() == Path.home() / ".cache" / "sitrep"
+
+
+def test_gazetteer_pickles_by_path(gaz: Gazetteer) -> None:
+    copy = pickle.loads(pickle.dumps(gaz))
+    assert copy.path == gaz.path
+    assert copy.lookup("Kabul")[0].country_code == "AF"
+
+
+# ---------------------------------------------------------------------- lookup, country, admin1
+
+
+def test_lookup_ranks_the_capital_first(gaz: Gazetteer) -> None:
+    kabul = gaz.lookup("Kabul")[0]
+    assert (kabul.kind, kabul.country_code, kabul.admin1) == ("city", "AF", "Kabul")
+    assert gaz.lookup("Kandahar")[0].country_code == "AF"
+
+
+def test_lookup_filters_by_kind_and_country(gaz: Gazetteer) -> None:
+    assert [p.kind for p in gaz.lookup("Kabul", kind="admin1")] == ["admin1"]
+    assert all(p.country_code == "US" for p in gaz.lookup("Paris", country_code="us"))
+    with pytest.raises(ValueError):
+        gaz.lookup("Kabul", kind="planet")
+
+
+@pytest.mark.parametrize("name", ["Zürich", "Zurich", "ZURICH"])
+def test_lookup_ignores_case_and_diacritics(gaz: Gazetteer, name: str) -> None:
+    first = gaz.lookup(name)[0]
+    assert (first.country_code, first.kind) == ("CH", "city")
+
+
+@pytest.mark.parametrize("name", ["Mazar-i-Sharif", "Mazar-e Sharif", "Mazār-e Sharīf"])
+def test_lookup_finds_alternate_spellings(gaz: Gazetteer, name: str) -> None:
+    place = gaz.lookup(name)[0]
+    assert (place.name, place.country_code, place.admin1) == ("Mazar-e Sharif", "AF", "Balkh")
+
+
+def test_lookup_handles_arabic_articles(gaz: Gazetteer) -> None:
+    assert gaz.lookup("al-Raqqa")[0].country_code == "SY"
+    assert gaz.lookup("Anbar")[0].kind == "admin1"
+
+
+def test_town_carries_its_admin1(gaz: Gazetteer) -> None:
+    krasnogorsk = gaz.lookup("Krasnogorsk")[0]
+    assert (krasnogorsk.kind, krasnogorsk.country_code, krasnogorsk.admin1) == ("city", "RU", "Moscow Oblast")
+    assert isinstance(krasnogorsk, Place) and krasnogorsk.geonameid
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("Afghan", "AF"), ("Tajik", "TJ"), ("Iraqi", "IQ"), ("Iraqis", "IQ"), ("Salvadoran", "SV"),
+        ("U.S.", "US"), ("USA", "US"), ("America", "US"), ("Britain", "GB"), ("UK", "GB"),
+        ("Russian Federation", "RU"), ("Ivory Coast", "CI"), ("Côte d'Ivoire", "CI"), ("Burma", "MM"),
+        ("DRC", "CD"), ("Congo-Kinshasa", "CD"), ("Gaza Strip", None), ("the Netherlands", "NL"),
+        ("AF", "AF"), ("AFG", "AF"),
+    ],
+)
+def test_country_from_names_codes_and_demonyms(gaz: Gazetteer, text: str, code: str | None) -> None:
+    place = gaz.country(text)
+    assert (place.country_code if place else None) == code
+
+
+def test_historical_country_maps_to_successor_with_a_flag(gaz: Gazetteer) -> None:
+    soviet = gaz.country("Soviet Union")
+    assert soviet is not None and soviet.historical and soviet.country_code == "RU"
+    assert gaz.country("Yugoslavia").country_code == "RS"  # type: ignore[union-attr]
+    assert gaz.country("af") is None, "lower-case two letters are a word, not an ISO code"
+
+
+@pytest.mark.parametrize(
+    ("name", "code", "expected"),
+    [
+        ("Ghazni province", "AF", "Ghazni"),
+        ("Helmand", "AF", "Helmand"),
+        ("Moscow Oblast", "RU", "Moscow Oblast"),
+        ("Moscow region", "RU", "Moscow Oblast"),
+        ("Nineveh governorate", "IQ", "Nineveh"),
+        ("Borno State", "NG", "Borno"),
+        ("Northern Ireland", "GB", "Northern Ireland"),
+    ],
+)
+def test_admin1(gaz: Gazetteer, name: str, code: str, expected: str) -> None:
+    place = gaz.admin1(name)
+    assert place is not None and (place.kind, place.country_code, place.name) == ("admin1", code, expected)
+
+
+# ---------------------------------------------------------------------- resolve
+
+
+def resolved(gaz: Gazetteer, text: str, *context: str) -> tuple | None:
+    location = gaz.resolve(text, context_countries=context)
+    if location is None:
+        return None
+    return (location.name, location.admin1, location.country_code, location.precision)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Kabul", ("Kabul", "Kabul", "AF", "town")),
+        ("Kandahar", ("Kandahar", "Kandahar", "AF", "town")),
+        ("Ghazni province", ("Ghazni", "Ghazni", "AF", "province")),
+        ("Helmand", ("Helmand", "Helmand", "AF", "province")),
+        ("Moscow region", ("Moscow Oblast", "Moscow Oblast", "RU", "province")),
+        ("the Moscow region", ("Moscow Oblast", "Moscow Oblast", "RU", "province")),
+        ("Moscow Oblast", ("Moscow Oblast", "Moscow Oblast", "RU", "province")),
+        ("Krasnogorsk", ("Krasnogorsk", "Moscow Oblast", "RU", "town")),
+        ("Krasnogorsk, outside Moscow", ("Krasnogorsk", "Moscow Oblast", "RU", "town")),
+        ("near Moscow", ("Moscow", "Moscow", "RU", "town")),
+        ("20 km north of Kandahar", ("Kandahar", "Kandahar", "AF", "town")),
+        ("Nineveh governorate", ("Nineveh", "Nineveh", "IQ", "province")),
+        ("northern Nigeria", ("Nigeria", None, "NG", "country")),
+        ("Kerman, Iran", ("Kerman", "Kerman", "IR", "town")),
+        ("Paris, Texas", ("Paris", "Texas", "US", "town")),
+        ("Paris", ("Paris", "Île-de-France", "FR", "town")),
+        ("Mazar-i-Sharif", ("Mazar-e Sharif", "Balkh", "AF", "town")),
+        ("Zurich", ("Zürich", "Zürich", "CH", "town")),
+        ("the Afghan capital, Kabul", ("Kabul", "Kabul", "AF", "town")),
+        ("MAIDUGURI", ("Maiduguri", "Borno", "NG", "town")),
+        ("Soviet Union", ("Soviet Union", None, "RU", "country")),
+        ("Darfur", ("Darfur", None, "SD", "region")),
+        ("the Sinai", ("Sinai", None, "EG", "region")),
+        ("Balochistan", ("Balochistan", "Balochistan", "PK", "province")),
+    ],
+)
+def test_resolve_phrases(gaz: Gazetteer, text: str, expected: tuple) -> None:
+    assert resolved(gaz, text) == expected
+
+
+def test_resolve_fills_the_location(gaz: Gazetteer) -> None:
+    location = gaz.resolve("near Kabul")
+    assert location is not None
+    assert location.text == "near Kabul" and location.country == "Afghanistan"
+    assert location.geonameid == 1138958
+    assert abs(location.lat - 34.53) < 0.05 and abs(location.lon - 69.17) < 0.05
+
+
+def test_context_countries_choose_among_namesakes(gaz: Gazetteer) -> None:
+    assert resolved(gaz, "Paris", "FR")[2] == "FR"  # type: ignore[index]
+    assert resolved(gaz, "Paris", "US") == ("Paris", "Texas", "US", "town")
+    assert resolved(gaz, "Georgia") == ("Georgia", None, "GE", "country")
+    assert resolved(gaz, "Georgia", "US") == ("Georgia", "Georgia", "US", "province")
+    assert resolved(gaz, "Punjab", "IN")[2] == "IN"  # type: ignore[index]
+
+
+def test_a_near_point_chooses_among_namesakes(gaz: Gazetteer) -> None:
+    texas = gaz.resolve("Paris", near=(33.0, -96.0))
+    assert texas is not None and texas.admin1 == "Texas"
+
+
+def test_common_words_need_context(gaz: Gazetteer) -> None:
+    assert gaz.resolve("Reading") is None
+    assert resolved(gaz, "Reading", "GB") == ("Reading", "England", "GB", "town")
+    assert resolved(gaz, "Reading, England") == ("Reading", "England", "GB", "town")
+    assert gaz.resolve("Police") is None
+    assert resolved(gaz, "Police", "PL")[2] == "PL"  # type: ignore[index]
+    assert gaz.resolve("Victoria") is None
+
+
+def test_unknown_place_takes_the_containing_area(gaz: Gazetteer) -> None:
+    assert gaz.resolve("Baghouz") is None
+    assert resolved(gaz, "Baghouz", "SY") == ("Baghouz", None, "SY", "country")
+    assert resolved(gaz, "Baghouz, Syria") == ("Baghouz", None, "SY", "country")
+    assert resolved(gaz, "BAGHOUZ, DEIR EZ-ZOR PROVINCE") == ("Baghouz", "Deir ez-Zor", "SY", "province")
+
+
+def test_district_known_only_by_name_gets_its_province(gaz: Gazetteer) -> None:
+    location = gaz.resolve("Andar district, Ghazni province")
+    ghazni = gaz.admin1("Ghazni", "AF")
+    assert location is not None and ghazni is not None
+    assert (location.name, location.admin1, location.precision) == ("Andar district", "Ghazni", "district")
+    assert (location.lat, location.lon) == (ghazni.lat, ghazni.lon)
+
+
+def test_facilities_are_left_to_the_caller(gaz: Gazetteer) -> None:
+    assert gaz.resolve("Crocus City Hall", context_countries=["RU"]) is None
+    inside = gaz.resolve("Crocus City Hall, Krasnogorsk")
+    assert inside is not None
+    assert (inside.name, inside.admin1, inside.precision) == ("Crocus City Hall", "Moscow Oblast", "town")
+
+
+def test_acronyms_and_empty_text_resolve_to_nothing(gaz: Gazetteer) -> None:
+    assert gaz.resolve("ISIS", context_countries=["SY"]) is None
+    assert gaz.resolve("  ") is None
+    assert gaz.resolve("near") is None
+
+
+def test_region_over_several_countries_takes_the_article_country(gaz: Gazetteer) -> None:
+    assert resolved(gaz, "the Sahel") == ("Sahel", None, None, "region")
+    assert resolved(gaz, "the Sahel", "ML") == ("Sahel", None, "ML", "region")
+
+
+# ---------------------------------------------------------------------- scan
+
+
+def spans(gaz: Gazetteer, text: str, **kwargs: int) -> list[tuple[str, str]]:
+    return [(text[s:e], p.country_code) for s, e, p in gaz.scan(text, **kwargs)]
+
+
+def test_scan_finds_places_in_capitals(gaz: Gazetteer) -> None:
+    text = "GUNMEN KILLED 12 PEOPLE NEAR MAIDUGURI ON TUESDAY"
+    assert spans(gaz, text) == [("MAIDUGURI", "NG")]
+
+
+def test_scan_prefers_the_longest_name(gaz: Gazetteer) -> None:
+    text = "SAN SALVADOR, 12 JAN 90 -- GUERRILLAS ATTACKED A POST IN EL SALVADOR AND IN PERU."
+    assert spans(gaz, text) == [("SAN SALVADOR", "SV"), ("EL SALVADOR", "SV"), ("PERU", "PE")]
+
+
+def test_scan_skips_common_words_in_capitals(gaz: Gazetteer) -> None:
+    text = "POLICE SAID A CAR BOMB WAS READING OF NO HOPE IN MOBILE HOMES ON THE BEST ORANGE"
+    assert spans(gaz, text) == []
+
+
+def test_scan_reads_country_acronyms_by_their_case(gaz: Gazetteer) -> None:
+    assert spans(gaz, "THE U.S. EMBASSY TOLD US") == [("U.S.", "US")]
+    assert spans(gaz, "Officials told us that US troops left.") == [("US", "US")]
+
+
+def test_scan_in_mixed_case_needs_capitals(gaz: Gazetteer) -> None:
+    text = "A bomb hit Mazar-i-Sharif and kabul; Reading was calm; Krasnogorsk, outside Moscow."
+    assert spans(gaz, text) == [("Mazar-i-Sharif", "AF"), ("Krasnogorsk", "RU"), ("Moscow", "RU")]
+
+
+def test_scan_skips_surnames_codes_and_possessives(gaz: Gazetteer) -> None:
+    text = "JOSE RODRIGUEZ AND GARCIA FLED TO PERU'S CAPITAL, SAID THE OAS IN LOS ANGELES."
+    assert spans(gaz, text) == [("PERU", "PE"), ("LOS ANGELES", "US")]
+
+
+def test_scan_keeps_countries_whose_names_are_words(gaz: Gazetteer) -> None:
+    assert spans(gaz, "FIGHTING IN CHAD AND TURKEY") == [("CHAD", "TD"), ("TURKEY", "TR")]
+
+
+def test_scan_population_floor(gaz: Gazetteer) -> None:
+    text = "AN ATTACK IN KRASNOGORSK"
+    assert spans(gaz, text) == [("KRASNOGORSK", "RU")]
+    assert spans(gaz, text, min_population=100_000) == []
+    assert spans(gaz, "A RAID ON TIMBUKTU REGION") == [("TIMBUKTU", "ML")]
