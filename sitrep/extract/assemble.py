@@ -1,0 +1,374 @@
+"""From an incident group to a ``Report``: every field with its evidence.
+
+``DocumentContext`` holds what is shared by all incidents of one article: the
+publication date, the countries the article names (to place ambiguous names),
+every date phrase resolved in reading order (so "three months later" counts from
+the date before it), and a cached place resolver. ``Assembler`` then fills each
+field of the incident record from the group's clauses.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from datetime import date
+from typing import TYPE_CHECKING, Any, Sequence
+
+from sitrep.extract.analysis import Sentence, Unit
+from sitrep.extract.kinds import KindTable
+from sitrep.extract.lexicons import Lexicons
+from sitrep.extract.places import choose_location
+from sitrep.extract.realis import decide_realis, decide_status, read_cues
+from sitrep.extract.segment import Group
+from sitrep.model import (
+    ActorRef,
+    Article,
+    Claim,
+    Counts,
+    DateSpan,
+    Evidence,
+    Location,
+    Report,
+    Target,
+    Weapon,
+)
+from sitrep.settings import Settings
+
+if TYPE_CHECKING:  # pragma: no cover
+    from sitrep.gazetteer import Gazetteer
+
+_ATTRIBUTION_RANK = {"claimed": 3, "attributed": 2, "suspected": 1, None: 0}
+_FUTURE = re.compile(r"\b(?:will|would|plans? to|planned to|planning to|threat(?:en|ens|ened|ening) to|vow(?:s|ed)? to|intends? to)\b", re.I)
+_PAST_VERB = re.compile(r"\b(?:killed|died|wounded|injured|exploded|detonated|attacked|struck|opened fire|shot|stormed|kidnapped|abducted|seized|bombed|ambushed|clashed|torched|arrested|detained|claimed|carried out|was|were)\b", re.I)
+_STATE_TYPES = frozenset({"state force"})
+
+
+class CachedPlaces:
+    """The gazetteer's ``resolve`` with a per-article cache."""
+
+    def __init__(self, gazetteer: "Gazetteer") -> None:
+        self._gazetteer = gazetteer
+        self._cache: dict[tuple[str, tuple[str, ...]], Location | None] = {}
+
+    def resolve(self, text: str, *, context_countries: Sequence[str] = (), near: tuple[float, float] | None = None) -> Location | None:
+        key = (text, tuple(context_countries))
+        if key not in self._cache:
+            self._cache[key] = self._gazetteer.resolve(text, context_countries=context_countries)
+        return self._cache[key]
+
+
+@dataclass
+class DocumentContext:
+    article: Article
+    sentences: Sequence[Sentence]
+    countries: list[str]
+    actor_spans: list[tuple[int, int, int]]
+    places: CachedPlaces
+    dates: dict[tuple[int, int], DateSpan | None] = field(default_factory=dict)
+
+    @classmethod
+    def build(cls, article: Article, sentences: Sequence[Sentence], gazetteer: "Gazetteer", settings: Settings) -> "DocumentContext":
+        from sitrep.extract.dates import DateResolver
+
+        tally: Counter[str] = Counter()
+        for sentence in sentences:
+            for e in sentence.entities:
+                if e.label in ("GPE", "NORP", "LOC"):
+                    place = gazetteer.country(e.text)
+                    if place is not None:
+                        tally[place.country_code] += 1
+            for a in sentence.actors:
+                if a.country_code:
+                    tally[a.country_code] += 1
+        actor_spans = [(s.index, a.start, a.end) for s in sentences for a in s.actors]
+        context = cls(article, sentences, [c for c, _ in tally.most_common()], actor_spans, CachedPlaces(gazetteer))
+        context._resolve_dates(DateResolver(article.published) if article.published else None)
+        return context
+
+    def _resolve_dates(self, resolver: Any) -> None:
+        """Resolve every date phrase in reading order, each against the last one resolved."""
+        anchor: DateSpan | None = None
+        for sentence in self.sentences:
+            tense = "future" if _FUTURE.search(sentence.text) and not _PAST_VERB.search(sentence.text) else "past"
+            for mention in sentence.dates:
+                span = None
+                if resolver is not None:
+                    span = resolver.resolve(mention.text, anchor=anchor, tense=tense)
+                elif re.search(r"\b\d{4}\b", mention.text):
+                    span = _resolve_without_publication(mention.text)
+                self.dates[(sentence.index, mention.start)] = span
+                if span is not None:
+                    anchor = span
+
+    def unit_date(self, unit: Unit, pos: int) -> DateSpan | None:
+        """The date of the incident whose trigger is at ``pos`` in ``unit``: the nearest resolved phrase."""
+        best: tuple[float, DateSpan] | None = None
+        for mention in unit.dates:
+            span = self.dates.get((unit.sentence.index, mention.start))
+            if span is None:
+                continue
+            distance = mention.start - pos if mention.start >= pos else (pos - mention.end) * 1.5
+            if best is None or distance < best[0]:
+                best = (distance, span)
+        return best[1] if best else None
+
+    def date_mention(self, unit: Unit, span: DateSpan) -> Any:
+        for mention in unit.dates:
+            if self.dates.get((unit.sentence.index, mention.start)) is span:
+                return mention
+        return None
+
+
+def _resolve_without_publication(phrase: str) -> DateSpan | None:
+    """Absolute dates only, when the article has no publication date."""
+    from sitrep.extract.dates import DateResolver
+
+    year = int(re.search(r"\b(\d{4})\b", phrase).group(1))  # type: ignore[union-attr]
+    return DateResolver(date(min(year + 1, 9998), 12, 31)).resolve(phrase)
+
+
+class Assembler:
+    """Builds reports from incident groups."""
+
+    def __init__(self, lexicons: Lexicons, kinds: KindTable, gazetteer: "Gazetteer", settings: Settings) -> None:
+        self.lexicons = lexicons
+        self.kinds = kinds
+        self.gazetteer = gazetteer
+        self.settings = settings
+
+    def assemble(self, groups: Sequence[Group], context: DocumentContext) -> list[Report]:
+        reports: list[Report] = []
+        lead_taken = False
+        for group in groups:
+            report = self._report(group, context, lead=not lead_taken)
+            if report is None:
+                continue
+            if report.realis == "reported":
+                lead_taken = True
+            reports.append(report)
+        return reports
+
+    # -- one report -----------------------------------------------------------------------
+    def _report(self, group: Group, context: DocumentContext, *, lead: bool) -> Report | None:
+        evidence: dict[str, Evidence] = {}
+        head_unit, head = group.head_unit, group.head
+        evidence["kind"] = _evidence(head_unit, head.start, head.end, 0.8 if head.strong else 0.5)
+
+        counts, count_evidence = self._counts(group)
+        evidence.update(count_evidence)
+
+        perpetrators, targets_from_actors, claim, actor_evidence = self._actors(group)
+        evidence.update(actor_evidence)
+
+        weapons = self._weapons(group)
+        if weapons:
+            evidence["weapons"] = weapons[1]
+        targets, target_evidence = self._targets(group, targets_from_actors)
+        if target_evidence is not None:
+            evidence["targets"] = target_evidence
+
+        head_text = head_unit.text
+        cues = read_cues(self.lexicons, head_text)
+        has_casualties = any(c is not None and (c.best or 0) > 0 for c in (counts.killed, counts.injured, counts.kidnapped))
+        status = decide_status(cues, has_casualties=has_casualties, families=frozenset(group.families))
+
+        when, date_evidence = self._date(group, context)
+        if date_evidence is not None:
+            evidence["date"] = date_evidence
+        past = has_casualties or bool(_PAST_VERB.search(head_text)) or (when is not None and context.article.published is not None and when.end < context.article.published)
+        realis = decide_realis(
+            cues, when=when, published=context.article.published, lead=lead, has_past_evidence=past,
+            status=status, window_days=self.settings.reported_window_days,
+        )
+        if when is None and realis == "reported" and context.article.published is not None:
+            published = context.article.published
+            when = DateSpan(published, published, "day", "", inferred=True)
+
+        location, location_evidence = self._location(group, context)
+        if location_evidence is not None:
+            evidence["location"] = location_evidence
+
+        family = self.kinds.main_family(group.families, [w.type for w in weapons[0]] if weapons else ())
+        if family is None:
+            return None
+        state_only = bool(perpetrators) and all(p.actor_type in _STATE_TYPES for p in perpetrators)
+        kind = self.kinds.kind(family, target_types=[t.type for t in targets], state_perpetrator_only=state_only, status=status)
+
+        confidence = self._confidence(group, when, location, counts, perpetrators)
+        return Report(
+            kind=kind,
+            status=status,
+            realis=realis,
+            date=when,
+            location=location,
+            perpetrators=tuple(perpetrators),
+            targets=tuple(targets),
+            weapons=tuple(weapons[0]) if weapons else (),
+            counts=counts,
+            claim=claim,
+            evidence=evidence,
+            confidence=confidence,
+            trigger=head.text,
+        )
+
+    def _date(self, group: Group, context: DocumentContext) -> tuple[DateSpan | None, Evidence | None]:
+        ordered = [group.head_unit] + [u for u in group.units if u is not group.head_unit]
+        for unit in ordered:
+            pos = group.head.start if unit is group.head_unit else 0
+            span = context.unit_date(unit, pos)
+            if span is not None:
+                mention = context.date_mention(unit, span)
+                ev = _evidence(unit, mention.start, mention.end, 0.7) if mention is not None else None
+                return span, ev
+        return None, None
+
+    def _location(self, group: Group, context: DocumentContext) -> tuple[Location | None, Evidence | None]:
+        choice = choose_location(
+            group.units, trigger_unit=group.head_unit, trigger_pos=group.head.start, resolver=context.places,
+            context_countries=context.countries, actor_spans=context.actor_spans,
+        )
+        if choice is None:
+            return None, None
+        m = choice.mention
+        return choice.location, _evidence(choice.unit, m.start, m.end, min(0.9, 0.4 + choice.score / 20))
+
+    def _counts(self, group: Group) -> tuple[Counts, dict[str, Evidence]]:
+        best: dict[str, tuple[Any, Unit]] = {}
+        for unit in group.units:
+            for mention in unit.counts:
+                category = mention.category
+                chosen = best.get(category)
+                if chosen is None or _better_count(mention, chosen[0]):
+                    best[category] = (mention, unit)
+        evidence = {
+            f"counts.{category}": _evidence(unit, m.start, m.end, 0.8 if not m.count.approx else 0.6)
+            for category, (m, unit) in best.items()
+        }
+        counts = Counts(**{category: m.count for category, (m, _) in best.items()})
+        return counts, evidence
+
+    def _actors(self, group: Group) -> tuple[list[ActorRef], list[Target], Claim | None, dict[str, Evidence]]:
+        from sitrep.actors.attribution import attribution, role
+
+        named: dict[str, ActorRef] = {}
+        unnamed: dict[str, ActorRef] = {}
+        targets: list[Target] = []
+        evidence: dict[str, Evidence] = {}
+        last_group_actor: ActorRef | None = None
+        claim: Claim | None = None
+        for unit in group.units:
+            text = unit.sentence.text
+            for mention in unit.actors:
+                who = role(text, mention.start, mention.end)
+                if who == "target":
+                    targets.append(Target(mention.name, _actor_target_type(mention.actor_type)))
+                    continue
+                if who != "perpetrator":
+                    continue
+                how = attribution(text, mention.start, mention.end)
+                ref = ActorRef(
+                    name=mention.name, matched=mention.matched, parent=mention.parent, attribution=how,
+                    actor_id=mention.actor.id if mention.actor is not None else None,
+                    actor_type=mention.actor_type, country_code=mention.country_code,
+                )
+                pool = named if mention.actor is not None else unnamed
+                key = ref.actor_id or ref.name.lower()
+                previous = pool.get(key)
+                if previous is None or _ATTRIBUTION_RANK[how] > _ATTRIBUTION_RANK[previous.attribution]:
+                    pool[key] = ref
+                if mention.actor is not None:
+                    last_group_actor = pool[key]
+                if "perpetrators" not in evidence:
+                    evidence["perpetrators"] = _evidence(unit, mention.start, mention.end, 0.7)
+            for c in unit.claims:
+                by = _claimant(unit, c, last_group_actor, named)
+                if c.claimed and by is not None:
+                    key = by.actor_id or by.name.lower()
+                    named[key] = ActorRef(by.name, by.matched, by.parent, "claimed", by.actor_id, by.actor_type, by.country_code)
+                if claim is None or (c.claimed and not claim.claimed):
+                    claim = Claim(claimed=c.claimed, by=by.name if (by and c.claimed) else None, text=c.text)
+                    evidence["claim"] = _evidence(unit, c.start, c.end, 0.8)
+        perpetrators = list(named.values()) or list(unnamed.values())
+        return perpetrators, targets, claim, evidence
+
+    def _weapons(self, group: Group) -> tuple[list[Weapon], Evidence] | None:
+        seen: dict[str, Weapon] = {}
+        first: Evidence | None = None
+        for unit in group.units:
+            for w in unit.weapons:
+                if w.type not in seen:
+                    seen[w.type] = Weapon(w.type, w.text)
+                    if first is None:
+                        first = _evidence(unit, w.start, w.end, 0.7)
+        if not seen or first is None:
+            return None
+        return list(seen.values()), first
+
+    def _targets(self, group: Group, from_actors: list[Target]) -> tuple[list[Target], Evidence | None]:
+        seen: dict[str, Target] = {}
+        evidence = None
+        for unit in [group.head_unit] + [u for u in group.units if u is not group.head_unit]:
+            for t in unit.targets:
+                if t.type not in seen:
+                    seen[t.type] = Target(t.text, t.type)
+                    if evidence is None:
+                        evidence = _evidence(unit, t.start, t.end, 0.6)
+        for t in from_actors:
+            seen.setdefault(t.type, t)
+        return list(seen.values()), evidence
+
+    def _confidence(self, group: Group, when: DateSpan | None, location: Location | None, counts: Counts, perpetrators: list[ActorRef]) -> float:
+        score = 0.35
+        if group.head.strong:
+            score += 0.2
+        if when is not None and not when.inferred:
+            score += 0.1
+        if location is not None:
+            score += 0.1
+        if any(counts.get(c) is not None for c in ("killed", "injured", "arrested", "kidnapped")):
+            score += 0.1
+        if perpetrators:
+            score += 0.1
+        return round(min(score, 0.95), 2)
+
+
+def _evidence(unit: Unit, start: int, end: int, confidence: float) -> Evidence:
+    sentence = unit.sentence
+    return Evidence(
+        sentence=sentence.text,
+        start=sentence.start,
+        end=sentence.end,
+        phrase=sentence.text[start:end],
+        phrase_start=sentence.start + start,
+        phrase_end=sentence.start + end,
+        confidence=confidence,
+    )
+
+
+def _better_count(new: Any, old: Any) -> bool:
+    """A running total beats a partial count; otherwise the larger best value wins."""
+    if new.cumulative != old.cumulative:
+        return bool(new.cumulative)
+    return (new.count.best or 0) > (old.count.best or 0)
+
+
+def _claimant(unit: Unit, claim: Any, last_actor: ActorRef | None, named: dict[str, ActorRef]) -> ActorRef | None:
+    if claim.by_start is not None:
+        for mention in unit.actors:
+            if mention.start < claim.by_end and claim.by_start < mention.end:
+                return ActorRef(
+                    mention.name, mention.matched, mention.parent, "claimed",
+                    mention.actor.id if mention.actor is not None else None, mention.actor_type, mention.country_code,
+                )
+    if last_actor is not None:
+        return last_actor
+    armed = [a for a in named.values() if a.actor_type != "state force"]
+    return armed[-1] if armed else None
+
+
+def _actor_target_type(actor_type: str) -> str:
+    return {"state force": "military", "armed group": "armed group", "militia": "armed group"}.get(actor_type, "civilians")
+
+
+__all__ = ["Assembler", "CachedPlaces", "DocumentContext"]

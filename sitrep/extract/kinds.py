@@ -1,0 +1,114 @@
+"""Naming an incident's kind: ACLED event/sub-event type and GTD attack type.
+
+The rule, from ``sitrep/data/kinds.yaml``:
+
+1. the incident's trigger families are ranked by the file's precedence and the first
+   one names the incident ("gunmen stormed the hotel and blew themselves up" is a
+   suicide bombing, not an armed assault);
+2. where ACLED's type depends on the target, an attack on armed people (soldiers,
+   police, militants) is a battle and any other attack is violence against civilians;
+3. a weapon can sharpen a vague family: an "attack" with a car bomb is an explosion;
+4. GTD codes only non-state violence, so a report whose named perpetrators are all
+   state forces, or whose kind is an arrest, clash between forces or riot, has no GTD type;
+5. an incident that was foiled before it happened is a strategic development
+   ("Disrupted weapons use"), keeping the GTD type of what was intended.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from sitrep.errors import RegistryError
+from sitrep.extract.lexicon import load_data
+from sitrep.model import Kind, Status
+
+#: Weapon types that turn a vague attack into a more specific family.
+_WEAPON_FAMILY = {
+    "suicide vest": "suicide",
+    "vehicle-borne explosives": "explosion",
+    "improvised explosive device": "explosion",
+    "landmine": "explosion",
+    "grenade": "grenade",
+    "explosives": "explosion",
+    "drone": "air",
+    "aircraft": "air",
+    "missiles and rockets": "shelling",
+    "artillery": "shelling",
+    "firearms": "armed",
+    "knife or blade": "melee",
+    "incendiary": "arson",
+    "vehicle": "ramming",
+}
+_VAGUE = frozenset({"attack", "killing", "raid", "plot"})
+_ARMED_TARGETS = frozenset({"military", "police", "armed group"})
+_NON_STATE_ONLY = frozenset({"Battles"})
+
+
+@dataclass(frozen=True, slots=True)
+class _FamilyKind:
+    event_type: str | None
+    sub_event_type: str | None
+    civilian: tuple[str, str] | None
+    armed: tuple[str, str] | None
+    gtd: str | None
+
+
+class KindTable:
+    """The family -> kind mapping of ``kinds.yaml``."""
+
+    def __init__(self) -> None:
+        data = load_data("kinds.yaml")
+        self.precedence: tuple[str, ...] = tuple(data.get("precedence", ()))
+        self._rank = {family: i for i, family in enumerate(self.precedence)}
+        self._families: dict[str, _FamilyKind] = {}
+        for family, item in (data.get("families") or {}).items():
+            civilian = tuple(item["civilian_target"]) if "civilian_target" in item else None
+            armed = tuple(item["armed_target"]) if "armed_target" in item else None
+            if not item.get("event_type") and not civilian:
+                raise RegistryError(f"kinds.yaml: family {family!r} has no ACLED type")
+            self._families[family] = _FamilyKind(
+                item.get("event_type"), item.get("sub_event_type"), civilian, armed, item.get("gtd")  # type: ignore[arg-type]
+            )
+        missing = set(self.precedence) - set(self._families)
+        if missing:
+            raise RegistryError(f"kinds.yaml: no mapping for families {sorted(missing)}")
+
+    def families(self) -> tuple[str, ...]:
+        return tuple(self._families)
+
+    def main_family(self, families: Iterable[str], weapons: Iterable[str] = ()) -> str | None:
+        """The family that names an incident with these trigger families and weapon types."""
+        present = set(families)
+        if not present:
+            return None
+        best = min(present, key=lambda f: self._rank.get(f, len(self._rank)))
+        if best in _VAGUE or best == "armed":
+            for weapon in weapons:
+                family = _WEAPON_FAMILY.get(weapon)
+                if family and self._rank.get(family, 99) < self._rank.get(best, 99):
+                    best = family
+        return best
+
+    def kind(
+        self,
+        family: str,
+        *,
+        target_types: Iterable[str] = (),
+        state_perpetrator_only: bool = False,
+        status: Status = "completed",
+    ) -> Kind:
+        """The Kind of an incident whose main family is ``family``."""
+        entry = self._families[family]
+        targets = set(target_types)
+        armed_target = bool(targets & _ARMED_TARGETS) and not (targets - _ARMED_TARGETS - {"business", "transport"})
+        if entry.civilian is not None:
+            event_type, sub_event_type = entry.armed if (armed_target and entry.armed) else entry.civilian
+        else:
+            event_type, sub_event_type = entry.event_type or "", entry.sub_event_type or ""
+        gtd = entry.gtd
+        if state_perpetrator_only and event_type not in ("Strategic developments",):
+            gtd = None
+        if status == "foiled" and family not in ("arrest", "plot"):
+            event_type, sub_event_type = "Strategic developments", "Disrupted weapons use"
+        return Kind(event_type=event_type, sub_event_type=sub_event_type, gtd_attack_type=gtd)

@@ -1,0 +1,90 @@
+"""Realis (reported, background, hypothetical, negated) and status of an incident.
+
+Realis answers "is this news of this article?":
+
+* **negated** — a cue in the incident's own clause says it did not happen ("police
+  said there was no attack", "reports of a bombing were false");
+* **hypothetical** — the clause speaks of what may, would or is threatened to happen
+  and nothing in it is in the past (no casualties counted, no past date);
+* **background** — the incident is dated well before publication (more than
+  ``window_days``), or it is not the article's lead incident and either its clause
+  carries a background cue ("recalled", "the deadliest since", "such as the") or its
+  date is only known to the month or coarser ("earlier this month", "last July");
+* **reported** — everything else: the article's lead incident and other dated or
+  undated incidents told as news.
+
+Status answers "how far did it go?": foiled (stopped before it happened: "plot",
+"foiled", "thwarted"), attempted (tried and failed: "failed to detonate", "survived
+an assassination attempt"), threatened, or completed.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from sitrep.extract.lexicons import Lexicons
+from sitrep.model import DateSpan, Realis, Status
+
+
+@dataclass(frozen=True, slots=True)
+class RealisCues:
+    background: bool
+    hypothetical: bool
+    negated: bool
+    foiled: bool
+    attempted: bool
+    threatened: bool
+
+
+def read_cues(lexicons: Lexicons, text: str) -> RealisCues:
+    """The realis and status cues present in ``text`` (an incident's clause)."""
+    return RealisCues(
+        background=lexicons.realis["background"].search(text) is not None,
+        hypothetical=lexicons.realis["hypothetical"].search(text) is not None,
+        negated=lexicons.realis["negated"].search(text) is not None,
+        foiled=lexicons.status["foiled"].search(text) is not None,
+        attempted=lexicons.status["attempted"].search(text) is not None,
+        threatened=lexicons.status["threatened"].search(text) is not None,
+    )
+
+
+def decide_status(cues: RealisCues, *, has_casualties: bool, families: frozenset[str]) -> Status:
+    """Completed unless the cues say the act was threatened, foiled or failed."""
+    if cues.threatened and not has_casualties:
+        return "threatened"
+    if cues.foiled and not has_casualties:
+        return "foiled"
+    if "plot" in families and not has_casualties and not (families - {"plot", "arrest", "attack", "killing"}):
+        return "foiled"
+    if cues.attempted and not has_casualties:
+        return "attempted"
+    return "completed"
+
+
+def decide_realis(
+    cues: RealisCues,
+    *,
+    when: DateSpan | None,
+    published: date | None,
+    lead: bool,
+    has_past_evidence: bool,
+    status: Status,
+    window_days: int,
+) -> Realis:
+    """The realis of an incident from its cues, its date and its place in the article."""
+    if cues.negated and not has_past_evidence:
+        return "negated"
+    if status == "threatened" or (cues.hypothetical and not has_past_evidence and status != "foiled"):
+        return "hypothetical"
+    if when is not None and published is not None and not when.inferred:
+        if when.end < published - timedelta(days=window_days):
+            return "background"
+        if when.start > published:
+            return "hypothetical"
+        if not lead and (cues.background or when.precision not in ("day",)):
+            return "background"
+        return "reported"
+    if not lead and cues.background:
+        return "background"
+    return "reported"

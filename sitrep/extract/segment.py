@@ -1,0 +1,108 @@
+"""Cutting an article into incidents: which clauses speak of which incident.
+
+The extractor walks the article's units (sentences or clauses) in order. A unit
+that signals an incident either opens a new incident or tells more of the one
+being described. It opens a new one when
+
+* nothing is being described yet;
+* it says so ("in a separate attack", "meanwhile", "elsewhere");
+* its date cannot be the current incident's date (the spans do not overlap);
+* its place cannot be the current incident's place (another country, or another
+  town that is neither inside nor around the current one);
+* it reports arrests while the current incident is an attack, or the reverse
+  (arrests are incidents of their own, as in ACLED).
+
+Units that do not signal an incident themselves but carry a claim, an
+attribution, a count or a "the attack"-style reference attach to the incident
+just described when they follow it closely.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+
+from sitrep.extract.analysis import Unit
+from sitrep.extract.lexicons import TriggerMatch
+from sitrep.model import DateSpan, Location
+
+#: How many sentences after an incident's last unit a non-signalling unit may still attach.
+ATTACH_GAP = 2
+#: Towns further apart than this are different places.
+SAME_PLACE_KM = 40.0
+
+
+@dataclass
+class Group:
+    """An incident being assembled: its units and what anchors it in time and space."""
+
+    units: list[Unit]
+    head: TriggerMatch
+    head_unit: Unit
+    families: set[str]
+    arrests_only: bool
+    date: DateSpan | None = None
+    place: Location | None = None
+    last_sentence: int = 0
+    extra: dict[str, object] = field(default_factory=dict)
+
+
+def dates_compatible(a: DateSpan | None, b: DateSpan | None) -> bool:
+    """Two incident dates can be the same incident's when their spans overlap."""
+    if a is None or b is None:
+        return True
+    return a.start <= b.end and b.start <= a.end
+
+
+def places_compatible(a: Location | None, b: Location | None) -> bool:
+    """Two locations can be the same incident's when one contains the other or they are close."""
+    if a is None or b is None:
+        return True
+    if a.country_code and b.country_code and a.country_code != b.country_code:
+        return False
+    coarse = {"country", "region", "province", None}
+    if a.precision in coarse or b.precision in coarse:
+        if a.precision == "province" and b.precision == "province":
+            return (a.admin1 or a.name) == (b.admin1 or b.name)
+        if a.precision == "province" and b.admin1 and a.admin1 and b.precision not in coarse:
+            return a.admin1 == b.admin1
+        if b.precision == "province" and a.admin1 and b.admin1 and a.precision not in coarse:
+            return a.admin1 == b.admin1
+        return True
+    if a.lat is None or b.lat is None or a.lon is None or b.lon is None:
+        return a.name.lower() == b.name.lower()
+    return distance_km(a.lat, a.lon, b.lat, b.lon) <= SAME_PLACE_KM
+
+
+def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """Great-circle distance in kilometres."""
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    dp, dl = p2 - p1, math.radians(lon2 - lon1)
+    h = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 6371.0 * 2 * math.asin(min(1.0, math.sqrt(h)))
+
+
+def opens_new_incident(
+    group: Group | None,
+    *,
+    unit: Unit,
+    explicit_new: bool,
+    date: DateSpan | None,
+    place: Location | None,
+    arrests_only: bool,
+) -> bool:
+    """Whether the signalling ``unit`` starts an incident rather than continuing ``group``."""
+    if group is None or explicit_new:
+        return True
+    if arrests_only != group.arrests_only:
+        return True
+    if not dates_compatible(group.date, date):
+        return True
+    if not places_compatible(group.place, place):
+        return True
+    return False
+
+
+def may_attach(group: Group | None, unit: Unit) -> bool:
+    """Whether a unit that signals no incident of its own may tell more of ``group``."""
+    return group is not None and unit.sentence.index - group.last_sentence <= ATTACH_GAP
