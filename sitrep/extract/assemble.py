@@ -12,10 +12,11 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 from typing import TYPE_CHECKING, Any, Sequence
 
 from sitrep.extract.analysis import Sentence, Unit
+from sitrep.extract.dateline import dateline_span
 from sitrep.extract.kinds import KindTable
 from sitrep.extract.lexicons import Lexicons
 from sitrep.extract.places import choose_location
@@ -39,9 +40,20 @@ if TYPE_CHECKING:  # pragma: no cover
     from sitrep.gazetteer import Gazetteer
 
 _ATTRIBUTION_RANK = {"claimed": 3, "attributed": 2, "suspected": 1, None: 0}
-_FUTURE = re.compile(r"\b(?:will|would|plans? to|planned to|planning to|threat(?:en|ens|ened|ening) to|vow(?:s|ed)? to|intends? to)\b", re.I)
-_PAST_VERB = re.compile(r"\b(?:killed|died|wounded|injured|exploded|detonated|attacked|struck|opened fire|shot|stormed|kidnapped|abducted|seized|bombed|ambushed|clashed|torched|arrested|detained|claimed|carried out|was|were)\b", re.I)
+_FUTURE = re.compile(r"\b(?:will|plans? to|planning to|threat(?:en|ens|ened|ening) to|vow(?:s|ed)? to|intends? to)\b", re.I)
+_EVENT_PAST = re.compile(
+    r"\b(?:killed|died|wounded|injured|exploded|detonated|attacked|struck|opened fire|shot|stormed|kidnapped|"
+    r"abducted|bombed|ambushed|clashed|torched|arrested|detained|blew|went off|carried out)\b",
+    re.I,
+)
+_PAST_VERB = re.compile(r"\b(?:said|had|was|were|did|died|struck|shot|blew|took|went|ago|yesterday|\w{3,}ed)\b", re.I)
 _STATE_TYPES = frozenset({"state force"})
+_NOT_EVENT_DATE = re.compile(r"\b(?:by|until|till|before|since)\s+$", re.I)
+_REPORTING_DATE = re.compile(
+    r"\b(?:released|issued|published|announced|said|says|told \w+|statement)(?:\s+(?:late|early))?(?:\s+on)?\s+$",
+    re.I,
+)
+_CLAIM_WORD = re.compile(r"\bclaim(?:ed|s|ing)?\b", re.I)
 
 
 class CachedPlaces:
@@ -63,8 +75,9 @@ class DocumentContext:
     article: Article
     sentences: Sequence[Sentence]
     countries: list[str]
-    actor_spans: list[tuple[int, int, int]]
+    not_places: list[tuple[int, int, int]]  # (sentence, start, end): actor names, the dateline
     places: CachedPlaces
+    window_days: int = 10
     dates: dict[tuple[int, int], DateSpan | None] = field(default_factory=dict)
 
     @classmethod
@@ -81,8 +94,18 @@ class DocumentContext:
             for a in sentence.actors:
                 if a.country_code:
                     tally[a.country_code] += 1
-        actor_spans = [(s.index, a.start, a.end) for s in sentences for a in s.actors]
-        context = cls(article, sentences, [c for c, _ in tally.most_common()], actor_spans, CachedPlaces(gazetteer))
+        not_places = [(s.index, a.start, a.end) for s in sentences for a in s.actors]
+        countries = [c for c, _ in tally.most_common()]
+        dateline = dateline_span(article.text)
+        if dateline is not None:
+            start, end = dateline
+            for s in sentences:
+                if s.start <= start < s.end:
+                    not_places.append((s.index, start - s.start, end - s.start))
+            filed_from = gazetteer.resolve(article.text[start:end])
+            if filed_from is not None and filed_from.country_code:
+                countries = [filed_from.country_code] + [c for c in countries if c != filed_from.country_code]
+        context = cls(article, sentences, countries, not_places, CachedPlaces(gazetteer), settings.reported_window_days)
         context._resolve_dates(DateResolver(article.published) if article.published else None)
         return context
 
@@ -101,14 +124,38 @@ class DocumentContext:
                 if span is not None:
                     anchor = span
 
+    def news_window(self) -> DateSpan | None:
+        """The days an undated incident told as news could fall on."""
+        published = self.article.published
+        if published is None:
+            return None
+        return DateSpan(published - timedelta(days=self.window_days), published, "week", "", inferred=True)
+
     def unit_date(self, unit: Unit, pos: int) -> DateSpan | None:
-        """The date of the incident whose trigger is at ``pos`` in ``unit``: the nearest resolved phrase."""
+        """The date of the incident whose trigger is at ``pos`` in ``unit``: the nearest resolved phrase.
+
+        A phrase after the trigger is preferred to one before it at the same distance; a
+        deadline ("by Sunday", "until Monday") never dates the incident, and a phrase cut off
+        from the trigger by a claim ("On 4 January ISIS claimed the bombing") or attached to a
+        statement ("police said on Wednesday") dates the words, so it comes last.
+        """
         best: tuple[float, DateSpan] | None = None
+        text = unit.sentence.text
         for mention in unit.dates:
             span = self.dates.get((unit.sentence.index, mention.start))
-            if span is None:
+            before = text[max(0, mention.start - 30) : mention.start]
+            if span is None or _NOT_EVENT_DATE.search(before):
                 continue
-            distance = mention.start - pos if mention.start >= pos else (pos - mention.end) * 1.5
+            if mention.start >= pos:
+                distance = float(mention.start - pos)
+                between = text[pos : mention.start]
+            else:
+                distance = (pos - mention.end) * 1.5
+                between = text[mention.end : pos]
+            if _CLAIM_WORD.search(between):
+                distance += 400.0
+            if _REPORTING_DATE.search(before):
+                distance += 300.0  # when it was said, used only when nothing dates the act itself
             if best is None or distance < best[0]:
                 best = (distance, span)
         return best[1] if best else None
@@ -176,7 +223,7 @@ class Assembler:
         when, date_evidence = self._date(group, context)
         if date_evidence is not None:
             evidence["date"] = date_evidence
-        past = has_casualties or bool(_PAST_VERB.search(head_text)) or (when is not None and context.article.published is not None and when.end < context.article.published)
+        past = has_casualties or bool(_EVENT_PAST.search(head_text)) or (when is not None and context.article.published is not None and when.end < context.article.published)
         realis = decide_realis(
             cues, when=when, published=context.article.published, lead=lead, has_past_evidence=past,
             status=status, window_days=self.settings.reported_window_days,
@@ -189,7 +236,12 @@ class Assembler:
         if location_evidence is not None:
             evidence["location"] = location_evidence
 
-        family = self.kinds.main_family(group.families, [w.type for w in weapons[0]] if weapons else ())
+        if group.arrests_only:
+            family = "arrest"
+        else:
+            family = self.kinds.main_family(
+                group.families, [w.type for w in weapons[0]] if weapons else (), [t.type for t in targets]
+            )
         if family is None:
             return None
         state_only = bool(perpetrators) and all(p.actor_type in _STATE_TYPES for p in perpetrators)
@@ -213,9 +265,12 @@ class Assembler:
         )
 
     def _date(self, group: Group, context: DocumentContext) -> tuple[DateSpan | None, Evidence | None]:
-        ordered = [group.head_unit] + [u for u in group.units if u is not group.head_unit]
+        """The date phrase nearest the head trigger; else one in another clause with a strong trigger; else any."""
+        others = [u for u in group.units if u is not group.head_unit]
+        ordered = [group.head_unit] + [u for u in others if any(t.strong for t in u.triggers)]
+        ordered += [u for u in others if u not in ordered]
         for unit in ordered:
-            pos = group.head.start if unit is group.head_unit else 0
+            pos = group.head.start if unit is group.head_unit else _first_trigger_pos(unit)
             span = context.unit_date(unit, pos)
             if span is not None:
                 mention = context.date_mention(unit, span)
@@ -226,7 +281,7 @@ class Assembler:
     def _location(self, group: Group, context: DocumentContext) -> tuple[Location | None, Evidence | None]:
         choice = choose_location(
             group.units, trigger_unit=group.head_unit, trigger_pos=group.head.start, resolver=context.places,
-            context_countries=context.countries, actor_spans=context.actor_spans,
+            context_countries=context.countries, not_places=context.not_places,
         )
         if choice is None:
             return None, None
@@ -344,6 +399,11 @@ def _evidence(unit: Unit, start: int, end: int, confidence: float) -> Evidence:
         phrase_end=sentence.start + end,
         confidence=confidence,
     )
+
+
+def _first_trigger_pos(unit: Unit) -> int:
+    triggers = unit.triggers
+    return triggers[0].start if triggers else 0
 
 
 def _better_count(new: Any, old: Any) -> bool:

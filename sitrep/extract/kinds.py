@@ -8,6 +8,8 @@ The rule, from ``sitrep/data/kinds.yaml``:
 2. where ACLED's type depends on the target, an attack on armed people (soldiers,
    police, militants) is a battle and any other attack is violence against civilians;
 3. a weapon can sharpen a vague family: an "attack" with a car bomb is an explosion;
+   and a clash ("ambushed", "exchanged fire") with soldiers or police outranks the
+   weapons used in it: an ambush opened with a roadside bomb is a battle;
 4. GTD codes only non-state violence, so a report whose named perpetrators are all
    state forces, or whose kind is an arrest, clash between forces or riot, has no GTD type;
 5. an incident that was foiled before it happened is a strategic development
@@ -42,7 +44,13 @@ _WEAPON_FAMILY = {
 }
 _VAGUE = frozenset({"attack", "killing", "raid", "plot"})
 _ARMED_TARGETS = frozenset({"military", "police", "armed group"})
-_NON_STATE_ONLY = frozenset({"Battles"})
+#: Families a clash with armed people outranks (ACLED codes an ambush on a patrol as a battle).
+_CLASH_OVERRIDES = frozenset({"explosion", "grenade", "armed", "melee", "attack", "raid", "killing"})
+
+
+def _armed_only(target_types: Iterable[str]) -> bool:
+    targets = set(target_types)
+    return bool(targets & _ARMED_TARGETS) and not (targets - _ARMED_TARGETS - {"business", "transport", "infrastructure"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -77,12 +85,16 @@ class KindTable:
     def families(self) -> tuple[str, ...]:
         return tuple(self._families)
 
-    def main_family(self, families: Iterable[str], weapons: Iterable[str] = ()) -> str | None:
-        """The family that names an incident with these trigger families and weapon types."""
+    def main_family(
+        self, families: Iterable[str], weapons: Iterable[str] = (), target_types: Iterable[str] = ()
+    ) -> str | None:
+        """The family that names an incident with these trigger families, weapons and targets."""
         present = set(families)
         if not present:
             return None
         best = min(present, key=lambda f: self._rank.get(f, len(self._rank)))
+        if "clash" in present and best in _CLASH_OVERRIDES and _armed_only(target_types):
+            return "clash"  # an ambush on soldiers that opened with a bomb is still a battle
         if best in _VAGUE or best == "armed":
             for weapon in weapons:
                 family = _WEAPON_FAMILY.get(weapon)
@@ -100,8 +112,7 @@ class KindTable:
     ) -> Kind:
         """The Kind of an incident whose main family is ``family``."""
         entry = self._families[family]
-        targets = set(target_types)
-        armed_target = bool(targets & _ARMED_TARGETS) and not (targets - _ARMED_TARGETS - {"business", "transport"})
+        armed_target = _armed_only(target_types)
         if entry.civilian is not None:
             event_type, sub_event_type = entry.armed if (armed_target and entry.armed) else entry.civilian
         else:

@@ -31,6 +31,7 @@ from sitrep.extract.analysis import PLACE_LABELS, EntityMention, Sentence, Unit,
 from sitrep.extract.assemble import Assembler, DocumentContext
 from sitrep.extract.kinds import KindTable
 from sitrep.extract.lexicons import Lexicons, TriggerMatch
+from sitrep.extract.places import named_areas
 from sitrep.extract.segment import Group, may_attach, opens_new_incident
 from sitrep.extract.truecase import is_shouting, truecase
 from sitrep.model import Article, Location, Report
@@ -48,6 +49,9 @@ EXTRACTION_VERSION = "0.1.0"
 
 _LINE_BREAK = re.compile(r"\n+")
 _VIOLENT_COUNT = frozenset({"killed", "injured", "kidnapped"})
+#: Weapon words with everyday senses ("drone footage", "a vehicle") that alone do not make a weak
+#: trigger violent.
+_AMBIGUOUS_WEAPONS = frozenset({"drone", "aircraft", "vehicle", "missiles and rockets"})
 #: Trigger families that head an incident's clause (used to cut sentences that list several).
 _HEAD_FAMILIES = frozenset(
     {"suicide", "explosion", "grenade", "air", "shelling", "armed", "melee", "ramming", "assassination",
@@ -170,12 +174,14 @@ class Extractor:
                 )
                 places = [e for e in entities if e.label in PLACE_LABELS]
                 if shouting or not places:
-                    places = _merge_places(places, self.gazetteer.scan(piece))
+                    places = _merge_places(places, [(s, e, "GAZ") for s, e, _ in self.gazetteer.scan(piece)])
+                places = _merge_places(places, [(s, e, "PHR") for s, e, _ in named_areas(piece)])
                 dates = list(find_dates(piece))
                 for e in entities:
                     if e.label == "DATE" and not any(d.start < e.end and e.start < d.end for d in dates):
                         dates.append(_EntityDate(e.start, e.end, e.text))
                 dates.sort(key=lambda d: d.start)
+                actors = tuple(self.registry.find_all(piece))
                 out.append(
                     Sentence(
                         index=len(out),
@@ -186,8 +192,8 @@ class Extractor:
                         dates=tuple(dates),
                         places=tuple(places),
                         entities=entities,
-                        actors=tuple(self.registry.find_all(piece)),
-                        claims=tuple(find_claims(piece)),
+                        actors=actors,
+                        claims=tuple(find_claims(piece, actors, registry=self.registry)),
                         weapons=tuple(self.lexicons.find_weapons(piece)),
                         targets=tuple(self.lexicons.find_targets(piece)),
                     )
@@ -206,31 +212,50 @@ class Extractor:
         current: Group | None = None
         for unit in units:
             head = _head_trigger(unit)
-            if head is None or not self._signals_incident(unit, head):
-                if current is not None and may_attach(current, unit) and _tells_more(unit, self.lexicons):
+            generic = head is not None and self._is_generic(unit, head, context)
+            if head is None or generic or not self._signals_incident(unit, head):
+                if not generic and current is not None and may_attach(current, unit) and _tells_more(unit, self.lexicons):
                     current.units.append(unit)
                     current.last_sentence = unit.sentence.index
                 continue
-            families = {t.family for t in unit.triggers}
-            arrests_only = families <= {"arrest", "plot"} and "arrest" in families
+            # words that point back at an incident already told do not describe this one
+            families = {t.family for t in unit.triggers if t is head or not _refers_back(unit, t)}
+            arrests_only = head.family == "arrest" and not any(t.strong for t in unit.triggers)
             when = context.unit_date(unit, head.start)
             place = self._unit_place(unit, head, context)
-            explicit_new = self.lexicons.new_incident.search(unit.text) is not None
-            if opens_new_incident(current, unit=unit, explicit_new=explicit_new, date=when, place=place, arrests_only=arrests_only):
+            text = unit.text
+            explicit_new = self.lexicons.new_incident.search(text) is not None
+            # a claim speaks of an incident already told ("ISWAP said its fighters had planted the
+            # explosives"), unless its own place or date says otherwise
+            refers_back = _refers_back(unit, head) or any(c.claimed for c in unit.claims)
+            if current is None or opens_new_incident(
+                current, unit=unit, explicit_new=explicit_new, refers_back=refers_back, head_strong=head.strong,
+                date=when, place=place, arrests_only=arrests_only,
+            ):
                 current = Group(
                     units=[unit], head=head, head_unit=unit, families=families, arrests_only=arrests_only,
-                    date=when, place=place, last_sentence=unit.sentence.index,
+                    date=when, implied_date=context.news_window() if when is None else None,
+                    place=place, last_sentence=unit.sentence.index,
                 )
                 groups.append(current)
-            else:
-                current.units.append(unit)  # type: ignore[union-attr]
-                current.families |= families  # type: ignore[union-attr]
-                current.last_sentence = unit.sentence.index  # type: ignore[union-attr]
-                if current.date is None:  # type: ignore[union-attr]
-                    current.date = when  # type: ignore[union-attr]
-                if current.place is None:  # type: ignore[union-attr]
-                    current.place = place  # type: ignore[union-attr]
+                continue
+            target = _antecedent(groups, head) if refers_back and not head.strong else current
+            target.units.append(unit)
+            target.families |= families
+            target.last_sentence = max(target.last_sentence, unit.sentence.index)
+            if target.date is None:
+                target.date = when
+            if target.place is None:
+                target.place = place
         return groups
+
+    def _is_generic(self, unit: Unit, head: TriggerMatch, context: "DocumentContext") -> bool:
+        """A habitual or aggregate statement ("has repeatedly attacked markets", "has killed
+        more than 40,000 people since 2009") rather than one incident."""
+        if self.lexicons.generic.search(unit.text) is None:
+            return False
+        when = context.unit_date(unit, head.start)
+        return when is None or when.precision in ("year", "decade")
 
     def _signals_incident(self, unit: Unit, head: TriggerMatch) -> bool:
         """A strong trigger, or a weak one in a violent context, or a casualty count."""
@@ -243,14 +268,20 @@ class Extractor:
         if "arrest" in families:
             return any(c.category == "arrested" for c in counts) or bool(unit.actors) or "suspect" in unit.text.lower()
         armed_actor = any(a.actor_type != "political party" for a in unit.actors)
-        return bool(unit.weapons) or armed_actor or any(t.type in ("military", "police") for t in unit.targets)
+        if families <= {"killing"}:  # "wounded soldiers were brought to hospital": a consequence, not an act
+            from sitrep.actors.attribution import role
+
+            text = unit.sentence.text
+            return any(role(text, a.start, a.end) == "perpetrator" for a in unit.actors)
+        weapon = any(w.type not in _AMBIGUOUS_WEAPONS for w in unit.weapons)
+        return weapon or armed_actor or any(t.type in ("military", "police") for t in unit.targets)
 
     def _unit_place(self, unit: Unit, head: TriggerMatch, context: "DocumentContext") -> Location | None:
         from sitrep.extract.places import choose_location
 
         choice = choose_location(
             [unit], trigger_unit=unit, trigger_pos=head.start, resolver=context.places,
-            context_countries=context.countries, actor_spans=context.actor_spans,
+            context_countries=context.countries, not_places=context.not_places, min_score=0.0,
         )
         return choice.location if choice else None
 
@@ -264,23 +295,41 @@ class _EntityDate:
     text: str
 
 
+_PARAGRAPH = re.compile(r"\n\s*\n")
+_LINE_END = re.compile(r"[.!?:;\"\u201d)\]]\s*$")
+
+
 def _pieces(text: str, start: int, end: int) -> Iterator[tuple[int, str]]:
-    """The non-blank lines of text[start:end], each with its offset, whitespace trimmed."""
+    """The parts of text[start:end] that may stand alone, each with its offset, whitespace trimmed.
+
+    Paragraph breaks always separate; a single line break separates only after a line that
+    ends a sentence or after a short first line (a heading), so hard-wrapped wire copy stays whole.
+    """
     pos = start
-    for part in _LINE_BREAK.split(text[start:end]):
-        stripped = part.strip()
-        if stripped:
-            yield pos + part.index(stripped), stripped
-        pos += len(part)
-        while pos < end and text[pos] == "\n":
-            pos += 1
+    for paragraph in _PARAGRAPH.split(text[start:end]):
+        offset = text.index(paragraph, pos) if paragraph else pos
+        piece_start = offset
+        lines = paragraph.split("\n")
+        cursor = offset
+        for i, line in enumerate(lines):
+            cursor_end = cursor + len(line)
+            last = i == len(lines) - 1
+            if last or _LINE_END.search(line) or (i == 0 and len(line.strip()) < 50):
+                chunk = text[piece_start:cursor_end]
+                stripped = chunk.strip()
+                if stripped:
+                    yield piece_start + chunk.index(stripped), stripped
+                piece_start = cursor_end + 1
+            cursor = cursor_end + 1
+        pos = offset + len(paragraph)
 
 
-def _merge_places(places: list[EntityMention], scanned: Sequence[tuple[int, int, Any]]) -> list[EntityMention]:
+def _merge_places(places: list[EntityMention], found: Sequence[tuple[int, int, str]]) -> list[EntityMention]:
+    """Add (start, end, label) place spans that overlap none of ``places``."""
     out = list(places)
-    for s, e, place in scanned:
-        if not any(p.start < e and s < p.end for p in out):
-            out.append(EntityMention(s, e, "", "GAZ"))
+    for start, end, label in found:
+        if not any(p.start < end and start < p.end for p in out):
+            out.append(EntityMention(start, end, "", label))
     out.sort(key=lambda m: m.start)
     return out
 
@@ -293,11 +342,15 @@ def _is_acronym(mention: Any) -> bool:
 
 
 def _head_trigger(unit: Unit) -> TriggerMatch | None:
+    """The trigger that names the unit's incident: a strong trigger that is not a reference back
+    to an incident already told ("the ambush came five days after guerrillas kidnapped three
+    workers" is about the kidnapping), else any strong trigger, else a weak one."""
     triggers = unit.triggers
     if not triggers:
         return None
     strong = [t for t in triggers if t.strong]
-    return (strong or [t for t in triggers if t.family != "killing"] or list(triggers))[0]
+    fresh = [t for t in strong if not _refers_back(unit, t)]
+    return (fresh or strong or [t for t in triggers if t.family != "killing"] or list(triggers))[0]
 
 
 def _anchors(sentence: Sentence) -> list[tuple[int, tuple[Any, ...]]]:
@@ -312,6 +365,48 @@ def _anchors(sentence: Sentence) -> list[tuple[int, tuple[Any, ...]]]:
         nearest = min(sentence.dates, key=lambda d: min(abs(d.start - t.end), abs(t.start - d.end)))
         anchors.append((t.start, (nearest.text.lower(),)))
     return anchors
+
+
+_DEFINITE_BEFORE = re.compile(
+    r"(?:\b(?P<det>the|this|that|these|those|both|such)|\b(?P<poss>its|their)|(?P<day>\w+day's|last night's))"
+    r"\s+(?P<mods>(?:[\w-]+\s+){0,3})$",
+    re.IGNORECASE,
+)
+_NAMED_MODIFIER = re.compile(r"\b(?:[A-Z][a-z]|\d{4}\b|\d+/\d+)")
+
+
+def _refers_back(unit: Unit, trigger: TriggerMatch) -> bool:
+    """Whether ``trigger`` names an incident already told: "the attack", "the two blasts",
+    "its attack", "Tuesday's bombing" — but not a named event told for the first time ("the
+    Manchester Arena bombing", "the 2015 attacks")."""
+    text = unit.sentence.text
+    m = _DEFINITE_BEFORE.search(text, max(0, trigger.start - 40), trigger.start)
+    if m is None:
+        return False
+    mods = m.group("mods")
+    if trigger.text.lower().endswith("ed") or " " in trigger.text:
+        # a verb ("the group killed", "the guerrillas opened fire") or a nominal used bare
+        # ("the wounded", "the dead") only refers back with nothing in between
+        return not mods and not m.group("poss")
+    if m.group("day"):
+        return True
+    if m.group("poss"):
+        return len(mods.split()) <= 1 and not _NAMED_MODIFIER.search(mods)
+    return not _NAMED_MODIFIER.search(mods)
+
+
+#: Trigger families that can refer back to an incident of any kind ("the attack", "the dead").
+_ANY_FAMILY = frozenset({"attack", "killing", "raid"})
+
+
+def _antecedent(groups: Sequence[Group], head: TriggerMatch) -> Group:
+    """The latest incident a back-reference fits: "the blast" goes to the last explosion told,
+    even if another incident was told after it."""
+    if head.family not in _ANY_FAMILY:
+        for group in reversed(groups):
+            if head.family in group.families or group.head.family == head.family:
+                return group
+    return groups[-1]
 
 
 def _tells_more(unit: Unit, lexicons: Lexicons) -> bool:

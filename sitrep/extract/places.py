@@ -5,8 +5,9 @@ mention in the incident's clauses sitrep scores:
 
 * the preposition before it: "in", "at", "near", "outside", "on the outskirts of"
   mark a location; "from" marks an origin ("suspects from Tajikistan") and "to",
-  "toward" a destination, which are skipped; a place inside an actor's name
-  ("Islamic State – Khorasan Province") is skipped;
+  "toward" a destination, which are used only when nothing else places the incident
+  ("the evacuation from Kabul"); a place inside an actor's name ("Islamic State –
+  Khorasan Province") or in the dateline is skipped;
 * its distance from the incident's trigger word, and whether it is in the
   trigger's own clause;
 * how precise it resolves: a town beats a province beats a country.
@@ -37,7 +38,39 @@ _BEFORE_LOCATIVE = re.compile(
     re.IGNORECASE,
 )
 _BEFORE_ORIGIN = re.compile(r"\b(?:from|to|toward|towards|for|by|via|with|citizens? of|nationals? of|natives? of|born in)\s+(?:the\s+)?$", re.IGNORECASE)
-_CHAIN_SEP = re.compile(r"^\s*(?:,|in|in the|of|of the)\s*$", re.IGNORECASE)
+_CHAIN_SEP = re.compile(
+    r"^\s*(?:,\s*)?(?:(?:also |just |some \d+ \w+ )?(?:in|of|outside|near|on the outskirts of)\s+)?(?:the\s+)?"
+    r"(?:(?:north|south|east|west|central|north-?east|north-?west|south-?east|south-?west)(?:ern)?\s+)?$",
+    re.IGNORECASE,
+)
+_TYPE_WORD = (
+    r"(?i:local government area|lga|municipality|department|province|state|district|region|county|"
+    r"governorate|oblast|prefecture|commune|division|sub-district|subdistrict|tehsil|area)"
+)
+_NAME = r"(?:[A-Z][\w'\u2019.-]*)(?:[ ](?:[A-Z][\w'\u2019.-]*|de|del|la|el|al|ad|as|an)){0,3}"
+#: What may follow a place name and still describe where it is: ", a village in Konduga local
+#: government area of Borno State", ", Tame municipality, Arauca department", " province".
+_CONTINUATION = re.compile(
+    r"(?:"
+    r"[ ]" + _TYPE_WORD + r"\b"
+    r"|,[ ](?i:also[ ]|just[ ])?(?i:in[ ](?:the[ ])?)?(?i:(?:an?|the)[ ](?:small[ ]|remote[ ]|rural[ ])?"
+    r"(?:village|town|city|hamlet|settlement|suburb|district|area|neighbou?rhood|locality)[ ](?:in|of|near)[ ](?:the[ ])?)?"
+    + _NAME + r"(?:[ ]" + _TYPE_WORD + r")?(?:[ ](?i:of)[ ]" + _NAME + r"(?:[ ]" + _TYPE_WORD + r")?)?"
+    r")"
+)
+_NAME_START = re.compile(r"[A-Z]")
+
+
+_NAMED_AREA = re.compile(
+    r"\b(?i:village|town|city|hamlet|area|locality|municipality|commune|settlement|district|suburb|neighbou?rhood)"
+    r"[ ](?i:of)[ ](?P<name>[A-Z][\w'\u2019-]*(?:[ ][A-Z][\w'\u2019-]*){0,2})(?=[,.;]|[ ](?i:in|near|on|at)[ ])"
+)
+
+
+def named_areas(text: str) -> list[tuple[int, int, str]]:
+    """Place names that a phrase marks as such ("the village of Kawuri", "THE RURAL AREA OF
+    PUERTO JORDAN,"), which NER and the gazetteer may both miss: (start, end, name)."""
+    return [(m.start("name"), m.end("name"), m.group("name")) for m in _NAMED_AREA.finditer(text)]
 
 
 class PlaceResolver(Protocol):  # what the extractor needs of the gazetteer
@@ -55,7 +88,9 @@ class PlaceChoice:
 
 
 def chains(unit: Unit) -> list[tuple[EntityMention, str, int, int]]:
-    """Place mentions of a unit joined into chains ("Kerman, Iran"): (first mention, phrase, start, end)."""
+    """Place mentions of a unit joined with what follows them into phrases that say where a place
+    is ("Kerman, Iran"; "Kawuri, a village in Konduga local government area of Borno State"):
+    (first mention, phrase, start, end)."""
     places = sorted(unit.places, key=lambda m: m.start)
     text = unit.sentence.text
     out: list[tuple[EntityMention, str, int, int]] = []
@@ -64,12 +99,33 @@ def chains(unit: Unit) -> list[tuple[EntityMention, str, int, int]]:
         first = places[i]
         end = first.end
         j = i + 1
-        while j < len(places) and _CHAIN_SEP.match(text[end : places[j].start]) and places[j].label != "FAC":
-            end = places[j].end
-            j += 1
+        while True:
+            if j < len(places) and places[j].label != "FAC" and _CHAIN_SEP.match(text[end : places[j].start]):
+                end = places[j].end
+                j += 1
+                continue
+            m = _CONTINUATION.match(text, end)
+            if m is None or m.end() <= end or not _continues_with_name(text, end, m.end()):
+                break
+            end = m.end()
+            while j < len(places) and places[j].end <= end:
+                j += 1
         out.append((first, text[first.start : end], first.start, end))
         i = j
     return out
+
+
+def _continues_with_name(text: str, start: int, end: int) -> bool:
+    """A continuation must be a type word or contain a capitalised name (not "in the evening")."""
+    piece = text[start:end]
+    if not piece.startswith(","):
+        return True
+    has_type = re.search(_TYPE_WORD, piece) is not None
+    if piece.isupper():  # in capitals every word looks like a name: only "<NAME> <TYPE>" continues
+        return has_type
+    return bool(_NAME_START.search(piece)) and (
+        re.search(_TYPE_WORD, piece, re.IGNORECASE) is not None or piece.count(",") == 1
+    )
 
 
 def choose_location(
@@ -79,23 +135,23 @@ def choose_location(
     trigger_pos: int,
     resolver: PlaceResolver,
     context_countries: Sequence[str],
-    actor_spans: Sequence[tuple[int, int, int]] = (),
+    not_places: Sequence[tuple[int, int, int]] = (),
+    min_score: float | None = None,
 ) -> PlaceChoice | None:
     """The best location for an incident told in ``units`` (``trigger_unit`` holds its trigger).
 
-    ``actor_spans`` are (sentence index, start, end) spans of actor names, whose place words
-    are not locations.
+    ``not_places`` are (sentence index, start, end) spans whose place words are not the
+    incident's location: actor names ("Islamic State – Khorasan Province") and the dateline.
+    With ``min_score``, a choice scoring lower (an origin or destination only) is None.
     """
     best: PlaceChoice | None = None
     facility: tuple[Unit, EntityMention] | None = None
     for unit in units:
         text = unit.sentence.text
         for first, phrase, start, end in chains(unit):
-            if any(s == unit.sentence.index and a <= start and end <= b for s, a, b in actor_spans):
+            if any(s == unit.sentence.index and a <= start and end <= b for s, a, b in not_places):
                 continue
             before = text[max(0, start - 40) : start]
-            if _BEFORE_ORIGIN.search(before):
-                continue
             if first.label == "FAC" and phrase == first.text:
                 if facility is None and unit is trigger_unit:
                     facility = (unit, first)
@@ -104,7 +160,9 @@ def choose_location(
             if location is None:
                 continue
             score = float(_PRECISION_RANK.get(location.precision, 0))
-            if _BEFORE_LOCATIVE.search(before):
+            if _BEFORE_ORIGIN.search(before):
+                score -= 8.0  # an origin or destination: only when nothing else places it
+            elif _BEFORE_LOCATIVE.search(before):
                 score += 3.0
             if unit is trigger_unit:
                 score += 4.0 - min(3.0, abs(start - trigger_pos) / 40.0)
@@ -112,6 +170,8 @@ def choose_location(
                 score -= 1.0
             if best is None or score > best.score:
                 best = PlaceChoice(location, unit, first, score)
+    if best is not None and min_score is not None and best.score < min_score:
+        return None
     if best is not None and facility is not None:
         unit, mention = facility
         best = replace(best, location=replace(best.location, text=f"{mention.text}, {best.location.text or best.location.name}"))

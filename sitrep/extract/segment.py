@@ -20,7 +20,7 @@ just described when they follow it closely.
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from sitrep.extract.analysis import Unit
 from sitrep.extract.lexicons import TriggerMatch
@@ -42,9 +42,9 @@ class Group:
     families: set[str]
     arrests_only: bool
     date: DateSpan | None = None
+    implied_date: DateSpan | None = None  # for an undated incident told as news: around publication
     place: Location | None = None
     last_sentence: int = 0
-    extra: dict[str, object] = field(default_factory=dict)
 
 
 def dates_compatible(a: DateSpan | None, b: DateSpan | None) -> bool:
@@ -87,16 +87,31 @@ def opens_new_incident(
     *,
     unit: Unit,
     explicit_new: bool,
+    refers_back: bool,
+    head_strong: bool,
     date: DateSpan | None,
     place: Location | None,
     arrests_only: bool,
 ) -> bool:
-    """Whether the signalling ``unit`` starts an incident rather than continuing ``group``."""
+    """Whether the signalling ``unit`` starts an incident rather than continuing ``group``.
+
+    ``refers_back`` is true when the unit's trigger points at an incident already told ("the
+    blast", "Tuesday's bombing"): it then continues the current one unless it names another
+    place or an earlier date ("the twin bombing in Kerman" after a story set in Kabul); a later
+    date is a consequence told later ("nineteen of the wounded died on Wednesday").
+    """
     if group is None or explicit_new:
         return True
     if arrests_only != group.arrests_only:
         return True
-    if not dates_compatible(group.date, date):
+    if refers_back:
+        if not head_strong:
+            return False  # "the four wounded soldiers were flown to Bogota": consequences of the same act
+        if not places_compatible(group.place, place):
+            return True
+        later = date is not None and group.date is not None and date.start > group.date.end
+        return not (dates_compatible(group.date, date) or later)
+    if not dates_compatible(group.date or group.implied_date, date):
         return True
     if not places_compatible(group.place, place):
         return True

@@ -1,0 +1,64 @@
+"""Casualty and detention counts in one sentence: killed, injured, arrested, kidnapped.
+
+:func:`find_counts` reads a sentence with word lists and a few patterns (no
+parser), so it costs tens of microseconds per sentence. It finds *groups* — a
+quantity and the people it counts ("nearly 140 people", "a policeman", "two of
+his associates") — and links each to a verb or noun of a category:
+
+* before the group: "killed nearly 140 people", "the bodies of 12", "abducted 276 schoolgirls";
+* after it, perhaps past "were", "have been", an appositive or a place:
+  "four suspects from Tajikistan were arrested", "four suspects, all citizens of
+  Tajikistan, had been arrested", "12 people died", "at least 60 dead",
+  "more than 180 were being treated for their injuries";
+* around it: "took 20 people hostage", "took 5 suspects into custody";
+* a noun right after the number: "143 deaths", "30 injuries";
+* a running toll: "the death toll rose to 143" (marked ``cumulative``).
+
+Groups joined by "and" or commas add up into one count whose ``parts`` keep
+each group ("killed 13 American soldiers and nearly 170 civilians" -> killed
+183, parts 13 soldiers / 170 civilians). Groups after "including", "among them"
+or "of whom" are parts of a count already made and are not added again; nor
+are the groups of an appositive that only describes the people just counted
+("three aid workers, two Kenyans and a Somali" is three). A group right before a
+verb of saying is a speaker ("killing two soldiers, two security sources said"
+is two). Each group is used by at most one mention.
+
+Zero counts come from "no one was injured", "no civilians were harmed", "there
+were no casualties" (killed 0 and injured 0), "had not harmed any civilians" and
+"the crew of 21 were unharmed" (injured 0; the 21 is not a count).
+
+Counts of killed *and* injured together ("killed or wounded 30", "30
+casualties") cannot be split. They are reported once per category with
+``combined=True``, ``best`` None, ``min`` None and ``max`` the combined upper
+bound, so that no figure is counted twice; a reader of the mention can still
+show the phrase.
+
+A perpetrator who kills himself ("the bomber blew himself up") is a killed count
+of one on the side "perpetrators"; when the same sentence gives the victims'
+toll ("..., killing 13 American soldiers and nearly 170 civilians"), only that
+toll is reported. "killed himself and eight others" is nine: the text adds them.
+
+Running and overall tolls: a toll phrase ("the death toll has risen to 31"), a
+total ("bringing the total to 143") or a cue beside the count ("so far", "in
+all") marks a count ``cumulative``: it replaces earlier figures of the same
+incident. A cue of many incidents or a period ("since 2009", "since the start of
+the war", "over the past two years", "so far this year") or a campaign as the
+subject ("the insurgency has killed ...") also marks it ``aggregate``: the toll
+of no single incident.
+
+What is *not* counted: numbers that are years, times, dates, ages, labels or
+measures (see :mod:`sitrep.extract.numbers`); a plural noun without a number
+("the attackers were killed"); "all" without a number; "two of the dead were
+children" (a part of the dead, not a new total).
+
+The package: :mod:`~sitrep.extract.counts.lexicon` (the word lists of
+``count_words.yaml``), :mod:`~sitrep.extract.counts.reader` (tokens, groups and
+links in one sentence), :mod:`~sitrep.extract.counts.mentions` (counts from links).
+"""
+
+from __future__ import annotations
+
+from sitrep.extract.counts.lexicon import SIDES, CountLexicon, default_lexicon
+from sitrep.extract.counts.mentions import CountMention, find_counts
+
+__all__ = ["CountLexicon", "CountMention", "SIDES", "default_lexicon", "find_counts"]

@@ -1,0 +1,303 @@
+"""From the links of a sentence to its counts: :func:`find_counts` and :class:`CountMention`.
+
+The conventions (what a count is, how lists add up, zero, combined and
+cumulative counts) are set out in :mod:`sitrep.extract.counts`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from sitrep.extract.counts.lexicon import CountLexicon, default_lexicon
+from sitrep.extract.counts.reader import QUANTITY, TOKEN_RE, Group, Reader
+from sitrep.extract.numbers import Quantity
+from sitrep.model import Count, CountCategory, CountPart
+
+
+@dataclass(frozen=True, slots=True)
+class CountMention:
+    """One count found in a sentence.
+
+    ``start``/``end`` are the offsets, in the sentence, of the phrase that carries
+    the count (``count.text``: "killed nearly 140 people", "12 people died").
+    ``victim`` is the noun phrase counted ("American soldiers and civilians");
+    ``side`` is set when every group counted is on the same side; a count whose
+    side is "perpetrators" ("the bomber blew himself up") is not a victim toll.
+    ``cumulative`` marks a running or overall toll ("the death toll rose to 143",
+    "since the start of the war"), which replaces earlier figures rather than
+    adding to them. ``aggregate`` marks the overall kind: a toll over many
+    incidents or a period ("since 2009", "the insurgency has killed"), which is
+    the toll of no single incident (an aggregate is always cumulative).
+    ``combined`` marks half of a killed-or-injured count that the text does not
+    split (see the package docstring).
+    """
+
+    category: CountCategory
+    count: Count
+    start: int
+    end: int
+    victim: str | None
+    side: str | None
+    cumulative: bool
+    combined: bool = False
+    aggregate: bool = False
+
+
+@dataclass(slots=True)
+class _Found:
+    """A category linked to groups while a sentence is read; becomes one or two mentions."""
+
+    category: str  # a CountCategory or "combined"
+    groups: list[Group]
+    start: int  # character offsets in the sentence
+    end: int
+    cumulative: bool = False
+    aggregate: bool = False
+    extra: list[Group] = field(default_factory=list)  # "(+2 attackers)"
+
+
+
+def find_counts(sentence: str, lexicon: CountLexicon | None = None) -> list[CountMention]:
+    """Every casualty, detention and kidnapping count in one sentence, in reading order.
+
+    >>> [(m.category, m.count.best, m.victim) for m in find_counts("The attack killed nearly 140 people.")]
+    [('killed', 140, 'people')]
+    """
+    lex = lexicon or default_lexicon()
+    lowered = sentence.lower()
+    if len(lowered) != len(sentence):  # a few characters change length when lowered
+        lowered = "".join(c if len(c.lower()) != 1 else c.lower() for c in sentence)
+    tokens = list(TOKEN_RE.finditer(lowered))
+    lows = [m.group() for m in tokens]
+    if lex.trigger_words.isdisjoint(lows):
+        return []
+    reader = Reader(sentence, lex, tokens, lows)
+    groups = reader.groups()
+    found: list[_Found] = []
+    found.extend(_tolls(reader, groups))
+    found.extend(_zeros(reader))
+    for chain in reader.chains(groups):
+        linked = _link_chain(reader, chain)
+        for f in linked:  # groups inside an appositive or a place name were read with it
+            for g in groups:
+                if not g.used and f.start <= reader.starts[g.first] and reader.ends[g.last] <= f.end:
+                    g.used = True
+        found.extend(linked)
+    for group in groups:
+        if not group.used and group.adjective is not None and not group.subset:
+            group.used = True
+            found.append(_Found(group.adjective, [group], reader.starts[group.first], reader.ends[group.last]))
+    found.extend(_totals(reader, groups, found))
+    _attach_extras(reader, groups, found)
+    found.sort(key=lambda f: f.start)
+    _mark_cumulative(reader, found)
+    mentions: list[CountMention] = []
+    for f in found:
+        mentions.extend(_mentions(reader, f))
+    return mentions
+
+
+def _link_chain(reader: Reader, chain: list[Group]) -> list[_Found]:
+    starts, ends = reader.starts, reader.ends
+    chain = [g for g in chain if not g.used]
+    if not chain:
+        return []
+    around = None if chain[0].subset else reader.around(chain)
+    if around is not None:
+        category, a, b = around
+        return [_use(chain, category, starts[a], ends[b])]
+    named_twice = False
+    if len(chain) > 1 and chain[0].label and chain[0].label.lower() in reader.lex.generic_people:
+        rest = chain[1:]  # "Three people, a soldier and two civilians were killed": one count, named twice
+        if all(g.quantity.best is not None for g in rest) and sum(g.quantity.best or 0 for g in rest) == chain[0].quantity.best:
+            named_twice = True
+    head = chain[0]
+    before = None if head.subset else reader.before(head)
+    if before is not None:
+        (tokens, category, strict), first = before
+        partitive_ok = head.partitive != category
+        objects: list[Group] = []
+        for g in chain:
+            if not reader.acceptable_object(g, strict, category) or not partitive_ok:
+                break
+            objects.append(g)
+        if objects:
+            tail = chain[len(objects) :]
+            last_after = reader.after(chain[-1], in_apposition=False) if len(chain) > 1 else None
+            if last_after is not None and len(objects) == len(chain):
+                objects, tail = objects[:-1], [chain[-1]]
+            found = [_use(objects, category, starts[first], ends[objects[-1].last])]
+            return found + (_link_chain(reader, tail) if tail else [])
+    in_apposition = reader.low(head.first - 1) == ","
+    after = reader.after(chain[-1], in_apposition=in_apposition and len(chain) == 1)
+    if after is not None:
+        (tokens, category, strict), k, end = after
+        if strict and not all(g.person for g in chain):
+            return []
+        if any(g.partitive == category for g in chain):
+            return []
+        found = [_use(chain, category, starts[chain[0].first], ends[end - 1])]
+        if named_twice:
+            found[0].groups = chain[:1]
+        second = reader.also_after(end, category)
+        if second is not None:
+            found.append(_Found(second[0][1], list(chain), starts[chain[0].first], ends[second[1] - 1]))
+        return found
+    if len(chain) > 1:  # no verb for the whole list: try its first group alone, then the rest
+        return _link_chain(reader, chain[:1]) + _link_chain(reader, chain[1:])
+    return []
+
+
+def _use(groups: list[Group], category: str, start: int, end: int) -> _Found:
+    for g in groups:
+        g.used = True
+    return _Found(category, list(groups), start, end)
+
+
+def _tolls(reader: Reader, groups: list[Group]) -> list[_Found]:
+    """'the death toll rose to 143', 'a toll of at least 60', 'the number of injured reached 30'."""
+    found: list[_Found] = []
+    lows, lex = reader.lows, reader.lex
+    k = 0
+    while k < reader.n:
+        entry = reader.match_forward(lex.tolls, k) if lows[k] in lex.tolls else None
+        if entry is None:
+            k += 1
+            continue
+        end = k + len(entry[0])
+        figures: list[Group] = []  # "rose to 60 and then to 143": the last figure is the toll
+        for j in range(end, min(reader.n, end + 14)):
+            if lows[j] in (";", ".") or reader.match_forward(lex.tolls, j):
+                break
+            if lows[j] == QUANTITY and lows[j - 1] in lex.toll_links and (j < 2 or lows[j - 2] != "from"):
+                group = next((g for g in groups if g.first <= j <= g.last), None)
+                if group is None or group.used:
+                    break
+                figures.append(group)
+        if figures:
+            for group in figures:
+                group.used = True
+            last = figures[-1]
+            found.append(_Found(entry[1], [last], reader.starts[k], reader.ends[last.last], cumulative=True))
+        k = end
+    return found
+
+
+def _totals(reader: Reader, groups: list[Group], found: list[_Found]) -> list[_Found]:
+    """'..., bringing the total to 143': a running total of the count just before."""
+    out: list[_Found] = []
+    for k in range(reader.n - 2):
+        if reader.lows[k] not in reader.lex.totals or reader.lows[k + 1] != "to" or reader.lows[k + 2] != QUANTITY:
+            continue
+        earlier = [f for f in found if f.end <= reader.starts[k]]
+        group = next((g for g in groups if g.first <= k + 2 <= g.last), None)
+        if not earlier or group is None or group.used:
+            continue
+        group.used = True
+        category = max(earlier, key=lambda f: f.end).category
+        out.append(_Found(category, [group], reader.starts[k], reader.ends[group.last], cumulative=True))
+    return out
+
+
+def _zeros(reader: Reader) -> list[_Found]:
+    """'there were no casualties', 'without injuries', 'had not harmed any civilians'."""
+    found: list[_Found] = []
+    lows, lex = reader.lows, reader.lex
+    for k in range(reader.n):
+        low = lows[k]
+        if low in ("no", "without"):
+            j = k + 1 + (lows[k + 1 : k + 2] == ["any"])
+            for mods in range(3):
+                m = j + mods
+                noun = " ".join(lows[m : m + 2]) if " ".join(lows[m : m + 2]) in lex.zero_nouns else reader.low(m)
+                if noun in lex.zero_nouns:
+                    end = m + len(noun.split()) - 1
+                    side = next((lex.side_words[w] for w in lows[j:end + 1] if w in lex.side_words), None)
+                    group = Group(k, end, Quantity(0, 0, 0, False, low), side=side, used=True)
+                    for category in lex.zero_nouns[noun]:
+                        found.append(_Found(category, [group], reader.starts[k], reader.ends[end]))
+                    break
+                if not reader.word(m) or lows[m] in lex.stop_words:
+                    break
+        elif low in ("any", "anyone", "anybody") and k > 0:
+            entry = reader.match_backward(k - 1)
+            if entry is None or entry[1] == "combined":
+                continue
+            first = k - len(entry[0])
+            if not any(lows[j] in lex.negations or lows[j].endswith("n't") for j in range(max(0, first - 4), first)):
+                continue
+            group = Group(k, k, Quantity(0, 0, 0, False, low), used=True, person=True)
+            if low == "any":
+                noun = reader._noun_group(k, k + 1, group.quantity)
+                if noun is not None:
+                    group = noun
+                    group.used = True
+            found.append(_Found(entry[1], [group], reader.starts[first], reader.ends[group.last]))
+    return found
+
+
+def _attach_extras(reader: Reader, groups: list[Group], found: list[_Found]) -> None:
+    """'26 killed (+2 attackers)': the bracketed figure adds the perpetrators killed."""
+    by_end = {f.end: f for f in found}
+    for g in groups:
+        if g.used or g.first < 3 or reader.lows[g.first - 1] != "+" or reader.lows[g.first - 2] != "(":
+            continue
+        owner = by_end.get(reader.ends[g.first - 3])
+        if owner is None or reader.low(g.last + 1) != ")":
+            continue
+        g.used = True
+        g.side = g.side or "perpetrators"
+        owner.extra.append(g)
+        owner.end = reader.ends[g.last + 1]
+
+
+def _mark_cumulative(reader: Reader, found: list[_Found]) -> None:
+    if not found or reader.lex.cue_words.isdisjoint(reader.lows):
+        return
+    by_first = reader.lex.cues
+    cues = [
+        reader.starts[k] for k, low in enumerate(reader.lows)
+        if low in by_first and any(reader.starts_with(cue, k) for cue in by_first[low])
+    ]
+    if not cues:
+        return
+    for i, f in enumerate(found):  # a cue belongs to the counts on either side of it
+        lo = found[i - 1].end if i else 0
+        hi = found[i + 1].start if i + 1 < len(found) else len(reader.text)
+        if any(lo <= c < hi for c in cues):
+            f.cumulative = True
+
+
+def _mentions(reader: Reader, f: _Found) -> list[CountMention]:
+    text = reader.text[f.start : f.end]
+    parts = tuple(_part(reader, g) for g in (*f.groups, *f.extra))
+    labels = [p.label for p in parts if p.label]
+    victim = " and ".join(dict.fromkeys(labels)) if labels else None
+    sides = {p.side for p in parts}
+    side = sides.pop() if len(sides) == 1 else None
+    if f.category == "combined":
+        if all(p.best == 0 for p in parts):
+            count = Count(0, 0, 0, False, text, parts)
+            return [CountMention(c, count, f.start, f.end, victim, side, f.cumulative) for c in ("killed", "injured")]
+        high = None if any(p.max is None for p in parts) else sum(p.max for p in parts if p.max is not None)
+        count = Count(None, high, None, True, text, ())
+        return [CountMention(c, count, f.start, f.end, victim, side, f.cumulative, True) for c in ("killed", "injured")]
+    mins = [p.min for p in parts]
+    total = Count(
+        min=None if all(m is None for m in mins) else sum(m or 0 for m in mins),
+        max=None if any(p.max is None for p in parts) else sum(p.max or 0 for p in parts),
+        best=None if any(p.best is None for p in parts) else sum(p.best or 0 for p in parts),
+        approx=any(p.approx for p in parts),
+        text=text,
+        parts=parts,
+    )
+    return [CountMention(f.category, total, f.start, f.end, victim, side, f.cumulative)]  # type: ignore[arg-type]
+
+
+def _part(reader: Reader, g: Group) -> CountPart:
+    q = g.quantity
+    text = reader.text[reader.starts[g.first] : reader.ends[g.last]]
+    return CountPart(g.label or "", q.min, q.max, q.best, q.approx, text, g.side)
+
+
+__all__ = ["CountMention", "find_counts"]

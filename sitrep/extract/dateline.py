@@ -1,0 +1,37 @@
+"""Datelines: "BOGOTA, 14 MAR 25 (AGENCY) --", "KABUL, Afghanistan (Jan. 25, 2013)".
+
+A dateline says where a story was filed, not where its incident happened: its place
+must not be taken for the incident's location, but it is a strong hint of the
+country the story is about.
+"""
+
+from __future__ import annotations
+
+import re
+
+_DATELINE = re.compile(
+    r"""^[ \t]*
+    (?P<place>[A-Z][A-Za-z.'\-]+(?:[ ][A-Z][A-Za-z.'\-]+){0,3}     # KABUL / SAN SALVADOR / Kabul
+      (?:,[ ]?[A-Z][A-Za-z.'\-]+(?:[ ][A-Z][A-Za-z.'\-]+){0,2})?)  # , Afghanistan
+    [ ]*,?[ ]*
+    (?:
+        (?P<date>\d{1,2}[ ][A-Za-z]{3,9}\.?[ ]\d{2,4}|[A-Za-z]{3,9}\.?[ ]\d{1,2},?[ ]\d{4})?[ ]*
+        \((?P<paren>[^()\n]{2,40})\)[ ]*(?:--|-|\u2013|\u2014|:)?[ ]*(?:\[TEXT\][ ]*)?
+      | (?:--|\u2013|\u2014)[ ]*
+    )""",
+    re.VERBOSE | re.MULTILINE,
+)
+_HEAD = 400
+
+
+def dateline_span(text: str) -> tuple[int, int] | None:
+    """The (start, end) of the place part of a dateline at the start of a line in the
+    first few hundred characters of ``text``, or None."""
+    for m in _DATELINE.finditer(text, 0, min(len(text), _HEAD)):
+        place = m.group("place")
+        if not (place.split(",")[0].isupper() or m.group("date") or m.group("paren")):
+            continue
+        if len(place.split()) > 6:
+            continue
+        return m.start("place"), m.end("place")
+    return None
