@@ -1,0 +1,421 @@
+"""The ``sitrep`` command: a thin shell over sitrep's Python API.
+
+Every command turns sitrep's own errors into a one-line message (what failed, why,
+and what to do) and exit status 1; usage errors exit with 2.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from datetime import date
+from typing import Any, Callable, Sequence
+
+import click
+
+from sitrep.errors import SitrepError
+
+_FORMATS = click.Choice(["table", "json", "csv"])
+
+
+def _fail(exc: SitrepError) -> None:
+    message = f"sitrep: {exc}"
+    if exc.hint:
+        message += f" ({exc.hint})"
+    click.echo(message, err=True)
+    sys.exit(1)
+
+
+def _guarded(func: Callable[..., Any]) -> Callable[..., Any]:
+    """Run a command body, turning SitrepError into a one-line message."""
+    import functools
+
+    @functools.wraps(func)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return func(*args, **kwargs)
+        except SitrepError as exc:
+            _fail(exc)
+
+    return wrapper
+
+
+def _date_option(value: str | None) -> date | None:
+    if value is None:
+        return None
+    try:
+        return date.fromisoformat(value)
+    except ValueError as exc:
+        raise click.BadParameter(f"{value!r} is not a date; write YYYY-MM-DD") from exc
+
+
+db_option = click.option(
+    "--db", "db", metavar="PATH|URL", envvar="SITREP_DB", default=None,
+    help="The store: a SQLite file path or a SQLAlchemy URL. Default: ~/.local/share/sitrep/sitrep.db.",
+)
+
+
+@click.group()
+@click.version_option(package_name="sitrep")
+def main() -> None:
+    """sitrep: sourced, deduplicated political-violence incidents from news articles.
+
+    \b
+    Example:
+      sitrep ingest examples/ && sitrep incidents
+    """
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True)
+@db_option
+@click.option("--published", callback=lambda c, p, v: _date_option(v), help="Publication date (YYYY-MM-DD) for articles that carry none.")
+@click.option("--quiet", "-q", is_flag=True, help="No progress bar; only the closing summary.")
+@_guarded
+def ingest(paths: Sequence[str], db: str | None, published: date | None, quiet: bool) -> None:
+    """Read articles (files, folders, or - for standard input), extract their incidents and store them.
+
+    Text page dumps (.txt), HTML pages (.html) and JSON Lines (.jsonl, one article per line
+    with "text" or "html") are read. Each article is stored as soon as it is extracted, so
+    an interrupted run keeps what it did; ingesting the same article twice changes nothing.
+
+    \b
+    Example:
+      sitrep ingest news/ feed.jsonl --db incidents.db
+    """
+    from rich.console import Console
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+    from sitrep.api import ingest as run_ingest
+    from sitrep.settings import load_settings
+    from sitrep.store import open_store
+
+    settings = load_settings(db=db)
+    console = Console(stderr=True)
+    with open_store(settings.db_location()) as store:
+        if quiet:
+            summary = run_ingest(list(paths), store, published=published, settings=settings, stdin=sys.stdin)
+        else:
+            with Progress(
+                TextColumn("reading articles"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+                console=console, transient=True,
+            ) as progress:
+                task = progress.add_task("ingest", total=None)
+                summary = run_ingest(
+                    list(paths), store, published=published, settings=settings, stdin=sys.stdin,
+                    progress=lambda n: progress.advance(task, n),
+                )
+    console.print(
+        f"read {summary.articles_read} articles ({summary.articles_new} new, "
+        f"{summary.articles_unchanged} unchanged), {summary.reports} reports, "
+        f"{summary.incidents} incidents in the store; "
+        f"{len(summary.warnings)} warnings, {len(summary.errors)} errors"
+    )
+    for line in summary.errors:
+        console.print(f"error: {line}", markup=False, highlight=False)
+    if summary.errors and not summary.articles_read:
+        sys.exit(1)
+
+
+@main.command()
+@click.argument("path")
+@click.option("--published", callback=lambda c, p, v: _date_option(v), help="Publication date (YYYY-MM-DD) if the article carries none.")
+@click.option("--format", "fmt", type=click.Choice(["json", "table"]), default="table", show_default=True)
+@_guarded
+def extract(path: str, published: date | None, fmt: str) -> None:
+    """Extract the incidents of one article without touching the store.
+
+    PATH is a text, HTML or JSON Lines file (the first line of a JSON Lines file), or -
+    for standard input. The JSON output is a stable contract:
+    {"article": {...}, "reports": [...]} (see README, "The extract JSON").
+
+    \b
+    Example:
+      sitrep extract examples/01-opinion-column-moscow.txt --format json
+    """
+    from sitrep.api import default_extractor
+    from sitrep.ingest import read_paths
+
+    results = iter(read_paths([path], published=published, stdin=sys.stdin))
+    first = next(results, None)
+    if first is None:
+        raise SitrepError(f"{path}: no article found")
+    if first.error is not None:
+        raise first.error
+    article = first.article
+    assert article is not None
+    reports = default_extractor().extract(article)
+    if fmt == "json":
+        payload = {"article": _article_json(article), "reports": [r.to_dict() for r in reports]}
+        click.echo(json.dumps(payload, ensure_ascii=False, indent=2))
+        return
+    _print_reports(article, reports)
+
+
+def _article_json(article: Any) -> dict[str, Any]:
+    return {
+        "title": article.title,
+        "author": article.author,
+        "standfirst": article.standfirst,
+        "outlet": article.outlet,
+        "published": article.published.isoformat() if article.published else None,
+        "published_inferred": article.published_inferred,
+        "url": article.url,
+        "language": article.language,
+        "warnings": list(article.warnings),
+        "text": article.text,
+    }
+
+
+def _print_reports(article: Any, reports: Sequence[Any]) -> None:
+    from rich.console import Console
+    from rich.table import Table
+
+    console = Console()
+    console.print(f"[bold]{article.title or article.source}[/bold]  published {article.published or 'unknown'}")
+    table = Table(show_lines=False)
+    for name in ("#", "kind", "status", "realis", "date", "place", "killed", "injured", "perpetrators"):
+        table.add_column(name)
+    for i, r in enumerate(reports, 1):
+        table.add_row(
+            str(i),
+            r.kind.sub_event_type,
+            r.status,
+            r.realis,
+            _date_text(r.date),
+            _place_text(r.location),
+            _count_text(r.counts.killed),
+            _count_text(r.counts.injured),
+            ", ".join(f"{p.name} ({p.attribution})" if p.attribution else p.name for p in r.perpetrators),
+        )
+    console.print(table)
+
+
+def _date_text(span: Any) -> str:
+    if span is None:
+        return ""
+    value = span.start.isoformat() if span.start == span.end else f"{span.start}..{span.end}"
+    return value + ("*" if span.inferred else "")
+
+
+def _place_text(location: Any) -> str:
+    if location is None:
+        return ""
+    parts = [location.name]
+    if location.country_code and location.precision != "country":
+        parts.append(location.country_code)
+    return ", ".join(parts)
+
+
+def _count_text(count: Any) -> str:
+    if count is None or count.best is None:
+        return ""
+    return ("~" if count.approx else "") + str(count.best)
+
+
+def _filter_options(func: Callable[..., Any]) -> Callable[..., Any]:
+    options = [
+        click.option("--from", "date_from", callback=lambda c, p, v: _date_option(v), help="Incidents on or after this date."),
+        click.option("--to", "date_to", callback=lambda c, p, v: _date_option(v), help="Incidents on or before this date."),
+        click.option("--country", help="ISO code or name."),
+        click.option("--actor", help="An actor's name or alias; its affiliates are included."),
+        click.option("--kind", help="ACLED event or sub-event type, or GTD attack type."),
+        click.option("--realis", type=click.Choice(["reported", "background", "hypothetical", "negated"])),
+        click.option("--min-killed", type=click.IntRange(min=0)),
+        click.option("--text", help="Words in an evidence sentence or an article title."),
+        click.option("--limit", type=click.IntRange(min=0)),
+    ]
+    for option in reversed(options):
+        func = option(func)
+    return func
+
+
+def _incident_filter(**kw: Any) -> Any:
+    from sitrep.store import IncidentFilter
+
+    actor_ids = None
+    if kw.get("actor"):
+        from sitrep.actors import ActorRegistry
+
+        registry = ActorRegistry.load()
+        actor = registry.lookup(kw["actor"])
+        if actor is None:
+            raise SitrepError(f"no actor named {kw['actor']!r} in the registry", hint="try another alias, e.g. ISIS or Islamic State")
+        actor_ids = frozenset(registry.descendants(actor.id))
+    try:
+        return IncidentFilter(
+            date_from=kw.get("date_from"), date_to=kw.get("date_to"), country=kw.get("country"),
+            actor_ids=actor_ids, kind=kw.get("kind"), realis=kw.get("realis"),
+            min_killed=kw.get("min_killed"), text=kw.get("text"), limit=kw.get("limit"),
+        )
+    except ValueError as exc:
+        raise click.BadParameter(str(exc)) from exc
+
+
+@main.command()
+@db_option
+@_filter_options
+@click.option("--format", "fmt", type=_FORMATS, default="table", show_default=True)
+@_guarded
+def incidents(db: str | None, fmt: str, **filters: Any) -> None:
+    """List stored incidents, newest first, with filters.
+
+    \b
+    Example:
+      sitrep incidents --country NG --actor "Islamic State" --from 2024-01-01 --format csv
+    """
+    from sitrep.export import write_csv, write_json
+    from sitrep.settings import load_settings
+    from sitrep.store import open_store
+
+    flt = _incident_filter(**filters)
+    with open_store(load_settings(db=db).db_location(), create=False) as store:
+        found = store.incidents(flt)
+    if fmt == "json":
+        write_json(found, sys.stdout)
+    elif fmt == "csv":
+        write_csv(found, sys.stdout)
+    else:
+        _print_incidents(found)
+
+
+def _print_incidents(found: Sequence[dict[str, Any]]) -> None:
+    from rich.console import Console
+    from rich.table import Table
+
+    table = Table(title=f"{len(found)} incidents")
+    for name in ("id", "date", "kind", "place", "killed", "injured", "perpetrators", "realis", "sources"):
+        table.add_column(name, overflow="fold")
+    for inc in found:
+        data = inc.get("data") or {}
+        counts = data.get("counts") or {}
+        place = ", ".join(x for x in (inc.get("place"), inc.get("country_code")) if x)
+        start, end = inc.get("date_start"), inc.get("date_end")
+        when = "" if start is None else (str(start) if start == end else f"{start}..{end}")
+        table.add_row(
+            inc["id"],
+            when,
+            inc.get("sub_event_type") or "",
+            place,
+            _range_text(counts.get("killed")),
+            _range_text(counts.get("injured")),
+            ", ".join(p.get("name", "") for p in data.get("perpetrators") or []),
+            inc.get("realis") or "",
+            str(inc.get("n_sources") or inc.get("n_reports") or ""),
+        )
+    Console().print(table)
+
+
+def _range_text(count: dict[str, Any] | None) -> str:
+    if not count or count.get("best") is None:
+        return ""
+    best, low, high = count.get("best"), count.get("min"), count.get("max")
+    text = ("~" if count.get("approx") else "") + str(best)
+    if low is not None and high is not None and low != high:
+        text += f" ({low}-{high})"
+    return text
+
+
+@main.command()
+@click.argument("incident_id")
+@db_option
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@_guarded
+def show(incident_id: str, db: str | None, fmt: str) -> None:
+    """Print every field of one incident with the sentence each came from and its source.
+
+    \b
+    Example:
+      sitrep show inc-1a2b3c4d5e6f7a8b
+    """
+    from sitrep.settings import load_settings
+    from sitrep.store import open_store
+
+    with open_store(load_settings(db=db).db_location(), create=False) as store:
+        incident = store.incident(incident_id)
+    if fmt == "json":
+        click.echo(json.dumps(incident, ensure_ascii=False, indent=2, default=str))
+        return
+    _print_incident(incident)
+
+
+def _print_incident(incident: dict[str, Any]) -> None:
+    data = incident.get("data") or {}
+    articles = {a["id"]: a for a in incident.get("articles", [])}
+    lines = [f"{incident['id']}  {incident.get('event_type')} / {incident.get('sub_event_type')}"]
+    lines.append(f"  realis {incident.get('realis')}, status {incident.get('status')}, "
+                 f"{incident.get('n_reports')} reports from {incident.get('n_sources')} sources, "
+                 f"first reported {incident.get('first_reported')}, last {incident.get('last_reported')}")
+    when = data.get("date") or {}
+    where = data.get("location") or {}
+    lines.append(f"  date      {when.get('start')}..{when.get('end')} ({when.get('precision')}) \"{when.get('text', '')}\"")
+    lines.append(f"  place     {where.get('name')}, {where.get('admin1')}, {where.get('country')} "
+                 f"({where.get('lat')}, {where.get('lon')}; {where.get('precision')})")
+    for category, count in (data.get("counts") or {}).items():
+        if count:
+            lines.append(f"  {category:<9} best {count.get('best')} (min {count.get('min')}, max {count.get('max')})"
+                         f"{' approx' if count.get('approx') else ''} \"{count.get('text', '')}\"")
+    for actor in data.get("perpetrators") or []:
+        parent = f", part of {actor['parent']}" if actor.get("parent") else ""
+        lines.append(f"  actor     {actor.get('name')} ({actor.get('attribution')}{parent}) as \"{actor.get('matched')}\"")
+    for stored in incident.get("reports", []):
+        report = stored.get("report") or {}
+        article = articles.get(stored.get("article_id"), {})
+        lines.append("")
+        lines.append(f"  report {stored['id']}: {article.get('title')} ({article.get('outlet') or ''} "
+                     f"{article.get('published') or ''}) {article.get('url') or ''}")
+        for field_name, ev in (report.get("evidence") or {}).items():
+            lines.append(f"    {field_name:<16} \"{ev.get('phrase')}\" in: {ev.get('sentence')}")
+    click.echo("\n".join(lines))
+
+
+@main.command()
+@db_option
+@_filter_options
+@click.option("--format", "fmt", type=click.Choice(["csv", "json", "geojson"]), default="csv", show_default=True)
+@click.option("--output", "-o", type=click.Path(dir_okay=False, writable=True), help="Write to a file instead of standard output.")
+@_guarded
+def export(db: str | None, fmt: str, output: str | None, **filters: Any) -> None:
+    """Export incidents as CSV (ACLED-like columns), JSON or GeoJSON.
+
+    \b
+    Example:
+      sitrep export --format geojson -o incidents.geojson
+    """
+    from sitrep.export import write_csv, write_geojson, write_json
+    from sitrep.settings import load_settings
+    from sitrep.store import open_store
+
+    flt = _incident_filter(**filters)
+    with open_store(load_settings(db=db).db_location(), create=False) as store:
+        found = store.incidents(flt)
+    writer = {"csv": write_csv, "json": write_json, "geojson": write_geojson}[fmt]
+    if output:
+        with open(output, "w", encoding="utf-8", newline="") as stream:
+            n = writer(found, stream)
+        click.echo(f"wrote {n} incidents to {output}", err=True)
+    else:
+        writer(found, sys.stdout)
+
+
+@main.command()
+def settings() -> None:
+    """List every setting with its value, default and help (set them as SITREP_<NAME>).
+
+    \b
+    Example:
+      SITREP_SPACY_MODEL=en_core_web_sm sitrep settings
+    """
+    from sitrep.settings import Settings, load_settings
+
+    try:
+        current = load_settings()
+    except SitrepError as exc:
+        _fail(exc)
+    for name, info in Settings.model_fields.items():
+        click.echo(f"SITREP_{name.upper()} = {getattr(current, name)!r}  (default {info.default!r})")
+        click.echo(f"    {info.description}")
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()
