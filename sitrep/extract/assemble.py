@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from typing import TYPE_CHECKING, Any, Sequence
 
@@ -48,6 +48,8 @@ _EVENT_PAST = re.compile(
 )
 _PAST_VERB = re.compile(r"\b(?:said|had|was|were|did|died|struck|shot|blew|took|went|ago|yesterday|\w{3,}ed)\b", re.I)
 _STATE_TYPES = frozenset({"state force"})
+#: How far after its trigger the object of an attack may start ("attack on a crowded cattle market").
+_OBJECT_WINDOW = 45
 _NOT_EVENT_DATE = re.compile(r"\b(?:by|until|till|before|since)\s+$", re.I)
 _REPORTING_DATE = re.compile(
     r"\b(?:released|issued|published|announced|said|says|told \w+|statement)(?:\s+(?:late|early))?(?:\s+on)?\s+$",
@@ -217,6 +219,8 @@ class Assembler:
 
         head_text = head_unit.text
         cues = read_cues(self.lexicons, head_text)
+        if not cues.negated and any(self.lexicons.realis["negated"].search(u.text) for u in group.units):
+            cues = replace(cues, negated=True)  # "Police said there was no attack on the mosque"
         has_casualties = any(c is not None and (c.best or 0) > 0 for c in (counts.killed, counts.injured, counts.kidnapped))
         status = decide_status(cues, has_casualties=has_casualties, families=frozenset(group.families))
 
@@ -361,17 +365,36 @@ class Assembler:
         return list(seen.values()), first
 
     def _targets(self, group: Group, from_actors: list[Target]) -> tuple[list[Target], Evidence | None]:
+        """Who or what was attacked: the object of the head trigger ("an attack on an army post",
+        "a bomb exploded at a market", "stormed the Bataclan"), then the people counted as
+        victims ("killing 15 soldiers"); actors named as targets come last."""
         seen: dict[str, Target] = {}
         evidence = None
-        for unit in [group.head_unit] + [u for u in group.units if u is not group.head_unit]:
-            for t in unit.targets:
-                if t.type not in seen:
-                    seen[t.type] = Target(t.text, t.type)
+        if group.arrests_only:
+            return [], None
+        unit, head = group.head_unit, group.head
+        objects = [t for t in unit.targets if 0 <= t.start - head.end <= _OBJECT_WINDOW]
+        objects += [t for t in unit.targets if 0 <= head.start - t.end <= 12 and t not in objects]
+        if objects:
+            first = objects[0]
+            seen[first.type] = Target(first.text, first.type)
+            evidence = _evidence(unit, first.start, first.end, 0.6)
+        for u in group.units:
+            for mention in u.counts:
+                if mention.category not in ("killed", "injured", "kidnapped") or not mention.victim:
+                    continue
+                if mention.side == "perpetrators":
+                    continue
+                victim = self.lexicons.find_targets(mention.victim)
+                if victim and victim[0].type not in seen and victim[0].type != "armed group":
+                    seen[victim[0].type] = Target(mention.victim, victim[0].type)
                     if evidence is None:
-                        evidence = _evidence(unit, t.start, t.end, 0.6)
-        for t in from_actors:
-            seen.setdefault(t.type, t)
-        return list(seen.values()), evidence
+                        evidence = _evidence(u, mention.start, mention.end, 0.5)
+        if "business" in seen and "civilians" in seen:
+            del seen["business"]  # people killed at a market or a concert: the target is the people
+        if not seen:
+            seen.update((t.type, t) for t in from_actors[:1])
+        return list(seen.values())[:2], evidence
 
     def _confidence(self, group: Group, when: DateSpan | None, location: Location | None, counts: Counts, perpetrators: list[ActorRef]) -> float:
         score = 0.35

@@ -6,12 +6,20 @@ cumulative counts) are set out in :mod:`sitrep.extract.counts`.
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import dataclass, field
 
 from sitrep.extract.counts.lexicon import CountLexicon, default_lexicon
 from sitrep.extract.counts.reader import QUANTITY, TOKEN_RE, Group, Reader
 from sitrep.extract.numbers import Quantity
 from sitrep.model import Count, CountCategory, CountPart
+
+
+_TOLL_REACH = 24  # tokens after a toll phrase where its figure may be ("the death toll from ... has risen to 31")
+_PERFECT = frozenset({"has", "have", "had"})
+_STAYED = frozenset({"escaped", "remained", "remain", "remains", "emerged", "survived", "walked", "away", "released",
+                     "freed", "rescued"})
+_SINCE_MODIFIERS = frozenset({"early", "late", "mid", "the", "end", "of", "start", "beginning", "last"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,7 +83,7 @@ def find_counts(sentence: str, lexicon: CountLexicon | None = None) -> list[Coun
     groups = reader.groups()
     found: list[_Found] = []
     found.extend(_tolls(reader, groups))
-    found.extend(_zeros(reader))
+    found.extend(_zeros(reader, groups))
     for chain in reader.chains(groups):
         linked = _link_chain(reader, chain)
         for f in linked:  # groups inside an appositive or a place name were read with it
@@ -89,6 +97,7 @@ def find_counts(sentence: str, lexicon: CountLexicon | None = None) -> list[Coun
             found.append(_Found(group.adjective, [group], reader.starts[group.first], reader.ends[group.last]))
     found.extend(_totals(reader, groups, found))
     _attach_extras(reader, groups, found)
+    found = _without_self_kills(found)
     found.sort(key=lambda f: f.start)
     _mark_cumulative(reader, found)
     mentions: list[CountMention] = []
@@ -106,11 +115,7 @@ def _link_chain(reader: Reader, chain: list[Group]) -> list[_Found]:
     if around is not None:
         category, a, b = around
         return [_use(chain, category, starts[a], ends[b])]
-    named_twice = False
-    if len(chain) > 1 and chain[0].label and chain[0].label.lower() in reader.lex.generic_people:
-        rest = chain[1:]  # "Three people, a soldier and two civilians were killed": one count, named twice
-        if all(g.quantity.best is not None for g in rest) and sum(g.quantity.best or 0 for g in rest) == chain[0].quantity.best:
-            named_twice = True
+    named_twice = _restated(reader, chain)
     head = chain[0]
     before = None if head.subset else reader.before(head)
     if before is not None:
@@ -121,6 +126,10 @@ def _link_chain(reader: Reader, chain: list[Group]) -> list[_Found]:
             if not reader.acceptable_object(g, strict, category) or not partitive_ok:
                 break
             objects.append(g)
+        if objects and named_twice and len(objects) == len(chain):
+            found = _use(chain, category, starts[first], ends[head.last])  # "abducted three aid workers, ..."
+            found.groups = chain[:1]
+            return [found]
         if objects:
             tail = chain[len(objects) :]
             last_after = reader.after(chain[-1], in_apposition=False) if len(chain) > 1 else None
@@ -148,6 +157,27 @@ def _link_chain(reader: Reader, chain: list[Group]) -> list[_Found]:
     return []
 
 
+def _restated(reader: Reader, chain: list[Group]) -> bool:
+    """Do the groups after the first only name again the people it counts?
+
+    "Three people, a UN soldier and two civilians were killed" (a general noun, then
+    its breakdown, adding up to it); "three aid workers, two Kenyans and a Somali"
+    (an appositive saying where the people counted are from, adding up to no more).
+    """
+    head, rest = chain[0], chain[1:]
+    if not rest or reader.low(head.last + 1) != ",":
+        return False
+    total = head.quantity.best
+    if total is None or any(g.quantity.best is None for g in rest):
+        return False
+    named = sum(g.quantity.best or 0 for g in rest)
+    if head.label and head.label.lower() in reader.lex.generic_people:
+        return named == total
+    if not head.person or head.demonym or named > total:
+        return False
+    return all(g.demonym or (g.has_noun and not g.person and not g.thing) for g in rest)
+
+
 def _use(groups: list[Group], category: str, start: int, end: int) -> _Found:
     for g in groups:
         g.used = True
@@ -166,9 +196,11 @@ def _tolls(reader: Reader, groups: list[Group]) -> list[_Found]:
             continue
         end = k + len(entry[0])
         figures: list[Group] = []  # "rose to 60 and then to 143": the last figure is the toll
-        for j in range(end, min(reader.n, end + 14)):
+        for j in range(end, min(reader.n, end + _TOLL_REACH)):
             if lows[j] in (";", ".") or reader.match_forward(lex.tolls, j):
                 break
+            if lows[j] == "of" and j > end and reader.match_backward(j) is not None:
+                break  # "... the death of one of the wounded": a count of its own
             if lows[j] == QUANTITY and lows[j - 1] in lex.toll_links and (j < 2 or lows[j - 2] != "from"):
                 group = next((g for g in groups if g.first <= j <= g.last), None)
                 if group is None or group.used:
@@ -199,13 +231,15 @@ def _totals(reader: Reader, groups: list[Group], found: list[_Found]) -> list[_F
     return out
 
 
-def _zeros(reader: Reader) -> list[_Found]:
-    """'there were no casualties', 'without injuries', 'had not harmed any civilians'."""
+def _zeros(reader: Reader, groups: list[Group]) -> list[_Found]:
+    """'there were no casualties', 'without injuries', 'had not harmed any civilians', 'were unharmed'."""
     found: list[_Found] = []
     lows, lex = reader.lows, reader.lex
     for k in range(reader.n):
         low = lows[k]
-        if low in ("no", "without"):
+        if low in lex.zero_adjectives:
+            found.extend(_unharmed(reader, groups, k))
+        elif low in ("no", "without"):
             j = k + 1 + (lows[k + 1 : k + 2] == ["any"])
             for mods in range(3):
                 m = j + mods
@@ -236,6 +270,32 @@ def _zeros(reader: Reader) -> list[_Found]:
     return found
 
 
+def _unharmed(reader: Reader, groups: list[Group], k: int) -> list[_Found]:
+    """'The crew of 21 were unharmed': zero for the subject, whose number is not a count."""
+    lex = reader.lex
+    j = k - 1
+    while j >= 0 and (reader.lows[j] in lex.auxiliaries or reader.lows[j] in _STAYED):
+        j -= 1
+    subject = next((g for g in groups if g.last == j and not g.used), None) if j < k - 1 else None
+    first = k
+    zero = Group(k, k, Quantity(0, 0, 0, False, reader.lows[k]), used=True)
+    if subject is not None:
+        subject.used = True
+        first = subject.first
+        zero = Group(subject.first, k, zero.quantity, label=subject.label, side=subject.side, used=True)
+    return [_Found(category, [zero], reader.starts[first], reader.ends[k]) for category in lex.zero_adjectives[reader.lows[k]]]
+
+
+def _without_self_kills(found: list[_Found]) -> list[_Found]:
+    """Drop "the bomber blew himself up" where the sentence also gives the victims' toll."""
+    def self_kill(f: _Found) -> bool:
+        return f.category == "killed" and all(g.reflexive for g in f.groups) and not f.extra
+
+    if not any(self_kill(f) for f in found) or not any(f.category == "killed" and not self_kill(f) for f in found):
+        return found
+    return [f for f in found if not self_kill(f)]
+
+
 def _attach_extras(reader: Reader, groups: list[Group], found: list[_Found]) -> None:
     """'26 killed (+2 attackers)': the bracketed figure adds the perpetrators killed."""
     by_end = {f.end: f for f in found}
@@ -252,20 +312,75 @@ def _attach_extras(reader: Reader, groups: list[Group], found: list[_Found]) -> 
 
 
 def _mark_cumulative(reader: Reader, found: list[_Found]) -> None:
-    if not found or reader.lex.cue_words.isdisjoint(reader.lows):
+    """Mark running totals and aggregates from the cues around each count and from its subject."""
+    if not found:
         return
-    by_first = reader.lex.cues
-    cues = [
-        reader.starts[k] for k, low in enumerate(reader.lows)
-        if low in by_first and any(reader.starts_with(cue, k) for cue in by_first[low])
-    ]
-    if not cues:
-        return
+    lex, lows = reader.lex, reader.lows
+    cues = _cues(reader) if not lex.cue_words.isdisjoint(lows) else []
+    campaign = not lex.campaign_nouns.isdisjoint(lows)
     for i, f in enumerate(found):  # a cue belongs to the counts on either side of it
         lo = found[i - 1].end if i else 0
         hi = found[i + 1].start if i + 1 < len(found) else len(reader.text)
-        if any(lo <= c < hi for c in cues):
-            f.cumulative = True
+        for offset, aggregate in cues:
+            if lo <= offset < hi:
+                f.cumulative = True
+                f.aggregate = f.aggregate or aggregate
+        if campaign and _campaign_toll(reader, f):
+            f.cumulative = f.aggregate = True
+
+
+def _cues(reader: Reader) -> list[tuple[int, bool]]:
+    """The cumulative cues of a sentence: (character offset, whether the cue marks an aggregate)."""
+    lex, lows = reader.lex, reader.lows
+    cues: list[tuple[int, bool]] = []
+    for k, low in enumerate(lows):
+        if low in lex.aggregate_cues and any(reader.starts_with(c, k) for c in lex.aggregate_cues[low]):
+            cues.append((reader.starts[k], True))
+        elif low in lex.period_cues and any(_period_at(reader, c, k) for c in lex.period_cues[low]):
+            cues.append((reader.starts[k], True))  # "over the past two years"
+        elif low in lex.cues and any(reader.starts_with(c, k) for c in lex.cues[low]):
+            cues.append((reader.starts[k], low == "since" and _since_date(reader, k + 1)))
+    return cues
+
+
+def _period_at(reader: Reader, cue: list[str], k: int) -> bool:
+    """ "over the past [two] years", not "in the last days of the evacuation"."""
+    if not reader.starts_with(cue, k):
+        return False
+    j = k + len(cue)
+    units = reader.lex.period_units
+    if reader.low(j) not in units:
+        j += 1  # "two", "24", "few"
+    return reader.low(j) in units and reader.low(j + 1) != "of"
+
+
+def _since_date(reader: Reader, j: int) -> bool:
+    """ "since 2009", "since January", "since early 2023", "since last year": a period, not one event."""
+    while reader.low(j) in _SINCE_MODIFIERS and j - 1 < reader.n:
+        j += 1
+    low = reader.low(j)
+    if low in reader.lex.grammar.months or low in reader.lex.period_units:
+        return True
+    return len(low) == 4 and low.isdigit() and 1900 <= int(low) <= 2100
+
+
+def _campaign_toll(reader: Reader, f: _Found) -> bool:
+    """ "The insurgency has killed ...", "the fighting there has left 80 dead": a campaign's toll."""
+    lex, lows = reader.lex, reader.lows
+    t = bisect_left(reader.starts, f.start)
+    j = t - 1 - (reader.low(t - 1) == "left")
+    perfect = False
+    while j >= 0 and t - j <= 8:
+        low = lows[j]
+        if low in _PERFECT:
+            perfect = True
+        elif low in lex.campaign_nouns:
+            return perfect
+        elif not (low in lex.auxiliaries or low in lex.prepositions or low in ("there", "here", "the", "alone")
+                  or low.endswith("ly") or (perfect and reader.name_like(j))):
+            return False
+        j -= 1
+    return False
 
 
 def _mentions(reader: Reader, f: _Found) -> list[CountMention]:
@@ -278,10 +393,16 @@ def _mentions(reader: Reader, f: _Found) -> list[CountMention]:
     if f.category == "combined":
         if all(p.best == 0 for p in parts):
             count = Count(0, 0, 0, False, text, parts)
-            return [CountMention(c, count, f.start, f.end, victim, side, f.cumulative) for c in ("killed", "injured")]
+            return [
+                CountMention(c, count, f.start, f.end, victim, side, f.cumulative, aggregate=f.aggregate)
+                for c in ("killed", "injured")
+            ]
         high = None if any(p.max is None for p in parts) else sum(p.max for p in parts if p.max is not None)
         count = Count(None, high, None, True, text, ())
-        return [CountMention(c, count, f.start, f.end, victim, side, f.cumulative, True) for c in ("killed", "injured")]
+        return [
+            CountMention(c, count, f.start, f.end, victim, side, f.cumulative, True, f.aggregate)
+            for c in ("killed", "injured")
+        ]
     mins = [p.min for p in parts]
     total = Count(
         min=None if all(m is None for m in mins) else sum(m or 0 for m in mins),
@@ -291,7 +412,9 @@ def _mentions(reader: Reader, f: _Found) -> list[CountMention]:
         text=text,
         parts=parts,
     )
-    return [CountMention(f.category, total, f.start, f.end, victim, side, f.cumulative)]  # type: ignore[arg-type]
+    return [
+        CountMention(f.category, total, f.start, f.end, victim, side, f.cumulative, aggregate=f.aggregate)  # type: ignore[arg-type]
+    ]
 
 
 def _part(reader: Reader, g: Group) -> CountPart:

@@ -33,6 +33,7 @@ _OBJECT_DETS = frozenset({"a", "an", "the", "his", "her", "their", "its", "anoth
 _OBJECT_PRONOUNS = frozenset({"him", "her", "them", "himself", "herself", "themselves", "us", "me"})
 _CLOSERS = {",": ",", "(": ")", "--": "--", "—": "—", "–": "–"}
 _BE = frozenset({"was", "were", "is", "are", "be", "been", "being", "got", "get", "gets", "getting", "left"})
+_FILLERS = frozenset({"other", "additional", "more", "further"})  # between a number and an adjective
 _FLOATING = frozenset({"all", "both", "each", "mostly", "mainly"})  # may open an appositive: ", all citizens of X,"
 _CLAUSE_WORDS = frozenset({"when", "while", "before", "after", "as", "because", "since", "until", "but", "or", "then",
                            "where", "who", "which", "that", "whose", "whom", "if", "though", "although"})
@@ -185,9 +186,10 @@ class Reader:
             return group if group is not None else Group(first, j + 1, q)
         if self.low(j) == "of" or (self.low(j) == "the" and q.text.lower() in ("both", "all")):
             j += 1
-        adjective = self.lex.adjectives.get(self.low(j))
+        a = j + (self.low(j) in _FILLERS and self.low(j + 1) in self.lex.adjectives)  # "seven other wounded people"
+        adjective = self.lex.adjectives.get(self.low(a))
         if adjective is not None:
-            group = self._noun_group(first, j + 1, q, need_person=True)
+            group = self._noun_group(first, a + 1, q, need_person=True)
             if group is not None:
                 group.adjective = adjective
                 return group
