@@ -80,6 +80,7 @@ class DocumentContext:
     not_places: list[tuple[int, int, int]]  # (sentence, start, end): actor names, the dateline
     places: CachedPlaces
     window_days: int = 10
+    not_dates: list[tuple[int, int, int]] = field(default_factory=list)  # (sentence, start, end): the dateline
     dates: dict[tuple[int, int], DateSpan | None] = field(default_factory=dict)
 
     @classmethod
@@ -99,15 +100,19 @@ class DocumentContext:
         not_places = [(s.index, a.start, a.end) for s in sentences for a in s.actors]
         countries = [c for c, _ in tally.most_common()]
         dateline = dateline_span(article.text)
+        not_dates: list[tuple[int, int, int]] = []
         if dateline is not None:
-            start, end = dateline
+            start, end, whole = dateline
             for s in sentences:
                 if s.start <= start < s.end:
                     not_places.append((s.index, start - s.start, end - s.start))
+                    not_dates.append((s.index, start - s.start, whole - s.start))
             filed_from = gazetteer.resolve(article.text[start:end])
             if filed_from is not None and filed_from.country_code:
                 countries = [filed_from.country_code] + [c for c in countries if c != filed_from.country_code]
-        context = cls(article, sentences, countries, not_places, CachedPlaces(gazetteer), settings.reported_window_days)
+        context = cls(
+            article, sentences, countries, not_places, CachedPlaces(gazetteer), settings.reported_window_days, not_dates
+        )
         context._resolve_dates(DateResolver(article.published) if article.published else None)
         return context
 
@@ -146,7 +151,7 @@ class DocumentContext:
         for mention in unit.dates:
             span = self.dates.get((unit.sentence.index, mention.start))
             before = text[max(0, mention.start - 30) : mention.start]
-            if span is None or _NOT_EVENT_DATE.search(before):
+            if span is None or _NOT_EVENT_DATE.search(before) or self._in_dateline(unit, mention):
                 continue
             if mention.start >= pos:
                 distance = float(mention.start - pos)
@@ -161,6 +166,10 @@ class DocumentContext:
             if best is None or distance < best[0]:
                 best = (distance, span)
         return best[1] if best else None
+
+    def _in_dateline(self, unit: Unit, mention: Any) -> bool:
+        index = unit.sentence.index
+        return any(i == index and a <= mention.start and mention.end <= b for i, a, b in self.not_dates)
 
     def date_mention(self, unit: Unit, span: DateSpan) -> Any:
         for mention in unit.dates:
@@ -229,7 +238,7 @@ class Assembler:
             evidence["date"] = date_evidence
         past = has_casualties or bool(_EVENT_PAST.search(head_text)) or (when is not None and context.article.published is not None and when.end < context.article.published)
         realis = decide_realis(
-            cues, when=when, published=context.article.published, lead=lead, has_past_evidence=past,
+            cues, when=when, published=context.article.published, lead=lead, has_past_evidence=past, has_casualties=has_casualties,
             status=status, window_days=self.settings.reported_window_days,
         )
         if when is None and realis == "reported" and context.article.published is not None:

@@ -24,14 +24,14 @@ _DATELINE = re.compile(
 _HEAD = 400
 
 
-def dateline_span(text: str) -> tuple[int, int] | None:
-    """The (start, end) of the place part of a dateline at the start of a line in the
-    first few hundred characters of ``text``, or None."""
+def dateline_span(text: str) -> tuple[int, int, int] | None:
+    """(start, end of the place, end of the whole dateline) for a dateline at the start of a
+    line in the first few hundred characters of ``text``, or None."""
     for m in _DATELINE.finditer(text, 0, min(len(text), _HEAD)):
         place = m.group("place")
         if not (place.split(",")[0].isupper() or m.group("date") or m.group("paren")):
             continue
         if len(place.split()) > 6:
             continue
-        return m.start("place"), m.end("place")
+        return m.start("place"), m.end("place"), m.end()
     return None

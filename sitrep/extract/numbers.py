@@ -262,7 +262,7 @@ class QuantityGrammar:
         found: list[QuantitySpan] = []
         lowered = text.lower()
         words = list(_WORD_RE.finditer(lowered if len(lowered) == len(text) else text))
-        lows = [w.group().lower() for w in words]
+        lows = [w.group() for w in words] if len(lowered) == len(text) else [w.group().lower() for w in words]
         starts, after_a = self._starts, self._after_a
         candidates = [
             i for i, low in enumerate(lows)

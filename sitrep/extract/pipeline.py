@@ -103,7 +103,7 @@ class Extractor:
         if self._gazetteer is None:
             from sitrep.gazetteer import Gazetteer
 
-            self._gazetteer = Gazetteer.open(self.settings.cache_dir and self.settings.cache_dir / "gazetteer.sqlite")
+            self._gazetteer = Gazetteer.open(self.settings.cache_dir)  # a folder; None: the default cache
         return self._gazetteer
 
     @property

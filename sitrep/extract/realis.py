@@ -2,8 +2,9 @@
 
 Realis answers "is this news of this article?":
 
-* **negated** — a cue in the incident's own clause says it did not happen ("police
-  said there was no attack", "reports of a bombing were false");
+* **negated** — a cue in the incident's clauses says it did not happen ("police
+  said there was no attack", "reports of a bombing were false") and nobody is
+  counted as killed, injured or kidnapped;
 * **hypothetical** — the clause speaks of what may, would or is threatened to happen
   and nothing in it is in the past (no casualties counted, no past date);
 * **background** — the incident is dated well before publication (more than
@@ -69,11 +70,12 @@ def decide_realis(
     published: date | None,
     lead: bool,
     has_past_evidence: bool,
+    has_casualties: bool,
     status: Status,
     window_days: int,
 ) -> Realis:
     """The realis of an incident from its cues, its date and its place in the article."""
-    if cues.negated and not has_past_evidence:
+    if cues.negated and not has_casualties:
         return "negated"
     if status == "threatened" or (cues.hypothetical and not has_past_evidence and status != "foiled"):
         return "hypothetical"

@@ -10,7 +10,7 @@ from bisect import bisect_left
 from dataclasses import dataclass, field
 
 from sitrep.extract.counts.lexicon import CountLexicon, default_lexicon
-from sitrep.extract.counts.reader import QUANTITY, TOKEN_RE, Group, Reader
+from sitrep.extract.counts.reader import QUANTITY, Group, Reader, tokenize
 from sitrep.extract.numbers import Quantity
 from sitrep.model import Count, CountCategory, CountPart
 
@@ -72,14 +72,10 @@ def find_counts(sentence: str, lexicon: CountLexicon | None = None) -> list[Coun
     [('killed', 140, 'people')]
     """
     lex = lexicon or default_lexicon()
-    lowered = sentence.lower()
-    if len(lowered) != len(sentence):  # a few characters change length when lowered
-        lowered = "".join(c if len(c.lower()) != 1 else c.lower() for c in sentence)
-    tokens = list(TOKEN_RE.finditer(lowered))
-    lows = [m.group() for m in tokens]
+    lows, starts, ends = tokenize(sentence)
     if lex.trigger_words.isdisjoint(lows):
         return []
-    reader = Reader(sentence, lex, tokens, lows)
+    reader = Reader(sentence, lex, lows, starts, ends)
     groups = reader.groups()
     found: list[_Found] = []
     found.extend(_tolls(reader, groups))

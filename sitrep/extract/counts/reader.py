@@ -61,16 +61,30 @@ class Group:
     used: bool = False
 
 
+def tokenize(sentence: str) -> tuple[list[str], list[int], list[int]]:
+    """The lower-cased tokens of a sentence, with their start and end offsets."""
+    lowered = sentence.lower()
+    if len(lowered) != len(sentence):  # a few characters change length when lowered
+        lowered = "".join(c if len(c.lower()) != 1 else c.lower() for c in sentence)
+    lows: list[str] = []
+    starts: list[int] = []
+    ends: list[int] = []
+    for m in TOKEN_RE.finditer(lowered):  # one loop: three list comprehensions cost more
+        lows.append(m.group())
+        starts.append(m.start())
+        ends.append(m.end())
+    return lows, starts, ends
+
+
 class Reader:
     """The tokens of one sentence and the rules that read counts from them."""
 
-    def __init__(self, sentence: str, lex: CountLexicon, tokens: list[re.Match[str]], lows: list[str]) -> None:
+    def __init__(self, sentence: str, lex: CountLexicon, lows: list[str], starts: list[int], ends: list[int]) -> None:
+        """Read ``sentence`` as tokenised by :func:`tokenize` (lower-cased tokens and their offsets)."""
         self.text = sentence
         self.lex = lex
         self.caps = sentence.isupper()
-        starts = [m.start() for m in tokens]
-        ends = [m.end() for m in tokens]
-        qs: list[Quantity | None] = [None] * len(tokens)
+        qs: list[Quantity | None] = [None] * len(lows)
         spans = lex.grammar.find(sentence)
         if spans:  # each quantity phrase becomes one token
             new_lows: list[str] = []
@@ -534,4 +548,4 @@ class Reader:
 
 
 
-__all__ = ["QUANTITY", "TOKEN_RE", "Group", "Reader"]
+__all__ = ["QUANTITY", "TOKEN_RE", "Group", "Reader", "tokenize"]

@@ -1,0 +1,166 @@
+"""Whole-pipeline extraction on hand-made articles: one test per hard case a user would notice."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from sitrep.model import Article, Report
+
+pytestmark = pytest.mark.model
+
+
+def _extract(extractor, text: str, published: str = "2024-03-25") -> list[Report]:  # type: ignore[no-untyped-def]
+    return extractor.extract(Article(text=text, published=date.fromisoformat(published)))
+
+
+def _only(reports: list[Report]) -> Report:
+    assert len(reports) == 1, [r.to_dict() for r in reports]
+    return reports[0]
+
+
+def test_relative_day_resolves_before_publication(extractor) -> None:  # type: ignore[no-untyped-def]
+    report = _only(_extract(extractor, "Gunmen opened fire at a concert hall in Krasnogorsk on Friday evening, killing nearly 140 people."))
+    assert report.date is not None
+    assert (report.date.start, report.date.precision) == (date(2024, 3, 22), "day")
+    assert report.counts.killed is not None and report.counts.killed.best == 140 and report.counts.killed.approx
+    assert report.location is not None and report.location.country_code == "RU"
+    assert report.realis == "reported"
+
+
+def test_recalled_attack_is_background_with_its_own_date_and_place(extractor) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Gunmen opened fire at a concert hall near Moscow on Friday evening, killing dozens. "
+        "In November 2015, ISIS gunmen stormed the Bataclan theatre in Paris and killed 90 people."
+    )
+    reports = _extract(extractor, text)
+    assert len(reports) == 2
+    recalled = reports[1]
+    assert recalled.realis == "background"
+    assert recalled.date is not None and (recalled.date.start, recalled.date.end) == (date(2015, 11, 1), date(2015, 11, 30))
+    assert recalled.location is not None and recalled.location.country_code == "FR"
+    assert recalled.counts.killed is not None and recalled.counts.killed.best == 90
+    assert [p.name for p in recalled.perpetrators] == ["Islamic State"]
+
+
+def test_foiled_plot_is_not_a_completed_attack(extractor) -> None:  # type: ignore[no-untyped-def]
+    report = _only(_extract(extractor, "German police foiled a plot to bomb a synagogue in Berlin on Tuesday, the interior ministry said."))
+    assert report.status == "foiled"
+    assert report.kind.event_type == "Strategic developments"
+    assert report.counts.killed is None
+
+
+def test_claim_and_attribution_are_told_apart(extractor) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "A car bomb killed 12 people at a market in Kabul on Monday. "
+        "Officials blamed the Taliban for the bombing, but Islamic State claimed responsibility."
+    )
+    report = _only(_extract(extractor, text))
+    attribution = {p.name: p.attribution for p in report.perpetrators}
+    assert attribution.get("Islamic State") == "claimed"
+    assert attribution.get("Taliban") == "attributed"
+    assert report.claim is not None and report.claim.claimed and report.claim.by == "Islamic State"
+
+
+def test_count_split_across_victims_adds_up(extractor) -> None:  # type: ignore[no-untyped-def]
+    text = "In August 2021 a suicide bomber blew himself up at Kabul airport, killing 13 American soldiers and nearly 170 civilians."
+    report = _only(_extract(extractor, text))
+    killed = report.counts.killed
+    assert killed is not None and killed.best == 183 and killed.approx
+    assert sorted(p.best for p in killed.parts) == [13, 170]
+    assert report.kind.sub_event_type == "Suicide bomb"
+
+
+def test_killed_and_injured_in_one_phrase(extractor) -> None:  # type: ignore[no-untyped-def]
+    text = "In September 2022 a suicide bomber struck outside the Russian embassy in Kabul, killing two staff members and injuring four others."
+    report = _only(_extract(extractor, text))
+    assert report.counts.killed is not None and report.counts.killed.best == 2
+    assert report.counts.injured is not None and report.counts.injured.best == 4
+    assert any(t.type == "diplomatic" for t in report.targets)
+
+
+def test_wire_copy_in_capitals(extractor) -> None:  # type: ignore[no-untyped-def]
+    text = "MAIDUGURI, 12 JUN 25 (AGENCY) -- GUNMEN KILLED 12 VILLAGERS IN AN ATTACK ON A VILLAGE NEAR MAIDUGURI ON TUESDAY, POLICE SAID."
+    report = _only(_extract(extractor, text, published="2025-06-12"))
+    assert report.counts.killed is not None and report.counts.killed.best == 12
+    assert report.date is not None and report.date.start == date(2025, 6, 10)
+    assert report.location is not None and report.location.country_code == "NG"
+
+
+def test_figurative_violence_words_give_no_incident(extractor) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "The opposition leader attacked the budget on Tuesday and the finance minister shot to fame overnight. "
+        "His film bombed at the box office, and an army of volunteers knocked on doors. He later suffered a heart attack."
+    )
+    assert _extract(extractor, text) == []
+
+
+def test_threat_is_hypothetical(extractor) -> None:  # type: ignore[no-untyped-def]
+    report = _only(_extract(extractor, "The militant group threatened to attack polling stations in Kano during next week's election."))
+    assert report.realis == "hypothetical"
+    assert report.status == "threatened"
+
+
+def test_denied_incident_is_negated(extractor) -> None:  # type: ignore[no-untyped-def]
+    text = "Videos claimed that an explosion had hit a mosque in Bannu on Tuesday. Police said there was no attack on the mosque."
+    report = _only(_extract(extractor, text))
+    assert report.realis == "negated"
+
+
+def test_date_relative_to_the_previous_date(extractor) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "In July 2023, militants stormed a police station in Bannu, killing two constables. "
+        "Three months later, a roadside bomb struck a police van in the same area, wounding five officers."
+    )
+    reports = _extract(extractor, text)
+    assert len(reports) == 2
+    later = reports[1]
+    assert later.date is not None and (later.date.start, later.date.precision) == (date(2023, 10, 1), "month")
+    assert later.counts.injured is not None and later.counts.injured.best == 5
+
+
+def test_arrests_are_their_own_report(extractor) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Gunmen killed 40 people at a concert hall near Moscow on Friday. "
+        "On Saturday the security service said four suspects had been arrested in the Bryansk region."
+    )
+    reports = _extract(extractor, text)
+    kinds = [r.kind.sub_event_type for r in reports]
+    assert "Arrests" in kinds and len(reports) == 2
+    arrest = reports[kinds.index("Arrests")]
+    assert arrest.counts.arrested is not None and arrest.counts.arrested.best == 4
+    assert arrest.date is not None and arrest.date.start == date(2024, 3, 23)
+
+
+def test_two_attacks_in_two_cities_stay_apart(extractor) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "A bomb exploded at a market in Maiduguri on Tuesday, killing 12 people. "
+        "Separately, gunmen killed five farmers in Zamfara state on Wednesday."
+    )
+    reports = _extract(extractor, text, published="2025-06-12")
+    assert len(reports) == 2
+    assert {r.location.admin1 for r in reports if r.location} >= {"Borno"}
+
+
+def test_follow_up_sentences_join_their_incident(extractor) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "A bomb exploded at a crowded cattle market in Konduga on Tuesday morning, killing at least 12 people. "
+        "The blast went off as traders gathered. Police blamed suspected Boko Haram insurgents for the attack."
+    )
+    report = _only(_extract(extractor, text, published="2025-06-10"))
+    assert report.counts.killed is not None and report.counts.killed.best == 12
+    assert [p.name for p in report.perpetrators] == ["Boko Haram"]
+
+
+def test_every_evidence_offset_points_into_the_text(extractor) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "On Friday evening, as people filed into a concert hall in Krasnogorsk, gunmen opened fire, killing nearly 140 people.\n\n"
+        "Islamic State claimed responsibility for the attack."
+    )
+    report = _only(_extract(extractor, text))
+    assert report.evidence
+    for name, ev in report.evidence.items():
+        assert text[ev.start : ev.end] == ev.sentence, name
+        if ev.phrase_start is not None:
+            assert text[ev.phrase_start : ev.phrase_end] == ev.phrase, name
