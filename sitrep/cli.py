@@ -105,14 +105,15 @@ def ingest(paths: Sequence[str], db: str | None, published: date | None, quiet: 
                     list(paths), store, published=published, settings=settings, stdin=sys.stdin,
                     progress=lambda n: progress.advance(task, n),
                 )
-    console.print(
+    click.echo(
         f"read {summary.articles_read} articles ({summary.articles_new} new, "
         f"{summary.articles_unchanged} unchanged), {summary.reports} reports, "
         f"{summary.incidents} incidents in the store; "
-        f"{len(summary.warnings)} warnings, {len(summary.errors)} errors"
+        f"{len(summary.warnings)} warnings, {len(summary.errors)} errors",
+        err=True,
     )
     for line in summary.errors:
-        console.print(f"error: {line}", markup=False, highlight=False)
+        click.echo(f"error: {line}", err=True)
     if summary.errors and not summary.articles_read:
         sys.exit(1)
 

@@ -2,14 +2,14 @@
 
 Two reports are linked when every signal they both carry agrees:
 
-* **date** — their spans overlap, each widened by a day for day precision (news
-  often disagrees by one day across time zones and late-night events);
+* **date** — their spans overlap, or are a day apart when one is known to the day
+  (news often disagrees by one day across time zones and late-night events);
 * **place** — the same country, and for two towns less than ``SAME_PLACE_KM`` apart,
   or one place containing the other (a town in the province named by the other);
 * **kind** — the same ACLED event type, or one of them a vague "attack" that the
   other makes precise (an arrest is never the same incident as an attack);
-* **actors** — a shared perpetrator, an affiliate and its parent, or one side
-  unnamed;
+* **actors** — a shared perpetrator, an affiliate and its parent, one side
+  unnamed, or one side only suspected (early blame is often revised);
 * **counts** — killed figures that could be the same toll told at two times.
 
 A report with neither a date nor a place is never linked: nothing says where or
@@ -30,7 +30,6 @@ from sitrep.extract.segment import distance_km
 from sitrep.model import Report
 
 SAME_PLACE_KM = 40.0
-_WIDEN = {"day": 1, "week": 2, "month": 0, "season": 0, "year": 0, "decade": 0}
 _VAGUE_SUBTYPES = frozenset({"Attack", "Armed clash"})
 
 
@@ -52,8 +51,8 @@ def link_score(
     if a.date is None or b.date is None or a.location is None or b.location is None:
         return None
     da, db = a.date, b.date
-    wa, wb = timedelta(days=_WIDEN[da.precision]), timedelta(days=_WIDEN[db.precision])
-    if da.start - wa > db.end + wb or db.start - wb > da.end + wa:
+    slack = timedelta(days=1 if "day" in (da.precision, db.precision) else 0)
+    if da.start > db.end + slack or db.start > da.end + slack:
         return None
     signals.append(("date", 1.0 if (da.precision == db.precision == "day" and da.start == db.start) else 0.6))
 
@@ -111,7 +110,13 @@ def _actor_signal(a: Report, b: Report, same_family: Callable[[str, str], bool] 
         return 1.0
     if same_family is not None and any(same_family(x, y) for x in named_a for y in named_b):
         return 0.8
+    if _only_suspected(a) or _only_suspected(b):
+        return 0.2  # early suspicion is often revised ("police blamed Boko Haram"; ISWAP claimed it)
     return None
+
+
+def _only_suspected(report: Report) -> bool:
+    return all(p.attribution in ("suspected", None) for p in report.perpetrators if p.actor_id)
 
 
 def _count_signal(a: Report, b: Report) -> float | None:

@@ -1,0 +1,185 @@
+"""sitrep's own extraction components, each on hand-made input (no statistical model)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from sitrep.errors import RegistryError
+from sitrep.extract.analysis import EntityMention, Sentence, Unit, split_units
+from sitrep.extract.dateline import dateline_span
+from sitrep.extract.kinds import KindTable
+from sitrep.extract.lexicon import PatternLexicon
+from sitrep.extract.lexicons import Lexicons
+from sitrep.extract.places import chains, named_areas
+from sitrep.extract.realis import RealisCues, decide_realis, decide_status
+from sitrep.extract.segment import dates_compatible, places_compatible
+from sitrep.extract.truecase import is_shouting, truecase
+from sitrep.model import DateSpan, Location
+
+
+@pytest.fixture(scope="module")
+def lexicons() -> Lexicons:
+    return Lexicons()
+
+
+@pytest.fixture(scope="module")
+def kinds() -> KindTable:
+    return KindTable()
+
+
+def test_shipped_lexicons_load_and_validate(lexicons: Lexicons, kinds: KindTable) -> None:
+    assert {"suicide_bombing", "kidnapping", "arrest"} <= set(lexicons.triggers.labels)
+    assert "firearms" in lexicons.weapons.labels and "civilians" in lexicons.targets.labels
+    # every trigger family has a kind, and the precedence list names every family
+    assert set(kinds.precedence) == set(kinds.families())
+
+
+def test_a_bad_pattern_names_its_file_and_entry() -> None:
+    with pytest.raises(RegistryError, match="bad pattern"):
+        PatternLexicon([("broken", ["(unclosed"])], name="test.yaml")
+    with pytest.raises(RegistryError, match="groups only"):
+        PatternLexicon([("capturing", ["(a|b)"])], name="test.yaml")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "family"),
+    [
+        ("A suicide bomber blew himself up at the gate.", "suicide"),
+        ("A car bomb went off near the ministry.", "explosion"),
+        ("Gunmen opened fire on worshippers.", "armed"),
+        ("Militants kidnapped three aid workers.", "kidnap"),
+        ("Police arrested four suspects.", "arrest"),
+        ("WARPLANES BOMBED THE TOWN IN AN AIR STRIKE.", "air"),
+        ("The rebels ambushed a patrol.", "clash"),
+    ],
+)
+def test_triggers_name_the_act(lexicons: Lexicons, sentence: str, family: str) -> None:
+    assert family in {t.family for t in lexicons.find_triggers(sentence)}
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The senator attacked the budget in a speech.",
+        "He died of a heart attack last year.",
+        "The singer shot to fame in 2019.",
+        "Teachers went on strike over pay.",
+        "The film bombed at the box office.",
+    ],
+)
+def test_figurative_senses_are_not_triggers(lexicons: Lexicons, sentence: str) -> None:
+    assert lexicons.find_triggers(sentence) == []
+
+
+def test_kind_depends_on_who_was_attacked(kinds: KindTable) -> None:
+    on_civilians = kinds.kind("armed", target_types=["civilians"])
+    on_soldiers = kinds.kind("armed", target_types=["military"])
+    assert (on_civilians.event_type, on_civilians.sub_event_type) == ("Violence against civilians", "Attack")
+    assert (on_soldiers.event_type, on_soldiers.sub_event_type) == ("Battles", "Armed clash")
+    assert on_soldiers.gtd_attack_type == "Armed Assault"
+
+
+def test_kind_rules(kinds: KindTable) -> None:
+    # a suicide bombing outranks the gunfire that went with it
+    assert kinds.main_family({"armed", "suicide", "killing"}) == "suicide"
+    # a vague attack made with a car bomb is an explosion
+    assert kinds.main_family({"attack"}, ["vehicle-borne explosives"]) == "explosion"
+    # an ambush on soldiers opened with a bomb is a battle
+    assert kinds.main_family({"explosion", "clash"}, [], ["military"]) == "clash"
+    # state forces' air strikes have no GTD type; a foiled attack is a disrupted weapons use
+    assert kinds.kind("air", state_perpetrator_only=True).gtd_attack_type is None
+    foiled = kinds.kind("explosion", status="foiled")
+    assert (foiled.event_type, foiled.sub_event_type) == ("Strategic developments", "Disrupted weapons use")
+    assert foiled.gtd_attack_type == "Bombing/Explosion"
+
+
+def test_status_and_realis_rules() -> None:
+    none = RealisCues(False, False, False, False, False, False)
+    foiled = RealisCues(False, False, False, True, False, False)
+    assert decide_status(foiled, has_casualties=False, families=frozenset({"explosion"})) == "foiled"
+    assert decide_status(foiled, has_casualties=True, families=frozenset({"explosion"})) == "completed"
+    published = date(2024, 3, 25)
+    old = DateSpan(date(2015, 11, 1), date(2015, 11, 30), "month", "November 2015")
+    recent = DateSpan(date(2024, 3, 1), date(2024, 3, 25), "month", "earlier this month")
+    kw = dict(published=published, has_past_evidence=True, has_casualties=True, status="completed", window_days=10)
+    assert decide_realis(none, when=old, lead=True, **kw) == "background"  # type: ignore[arg-type]
+    assert decide_realis(none, when=recent, lead=True, **kw) == "reported"  # type: ignore[arg-type]
+    # not the article's lead, and only known to the month: recalled, not news
+    assert decide_realis(none, when=recent, lead=False, **kw) == "background"  # type: ignore[arg-type]
+
+
+def test_truecase_keeps_offsets_and_restores_names() -> None:
+    text = "GUERRILLAS OF THE ELN AMBUSHED A PATROL NEAR SARAVENA ON FRIDAY."
+    assert is_shouting(text)
+    cased = truecase(text, [(18, 21, True), (45, 53, False)])
+    assert len(cased) == len(text)
+    assert cased.startswith("Guerrillas of the ELN ambushed")
+    assert "near Saravena on Friday" in cased
+    assert not is_shouting("Gunmen killed 12 people in Kano, police said on Tuesday.")
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("BOGOTA, 14 MAR 25 (PRENSA SUR) -- [TEXT] GUERRILLAS AMBUSHED", "BOGOTA"),
+        ("KABUL, Afghanistan (Jan. 25, 2013)\nDuring an operation", "KABUL, Afghanistan"),
+        ("MAIDUGURI, Nigeria (Reuters) - Gunmen killed", "MAIDUGURI, Nigeria"),
+    ],
+)
+def test_datelines_are_found(text: str, place: str) -> None:
+    span = dateline_span(text)
+    assert span is not None and text[span[0] : span[1]] == place
+
+
+def test_no_dateline_in_plain_prose() -> None:
+    assert dateline_span("On Friday evening, as people filed into the hall, gunmen opened fire.") is None
+
+
+def _unit(text: str, names: list[str], label: str = "GPE") -> Unit:
+    mentions = tuple(EntityMention(text.index(n), text.index(n) + len(n), n, label) for n in names)
+    sentence = Sentence(index=0, start=0, text=text, places=mentions)
+    return Unit(sentence, 0, len(text), 0)
+
+
+def test_place_chains_join_what_says_where_a_place_is() -> None:
+    unit = _unit("A bomb exploded in Kawuri, a village in Konduga local government area of Borno State, on Tuesday.", ["Kawuri"])
+    assert [c[1] for c in chains(unit)] == ["Kawuri, a village in Konduga local government area of Borno State"]
+    unit = _unit("It hit Kerman, in south-eastern Iran, on Wednesday.", ["Kerman", "Iran"])
+    assert [c[1] for c in chains(unit)] == ["Kerman, in south-eastern Iran"]
+    unit = _unit("Attacks in Kabul and in Kandahar.", ["Kabul", "Kandahar"])
+    assert [c[1] for c in chains(unit)] == ["Kabul", "Kandahar"]
+
+
+def test_named_areas_find_places_nobody_knows() -> None:
+    assert [n for _, _, n in named_areas("IN THE RURAL AREA OF PUERTO JORDAN, TAME MUNICIPALITY")] == ["PUERTO JORDAN"]
+    assert [n for _, _, n in named_areas("gunmen stormed the village of Kawuri in Borno")] == ["Kawuri"]
+
+
+def test_sentences_listing_several_incidents_are_cut_between_them(lexicons: Lexicons) -> None:
+    text = "The Bataclan attack in November 2015 and the Manchester bombing in May 2017 were both claimed."
+    triggers = tuple(lexicons.find_triggers(text))
+    dates = (
+        EntityMention(text.index("November 2015"), text.index("November 2015") + 13, "November 2015", "DATE"),
+        EntityMention(text.index("May 2017"), text.index("May 2017") + 8, "May 2017", "DATE"),
+    )
+    sentence = Sentence(index=0, start=0, text=text, triggers=triggers, dates=dates)
+    anchors = [(t.start, (min(dates, key=lambda d: abs(d.start - t.end)).text,)) for t in triggers if t.family != "killing"]
+    units = split_units(sentence, order_start=0, anchors=anchors)
+    assert len(units) == 2
+    assert "November 2015" in units[0].text and "May 2017" in units[1].text
+
+
+def test_incident_dates_and_places_compatibility() -> None:
+    march = DateSpan(date(2024, 3, 1), date(2024, 3, 31), "month", "March")
+    friday = DateSpan(date(2024, 3, 22), date(2024, 3, 22), "day", "Friday")
+    july = DateSpan(date(2023, 7, 1), date(2023, 7, 31), "month", "last July")
+    assert dates_compatible(march, friday) and not dates_compatible(friday, july)
+    moscow = Location("Moscow", "Moscow", "Russia", "RU", 55.75, 37.62, "town")
+    krasnogorsk = Location("Krasnogorsk", "Moscow Oblast", "Russia", "RU", 55.82, 37.33, "town")
+    kabul = Location("Kabul", "Kabul", "Afghanistan", "AF", 34.53, 69.17, "town")
+    russia = Location("Russia", None, "Russia", "RU", 60.0, 100.0, "country")
+    assert places_compatible(moscow, krasnogorsk)  # 20 km apart
+    assert places_compatible(russia, krasnogorsk)  # the country contains the town
+    assert not places_compatible(moscow, kabul)
