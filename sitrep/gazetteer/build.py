@@ -14,7 +14,7 @@ Schema::
 
     meta(key, value)                      -- version, build time, counts
     place(id, geonameid, kind, name, country_code, admin1_code,
-          lat, lon, population, extra)    -- one row per city/admin1/country/region
+          lat, lon, population, extra)    -- one row per city/admin1/district/country/region/water
     name(key, place_id, quality)          -- normalised names; quality 0 = the place's
                                           -- own name, 1 = alternate, 2 = derived
                                           -- (leading article or type word removed)
@@ -36,7 +36,7 @@ from typing import Iterable, Iterator
 from sitrep.errors import GazetteerError
 
 from .normalize import (
-    ARABIC_SCRIPT_COUNTRIES,
+    ROMANISED_COUNTRIES,
     is_latin,
     normalize_name,
     plain_transliteration,
@@ -55,7 +55,8 @@ __all__ = [
     "index_version",
 ]
 
-BUILD_FORMAT = "3"
+BUILD_FORMAT = "4"
+WATER_POPULATION = 100_000_000  # a ranking weight: a sea outranks a division of its name
 QUALITY_NAME = 0
 QUALITY_ALTERNATE = 1
 QUALITY_DERIVED = 2
@@ -187,6 +188,12 @@ def _place_rows(tables: Tables, cities: dict[str, dict]) -> Iterator[tuple[tuple
             (a.geonameid, "admin1", a.name, a.country_code, a.admin1_code, a.lat, a.lon, a.population, a.type),
             _name_rows(a.name, a.alternate_names, derive_type=True),
         )
+    for d in tables.admin2:
+        yield (
+            (None, "district", d.name, d.country_code, d.admin1_code, d.lat, d.lon, d.population,
+             d.admin2_code),
+            _name_rows(d.name, d.alternate_names, derive_type=True),
+        )
     for r in tables.regions:
         kind = "country" if r.type == "historical" else "region"
         yield (
@@ -194,10 +201,15 @@ def _place_rows(tables: Tables, cities: dict[str, dict]) -> Iterator[tuple[tuple
              "|".join(r.countries) + ("|historical" if r.type == "historical" else "")),
             _name_rows(r.name, r.alternate_names, derive_type=r.type == "region"),
         )
+    for w in tables.waters:
+        yield (
+            (None, "water", w.name, "", None, w.lat, w.lon, WATER_POPULATION, w.type),
+            _name_rows(w.name, w.alternate_names, derive_type=False),
+        )
     for city in cities.values():
         alternates = city.get("alternatenames") or ()
         shown = city["name"]
-        if city["countrycode"] in ARABIC_SCRIPT_COUNTRIES:
+        if city["countrycode"] in ROMANISED_COUNTRIES:
             shown = plain_transliteration(shown)  # "Kandahār" -> "Kandahar"; the index keys are the same
         yield (
             (int(city["geonameid"]), "city", shown, city["countrycode"], city["admin1code"] or None,
@@ -256,8 +268,8 @@ def _write(tmp: Path, tables: Tables, cities: dict[str, dict], version: str) -> 
     connection = sqlite3.connect(tmp)
     try:
         connection.executescript("PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF;" + _SCHEMA)
-        place_rows = []
-        name_rows = []
+        place_rows: list[tuple[object, ...]] = []
+        name_rows: list[tuple[str, int, int]] = []
         for place_id, (row, keys) in enumerate(_place_rows(tables, cities), start=1):
             place_rows.append((place_id, *row))
             name_rows.extend((key, place_id, quality) for key, quality in keys.items())

@@ -13,7 +13,7 @@ from sitrep.errors import GazetteerError
 from sitrep.model import Location
 
 from .build import BuildInfo, build_index, default_cache_dir, index_version
-from .normalize import normalize_name, split_type_word, strip_article
+from .normalize import ADMIN_TYPE_WORDS, normalize_name, split_type_word, strip_article
 from .place import Candidate, Place
 from .tables import load_tables
 
@@ -22,7 +22,7 @@ if TYPE_CHECKING:
 
 __all__ = ["Gazetteer"]
 
-_KINDS: frozenset[str] = frozenset({"city", "admin1", "country", "region"})
+_KINDS: frozenset[str] = frozenset({"city", "admin1", "district", "country", "region", "water"})
 _ISO_CODE = re.compile(r"^[A-Z]{2,3}$")
 # Admin1 divisions that are a city ("Autonomous city", "Capital district", "Municipality"):
 # "the Moscow region" means the oblast around Moscow, not the federal city.
@@ -33,7 +33,8 @@ _SCAN_FLOOR = 15000  # towns of this size or more are held in memory for scan()
 
 class Gazetteer:
     """An offline place index: GeoNames cities (population >= 500), admin1 divisions,
-    countries and curated regions, with alternate names.
+    districts (admin2 divisions not named after a town), countries, curated regions and
+    waters, with alternate names.
 
     Open it with :meth:`open`; the object is read-only and safe to share between threads,
     and it pickles by path (a Dask worker reopens the same file).
@@ -49,7 +50,7 @@ class Gazetteer:
             )
             rows = self._db.execute(
                 "SELECT id, geonameid, kind, name, country_code, admin1_code, lat, lon, population, extra "
-                "FROM place WHERE kind != 'city'"
+                "FROM place WHERE kind NOT IN ('city', 'district')"
             ).fetchall()
             meta = dict(self._db.execute("SELECT key, value FROM meta").fetchall())
         except sqlite3.Error as exc:
@@ -283,7 +284,8 @@ class Gazetteer:
 
         Best means most prominent: larger population first, a country over a town, an
         exact name over an alternate (an alternate counts as a tenth of the population).
-        ``kind`` keeps one kind (city, admin1, country, region); ``country_code`` one country.
+        ``kind`` keeps one kind (city, admin1, district, country, region, water);
+        ``country_code`` one country (a water has none).
         """
         if kind is not None and kind not in _KINDS:
             raise ValueError(f"kind must be one of {sorted(_KINDS)}, not {kind!r}")
@@ -317,7 +319,9 @@ class Gazetteer:
         return self._country_keys.get(key) or self._demonym_keys.get(key)
 
     def admin1(self, name: str, country_code: str | None = None) -> Place | None:
-        """The first-level division named ``name`` ("Ghazni", "Ghazni province", "Moscow Oblast")."""
+        """The first-level division named ``name`` ("Ghazni", "Ghazni province", "Moscow Oblast",
+        "the Kaluga region"), in ``country_code`` when given; a division that is a city (the
+        federal city of Moscow) only when the name has no type word or nothing else fits."""
         key = normalize_name(name)
         if not key:
             return None
@@ -329,6 +333,12 @@ class Gazetteer:
                 return None
             base, type_word = split
             found = self.lookup(base, country_code=country_code, kind="admin1")
+            if not found and ADMIN_TYPE_WORDS[type_word] in ("admin1", "region"):
+                # "Belgorod region" when the division is not named after its capital: the
+                # division around the most prominent town of that name
+                towns = self.lookup(base, country_code=country_code, kind="city", limit=1)
+                if towns and towns[0].admin1_code:
+                    return self.admin1_place(towns[0].country_code, towns[0].admin1_code)
         if not found:
             return None
         if type_word is not None and type_word not in ("city", "town"):
@@ -349,6 +359,19 @@ class Gazetteer:
         from .resolve import resolve_phrase
 
         return resolve_phrase(self, text, context_countries=context_countries, near=near)
+
+    def facility_place(self, text: str, context_countries: Sequence[str] = ()) -> Location | None:
+        """The Location of the town a facility is in, read from its name or its phrase.
+
+        "the Manchester Arena" -> Manchester, GB; "Kabul airport" -> Kabul; "the Russian
+        embassy in Kabul" -> Kabul; "Crocus City Hall" -> None (no town in the name). The
+        facility words (``facility_words``), demonyms and common words are never taken for
+        the town, and the town must be believable under :meth:`resolve`'s rules for
+        ``context_countries``. Location.text is ``text``; Location.name the town's.
+        """
+        from .resolve import facility_location
+
+        return facility_location(self, text, context_countries=context_countries)
 
     def scan(
         self, text: str, *, min_population: int = 15000
@@ -376,7 +399,7 @@ class Gazetteer:
         with self._lock:
             return self._db.execute(
                 "SELECT n.key, n.place_id, n.quality FROM name n JOIN place p ON p.id = n.place_id "
-                "WHERE p.kind != 'city' OR p.population >= ?",
+                "WHERE p.kind NOT IN ('city', 'district') OR (p.kind = 'city' AND p.population >= ?)",
                 (min_population,),
             ).fetchall()
 

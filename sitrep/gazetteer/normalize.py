@@ -25,6 +25,7 @@ __all__ = [
     "ADMIN_TYPE_WORDS",
     "ARABIC_SCRIPT_COUNTRIES",
     "ARTICLES",
+    "ROMANISED_COUNTRIES",
     "is_latin",
     "normalize_name",
     "plain_transliteration",
@@ -189,6 +190,11 @@ def is_latin(text: str) -> bool:
 #: marks (macrons, dots below, ayn/hamza) that news copy does not carry.
 ARABIC_SCRIPT_COUNTRIES: Final[frozenset[str]] = frozenset(
     "AE AF BH DZ EG IQ IR JO KW LB LY MA MR OM PK PS QA SA SD SY TN YE".split()
+)
+#: Countries whose GeoNames names carry scholarly romanisation marks ("Zahirābād",
+#: "Karnātaka", "Nīnawá"): shown without them, as news copy writes them.
+ROMANISED_COUNTRIES: Final[frozenset[str]] = ARABIC_SCRIPT_COUNTRIES | frozenset(
+    "IN BD NP BT".split()
 )
 _MARKS: Final = str.maketrans({"ʼ": None, "ʻ": None, "’": None, "‘": None, "ʿ": None, "ʾ": None})
 

@@ -10,27 +10,34 @@ from sitrep.model import Location, PlacePrecision
 
 __all__ = ["Candidate", "Place", "PlaceKind", "distance_km"]
 
-PlaceKind = Literal["city", "admin1", "country", "region"]
+PlaceKind = Literal["city", "admin1", "district", "country", "region", "water"]
 
 _PRECISION: dict[str, PlacePrecision] = {
     "city": "town",
     "admin1": "province",
+    "district": "district",
     "country": "country",
     "region": "region",
+    "water": "region",
 }
 # Ranking weights, in orders of magnitude of population (log10 units).
-_KIND_BONUS: dict[str, float] = {"country": 10.0, "city": 1.5, "admin1": -0.3, "region": 0.0}
+_KIND_BONUS: dict[str, float] = {
+    "country": 10.0, "city": 1.5, "admin1": -0.3, "district": -0.5, "region": 0.0, "water": 0.0,
+}
 QUALITY_PENALTY = 1.0  # an alternate name counts as a tenth of the population
 
 
 @dataclass(frozen=True, slots=True)
 class Place:
-    """A gazetteer entry: a city (GeoNames cities500), admin1 division, country or region.
+    """A gazetteer entry: a city (GeoNames cities500), admin1 division, district (a GeoNames
+    admin2 division not named after one of its towns), country, region or water (a sea,
+    gulf, strait or lake between countries: no country, precision region).
 
     ``country_code`` is ISO 3166-1 alpha-2; for a region over several countries it is the
     main one and ``countries`` lists them all. ``historical`` marks a former state
     ("Soviet Union") mapped to its successor's code. Coordinates of admin1 divisions and
-    regions are approximate centres; ``population`` of an admin1 sums its listed cities.
+    regions are approximate centres; ``population`` of an admin1 or district sums its listed
+    cities.
     """
 
     geonameid: int | None

@@ -2,7 +2,7 @@
 
 The statistical NER misses most names in upper-case agency copy ("GUNMEN KILLED 12
 PEOPLE NEAR MAIDUGURI ON TUESDAY"). :class:`ScanIndex` holds, in memory, every
-normalised name of the countries, admin1 divisions, regions and the towns above a
+normalised name of the countries, admin1 divisions, regions, waters and the towns above a
 population floor, keyed by the name's first word, and matches the longest name at
 each word of the text.
 
@@ -20,7 +20,7 @@ Rules:
   when written in capitals, and in capitals only with its full stops ("U.S.").
 * Towns below ``min_population`` are skipped (in capitals, below 500,000 when matched
   by an alternate name: "CARMEN" is also Ciudad del Carmen); countries, admin1
-  divisions and regions always count.
+  divisions, regions and waters always count; districts (admin2) never do.
 """
 
 from __future__ import annotations

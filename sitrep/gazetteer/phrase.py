@@ -1,0 +1,157 @@
+"""How a place phrase from an article is cut into places: the place itself first, then
+the places that contain it.
+
+    >>> split_phrase("Kawuri, a village in Konduga local government area of Borno State")
+    ['Kawuri', 'Konduga local government area', 'Borno State']
+    >>> split_phrase("near Baardheere in Somalia's Gedo region")
+    ['Baardheere', 'Gedo region', 'Somalia']
+
+* Relational words are not part of the place: "near", "outside", "on the outskirts of",
+  "20 km north of", "the northern town of", "the rural area of" are dropped.
+* A possessive names the container: "Somalia's Gedo region" is "Gedo region, Somalia",
+  "the Sahel region's Yagha province" is "Yagha province, the Sahel region".
+* "X <type word> of Y" ("Konduga local government area of Borno State", "the Domel area of
+  Bannu district") is "X <type word>, Y".
+* Commas, semicolons, brackets, " - ", "in", "near", "outside", "north of" separate parts.
+* Parts without a name are dropped: descriptions ("a village", "also", "the Afghan
+  capital", "20 km") and, in mixed-case text, parts with no capital ("main bazaar").
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Callable
+
+from .normalize import ADMIN_TYPE_WORDS, normalize_name
+
+__all__ = ["OUTER", "bare_name", "shown_name", "split_phrase", "variants"]
+
+_DIRECTIONS = (
+    r"north|south|east|west|northeast|northwest|southeast|southwest|"
+    r"north-east|north-west|south-east|south-west"
+)
+_LEAD = re.compile(
+    r"^(?:"
+    # 20 km (12 miles) north of / some 30 kilometres from
+    r"(?:some|about|around|nearly|roughly|approximately|just|over|more than|less than)?\s*"
+    r"\d+(?:[.,]\d+)?\s*(?:km|kms|kilometers|kilometres|miles|mi|meters|metres|m)\b\.?"
+    r"(?:\s*\([^)]*\))?(?:\s+(?:to\s+the\s+)?(?:" + _DIRECTIONS + r")(?:ern)?)?\s+(?:of|from|outside)"
+    r"|(?:to\s+the\s+|just\s+)?(?:" + _DIRECTIONS + r")\s+of"
+    r"|(?:on\s+|in\s+|at\s+|from\s+)?the\s+(?:outskirts|outskirt|edge|edges|suburbs|suburb|centre|center|"
+    r"heart|vicinity|area|" + _DIRECTIONS + r")\s+of"
+    r"|the\s+(?:\w+\s+)?(?:capital|city|town|village|port\s+city|port|border\s+town|hamlet|"
+    r"province|district|state|governorate|region|area|zone|countryside)(?:\s+of)?"
+    r"|(?:town|city|village|hamlet|locality|area|neighbou?rhood|suburb)\s+of"
+    r"|(?:the\s+)?outskirts\s+of|(?:a\s+)?suburbs?\s+of|close\s+to|next\s+to|not\s+far\s+from"
+    r"|just\s+outside|parts\s+of|much\s+of|all\s+of|also"
+    r"|an?\s+(?:\w+\s+)?(?:village|town|city|district|area|neighbourhood|neighborhood|hamlet|settlement)"
+    r"\s+(?:in|near|outside|of)"
+    r"|in|at|near|nearby|outside|inside|around|across|throughout|from|into|within|towards|toward|to|"
+    r"on|off|along|via|downtown|rural|suburban|restive|volatile|war-torn|neighbouring|neighboring|occupied"
+    r")\s+",
+    re.IGNORECASE,
+)
+_DIRECTION_ADJECTIVE = re.compile(
+    r"^(?:(?:far|extreme|the)\s+)?(?:northern|southern|eastern|western|central|"
+    r"north-?eastern|north-?western|south-?eastern|south-?western|" + _DIRECTIONS + r"|"
+    r"upper|lower|mid|middle)\s+(?=\S)",
+    re.IGNORECASE,
+)
+_THE = re.compile(r"^the\s+", re.IGNORECASE)
+_SPLIT = re.compile(
+    r"\s*(?:[,;()]|\s-\s"
+    r"|\s+(?i:in|on\s+the\s+outskirts\s+of|outside(?:\s+of)?|near|close\s+to"
+    r"|(?:" + _DIRECTIONS + r")\s+of)\s+(?=(?:the\s+|THE\s+)?[A-Z])"
+    r")\s*"
+)
+_TYPE_ALTERNATION = "|".join(
+    sorted((re.escape(k) for k in ADMIN_TYPE_WORDS if " " not in k or k == "local government area"),
+           key=len, reverse=True)
+    + ["area", "locality", r"neighbou?rhood", "quarter", "suburb"]
+)
+# "Yaqshid district of Mogadishu", "Konduga local government area of Borno State": X inside Y
+_PART_OF = re.compile(
+    r"(\b[A-Z][^\s,]*(?:\s+[^\s,]+){0,3}?\s+(?i:" + _TYPE_ALTERNATION + r"))"
+    r"\s+(?i:of)\s+(?=(?:the\s+|THE\s+)?[A-Z])"
+)
+# "Somalia's Gedo region" -> "Gedo region, Somalia"; "the Sahel region's Yagha province"
+_NOT_OWNER = r"(?!(?i:in|near|of|at|on|from|outside|inside|and|or)\b)"
+_POSSESSIVE = re.compile(
+    r"(?P<owner>(?:(?i:the)\s+)?[A-Z][\w.\-]*(?:\s+" + _NOT_OWNER + r"[A-Z][\w.\-]*)*"
+    r"(?:\s+(?i:" + _TYPE_ALTERNATION + r"))?)['’][sS]\s+(?P<rest>[^,;()]+)"
+)
+OUTER = " \t\n\"'“”‘’.,;:!?()[]"
+_DESCRIPTOR_WORDS = frozenset(
+    "the a an capital city town village province region country port border area district "
+    "state provincial regional northern southern eastern western central restive volatile "
+    "troubled war torn neighbouring neighboring home hometown native some about around nearly "
+    "roughly approximately just km kms kilometers kilometres miles mi meters metres m also "
+    "rural remote same nearby small large main local".split()
+)
+# Type words that describe a place rather than name it: dropped from a displayed name
+# ("the Domel area" -> "Domel"), unlike "Andar district" or "Tame municipality".
+_DESCRIPTIVE_TYPE = re.compile(
+    r"\s+(?i:area|village|town|city|hamlet|locality|neighbou?rhood|quarter|suburb|settlement)$"
+)
+
+
+def split_phrase(text: str, is_demonym: Callable[[str], bool] = lambda word: False) -> list[str]:
+    """The places a phrase names, the place itself first and its containers after it.
+
+    ``is_demonym`` tells a demonym ("Afghan") so that "the Afghan capital" counts as a
+    description, not a name.
+    """
+    phrase = text.strip(OUTER)
+    if not phrase:
+        return []
+    if "'" in phrase or "’" in phrase:
+        phrase = _POSSESSIVE.sub(lambda m: f"{m.group('rest').rstrip()}, {m.group('owner')}", phrase)
+    phrase = _PART_OF.sub(r"\1, ", phrase)
+    lowercase_is_nameless = any(ch.isupper() for ch in phrase)
+    parts = []
+    for raw in _SPLIT.split(phrase):
+        part = _clean(raw)
+        if part and not _nameless(part, is_demonym, lowercase_is_nameless):
+            parts.append(part)
+    return parts
+
+
+def _clean(part: str) -> str:
+    part = part.strip(OUTER)
+    while True:
+        stripped = _LEAD.sub("", part, count=1)
+        if stripped == part or not stripped.strip():
+            return part.strip(OUTER)
+        part = stripped.strip(OUTER)
+
+
+def _nameless(part: str, is_demonym: Callable[[str], bool], lowercase_is_nameless: bool) -> bool:
+    """True for "the Afghan capital", "a village", "20 km", "main bazaar": words but no name."""
+    if lowercase_is_nameless and not any(ch.isupper() for ch in part):
+        return True
+    words = normalize_name(part).split()
+    return all(word in _DESCRIPTOR_WORDS or word.isdigit() or is_demonym(word) for word in words)
+
+
+def variants(part: str) -> list[str]:
+    """The part as written, without "the", and without a leading direction adjective."""
+    found = [part]
+    without_the = _THE.sub("", part)
+    if without_the != part and without_the:
+        found.append(without_the)
+    for base in list(found):
+        without_direction = _DIRECTION_ADJECTIVE.sub("", base)
+        if without_direction != base and without_direction and without_direction not in found:
+            found.append(without_direction)
+    return found
+
+
+def shown_name(words: str) -> str:
+    """A name from the text, title-cased when it came in capitals ("BAGHOUZ" -> "Baghouz")."""
+    return words.title() if words.isupper() else words
+
+
+def bare_name(part: str) -> str:
+    """The name without "the" and a descriptive noun: "the Domel area" -> "Domel"
+    (an administrative type word stays: "Andar district")."""
+    return _DESCRIPTIVE_TYPE.sub("", _THE.sub("", part)) or part
