@@ -24,6 +24,7 @@ from sitrep.extract.realis import decide_realis, decide_status, read_cues
 from sitrep.extract.segment import Group
 from sitrep.model import (
     ActorRef,
+    Count,
     Article,
     Claim,
     Counts,
@@ -48,6 +49,17 @@ _EVENT_PAST = re.compile(
 )
 _PAST_VERB = re.compile(r"\b(?:said|had|was|were|did|died|struck|shot|blew|took|went|ago|yesterday|\w{3,}ed)\b", re.I)
 _STATE_TYPES = frozenset({"state force"})
+_ATTACKER_SIDES = frozenset({"perpetrators", "militants"})
+_ARMED_TYPES = frozenset({"armed group", "militia"})
+#: Places precise enough, and rarely ambiguous enough, to tell which country an article is about.
+_CONTEXT_PRECISIONS = frozenset({"province", "region", "country"})
+#: A weapon type dropped when a more specific one is named ("a car bomb" is not also "explosives").
+_REDUNDANT_WEAPONS = {
+    "explosives": frozenset({"suicide vest", "vehicle-borne explosives", "improvised explosive device", "landmine", "grenade"}),
+    "suicide vest": frozenset({"vehicle-borne explosives"}),
+    "aircraft": frozenset({"drone"}),
+    "missiles and rockets": frozenset({"drone"}),
+}
 #: How far after its trigger the object of an attack may start ("attack on a crowded cattle market").
 _OBJECT_WINDOW = 45
 _NOT_EVENT_DATE = re.compile(r"\b(?:by|until|till|before|since)\s+$", re.I)
@@ -71,6 +83,12 @@ class CachedPlaces:
             self._cache[key] = self._gazetteer.resolve(text, context_countries=context_countries)
         return self._cache[key]
 
+    def facility_place(self, text: str, context_countries: Sequence[str] = ()) -> Location | None:
+        key = ("\x00facility:" + text, tuple(context_countries))
+        if key not in self._cache:
+            self._cache[key] = self._gazetteer.facility_place(text, context_countries)
+        return self._cache[key]
+
 
 @dataclass
 class DocumentContext:
@@ -88,12 +106,18 @@ class DocumentContext:
         from sitrep.extract.dates import DateResolver
 
         tally: Counter[str] = Counter()
+        places = CachedPlaces(gazetteer)
         for sentence in sentences:
             for e in sentence.entities:
                 if e.label in ("GPE", "NORP", "LOC"):
-                    place = gazetteer.country(e.text)
-                    if place is not None:
-                        tally[place.country_code] += 1
+                    country = gazetteer.country(e.text)
+                    if country is not None:
+                        tally[country.country_code] += 1
+                    elif e.label != "NORP":
+                        # "Borno State", "northeast Nigeria": the country of a named place counts too
+                        place = places.resolve(e.text)
+                        if place is not None and place.country_code and place.precision in _CONTEXT_PRECISIONS:
+                            tally[place.country_code] += 1
             for a in sentence.actors:
                 if a.country_code:
                     tally[a.country_code] += 1
@@ -110,9 +134,7 @@ class DocumentContext:
             filed_from = gazetteer.resolve(article.text[start:end])
             if filed_from is not None and filed_from.country_code:
                 countries = [filed_from.country_code] + [c for c in countries if c != filed_from.country_code]
-        context = cls(
-            article, sentences, countries, not_places, CachedPlaces(gazetteer), settings.reported_window_days, not_dates
-        )
+        context = cls(article, sentences, countries, not_places, places, settings.reported_window_days, not_dates)
         context._resolve_dates(DateResolver(article.published) if article.published else None)
         return context
 
@@ -216,7 +238,7 @@ class Assembler:
         counts, count_evidence = self._counts(group)
         evidence.update(count_evidence)
 
-        perpetrators, targets_from_actors, claim, actor_evidence = self._actors(group)
+        perpetrators, targets_from_actors, claim, actor_evidence = self._actors(group, context)
         evidence.update(actor_evidence)
 
         weapons = self._weapons(group)
@@ -258,7 +280,10 @@ class Assembler:
         if family is None:
             return None
         state_only = bool(perpetrators) and all(p.actor_type in _STATE_TYPES for p in perpetrators)
-        kind = self.kinds.kind(family, target_types=[t.type for t in targets], state_perpetrator_only=state_only, status=status)
+        kind = self.kinds.kind(
+            family, target_types=[t.type for t in targets], state_perpetrator_only=state_only, status=status,
+            plotted="plot" in group.families or "arrest" in group.families,
+        )
 
         confidence = self._confidence(group, when, location, counts, perpetrators)
         return Report(
@@ -302,21 +327,37 @@ class Assembler:
         return choice.location, _evidence(choice.unit, m.start, m.end, min(0.9, 0.4 + choice.score / 20))
 
     def _counts(self, group: Group) -> tuple[Counts, dict[str, Evidence]]:
-        best: dict[str, tuple[Any, Unit]] = {}
-        for unit in group.units:
-            for mention in unit.counts:
-                category = mention.category
-                chosen = best.get(category)
-                if chosen is None or _better_count(mention, chosen[0]):
-                    best[category] = (mention, unit)
-        evidence = {
-            f"counts.{category}": _evidence(unit, m.start, m.end, 0.8 if not m.count.approx else 0.6)
-            for category, (m, unit) in best.items()
-        }
-        counts = Counts(**{category: m.count for category, (m, _) in best.items()})
-        return counts, evidence
+        """Each category's figure: a running total beats a partial count, else the largest;
+        where the attackers' dead are counted apart from their victims ("15 soldiers killed
+        ... dozens of attackers neutralised"), the two sides add up, each kept as a part."""
+        chosen: dict[str, Count] = {}
+        evidence: dict[str, Evidence] = {}
+        for category in ("killed", "injured", "arrested", "kidnapped"):
+            sides: dict[bool, tuple[Any, Unit]] = {}
+            for unit in group.units:
+                for mention in unit.counts:
+                    if mention.category != category:
+                        continue
+                    attacker = mention.side in _ATTACKER_SIDES
+                    held = sides.get(attacker)
+                    if held is None or _better_count(mention, held[0]):
+                        sides[attacker] = (mention, unit)
+            if not sides:
+                continue
+            victims, attackers = sides.get(False), sides.get(True)
+            main = victims or attackers
+            assert main is not None
+            mention, unit = main
+            count = mention.count
+            if victims and attackers and category == "killed" and not victims[0].cumulative:
+                count = _add_sides(victims[0].count, attackers[0].count)
+            chosen[category] = count
+            evidence[f"counts.{category}"] = _evidence(unit, mention.start, mention.end, 0.6 if count.approx else 0.8)
+        return Counts(**chosen), evidence
 
-    def _actors(self, group: Group) -> tuple[list[ActorRef], list[Target], Claim | None, dict[str, Evidence]]:
+    def _actors(
+        self, group: Group, context: DocumentContext
+    ) -> tuple[list[ActorRef], list[Target], Claim | None, dict[str, Evidence]]:
         from sitrep.actors.attribution import attribution, role
 
         named: dict[str, ActorRef] = {}
@@ -357,10 +398,17 @@ class Assembler:
                 if claim is None or (c.claimed and not claim.claimed):
                     claim = Claim(claimed=c.claimed, by=by.name if (by and c.claimed) else None, text=c.text)
                     evidence["claim"] = _evidence(unit, c.start, c.end, 0.8)
+        if not named:
+            antecedent = _group_antecedent(group, context)
+            if antecedent is not None:
+                named[antecedent.actor_id or antecedent.name] = antecedent
         perpetrators = list(named.values()) or list(unnamed.values())
         return perpetrators, targets, claim, evidence
 
     def _weapons(self, group: Group) -> tuple[list[Weapon], Evidence] | None:
+        """The weapons named in the incident's clauses, the most specific of each family."""
+        if group.arrests_only:
+            return None
         seen: dict[str, Weapon] = {}
         first: Evidence | None = None
         for unit in group.units:
@@ -371,6 +419,9 @@ class Assembler:
                         first = _evidence(unit, w.start, w.end, 0.7)
         if not seen or first is None:
             return None
+        for general, specifics in _REDUNDANT_WEAPONS.items():
+            if general in seen and specifics & seen.keys():
+                del seen[general]
         return list(seen.values()), first
 
     def _targets(self, group: Group, from_actors: list[Target]) -> tuple[list[Target], Evidence | None]:
@@ -430,6 +481,52 @@ def _evidence(unit: Unit, start: int, end: int, confidence: float) -> Evidence:
         phrase_start=sentence.start + start,
         phrase_end=sentence.start + end,
         confidence=confidence,
+    )
+
+
+_GROUP_ANAPHOR = re.compile(
+    r"\b(?:the (?:group|organi[sz]ation|movement|militia|insurgents|jihadists|militants)|its (?:fighters|militants|members|gunmen))\b",
+    re.I,
+)
+#: How many sentences back "the group" may find the group it names.
+_ANAPHOR_REACH = 3
+
+
+def _group_antecedent(group: Group, context: DocumentContext) -> ActorRef | None:
+    """The armed group that "the group" / "its fighters" in an incident's head clause points to:
+    the last one named in the sentences just before (or earlier in the same sentence)."""
+    unit = group.head_unit
+    m = _GROUP_ANAPHOR.search(unit.text)
+    if m is None:
+        return None
+    index = unit.sentence.index
+    limit = unit.lo + m.start()
+    for i in range(index, max(-1, index - _ANAPHOR_REACH - 1), -1):
+        sentence = context.sentences[i]
+        named = [
+            a for a in sentence.actors
+            if a.actor is not None and a.actor_type in _ARMED_TYPES and (i < index or a.end <= limit)
+        ]
+        if named:
+            a = named[-1]
+            return ActorRef(a.name, a.matched, a.parent, "attributed", a.actor.id, a.actor_type, a.country_code)
+    return None
+
+
+def _add_sides(victims: Count, attackers: Count) -> Count:
+    """One toll from the victims' and the attackers' dead, each kept as parts."""
+
+    def plus(a: int | None, b: int | None) -> int | None:
+        return None if a is None or b is None else a + b
+
+    parts = (victims.parts or ()) + (attackers.parts or ())
+    return Count(
+        min=plus(victims.min if victims.min is not None else victims.best, attackers.min if attackers.min is not None else attackers.best),
+        max=plus(victims.max, attackers.max),
+        best=plus(victims.best, attackers.best),
+        approx=victims.approx or attackers.approx,
+        text=f"{victims.text}; {attackers.text}",
+        parts=parts,
     )
 
 

@@ -12,8 +12,9 @@ The rule, from ``sitrep/data/kinds.yaml``:
    weapons used in it: an ambush opened with a roadside bomb is a battle;
 4. GTD codes only non-state violence, so a report whose named perpetrators are all
    state forces, or whose kind is an arrest, clash between forces or riot, has no GTD type;
-5. an incident that was foiled before it happened is a strategic development
-   ("Disrupted weapons use"), keeping the GTD type of what was intended.
+5. an incident that was foiled is a strategic development ("Disrupted weapons use");
+   it keeps the GTD type of what was tried when a weapon was already in place (a
+   defused bomb), and has none when a plot was stopped before any attack (``plotted``).
 """
 
 from __future__ import annotations
@@ -109,6 +110,7 @@ class KindTable:
         target_types: Iterable[str] = (),
         state_perpetrator_only: bool = False,
         status: Status = "completed",
+        plotted: bool = False,
     ) -> Kind:
         """The Kind of an incident whose main family is ``family``."""
         entry = self._families[family]
@@ -122,4 +124,6 @@ class KindTable:
             gtd = None
         if status == "foiled" and family not in ("arrest", "plot"):
             event_type, sub_event_type = "Strategic developments", "Disrupted weapons use"
+            if plotted:
+                gtd = None  # stopped before any attack was made: outside GTD (a defused bomb is in it)
         return Kind(event_type=event_type, sub_event_type=sub_event_type, gtd_attack_type=gtd)

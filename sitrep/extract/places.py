@@ -10,7 +10,9 @@ mention in the incident's clauses sitrep scores:
   Khorasan Province") or in the dateline is skipped;
 * its distance from the incident's trigger word, and whether it is in the
   trigger's own clause;
-* how precise it resolves: a town beats a province beats a country.
+* how precise it resolves: a town beats a province beats a country, but nearness
+  to the trigger counts for more ("drones in the Red Sea" is not moved to a town
+  named later in the sentence).
 
 Chains such as "Kerman, Iran" or "Andar district, Ghazni province" are resolved as
 one phrase, the first part inside the second. A facility the gazetteer cannot
@@ -53,6 +55,7 @@ _NAME = r"(?:[A-Z][\w'\u2019.-]*)(?:[ ](?:[A-Z][\w'\u2019.-]*|de|del|la|el|al|ad
 _CONTINUATION = re.compile(
     r"(?:"
     r"[ ]" + _TYPE_WORD + r"\b"
+    r"|(?:'s|\u2019s)[ ]" + _NAME + r"[ ]" + _TYPE_WORD + r"\b"
     r"|,[ ](?i:also[ ]|just[ ])?(?i:in[ ](?:the[ ])?)?(?i:(?:an?|the)[ ](?:small[ ]|remote[ ]|rural[ ])?"
     r"(?:village|town|city|hamlet|settlement|suburb|district|area|neighbou?rhood|locality)[ ](?:in|of|near)[ ](?:the[ ])?)?"
     + _NAME + r"(?:[ ]" + _TYPE_WORD + r")?(?:[ ](?i:of)[ ]" + _NAME + r"(?:[ ]" + _TYPE_WORD + r")?)?"
@@ -77,6 +80,8 @@ class PlaceResolver(Protocol):  # what the extractor needs of the gazetteer
     def resolve(
         self, text: str, *, context_countries: Sequence[str] = (), near: tuple[float, float] | None = None
     ) -> Location | None: ...
+
+    def facility_place(self, text: str, context_countries: Sequence[str] = ()) -> Location | None: ...
 
 
 @dataclass(frozen=True, slots=True)
@@ -115,6 +120,27 @@ def chains(unit: Unit) -> list[tuple[EntityMention, str, int, int]]:
     return out
 
 
+def _most_precise_within(top: PlaceChoice, candidates: Sequence[PlaceChoice]) -> PlaceChoice:
+    """A more precise place inside the chosen one, named elsewhere in the incident's clauses
+    ("in northern Burkina Faso" ... "the detachment at Koutougou, a village in Soum province")."""
+    rank = _PRECISION_RANK.get(top.location.precision, 0)
+    inside = [
+        c for c in candidates
+        if _PRECISION_RANK.get(c.location.precision, 0) > rank and c.score > 0 and _contains(top.location, c.location)
+    ]
+    return max(inside, key=lambda c: c.score) if inside else top
+
+
+def _contains(outer: Location, inner: Location) -> bool:
+    if not outer.country_code or outer.country_code != inner.country_code:
+        return False
+    if outer.precision == "country":
+        return True
+    if outer.precision in ("province", "region"):
+        return bool(inner.admin1) and inner.admin1 == (outer.admin1 or outer.name)
+    return False
+
+
 def _continues_with_name(text: str, start: int, end: int) -> bool:
     """A continuation must be a type word or contain a capitalised name (not "in the evening")."""
     piece = text[start:end]
@@ -144,7 +170,7 @@ def choose_location(
     incident's location: actor names ("Islamic State – Khorasan Province") and the dateline.
     With ``min_score``, a choice scoring lower (an origin or destination only) is None.
     """
-    best: PlaceChoice | None = None
+    candidates: list[PlaceChoice] = []
     facility: tuple[Unit, EntityMention] | None = None
     for unit in units:
         text = unit.sentence.text
@@ -155,21 +181,25 @@ def choose_location(
             if first.label == "FAC" and phrase == first.text:
                 if facility is None and unit is trigger_unit:
                     facility = (unit, first)
-                continue
-            location = resolver.resolve(phrase, context_countries=context_countries)
+                location = resolver.facility_place(phrase, context_countries)  # "the Manchester Arena"
+            else:
+                location = resolver.resolve(phrase, context_countries=context_countries)
             if location is None:
                 continue
-            score = float(_PRECISION_RANK.get(location.precision, 0))
+            score = 0.5 * _PRECISION_RANK.get(location.precision, 0)
             if _BEFORE_ORIGIN.search(before):
                 score -= 8.0  # an origin or destination: only when nothing else places it
             elif _BEFORE_LOCATIVE.search(before):
                 score += 3.0
             if unit is trigger_unit:
-                score += 4.0 - min(3.0, abs(start - trigger_pos) / 40.0)
+                score += 4.0 - min(4.0, abs(start - trigger_pos) / 30.0)
             elif unit.order < trigger_unit.order:
                 score -= 1.0
-            if best is None or score > best.score:
-                best = PlaceChoice(location, unit, first, score)
+            candidates.append(PlaceChoice(location, unit, first, score))
+    best: PlaceChoice | None = None
+    if candidates:
+        top = max(candidates, key=lambda c: c.score)
+        best = _most_precise_within(top, candidates)
     if best is not None and min_score is not None and best.score < min_score:
         return None
     if best is not None and facility is not None:

@@ -115,9 +115,9 @@ class CountLexicon:
         for tokens in signal_words:  # the telling words of each phrase ("dead" in "confirmed dead")
             telling = set(tokens) - words["function_words"]
             trigger_words |= (telling - words["common_words"]) or telling
-        cue_words = {
-            w for key in ("cumulative_cues", "aggregate_cues", "period_cues") for c in words[key]
-            for w in (set(c.split()) - words["function_words"] or {c.split()[-1]})
+        cue_words = {  # a cue is read only where all its words are: its longest word is enough to look for
+            max(set(c.split()) - words["function_words"] or {c.split()[-1]}, key=len)
+            for key in ("cumulative_cues", "aggregate_cues", "period_cues") for c in words[key]
         }
         return cls(
             grammar=grammar, before=_longest_first(before), after=_longest_first(after),

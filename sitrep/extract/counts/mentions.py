@@ -14,11 +14,11 @@ from sitrep.extract.counts.reader import QUANTITY, Group, Reader, tokenize
 from sitrep.extract.numbers import Quantity
 from sitrep.model import Count, CountCategory, CountPart
 
-
 _TOLL_REACH = 24  # tokens after a toll phrase where its figure may be ("the death toll from ... has risen to 31")
 _PERFECT = frozenset({"has", "have", "had"})
 _STAYED = frozenset({"escaped", "remained", "remain", "remains", "emerged", "survived", "walked", "away", "released",
                      "freed", "rescued"})
+_ZERO_WORDS = frozenset({"no", "without", "any", "anyone", "anybody"})
 _SINCE_MODIFIERS = frozenset({"early", "late", "mid", "the", "end", "of", "start", "beginning", "last"})
 
 
@@ -62,7 +62,6 @@ class _Found:
     cumulative: bool = False
     aggregate: bool = False
     extra: list[Group] = field(default_factory=list)  # "(+2 attackers)"
-
 
 
 def find_counts(sentence: str, lexicon: CountLexicon | None = None) -> list[CountMention]:
@@ -122,7 +121,7 @@ def _link_chain(reader: Reader, chain: list[Group]) -> list[_Found]:
             if not reader.acceptable_object(g, strict, category) or not partitive_ok:
                 break
             objects.append(g)
-        if objects and named_twice and len(objects) == len(chain):
+        if objects and named_twice:
             found = _use(chain, category, starts[first], ends[head.last])  # "abducted three aid workers, ..."
             found.groups = chain[:1]
             return [found]
@@ -184,6 +183,8 @@ def _tolls(reader: Reader, groups: list[Group]) -> list[_Found]:
     """'the death toll rose to 143', 'a toll of at least 60', 'the number of injured reached 30'."""
     found: list[_Found] = []
     lows, lex = reader.lows, reader.lex
+    if lex.tolls.keys().isdisjoint(lows):
+        return found
     k = 0
     while k < reader.n:
         entry = reader.match_forward(lex.tolls, k) if lows[k] in lex.tolls else None
@@ -214,6 +215,8 @@ def _tolls(reader: Reader, groups: list[Group]) -> list[_Found]:
 def _totals(reader: Reader, groups: list[Group], found: list[_Found]) -> list[_Found]:
     """'..., bringing the total to 143': a running total of the count just before."""
     out: list[_Found] = []
+    if reader.lex.totals.isdisjoint(reader.lows):
+        return out
     for k in range(reader.n - 2):
         if reader.lows[k] not in reader.lex.totals or reader.lows[k + 1] != "to" or reader.lows[k + 2] != QUANTITY:
             continue
@@ -231,6 +234,8 @@ def _zeros(reader: Reader, groups: list[Group]) -> list[_Found]:
     """'there were no casualties', 'without injuries', 'had not harmed any civilians', 'were unharmed'."""
     found: list[_Found] = []
     lows, lex = reader.lows, reader.lex
+    if _ZERO_WORDS.isdisjoint(lows) and lex.zero_adjectives.keys().isdisjoint(lows):
+        return found
     for k in range(reader.n):
         low = lows[k]
         if low in lex.zero_adjectives:
@@ -277,9 +282,12 @@ def _unharmed(reader: Reader, groups: list[Group], k: int) -> list[_Found]:
     zero = Group(k, k, Quantity(0, 0, 0, False, reader.lows[k]), used=True)
     if subject is not None:
         subject.used = True
-        first = subject.first
-        zero = Group(subject.first, k, zero.quantity, label=subject.label, side=subject.side, used=True)
-    return [_Found(category, [zero], reader.starts[first], reader.ends[k]) for category in lex.zero_adjectives[reader.lows[k]]]
+        first, label = subject.first, subject.label
+        if label is None and reader.low(first - 1) == "of" and reader.word(first - 2):
+            first, label = first - 2, reader.text[reader.starts[first - 2] : reader.ends[first - 2]]  # "crew of 21"
+        zero = Group(first, k, zero.quantity, label=label, side=subject.side, used=True)
+    span = reader.starts[first], reader.ends[k]
+    return [_Found(category, [zero], *span) for category in lex.zero_adjectives[reader.lows[k]]]
 
 
 def _without_self_kills(found: list[_Found]) -> list[_Found]:
@@ -352,7 +360,7 @@ def _period_at(reader: Reader, cue: list[str], k: int) -> bool:
 
 def _since_date(reader: Reader, j: int) -> bool:
     """ "since 2009", "since January", "since early 2023", "since last year": a period, not one event."""
-    while reader.low(j) in _SINCE_MODIFIERS and j - 1 < reader.n:
+    while reader.low(j) in _SINCE_MODIFIERS:  # low() is "" past the end
         j += 1
     low = reader.low(j)
     if low in reader.lex.grammar.months or low in reader.lex.period_units:
@@ -381,7 +389,14 @@ def _campaign_toll(reader: Reader, f: _Found) -> bool:
 
 def _mentions(reader: Reader, f: _Found) -> list[CountMention]:
     text = reader.text[f.start : f.end]
-    parts = tuple(_part(reader, g) for g in (*f.groups, *f.extra))
+    groups = f.groups + f.extra if f.extra else f.groups
+    parts = tuple([_part(reader, g) for g in groups])
+    category: CountCategory = f.category  # type: ignore[assignment]
+    if len(parts) == 1 and category != "combined":  # the common case, kept cheap
+        p = parts[0]
+        count = Count(p.min, p.max, p.best, p.approx, text, parts)
+        return [CountMention(category, count, f.start, f.end, p.label or None, p.side, f.cumulative,
+                             aggregate=f.aggregate)]
     labels = [p.label for p in parts if p.label]
     victim = " and ".join(dict.fromkeys(labels)) if labels else None
     sides = {p.side for p in parts}
@@ -408,9 +423,7 @@ def _mentions(reader: Reader, f: _Found) -> list[CountMention]:
         text=text,
         parts=parts,
     )
-    return [
-        CountMention(f.category, total, f.start, f.end, victim, side, f.cumulative, aggregate=f.aggregate)  # type: ignore[arg-type]
-    ]
+    return [CountMention(category, total, f.start, f.end, victim, side, f.cumulative, aggregate=f.aggregate)]
 
 
 def _part(reader: Reader, g: Group) -> CountPart:

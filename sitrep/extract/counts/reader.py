@@ -1,11 +1,12 @@
 """Reading one sentence: its tokens, the groups of people counted, and the words linked to them.
 
-:class:`Reader` tokenises a sentence (each quantity phrase of
-:mod:`sitrep.extract.numbers` becomes one token, ``QUANTITY``), finds the
-:class:`Group` s in it ("nearly 140 people", "a policeman", "two of his
-associates"), joins groups into lists ("13 soldiers and 170 civilians") and
-finds, for a group, the verb or noun of a category before it, after it or
-around it. Turning those links into counts is :mod:`sitrep.extract.counts.mentions`.
+:func:`tokenize` splits a sentence into lower-cased tokens; :class:`Reader`
+turns each quantity phrase of :mod:`sitrep.extract.numbers` into one token
+(``QUANTITY``), finds the groups of people in the sentence (:class:`Group`:
+"nearly 140 people", "a policeman", "two of his associates"), joins groups into
+lists ("13 soldiers and 170 civilians") and finds, for a group, the verb or noun
+of a category before it, after it or around it. Turning those links into counts
+is :mod:`sitrep.extract.counts.mentions`.
 
 These are the internals of :func:`sitrep.extract.counts.find_counts`; a group is
 mutable only while one sentence is read (``used`` marks a group a count took).
@@ -21,6 +22,7 @@ from typing import Mapping, Sequence
 from sitrep.extract.counts.lexicon import CountLexicon, Entry
 from sitrep.extract.numbers import Quantity
 
+#: Words (with inner hyphens and apostrophes: "passer-by", "year-old"), "U.S.", "'s" and punctuation.
 TOKEN_RE = re.compile(r"(?:[^\W\d_]\.){2,}|[^\W_]+(?:[-'’](?!s\b)[^\W_]+)*|['’]s\b|--|[^\w\s]")
 #: The token that stands for a quantity phrase.
 QUANTITY = "#q"
@@ -154,8 +156,9 @@ class Reader:
     # -- groups ------------------------------------------------------------------
 
     def groups(self) -> list[Group]:
+        """Every group of the sentence, left to right, none inside another."""
         found: list[Group] = []
-        lows, n = self.lows, self.n
+        lows, n, lex = self.lows, self.n, self.lex
         k = 0
         while k < n:
             low = lows[k]
@@ -164,7 +167,7 @@ class Reader:
                 group = self._quantity_group(k)
             elif low in _SINGULAR_DETS:
                 group = self._singular_group(k)
-            elif low in _PRONOUNS or (low == "her" and (not self.word(k + 1) or self.low(k + 1) in self.lex.stop_words)):
+            elif low in _PRONOUNS or (low == "her" and (not self.word(k + 1) or self.low(k + 1) in lex.stop_words)):
                 group = Group(k, k, Quantity(1, 1, 1, False, self.text[self.starts[k] : self.ends[k]]), person=True)
             elif low in _REFLEXIVE:
                 group = Group(k, k, Quantity(1, 1, 1, False, low), side="perpetrators", person=True, reflexive=True)
@@ -212,17 +215,15 @@ class Reader:
 
     def _singular_group(self, k: int) -> Group | None:
         low = self.lows[k]
-        one = Quantity(1, 1, 1, False, low)
         if not self.word(k + 1) or self.lows[k + 1] in self.lex.stop_words:
             if low == "another":
-                return Group(k, k, one, person=True)  # "... and another injured"
+                return Group(k, k, Quantity(1, 1, 1, False, low), person=True)  # "... and another injured"
             return None
-        first = k - 1 if low in ("'s", "’s") and self.word(k - 1) else k
         possessive = low in ("'s", "’s")
-        group = self._noun_group(first, k + 1, one, need_person=possessive, singular=True)
-        if group is not None and group.tentative and self.low(first - 1) in self.lex.prepositions:
-            return None  # "died on the spot": the object of a preposition
-        return group
+        first = k - 1 if possessive and self.word(k - 1) else k
+        # after a preposition only a person noun will do: "died on the spot" has no tentative group
+        need_person = possessive or self.low(first - 1) in self.lex.prepositions
+        return self._noun_group(first, k + 1, Quantity(1, 1, 1, False, low), need_person=need_person, singular=True)
 
     def _noun_group(
         self, first: int, j: int, q: Quantity, *, need_person: bool = False, singular: bool = False
@@ -357,7 +358,7 @@ class Reader:
                         return False  # "killing two soldiers, two security sources said"
                     if self.low(end) == "and":
                         end += 1
-                    elif self.lows[b.first] != QUANTITY and self.low(b.first + 1) != QUANTITY and self.low(b.last + 1) not in (
+                    elif QUANTITY not in (self.lows[b.first], self.low(b.first + 1)) and self.low(b.last + 1) not in (
                         ",", "and"
                     ):
                         return False  # "killed one, a policeman": an apposition, not a list "A, B and C"
@@ -460,9 +461,8 @@ class Reader:
                 j = k + 1
                 while j < self.n and j - k <= 12 and self.lows[j] != close:
                     lj = self.lows[j]
-                    if (lj in lex.auxiliaries and not (j == k + 1 and lj in _FLOATING)) or lj in lex.negations or lj in (
-                        ";", ":", "."
-                    ) or (
+                    verb = lj in lex.auxiliaries and not (j == k + 1 and lj in _FLOATING)  # ", all citizens of"
+                    if verb or lj in lex.negations or lj in (";", ":", ".") or (
                         lj in lex.after and self.match_forward(lex.after, j)
                     ):
                         break
@@ -540,9 +540,9 @@ class Reader:
             if len(after) == 1 and self.lows[last.last] == after[0]:  # "took 20 hostages"
                 if last.noun >= 0 and last.last > last.noun:  # "took 20 people hostage"
                     last.label = self.text[self.starts[last.noun] : self.ends[last.last - 1]]
-                    head = next((h for h in range(last.last - 1, last.noun - 1, -1) if self.lows[h] in self.lex.people), -1)
-                    if head >= 0:
-                        last.side = self._side(last.noun, head)
+                    people = [h for h in range(last.noun, last.last) if self.lows[h] in self.lex.people]
+                    if people:
+                        last.side = self._side(last.noun, people[-1])
                 return category, first.first - len(before), last.last
         return None
 
