@@ -83,6 +83,16 @@ class CachedPlaces:
             self._cache[key] = self._gazetteer.resolve(text, context_countries=context_countries)
         return self._cache[key]
 
+    def force_country(self, unit: Unit) -> tuple[Location, Any] | None:
+        """The country of a state force named in ``unit`` ("Dutch police detained two more"):
+        where a force acts is its country, when nothing else places the act."""
+        for mention in unit.actors:
+            if mention.actor_type == "state force" and mention.country_code:
+                country = self._gazetteer.country(mention.country_code)
+                if country is not None:
+                    return country.to_location(mention.matched, precision="country"), mention
+        return None
+
     def facility_place(self, text: str, context_countries: Sequence[str] = ()) -> Location | None:
         key = ("\x00facility:" + text, tuple(context_countries))
         if key not in self._cache:
@@ -322,7 +332,11 @@ class Assembler:
             context_countries=context.countries, not_places=context.not_places,
         )
         if choice is None:
-            return None, None
+            forced = context.places.force_country(group.head_unit)
+            if forced is None:
+                return None, None
+            location, mention = forced
+            return location, _evidence(group.head_unit, mention.start, mention.end, 0.4)
         m = choice.mention
         return choice.location, _evidence(choice.unit, m.start, m.end, min(0.9, 0.4 + choice.score / 20))
 

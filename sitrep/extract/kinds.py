@@ -46,7 +46,7 @@ _WEAPON_FAMILY = {
 _VAGUE = frozenset({"attack", "killing", "raid", "plot"})
 _ARMED_TARGETS = frozenset({"military", "police", "armed group"})
 #: Families a clash with armed people outranks (ACLED codes an ambush on a patrol as a battle).
-_CLASH_OVERRIDES = frozenset({"explosion", "grenade", "armed", "melee", "attack", "raid", "killing"})
+_CLASH_OVERRIDES = frozenset({"explosion", "grenade", "armed", "melee", "attack", "raid", "killing", "kidnap"})
 
 
 def _armed_only(target_types: Iterable[str]) -> bool:

@@ -55,7 +55,8 @@ _AMBIGUOUS_WEAPONS = frozenset({"drone", "aircraft", "vehicle", "missiles and ro
 #: Trigger families that head an incident's clause (used to cut sentences that list several).
 _HEAD_FAMILIES = frozenset(
     {"suicide", "explosion", "grenade", "air", "shelling", "armed", "melee", "ramming", "assassination",
-     "kidnap", "barricade", "hijack", "arson", "sabotage", "massacre", "clash", "raid", "attack", "riot", "plot", "arrest"}
+     "kidnap", "barricade", "hijack", "arson", "sabotage", "massacre", "clash", "raid", "attack", "riot", "plot", "arrest",
+     "protest"}
 )
 
 
@@ -228,18 +229,19 @@ class Extractor:
             # a claim speaks of an incident already told ("ISWAP said its fighters had planted the
             # explosives"), unless its own place or date says otherwise
             refers_back = _refers_back(unit, head) or any(c.claimed for c in unit.claims)
-            if current is None or opens_new_incident(
+            threat = self.lexicons.status["threatened"].search(text) is not None
+            if current is None or (threat and not current.threat) or opens_new_incident(
                 current, unit=unit, explicit_new=explicit_new, refers_back=refers_back, head_strong=head.strong,
                 date=when, place=place, arrests_only=arrests_only,
             ):
                 current = Group(
                     units=[unit], head=head, head_unit=unit, families=families, arrests_only=arrests_only,
                     date=when, implied_date=context.news_window() if when is None else None,
-                    place=place, last_sentence=unit.sentence.index,
+                    place=place, last_sentence=unit.sentence.index, threat=threat,
                 )
                 groups.append(current)
                 continue
-            target = _antecedent(groups, head) if refers_back and not head.strong else current
+            target = _antecedent(groups, head) if refers_back else current
             target.units.append(unit)
             target.families |= families
             target.last_sentence = max(target.last_sentence, unit.sentence.index)
@@ -283,7 +285,10 @@ class Extractor:
             [unit], trigger_unit=unit, trigger_pos=head.start, resolver=context.places,
             context_countries=context.countries, not_places=context.not_places, min_score=0.0,
         )
-        return choice.location if choice else None
+        if choice is not None:
+            return choice.location
+        forced = context.places.force_country(unit)
+        return forced[0] if forced else None
 
 
 @dataclass(frozen=True, slots=True)
@@ -369,9 +374,10 @@ def _anchors(sentence: Sentence) -> list[tuple[int, tuple[Any, ...]]]:
 
 _DEFINITE_BEFORE = re.compile(
     r"(?:\b(?P<det>the|this|that|these|those|both|such)|\b(?P<poss>its|their)|(?P<day>\w+day's|last night's))"
-    r"\s+(?P<mods>(?:[\w-]+\s+){0,3})$",
+    r"\s+(?P<mods>(?:(?!(?:the|this|that|these|those|its|their|a|an|for|of|in|on|at|by|to|with|and)\b)[\w-]+\s+){0,3})$",
     re.IGNORECASE,
 )
+_NUMBER_WORDS = frozenset("two three four five six seven eight nine ten eleven twelve other remaining".split())
 _NAMED_MODIFIER = re.compile(r"\b(?:[A-Z][a-z]|\d{4}\b|\d+/\d+)")
 
 
@@ -386,8 +392,8 @@ def _refers_back(unit: Unit, trigger: TriggerMatch) -> bool:
     mods = m.group("mods")
     if trigger.text.lower().endswith("ed") or " " in trigger.text:
         # a verb ("the group killed", "the guerrillas opened fire") or a nominal used bare
-        # ("the wounded", "the dead") only refers back with nothing in between
-        return not mods and not m.group("poss")
+        # ("the wounded", "the four wounded") only refers back with at most a number between
+        return not m.group("poss") and all(w.lower() in _NUMBER_WORDS or w.isdigit() for w in mods.split())
     if m.group("day"):
         return True
     if m.group("poss"):

@@ -45,6 +45,7 @@ class Group:
     implied_date: DateSpan | None = None  # for an undated incident told as news: around publication
     place: Location | None = None
     last_sentence: int = 0
+    threat: bool = False  # told as a threat: a threat never continues an act already done, nor the reverse
 
 
 def dates_compatible(a: DateSpan | None, b: DateSpan | None) -> bool:

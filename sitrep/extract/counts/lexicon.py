@@ -113,8 +113,8 @@ class CountLexicon:
                       | words["boundaries"] | grammar.months | first_words) - set(people)
         trigger_words: set[str] = set()
         for tokens in signal_words:  # the telling words of each phrase ("dead" in "confirmed dead")
-            telling = set(tokens) - words["function_words"]
-            trigger_words |= (telling - words["common_words"]) or telling
+            telling = set(tokens) - words["function_words"] or set(tokens)
+            trigger_words |= (telling - words["common_words"]) or {max(telling, key=len)}  # one word is enough
         cue_words = {  # a cue is read only where all its words are: its longest word is enough to look for
             max(set(c.split()) - words["function_words"] or {c.split()[-1]}, key=len)
             for key in ("cumulative_cues", "aggregate_cues", "period_cues") for c in words[key]
