@@ -272,12 +272,22 @@ def incidents(db: str | None, fmt: str, **filters: Any) -> None:
     flt = _incident_filter(**filters)
     with open_store(load_settings(db=db).db_location(), create=False) as store:
         found = store.incidents(flt)
+        reports = _reports_by_incident(store) if fmt == "json" else {}
     if fmt == "json":
-        write_json(found, sys.stdout)
+        write_json(found, sys.stdout, reports)
     elif fmt == "csv":
         write_csv(found, sys.stdout)
     else:
         _print_incidents(found)
+
+
+def _reports_by_incident(store: Any) -> dict[str, list[Any]]:
+    """Every stored report, grouped by incident (one query)."""
+    grouped: dict[str, list[Any]] = {}
+    for stored in store.reports():
+        if stored.incident_id:
+            grouped.setdefault(stored.incident_id, []).append(stored)
+    return grouped
 
 
 def _print_incidents(found: Sequence[dict[str, Any]]) -> None:
@@ -390,7 +400,14 @@ def export(db: str | None, fmt: str, output: str | None, **filters: Any) -> None
     flt = _incident_filter(**filters)
     with open_store(load_settings(db=db).db_location(), create=False) as store:
         found = store.incidents(flt)
-    writer = {"csv": write_csv, "json": write_json, "geojson": write_geojson}[fmt]
+    if fmt == "json":
+        with open_store(load_settings(db=db).db_location(), create=False) as store:
+            reports = _reports_by_incident(store)
+
+        def writer(items: Any, stream: Any) -> int:
+            return write_json(items, stream, reports)
+    else:
+        writer = {"csv": write_csv, "geojson": write_geojson}[fmt]
     if output:
         with open(output, "w", encoding="utf-8", newline="") as stream:
             n = writer(found, stream)

@@ -430,3 +430,17 @@ def test_bad_unnamed_lexicon_is_rejected(tmp_path: Path) -> None:
     unnamed.write_text("schemes: {military: Army}\nunqualified: {}\n", encoding="utf-8")
     with pytest.raises(RegistryError, match="unnamed.yaml: schemes.military"):
         ActorRegistry.load(write(tmp_path, _GOOD), unnamed)
+
+
+def test_the_imports_the_pipeline_uses_still_work() -> None:
+    # registry.py was split into text, files and unnamed modules; the old import paths stay.
+    from sitrep.actors.attribution import ClaimMention, attribution, find_claims, role
+    from sitrep.actors.registry import ActorMention, default_registry, fold, is_shouting
+
+    assert fold("Qaïda’s") == "qaida's" and is_shouting("ISIS CLAIMED IT")
+    sentence = "ISIS claimed the attack."
+    [found] = default_registry().find_all(sentence)
+    assert isinstance(found, ActorMention)
+    assert role(sentence, found.start, found.end) == "perpetrator"
+    assert attribution(sentence, found.start, found.end) == "claimed"
+    assert isinstance(find_claims(sentence)[0], ClaimMention)

@@ -7,18 +7,18 @@
 [('Islamic State – Khorasan Province', 'Islamic State')]
 >>> assess(sentence, 0, 6).attribution
 'claimed'
+
+The modules, in the order a sentence meets them: ``text`` (folding, tokens, tries),
+``files`` (reading the YAML), ``unnamed`` (the unnamed-actor lexicon), ``registry``
+(entries, lookups, mentions), ``cues`` (the compiled attribution grammar),
+``attribution`` (role and attribution of one mention), ``claims`` (claims of
+responsibility in a sentence) and ``references`` ("the group": references to a group
+named earlier, for the caller to resolve).
 """
 
-from sitrep.actors.attribution import (
-    ActorAssessment,
-    ClaimMention,
-    Role,
-    assess,
-    attribution,
-    denied,
-    find_claims,
-    role,
-)
+from sitrep.actors.attribution import ActorAssessment, Role, assess, attribution, denied, role
+from sitrep.actors.claims import ClaimMention, find_claims
+from sitrep.actors.references import find_group_references
 from sitrep.actors.registry import (
     ACTOR_TYPES,
     UNNAMED_TYPES,
@@ -46,6 +46,7 @@ __all__ = [
     "default_registry",
     "denied",
     "find_claims",
+    "find_group_references",
     "fold",
     "is_shouting",
     "role",

@@ -23,182 +23,43 @@ ordinary English words (``capital_words`` in the registry file).
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 from pathlib import Path
 from typing import Any, Iterable, Mapping, Sequence
 
-import yaml
-
+from sitrep.actors.files import COUNTRY_CODE, read_yaml, require, word_list
+from sitrep.actors.text import (
+    TRIE_END,
+    TokenText,
+    exact_tokens,
+    fold,
+    is_shouting,
+    phrase_key,
+    trie_from,
+    trie_insert,
+    trie_to,
+)
+from sitrep.actors.unnamed import ACTOR_TYPES, FORCE_KINDS, UNNAMED_TYPES, Head, Qualifier, UnnamedLexicon
 from sitrep.errors import NotFound, RegistryError
 
-#: Types an entry of the registry may have.
-ACTOR_TYPES: frozenset[str] = frozenset({"armed group", "state force", "militia", "criminal group", "political party"})
-#: Types an unnamed description may have: the registry types plus these.
-UNNAMED_TYPES: frozenset[str] = ACTOR_TYPES | {"unnamed", "rioters", "protesters"}
-#: Kinds of state force a force word names ("troops" military, "police" police...).
-FORCE_KINDS: tuple[str, ...] = ("military", "police", "security")
+__all__ = [
+    "ACTOR_TYPES",
+    "FORCE_KINDS",
+    "UNNAMED_TYPES",
+    "Actor",
+    "ActorMention",
+    "ActorRegistry",
+    "UnknownActor",
+    "default_registry",
+    "fold",
+    "is_shouting",
+    "phrase_key",
+]
 
+#: The keys an entry of actors.yaml may have.
 _ACTOR_KEYS = frozenset({"id", "name", "type", "parent", "country", "aliases", "case_sensitive_aliases", "note"})
 _ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
-_COUNTRY = re.compile(r"^[A-Z]{2}$")
-
-# ---------------------------------------------------------------------------------------
-# Text folding and tokens
-# ---------------------------------------------------------------------------------------
-
-_PUNCT_FOLD = {
-    "\u2018": "'", "\u2019": "'", "\u201b": "'", "\u02bc": "'", "\u02bb": "'", "`": "'", "\u00b4": "'",
-    "\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2013": "-", "\u2014": "-", "\u2015": "-", "\u2212": "-",
-    "\u00a0": " ", "\u2009": " ", "\u202f": " ",
-}
-
-
-def _fold_table() -> dict[int, str]:
-    """One character to one character: punctuation variants and Latin letters with accents."""
-    table = {ord(k): v for k, v in _PUNCT_FOLD.items()}
-    for code in range(0x00C0, 0x0250):
-        base = unicodedata.normalize("NFKD", chr(code))[0]
-        if base != chr(code) and base.isascii() and base.isalpha():
-            table[code] = base
-    return table
-
-
-_FOLD = _fold_table()
-#: A word: letters and digits with inner apostrophes ("people's"); the first is for ASCII text.
-_ASCII_WORD = re.compile(r"[a-z0-9]+(?:'[a-z0-9]+)*")
-_WORD = re.compile(r"\w+(?:'\w+)*")
-#: What may separate two words of one name: spaces, line breaks, hyphens, slashes, brackets.
-_JOIN_GAP = re.compile(r"[\s\-/()\[\]]{1,8}")
-#: A whitespace-delimited chunk that is a URL, a domain, an e-mail address or a handle.
-_URL_CHUNK = re.compile(
-    r"://|\bwww\.|@|^#|\w\.(?:com|org|net|gov|edu|int|info|io|co|uk|ps|ru|af|pk|ng|so|tv|news)\b|/[^/\s]+/",
-    re.IGNORECASE,
-)
-_CASED_LETTER = re.compile(r"[^\W\d_]")
-
-
-def fold(text: str, *, keep_case: bool = False) -> str:
-    """``text`` lower-cased (unless ``keep_case``) with accents, dashes and quotes folded.
-
-    The result has the same length as ``text``, so offsets into it are offsets into ``text``.
-    """
-    out = text if keep_case else text.lower()
-    if len(out) != len(text):  # a character whose lower case is longer (U+0130)
-        out = "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
-    return out if out.isascii() else out.translate(_FOLD)
-
-
-def _key(word: str) -> str:
-    return word.replace("'", "") if "'" in word else word
-
-
-def is_shouting(text: str) -> bool:
-    """True when ``text`` is written in capitals (wire copy): at most 1 cased letter in 10 is lower case."""
-    letters = _CASED_LETTER.findall(text)
-    if len(letters) < 4:
-        return bool(letters) and all(c.isupper() for c in letters)
-    return sum(1 for c in letters if c.islower()) * 10 <= len(letters)
-
-
-class _Text:
-    """A text being scanned: the original, its folded copy and its word tokens.
-
-    ``keys[k]`` is token k folded and without apostrophes; ``stems`` maps a possessive
-    token to the key of its stem ("isis's" -> "isis"). Token offsets are computed only
-    when a scan needs them.
-    """
-
-    __slots__ = ("text", "folded", "keys", "stems", "blocked", "_pattern", "_spans", "_shouting")
-
-    def __init__(self, text: str, shouting: bool | None = None) -> None:
-        self.text = text
-        self.folded = folded = fold(text)
-        self._pattern = _ASCII_WORD if folded.isascii() else _WORD
-        self.keys: list[str] = self._pattern.findall(folded)
-        self.stems: dict[int, str] = {}
-        if "'" in folded:
-            for k, word in enumerate(self.keys):
-                if "'" in word:
-                    if word.endswith("'s"):
-                        self.stems[k] = _key(word[:-2])
-                    self.keys[k] = _key(word)
-        self.blocked: set[int] = set()  # tokens inside named mentions
-        self._spans: list[re.Match[str]] | None = None
-        self._shouting = shouting
-
-    def _span(self, k: int) -> re.Match[str]:
-        if self._spans is None:
-            self._spans = list(self._pattern.finditer(self.folded))
-        return self._spans[k]
-
-    def start(self, k: int) -> int:
-        return self._span(k).start()
-
-    def end(self, k: int) -> int:
-        return self._span(k).end()
-
-    def joined(self, k: int) -> bool:
-        """True when token ``k`` may continue a name begun before it ("U.S.-led" included)."""
-        a, b = self._span(k - 1).end(), self._span(k).start()
-        folded = self.folded
-        if _JOIN_GAP.fullmatch(folded, a, b) is not None:
-            return True
-        return folded[a] == "." and len(self.keys[k - 1]) == 1 and (b == a + 1 or _JOIN_GAP.fullmatch(folded, a + 1, b) is not None)
-
-    def gap(self, k: int) -> str:
-        """The folded text between tokens k-1 and k."""
-        return self.folded[self._span(k - 1).end() : self._span(k).start()]
-
-    @property
-    def shouting(self) -> bool:
-        if self._shouting is None:
-            self._shouting = is_shouting(self.text)
-        return self._shouting
-
-    def written(self, first: int, last: int, end: int | None = None) -> tuple[str, ...]:
-        """Tokens first..last as written (case kept, accents and apostrophes folded)."""
-        text = self.text
-        return tuple(
-            _key(fold(text[self.start(k) : (end if k == last and end is not None else self.end(k))], keep_case=True))
-            for k in range(first, last + 1)
-        )
-
-    def written_as(self, first: int, last: int, forms: Iterable[tuple[str, ...]], end: int | None = None) -> bool:
-        """Whether tokens first..last are written as one of ``forms`` (in any case, in shouted text)."""
-        written = self.written(first, last, end)
-        if written in forms:
-            return True
-        if not self.shouting:
-            return False
-        upper = tuple(w.upper() for w in written)
-        return any(tuple(w.upper() for w in form) == upper for form in forms)
-
-    def in_url(self, start: int, end: int) -> bool:
-        """Whether the span lies in a URL, a domain, an e-mail address, a handle or a hashtag."""
-        text = self.text
-        if start > 0 and text[start - 1] in "@#/.":
-            return True
-        left, right = start, end
-        while left > 0 and not text[left - 1].isspace() and start - left < 200:
-            left -= 1
-        while right < len(text) and not text[right].isspace() and right - end < 200:
-            right += 1
-        return (left < start or right > end) and _URL_CHUNK.search(text, left, right) is not None
-
-
-def phrase_key(phrase: str) -> tuple[str, ...]:
-    """The token keys of a phrase, folded: "Islamic State – Khorasan" -> ("islamic", "state", "khorasan")."""
-    return tuple(_Text(phrase).keys)
-
-
-def _exact_tokens(phrase: str) -> tuple[str, ...]:
-    """The tokens of a phrase with their case kept: "IS group" -> ("IS", "group")."""
-    t = _Text(phrase)
-    return t.written(0, len(t.keys) - 1) if t.keys else ()
-
 
 # ---------------------------------------------------------------------------------------
 # Values
@@ -240,60 +101,6 @@ class UnknownActor(NotFound, KeyError):
 
 
 # ---------------------------------------------------------------------------------------
-# Tries
-# ---------------------------------------------------------------------------------------
-
-_END = ""  # key of a node's payload; no token key is empty
-
-
-def _insert(trie: dict[str, Any], keys: Sequence[str], payload: Any) -> Any:
-    """Add ``payload`` at ``keys``; return the payload already there, if any."""
-    node = trie
-    for k in keys:
-        node = node.setdefault(k, {})
-    previous = node.get(_END)
-    if previous is None:
-        node[_END] = payload
-    return previous
-
-
-def _matches_from(trie: dict[str, Any], t: _Text, i: int) -> list[tuple[int, int, Any]]:
-    """Every (last token, end offset, payload) of a trie phrase starting at token ``i``, shortest first."""
-    out: list[tuple[int, int, Any]] = []
-    node = trie
-    keys, stems = t.keys, t.stems
-    for k in range(i, len(keys)):
-        child = node.get(keys[k])
-        owner = node.get(stems[k]) if stems and k in stems else None
-        if (child is None and owner is None) or (k > i and not t.joined(k)):
-            break
-        if owner is not None and _END in owner:  # "ISIS's": the name ends before the 's
-            out.append((k, t.end(k) - 2, owner[_END]))
-        if child is None:
-            break
-        if _END in child:
-            out.append((k, t.end(k), child[_END]))
-        node = child
-    return out
-
-
-def _matches_to(trie: dict[str, Any], t: _Text, last: int) -> list[tuple[int, Any]]:
-    """Every (first token, payload) of a phrase of a reversed trie ending at token ``last``, shortest first."""
-    out: list[tuple[int, Any]] = []
-    node = trie
-    for k in range(last, -1, -1):
-        child = node.get(t.keys[k])
-        if child is None and k == last and k in t.stems:
-            child = node.get(t.stems[k])  # "Russia's army"
-        if child is None or (k < last and not t.joined(k + 1)):
-            break
-        if _END in child:
-            out.append((k, child[_END]))
-        node = child
-    return out
-
-
-# ---------------------------------------------------------------------------------------
 # Named aliases
 # ---------------------------------------------------------------------------------------
 
@@ -311,196 +118,8 @@ def _strip_the(keys: tuple[str, ...]) -> tuple[str, ...]:
     return keys[1:] if len(keys) > 1 and keys[0] == "the" else keys
 
 
-# ---------------------------------------------------------------------------------------
-# Unnamed actors
-# ---------------------------------------------------------------------------------------
-
-
-@dataclass(frozen=True, slots=True)
-class _Head:
-    """A word that heads an unnamed mention ("gunmen", "troops")."""
-
-    name: str  # normalised name; for a force, its kind
-    bare_name: str  # the name when no qualifier is kept in it
-    type: str
-    force: str | None  # military | police | security, for state forces
-    needs_qualifier: bool = False
-    needs_determiner: bool = False
-    requires_any: frozenset[str] = frozenset()
-
-
-@dataclass(frozen=True, slots=True)
-class _Qualifier:
-    """A word before a head: a descriptor, a country, an alliance or a transparent word."""
-
-    kind: str  # descriptor | country | alliance | transparent
-    name: str = ""  # kept in the normalised name (descriptor, demonym), or the alliance's name
-    country: str | None = None
-    scheme: str = ""  # the country in the force scheme ("the United States")
-    force_type: str = "armed group"  # type of "<descriptor> forces"
-    key: str = ""  # the qualifier as folded (for requires_any)
-
-
-class _UnnamedLexicon:
-    """The compiled contents of unnamed_actors.yaml."""
-
-    def __init__(self, data: Mapping[str, Any], source: str) -> None:
-        self.source = source
-        unknown = set(data) - _UNNAMED_KEYS
-        if unknown:
-            raise RegistryError(f"{source}: unknown top-level keys {sorted(unknown)}")
-        self.schemes: dict[str, str] = dict(_require(data, "schemes", dict, source))
-        self.unqualified: dict[str, str] = dict(_require(data, "unqualified", dict, source))
-        for kind in FORCE_KINDS:
-            if kind not in self.schemes or "{country}" not in str(self.schemes[kind]):
-                raise RegistryError(f"{source}: schemes.{kind} must be a name containing {{country}}")
-            if kind not in self.unqualified:
-                raise RegistryError(f"{source}: unqualified.{kind} is missing")
-        self.heads: dict[str, Any] = {}
-        for index, item in enumerate(_require(data, "heads", list, source)):
-            self._add_head(item, index)
-        self.not_before: dict[str, Any] = {}
-        for phrase in _require(data, "not_before", list, source):
-            _insert(self.not_before, phrase_key(str(phrase)), True)
-        self.qualifiers: dict[str, Any] = {}  # reversed keys
-        for item in _require(data, "descriptors", list, source):
-            _check_item(item, {"words", "name", "country", "force_type"}, "descriptors", source)
-            q = _Qualifier("descriptor", str(item["name"]), item.get("country"), force_type=item.get("force_type", "armed group"))
-            if q.force_type not in UNNAMED_TYPES:
-                raise RegistryError(f"{source}: descriptor {q.name!r} has unknown force_type {q.force_type!r}")
-            self._add_qualifiers(item.get("words", []), q)
-        for word in _require(data, "transparent", list, source):
-            self._add_qualifiers([word], _Qualifier("transparent", key=" ".join(phrase_key(str(word)))))
-        for item in _require(data, "alliances", list, source):
-            _check_item(item, {"words", "name"}, "alliances", source)
-            self._add_qualifiers(item.get("words", []), _Qualifier("alliance", str(item["name"])))
-        self.country_names: dict[str, str] = {}
-        for item in _require(data, "countries", list, source):
-            _check_item(item, {"code", "name", "scheme", "demonyms", "names"}, "countries", source)
-            code = item.get("code")
-            if not isinstance(code, str) or not _COUNTRY.match(code) or code in self.country_names:
-                raise RegistryError(f"{source}: country code {code!r} is malformed or repeated")
-            self.country_names[code] = str(item["name"])
-            demonyms = [str(d) for d in item.get("demonyms", [])]
-            scheme = str(item.get("scheme", item["name"]))
-            display = demonyms[0] if demonyms else str(item["name"])
-            forms = demonyms + [str(item["name"])] + [str(n) for n in item.get("names", [])]
-            self._add_qualifiers(forms, _Qualifier("country", display, code, scheme))
-
-    def force_names(self) -> set[str]:
-        """Every name a qualified force can get: "Military Forces of Russia", "NATO"..."""
-        names: set[str] = set()
-        stack = [self.qualifiers]
-        while stack:
-            node = stack.pop()
-            for key, child in node.items():
-                if key != _END:
-                    stack.append(child)
-                    continue
-                qualifier = child[0]
-                if qualifier.kind == "alliance":
-                    names.add(qualifier.name)
-                elif qualifier.kind == "country":
-                    names.update(self.schemes[kind].format(country=qualifier.scheme) for kind in FORCE_KINDS)
-        return names
-
-    def _add_head(self, item: Mapping[str, Any], index: int) -> None:
-        source = self.source
-        if not isinstance(item, dict) or not item.get("words"):
-            raise RegistryError(f"{source}: heads[{index}] has no words")
-        words = _words(item["words"], f"heads[{index}].words", source)
-        for key in ("needs_qualifier_for", "needs_determiner_for", "requires_any"):
-            _words(item.get(key, []), f"heads[{index}].{key}", source)
-        force = item.get("force")
-        if force is not None:
-            if force not in FORCE_KINDS:
-                raise RegistryError(f"{source}: heads[{index}] has unknown force {force!r}")
-            name, kind = force, "state force"
-        else:
-            name, kind = item.get("name"), item.get("type")
-            if not isinstance(name, str) or kind not in UNNAMED_TYPES:
-                raise RegistryError(f"{source}: heads[{index}] needs a name and a type among {sorted(UNNAMED_TYPES)}")
-        unknown = set(item) - {"name", "bare_name", "type", "force", "words", "needs_qualifier", "needs_qualifier_for",
-                               "needs_determiner_for", "requires_any"}
-        if unknown:
-            raise RegistryError(f"{source}: heads[{index}] has unknown keys {sorted(unknown)}")
-        qualifier_for = {phrase_key(str(w)) for w in item.get("needs_qualifier_for", [])}
-        determiner_for = {phrase_key(str(w)) for w in item.get("needs_determiner_for", [])}
-        requires = frozenset(" ".join(phrase_key(str(w))) for w in item.get("requires_any", []))
-        for word in words:
-            keys = phrase_key(str(word))
-            head = _Head(name, str(item.get("bare_name", name)), kind, force,
-                         bool(item.get("needs_qualifier")) or keys in qualifier_for, keys in determiner_for, requires)
-            previous = _insert(self.heads, keys, head)
-            if previous is not None and previous != head:
-                raise RegistryError(f"{source}: head word {word!r} is listed twice")
-
-    def _add_qualifiers(self, words: Iterable[Any], qualifier: _Qualifier) -> None:
-        for word in words:
-            text = str(word)
-            keys = phrase_key(text)
-            if not keys:
-                raise RegistryError(f"{self.source}: empty qualifier in {qualifier.kind} {qualifier.name!r}")
-            bare = _key(text)
-            exact = len(bare) <= 3 and bare.isalpha() and bare.isupper()  # US, U.S., UN, CAR
-            payload = (qualifier, _exact_tokens(text) if exact else None)
-            previous = _insert(self.qualifiers, tuple(reversed(keys)), payload)
-            if previous is not None and previous != payload:
-                raise RegistryError(f"{self.source}: qualifier {text!r} is listed twice")
-
-
-_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+#: The top-level keys of actors.yaml.
 _REGISTRY_KEYS = frozenset({"capital_words", "word_context", "actors", "attribution"})
-_UNNAMED_KEYS = frozenset({"schemes", "unqualified", "heads", "not_before", "descriptors", "transparent", "alliances", "countries"})
-
-
-def _require(data: Mapping[str, Any], key: str, kind: type, source: str) -> Any:
-    value = data.get(key)
-    if not isinstance(value, kind):
-        raise RegistryError(f"{source}: {key!r} must be a {kind.__name__}")
-    if kind is list and key in ("not_before", "transparent", "capital_words", "before", "after"):
-        _words(value, key, source)
-    return value
-
-
-def _check_item(item: Any, keys: set[str], section: str, source: str) -> None:
-    """A descriptor, alliance or country entry: a name, known keys, lists of words, a country code."""
-    if not isinstance(item, dict) or not isinstance(item.get("name"), str) or set(item) - keys:
-        raise RegistryError(f"{source}: each of {section} needs a name and only the keys {sorted(keys)}: {item!r}")
-    for key in ("words", "demonyms", "names"):
-        if key in item:
-            _words(item[key], f"{section}.{key}", source)
-    if "words" in keys and not item.get("words"):
-        raise RegistryError(f"{source}: {section} {item['name']!r} has no words")
-    country = item.get("country", item.get("code"))
-    if country is not None and (not isinstance(country, str) or not _COUNTRY.match(country)):
-        raise RegistryError(f"{source}: {section} {item.get('name')!r} has a malformed country code {country!r}")
-
-
-def _words(value: Any, key: str, source: str) -> list[str]:
-    """``value`` if it is a list of non-empty strings (YAML reads a bare no/yes/on as a boolean)."""
-    if not isinstance(value, list) or not all(isinstance(w, str) and w.strip() for w in value):
-        raise RegistryError(f"{source}: {key!r} must be a list of words (quote yes, no, on, off)")
-    return value
-
-
-def _read_yaml(path: Path | None, default: str) -> tuple[Mapping[str, Any], str]:
-    try:
-        if path is None:
-            text = resources.files("sitrep.data").joinpath(default).read_text(encoding="utf-8")
-            source = default
-        else:
-            text = Path(path).read_text(encoding="utf-8")
-            source = str(path)
-    except OSError as exc:
-        raise RegistryError(f"{path or default}: cannot be read ({exc})") from exc
-    try:
-        data = yaml.load(text, Loader=_LOADER)
-    except yaml.YAMLError as exc:
-        raise RegistryError(f"{source}: not valid YAML ({exc})") from exc
-    if not isinstance(data, dict):
-        raise RegistryError(f"{source}: expected a mapping at the top level")
-    return data, source
 
 
 def _actor_from(item: Any, index: int, source: str) -> Actor:
@@ -521,7 +140,7 @@ def _actor_from(item: Any, index: int, source: str) -> Actor:
     if parent is not None and not isinstance(parent, str):
         raise RegistryError(f"{where}: parent must be an id or null")
     countries = item.get("country", [])
-    if not isinstance(countries, list) or not all(isinstance(c, str) and _COUNTRY.match(c) for c in countries):
+    if not isinstance(countries, list) or not all(isinstance(c, str) and COUNTRY_CODE.match(c) for c in countries):
         raise RegistryError(f"{where}: country must be a list of ISO 3166-1 alpha-2 codes")
     lists = {}
     for key in ("aliases", "case_sensitive_aliases"):
@@ -581,7 +200,7 @@ class ActorRegistry:
         self._trie: dict[str, Any] = {}
         for actor in actors:
             self._index(actor, source)
-        self._unnamed = _UnnamedLexicon(unnamed, unnamed_source) if unnamed is not None else None
+        self._unnamed = UnnamedLexicon(unnamed, unnamed_source) if unnamed is not None else None
         #: The registry entries that country-qualified and alliance forces resolve to.
         self._forces: dict[str, Actor] = {}
         for name in self._unnamed.force_names() if self._unnamed is not None else ():
@@ -598,19 +217,19 @@ class ActorRegistry:
         a duplicate id, an unknown parent, a cycle of parents, an alias claimed by two
         actors, an unknown type or key, a malformed country code.
         """
-        data, source = _read_yaml(path, "actors.yaml")
-        items = _require(data, "actors", list, source)
+        data, source = read_yaml(path, "actors.yaml")
+        items = require(data, "actors", list, source)
         actors = [_actor_from(item, index, source) for index, item in enumerate(items)]
         unknown = set(data) - _REGISTRY_KEYS
         if unknown:
             raise RegistryError(f"{source}: unknown top-level keys {sorted(unknown)}")
-        capital_words = _words(data.get("capital_words", []), "capital_words", source)
+        capital_words = word_list(data.get("capital_words", []), "capital_words", source)
         word_context = data.get("word_context", {})
         if not isinstance(word_context, dict) or set(word_context) - {"before", "after"}:
             raise RegistryError(f"{source}: word_context must map 'before' and 'after' to lists of words")
         for key, value in word_context.items():
-            _words(value, f"word_context.{key}", source)
-        unnamed, unnamed_source = _read_yaml(unnamed_path, "unnamed_actors.yaml")
+            word_list(value, f"word_context.{key}", source)
+        unnamed, unnamed_source = read_yaml(unnamed_path, "unnamed_actors.yaml")
         return cls(actors, capital_words=capital_words, word_context=word_context, unnamed=unnamed,
                    source=source, unnamed_source=unnamed_source)
 
@@ -626,7 +245,7 @@ class ActorRegistry:
     def _index(self, actor: Actor, source: str) -> None:
         exact_forms: dict[tuple[str, ...], list[tuple[str, ...]]] = {}
         for alias in actor.case_sensitive_aliases:
-            exact_forms.setdefault(phrase_key(alias), []).append(_exact_tokens(alias))
+            exact_forms.setdefault(phrase_key(alias), []).append(exact_tokens(alias))
         sensitive = {phrase_key(a) for a in actor.case_sensitive_aliases}
         names = [actor.name, *actor.aliases] if actor.name not in actor.case_sensitive_aliases else list(actor.aliases)
         for alias in names:
@@ -640,7 +259,7 @@ class ActorRegistry:
             else:
                 payload = _Alias(actor)
             node_keys = keys if keys in sensitive else _strip_the(keys)
-            previous = _insert(self._trie, node_keys, payload)
+            previous = trie_insert(self._trie, node_keys, payload)
             if previous is not None and previous.actor is not actor:
                 raise RegistryError(f"{source}: alias {alias!r} of {actor.id!r} is also an alias of {previous.actor.id!r}")
             if previous is not None and previous.exact and not payload.exact:
@@ -657,7 +276,7 @@ class ActorRegistry:
         node = self._trie
         for k in keys:
             node = node[k]
-        node[_END] = payload
+        node[TRIE_END] = payload
 
     # -- lookups ------------------------------------------------------------------------
     def __len__(self) -> int:
@@ -720,7 +339,7 @@ class ActorRegistry:
         ``shouting`` says whether the text is written in capitals; by default it is
         decided from the text itself when it matters (see :func:`is_shouting`).
         """
-        return [m for _, _, m in self._named(_Text(text, shouting))]
+        return [m for _, _, m in self._named(TokenText(text, shouting))]
 
     def find_unnamed(self, text: str, *, shouting: bool | None = None) -> list[ActorMention]:
         """Unnamed actors in ``text``: "gunmen", "suspected militants", "Russian troops"...
@@ -728,18 +347,18 @@ class ActorRegistry:
         A description that follows a named actor ("Taliban fighters", "NATO forces") is
         the named actor's, and is not returned.
         """
-        t = _Text(text, shouting)
+        t = TokenText(text, shouting)
         return self._unnamed_mentions(t, self._named(t))
 
     def find_all(self, text: str, *, shouting: bool | None = None) -> list[ActorMention]:
         """Named and unnamed actors in ``text``, never overlapping, sorted by start."""
-        t = _Text(text, shouting)
+        t = TokenText(text, shouting)
         named = self._named(t)
         mentions = [m for _, _, m in named] + self._unnamed_mentions(t, named)
         mentions.sort(key=lambda m: m.start)
         return mentions
 
-    def _named(self, t: _Text) -> list[tuple[int, int, ActorMention]]:
+    def _named(self, t: TokenText) -> list[tuple[int, int, ActorMention]]:
         """(first token, last token, mention) of every named actor, leftmost-longest."""
         trie = self._trie
         candidates = [i for i, key in enumerate(t.keys) if key in trie]
@@ -750,7 +369,7 @@ class ActorRegistry:
         for i in candidates:
             if i < after:
                 continue
-            for last, end, alias in reversed(_matches_from(trie, t, i)):
+            for last, end, alias in reversed(trie_from(trie, t, i)):
                 if alias.exact and not self._exact_ok(alias, t, i, last, end):
                     continue
                 start = t.start(i)
@@ -766,19 +385,19 @@ class ActorRegistry:
                 break
         return out
 
-    def _bracketed_alias(self, t: _Text, actor: Actor, last: int, end: int) -> tuple[int, int]:
+    def _bracketed_alias(self, t: TokenText, actor: Actor, last: int, end: int) -> tuple[int, int]:
         """Extend a mention over an alias of the same actor in brackets: "National Liberation Army (ELN)"."""
         opening = _OPEN_BRACKET.match(t.folded, end)
         if opening is None or last + 1 >= len(t.keys) or t.start(last + 1) != opening.end():
             return last, end
-        for inner_last, inner_end, alias in reversed(_matches_from(self._trie, t, last + 1)):
+        for inner_last, inner_end, alias in reversed(trie_from(self._trie, t, last + 1)):
             if alias.actor is actor and (not alias.exact or self._exact_ok(alias, t, last + 1, inner_last, inner_end)):
                 closing = _CLOSE_BRACKET.match(t.folded, inner_end)
                 if closing is not None:
                     return inner_last, closing.end()
         return last, end
 
-    def _exact_ok(self, alias: _Alias, t: _Text, i: int, last: int, end: int) -> bool:
+    def _exact_ok(self, alias: _Alias, t: TokenText, i: int, last: int, end: int) -> bool:
         """Whether a case-sensitive alias is written as it must be."""
         if not t.written_as(i, last, alias.exact, end):
             return False
@@ -790,7 +409,7 @@ class ActorRegistry:
             return before not in self._word_before and after not in self._word_after
         return True
 
-    def _unnamed_mentions(self, t: _Text, named: list[tuple[int, int, ActorMention]]) -> list[ActorMention]:
+    def _unnamed_mentions(self, t: TokenText, named: list[tuple[int, int, ActorMention]]) -> list[ActorMention]:
         lex = self._unnamed
         if lex is None:
             return []
@@ -804,12 +423,12 @@ class ActorRegistry:
         for i in [i for i, key in enumerate(t.keys) if key in heads]:
             if i < after or i in blocked:
                 continue
-            matches = [m for m in _matches_from(heads, t, i) if not blocked.intersection(range(i, m[0] + 1))]
+            matches = [m for m in trie_from(heads, t, i) if not blocked.intersection(range(i, m[0] + 1))]
             if not matches:
                 continue
             last, end, head = matches[-1]
             after = last + 1
-            if last + 1 < len(t.keys) and t.joined(last + 1) and _matches_from(lex.not_before, t, last + 1):
+            if last + 1 < len(t.keys) and t.joined(last + 1) and trie_from(lex.not_before, t, last + 1):
                 continue  # "army base", "police spokesman"
             if i - 1 in named_last and _POSSESSIVE_GAP.fullmatch(t.gap(i)):
                 continue  # "Taliban fighters", "Hamas' gunmen": the named actor's own people
@@ -824,9 +443,9 @@ class ActorRegistry:
         out.sort(key=lambda m: m.start)
         return out
 
-    def _qualifiers(self, t: _Text, head_start: int) -> list[tuple[int, _Qualifier]]:
+    def _qualifiers(self, t: TokenText, head_start: int) -> list[tuple[int, Qualifier]]:
         """The qualifiers written just before a head, in text order: (first token, qualifier)."""
-        out: list[tuple[int, _Qualifier]] = []
+        out: list[tuple[int, Qualifier]] = []
         p = head_start - 1
         while p >= 0 and p not in t.blocked and t.joined(p + 1):
             found = self._qualifier_at(t, p)
@@ -837,11 +456,11 @@ class ActorRegistry:
         out.reverse()
         return out
 
-    def _qualifier_at(self, t: _Text, last: int, kinds: frozenset[str] | None = None) -> tuple[int, _Qualifier] | None:
+    def _qualifier_at(self, t: TokenText, last: int, kinds: frozenset[str] | None = None) -> tuple[int, Qualifier] | None:
         """The longest qualifier ending at token ``last`` (of one of ``kinds``)."""
         assert self._unnamed is not None
         best = None
-        for first, (qualifier, exact) in _matches_to(self._unnamed.qualifiers, t, last):
+        for first, (qualifier, exact) in trie_to(self._unnamed.qualifiers, t, last):
             if t.blocked.intersection(range(first, last + 1)):
                 break
             if kinds is not None and qualifier.kind not in kinds:
@@ -851,7 +470,7 @@ class ActorRegistry:
             best = (first, qualifier)
         return best
 
-    def _coordinated(self, t: _Text, first: int, head: _Head) -> list[ActorMention]:
+    def _coordinated(self, t: TokenText, first: int, head: Head) -> list[ActorMention]:
         """Forces coordinated before a qualified force: "Afghan" in "Afghan and coalition forces"."""
         out: list[ActorMention] = []
         p = first - 1
@@ -872,7 +491,7 @@ class ActorRegistry:
             p = q_first - 1
         return out
 
-    def _describe(self, t: _Text, qualifiers: list[_Qualifier], head: _Head, start: int, end: int, determined: bool) -> ActorMention | None:
+    def _describe(self, t: TokenText, qualifiers: list[Qualifier], head: Head, start: int, end: int, determined: bool) -> ActorMention | None:
         """The mention of a head and its qualifiers, named by the scheme of unnamed_actors.yaml."""
         lex = self._unnamed
         assert lex is not None
@@ -910,7 +529,7 @@ _OPEN_BRACKET = re.compile(r"[ \t]*[(\[][ \t]*")
 _CLOSE_BRACKET = re.compile(r"[ \t]*[)\]]")
 _IDENTITY = frozenset({"country", "alliance"})
 _POSSESSIVE_GAP = re.compile(r"'?[\s\-]{1,4}")
-_SOME_FORCE = _Head("security", "security", "state force", "security")
+_SOME_FORCE = Head("security", "security", "state force", "security")
 
 
 @lru_cache(maxsize=1)

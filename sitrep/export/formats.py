@@ -54,18 +54,41 @@ def write_csv(incidents: Iterable[Mapping[str, Any]], stream: TextIO) -> int:
     return n
 
 
-def incident_json(incident: Mapping[str, Any]) -> dict[str, Any]:
-    """The JSON shape of one incident: the reconciled fields with its counts and sources."""
+def incident_json(incident: Mapping[str, Any], reports: Sequence[Any] = ()) -> dict[str, Any]:
+    """The JSON shape of one incident: the reconciled fields, first and last reported, and its
+    reports (``StoredReport`` values), each with its article and its own fields."""
     data = dict(incident.get("data") or {})
     data.setdefault("id", incident.get("id"))
+    data.pop("report_ids", None)
     for key in ("first_reported", "last_reported", "n_reports", "n_sources"):
         value = incident.get(key)
         data[key] = str(value) if key.endswith("reported") and value is not None else value
+    data["reports"] = [report_json(stored) for stored in reports]
     return data
 
 
-def write_json(incidents: Iterable[Mapping[str, Any]], stream: TextIO) -> int:
-    items = [incident_json(i) for i in incidents]
+def report_json(stored: Any) -> dict[str, Any]:
+    """One stored report in the ``sitrep extract`` shape, with its id and its article."""
+    article = stored.article
+    return {
+        "id": stored.id,
+        "article": {
+            "id": article.id,
+            "url": article.url,
+            "title": article.title,
+            "published": article.published.isoformat() if article.published else None,
+            "outlet": article.outlet,
+        },
+        **stored.report.to_dict(),
+    }
+
+
+def write_json(
+    incidents: Iterable[Mapping[str, Any]], stream: TextIO, reports: Mapping[str, Sequence[Any]] | None = None
+) -> int:
+    """Write incidents as a JSON list; ``reports`` maps incident ids to their stored reports."""
+    reports = reports or {}
+    items = [incident_json(i, reports.get(i["id"], ())) for i in incidents]
     json.dump(items, stream, ensure_ascii=False, indent=2)
     stream.write("\n")
     return len(items)
