@@ -372,7 +372,7 @@ class Assembler:
     def _actors(
         self, group: Group, context: DocumentContext
     ) -> tuple[list[ActorRef], list[Target], Claim | None, dict[str, Evidence]]:
-        from sitrep.actors.attribution import attribution, role
+        from sitrep.actors.attribution import assess
 
         named: dict[str, ActorRef] = {}
         unnamed: dict[str, ActorRef] = {}
@@ -383,13 +383,14 @@ class Assembler:
         for unit in group.units:
             text = unit.sentence.text
             for mention in unit.actors:
-                who = role(text, mention.start, mention.end)
+                judged = assess(text, mention.start, mention.end)
+                who = judged.role
                 if who == "target":
                     targets.append(Target(mention.name, _actor_target_type(mention.actor_type)))
                     continue
                 if who != "perpetrator":
                     continue
-                how = attribution(text, mention.start, mention.end)
+                how = judged.attribution
                 ref = ActorRef(
                     name=mention.name, matched=mention.matched, parent=mention.parent, attribution=how,
                     actor_id=mention.actor.id if mention.actor is not None else None,

@@ -20,6 +20,7 @@ just described when they follow it closely.
 from __future__ import annotations
 
 import math
+from datetime import timedelta
 from dataclasses import dataclass
 
 from sitrep.extract.analysis import Unit
@@ -28,6 +29,8 @@ from sitrep.model import DateSpan, Location
 
 #: How many sentences after an incident's last unit a non-signalling unit may still attach.
 ATTACH_GAP = 2
+#: How long after an incident a back-reference may still tell of its consequences.
+LATER_DAYS = 31
 #: Towns further apart than this are different places.
 SAME_PLACE_KM = 40.0
 
@@ -110,7 +113,10 @@ def opens_new_incident(
             return False  # "the four wounded soldiers were flown to Bogota": consequences of the same act
         if not places_compatible(group.place, place):
             return True
-        later = date is not None and group.date is not None and date.start > group.date.end
+        later = (
+            date is not None and group.date is not None
+            and group.date.end < date.start <= group.date.end + timedelta(days=LATER_DAYS)
+        )
         return not (dates_compatible(group.date, date) or later)
     if not dates_compatible(group.date or group.implied_date, date):
         return True

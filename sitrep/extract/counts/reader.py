@@ -462,6 +462,8 @@ class Reader:
                 while j < self.n and j - k <= 12 and self.lows[j] != close:
                     lj = self.lows[j]
                     verb = lj in lex.auxiliaries and not (j == k + 1 and lj in _FLOATING)  # ", all citizens of"
+                    if verb and lj in lex.speech_verbs and self.low(j + 1) == close:
+                        verb = False  # "Twelve people, officials said, were killed"
                     if verb or lj in lex.negations or lj in (";", ":", ".") or (
                         lj in lex.after and self.match_forward(lex.after, j)
                     ):
