@@ -92,7 +92,8 @@ def ingest(
             if progress is not None:
                 progress(1)
             if result.error is not None:
-                summary.errors.append(f"{result.source}: {result.error}")
+                message = str(result.error)
+                summary.errors.append(message if message.startswith(result.source) else f"{result.source}: {message}")
                 continue
             assert result.article is not None
             summary.articles_read += 1

@@ -114,8 +114,8 @@ def ingest(paths: Sequence[str], db: str | None, published: date | None, quiet: 
     )
     for line in summary.errors:
         click.echo(f"error: {line}", err=True)
-    if summary.errors and not summary.articles_read:
-        sys.exit(1)
+    if summary.errors:
+        sys.exit(1)  # everything that could be read was stored; the status says not everything could
 
 
 @main.command()
@@ -294,27 +294,56 @@ def _print_incidents(found: Sequence[dict[str, Any]]) -> None:
     from rich.console import Console
     from rich.table import Table
 
-    table = Table(title=f"{len(found)} incidents")
-    for name in ("id", "date", "kind", "place", "killed", "injured", "perpetrators", "realis", "sources"):
-        table.add_column(name, overflow="fold")
+    table = Table(title=f"{len(found)} incidents", title_justify="left", box=None, header_style="bold")
+    for name in ("id", "date", "kind", "place", "killed", "injured", "perpetrators", "realis", "src"):
+        table.add_column(
+            name, overflow="ellipsis", no_wrap=True, min_width={"id": 20, "date": 10, "src": 3}.get(name, len(name)),
+            max_width=30 if name == "perpetrators" else None,
+        )
     for inc in found:
         data = inc.get("data") or {}
         counts = data.get("counts") or {}
         place = ", ".join(x for x in (inc.get("place"), inc.get("country_code")) if x)
         start, end = inc.get("date_start"), inc.get("date_end")
-        when = "" if start is None else (str(start) if start == end else f"{start}..{end}")
+        when = _span_text(start, end, inc.get("date_precision"))
         table.add_row(
             inc["id"],
             when,
-            inc.get("sub_event_type") or "",
+            _KIND_SHORT.get(inc.get("sub_event_type") or "", inc.get("sub_event_type") or ""),
             place,
             _range_text(counts.get("killed")),
             _range_text(counts.get("injured")),
-            ", ".join(p.get("name", "") for p in data.get("perpetrators") or []),
-            inc.get("realis") or "",
+            ", ".join(p.get("matched") or p.get("name", "") for p in data.get("perpetrators") or []),
+            (inc.get("realis") or "")[:10],
             str(inc.get("n_sources") or inc.get("n_reports") or ""),
         )
-    Console().print(table)
+    console = Console()
+    if not console.is_terminal:
+        console.width = 140  # piped output: do not squeeze the table into 80 columns
+    console.print(table)
+
+
+_KIND_SHORT = {
+    "Remote explosive/landmine/IED": "Explosive/IED",
+    "Abduction/forced disappearance": "Abduction",
+    "Shelling/artillery/missile attack": "Shelling/missile",
+    "Disrupted weapons use": "Disrupted weapons",
+    "Looting/property destruction": "Property destruction",
+}
+
+
+def _span_text(start: Any, end: Any, precision: str | None) -> str:
+    """"2024-03-22", "2015-11" for a month, "2015" for a year, else "start..end"."""
+    if start is None:
+        return ""
+    start, end = str(start), str(end)
+    if start == end:
+        return start
+    if precision == "month" and start[:7] == end[:7]:
+        return start[:7]
+    if precision == "year" and start[:4] == end[:4]:
+        return start[:4]
+    return f"{start}..{end}"
 
 
 def _range_text(count: dict[str, Any] | None) -> str:

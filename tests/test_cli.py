@@ -53,9 +53,10 @@ def test_ingest_list_show_and_export(news: Path, tmp_path: Path) -> None:
     db = str(tmp_path / "store.db")
     runner = CliRunner()
     result = runner.invoke(main, ["ingest", str(news), "--db", db, "--published", "2025-06-11", "--quiet"])
-    assert result.exit_code == 0, result.output
-    # the broken JSON line is reported with its line number, and the other articles are kept
-    assert "broken.jsonl:2" in result.output
+    # the broken JSON line is reported with its line number, the exit status says something
+    # failed, and the other articles are all stored
+    assert result.exit_code == 1, result.output
+    assert result.output.count("broken.jsonl:2") == 1
     assert "read 3 articles" in result.output
 
     again = runner.invoke(main, ["ingest", str(news), "--db", db, "--published", "2025-06-11", "--quiet"])

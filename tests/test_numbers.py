@@ -125,6 +125,7 @@ def found(text: str) -> list[str]:
         ("Two girls aged 6 and 4 are killed.", ["Two"]),
         ("The victim, Victor Pomas, 30, was a teacher.", []),
         ("The bomb went off 10 km from the city.", []),  # a measure
+        ("The ship was hit about 70 nautical miles west of Hodeidah.", []),
         ("They held him for 12 days.", []),
         ("Turnout was 40% lower.", []),
         ("SANTIAGO, 5 JAN 90 -- FIVE PEASANTS WERE KILLED.", ["FIVE"]),  # a date, then a count

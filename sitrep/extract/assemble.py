@@ -350,7 +350,7 @@ class Assembler:
             sides: dict[bool, tuple[Any, Unit]] = {}
             for unit in group.units:
                 for mention in unit.counts:
-                    if mention.category != category:
+                    if mention.category != category or mention.aggregate:
                         continue
                     attacker = mention.side in _ATTACKER_SIDES
                     held = sides.get(attacker)
@@ -551,9 +551,14 @@ def _first_trigger_pos(unit: Unit) -> int:
 
 
 def _better_count(new: Any, old: Any) -> bool:
-    """A running total beats a partial count; otherwise the larger best value wins."""
-    if new.cumulative != old.cumulative:
-        return bool(new.cumulative)
+    """A running total of this incident beats a partial count; otherwise the larger best value
+    wins. A toll over many incidents ("has killed 40,000 since 2009") never wins."""
+    new_total = new.cumulative and not getattr(new, "aggregate", False)
+    old_total = old.cumulative and not getattr(old, "aggregate", False)
+    if getattr(new, "aggregate", False) != getattr(old, "aggregate", False):
+        return not getattr(new, "aggregate", False)
+    if new_total != old_total:
+        return bool(new_total)
     return (new.count.best or 0) > (old.count.best or 0)
 
 

@@ -264,7 +264,7 @@ class Extractor:
         counts = unit.counts
         if any(t.strong for t in unit.triggers):
             return True
-        if any(c.category in _VIOLENT_COUNT and (c.count.best or 0) > 0 for c in counts):
+        if any(c.category in _VIOLENT_COUNT and (c.count.best or 0) > 0 and not c.aggregate for c in counts):
             return True
         families = {t.family for t in unit.triggers}
         if "arrest" in families:
