@@ -173,10 +173,12 @@ class Extractor:
                     for e in ents
                     if start <= e.start_char and e.end_char <= end
                 )
-                places = [e for e in entities if e.label in PLACE_LABELS]
-                if shouting or not places:
-                    places = _merge_places(places, [(s, e, "GAZ") for s, e, _ in self.gazetteer.scan(piece)])
-                places = _merge_places(places, [(s, e, "PHR") for s, e, _ in named_areas(piece)])
+                # "the village of X" says outright that X is a place: it wins over what the NER or
+                # the gazetteer scan make of the same words ("PUERTO JORDAN" is not Jordan)
+                places = _merge_places(piece, [], [(s, e, "PHR") for s, e, _ in named_areas(piece)])
+                places = _merge_places(piece, places, [(e.start, e.end, e.label) for e in entities if e.label in PLACE_LABELS])
+                if shouting or len(places) == 0:
+                    places = _merge_places(piece, places, [(s, e, "GAZ") for s, e, _ in self.gazetteer.scan(piece)])
                 dates = list(find_dates(piece))
                 for e in entities:
                     if e.label == "DATE" and not any(d.start < e.end and e.start < d.end for d in dates):
@@ -329,12 +331,14 @@ def _pieces(text: str, start: int, end: int) -> Iterator[tuple[int, str]]:
         pos = offset + len(paragraph)
 
 
-def _merge_places(places: list[EntityMention], found: Sequence[tuple[int, int, str]]) -> list[EntityMention]:
-    """Add (start, end, label) place spans that overlap none of ``places``."""
+def _merge_places(
+    text: str, places: list[EntityMention], found: Sequence[tuple[int, int, str]]
+) -> list[EntityMention]:
+    """Add (start, end, label) place spans of ``text`` that overlap none of ``places``."""
     out = list(places)
     for start, end, label in found:
         if not any(p.start < end and start < p.end for p in out):
-            out.append(EntityMention(start, end, "", label))
+            out.append(EntityMention(start, end, text[start:end], label))
     out.sort(key=lambda m: m.start)
     return out
 
