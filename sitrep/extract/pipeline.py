@@ -185,20 +185,25 @@ class Extractor:
                         dates.append(_EntityDate(e.start, e.end, e.text))
                 dates.sort(key=lambda d: d.start)
                 actors = tuple(self.registry.find_all(piece))
+                triggers = tuple(self.lexicons.find_triggers(piece))
+                counts = tuple(find_counts(piece))
+                claims = tuple(find_claims(piece, actors, registry=self.registry))
+                # weapons and targets only matter in sentences that tell of an incident
+                telling = bool(triggers or counts or claims)
                 out.append(
                     Sentence(
                         index=len(out),
                         start=start,
                         text=piece,
-                        triggers=tuple(self.lexicons.find_triggers(piece)),
-                        counts=tuple(find_counts(piece)),
+                        triggers=triggers,
+                        counts=counts,
                         dates=tuple(dates),
                         places=tuple(places),
                         entities=entities,
                         actors=actors,
-                        claims=tuple(find_claims(piece, actors, registry=self.registry)),
-                        weapons=tuple(self.lexicons.find_weapons(piece)),
-                        targets=tuple(self.lexicons.find_targets(piece)),
+                        claims=claims,
+                        weapons=tuple(self.lexicons.find_weapons(piece)) if telling else (),
+                        targets=tuple(self.lexicons.find_targets(piece)) if telling else (),
                     )
                 )
         return out
