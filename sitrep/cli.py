@@ -281,6 +281,26 @@ def incidents(db: str | None, fmt: str, **filters: Any) -> None:
         _print_incidents(found)
 
 
+def _short_names() -> Callable[[dict[str, Any]], str]:
+    """A short label for an actor in a table: its name, or for a long name its usual acronym ("ISKP")."""
+    from sitrep.actors import ActorRegistry
+
+    registry = ActorRegistry.load()
+
+    def short(actor: dict[str, Any]) -> str:
+        name = actor.get("name") or ""
+        if actor.get("actor_id") and len(name) > 16:
+            try:
+                aliases = registry.get(actor["actor_id"]).aliases
+            except KeyError:
+                return name
+            acronyms = [a for a in aliases if a.isupper() and " " not in a and 2 < len(a) <= 6]
+            return acronyms[0] if acronyms else name  # the registry lists the usual acronym first
+        return name
+
+    return short
+
+
 def _reports_by_incident(store: Any) -> dict[str, list[Any]]:
     """Every stored report, grouped by incident (one query)."""
     grouped: dict[str, list[Any]] = {}
@@ -295,15 +315,18 @@ def _print_incidents(found: Sequence[dict[str, Any]]) -> None:
     from rich.table import Table
 
     table = Table(title=f"{len(found)} incidents", title_justify="left", box=None, header_style="bold")
-    for name in ("id", "date", "kind", "place", "killed", "injured", "perpetrators", "realis", "src"):
+    short = _short_names()
+    widths = {"id": 20, "date": 10, "kind": 17, "realis": 12, "reports": 7}
+    for name in ("id", "date", "kind", "place", "killed", "injured", "perpetrators", "realis", "reports"):
         table.add_column(
-            name, overflow="ellipsis", no_wrap=True, min_width={"id": 20, "date": 10, "src": 3}.get(name, len(name)),
-            max_width=30 if name == "perpetrators" else None,
+            name, overflow="ellipsis", no_wrap=True, min_width=widths.get(name, len(name)),
+            max_width=28 if name in ("perpetrators", "place") else None,
         )
     for inc in found:
         data = inc.get("data") or {}
         counts = data.get("counts") or {}
-        place = ", ".join(x for x in (inc.get("place"), inc.get("country_code")) if x)
+        country_only = inc.get("place_precision") == "country"
+        place = ", ".join(x for x in (inc.get("place"), None if country_only else inc.get("country_code")) if x)
         start, end = inc.get("date_start"), inc.get("date_end")
         when = _span_text(start, end, inc.get("date_precision"))
         table.add_row(
@@ -313,9 +336,9 @@ def _print_incidents(found: Sequence[dict[str, Any]]) -> None:
             place,
             _range_text(counts.get("killed")),
             _range_text(counts.get("injured")),
-            ", ".join(p.get("matched") or p.get("name", "") for p in data.get("perpetrators") or []),
-            (inc.get("realis") or "")[:10],
-            str(inc.get("n_sources") or inc.get("n_reports") or ""),
+            ", ".join(short(p) for p in data.get("perpetrators") or []),
+            inc.get("realis") or "",
+            str(inc.get("n_reports") or ""),
         )
     console = Console()
     if not console.is_terminal:
