@@ -342,7 +342,7 @@ def _print_incidents(found: Sequence[dict[str, Any]]) -> None:
         )
     console = Console()
     if not console.is_terminal:
-        console.width = 140  # piped output: do not squeeze the table into 80 columns
+        console.width = 150  # piped output: do not squeeze the table into 80 columns
     console.print(table)
 
 
