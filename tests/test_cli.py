@@ -130,3 +130,23 @@ def test_csv_and_geojson_exports() -> None:
     collection = geojson([incident, unplaced])
     assert collection["features"][0]["geometry"]["coordinates"] == [13.16, 11.85]
     assert collection["skipped"] == 1  # never placed at 0,0
+
+
+def test_importing_sitrep_loads_no_model() -> None:
+    import subprocess
+    import sys
+
+    code = "import sys, sitrep; print('spacy' in sys.modules, callable(sitrep.extract))"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.split()
+    assert out == ["False", "True"]
+
+
+@pytest.mark.model
+def test_python_api_extract(extractor) -> None:  # type: ignore[no-untyped-def]
+    import sitrep
+
+    reports = sitrep.extract("Gunmen killed 12 people in Maiduguri on Tuesday.", published="2025-06-12", extractor=extractor)
+    assert reports[0].counts.killed is not None and reports[0].counts.killed.best == 12
+    assert reports[0].date is not None and reports[0].date.start.isoformat() == "2025-06-10"
+    with pytest.raises(sitrep.ArticleUnreadable):
+        sitrep.extract("Gunmen killed 12 people.", published="last Tuesday")
