@@ -16,7 +16,6 @@ import csv
 import resource
 import sys
 import time
-from pathlib import Path
 
 from sitrep.extract.pipeline import Extractor
 from sitrep.ingest import read_paths

@@ -104,7 +104,7 @@ def _patterns(words: DateWords) -> dict[str, str]:
         NAMED: "|".join(
             rf"{b}(?P<n{i}>(?i:{nd.pattern}))(?![\w/])" for i, nd in enumerate(words.named_dates)
         ),
-        ISO: rf"(?<![\w/.-])(?P<y>(?:1[89]|20)\d\d)(?P<sep>[-/.])(?P<m>0?[1-9]|1[0-2])(?P=sep)"
+        ISO: r"(?<![\w/.-])(?P<y>(?:1[89]|20)\d\d)(?P<sep>[-/.])(?P<m>0?[1-9]|1[0-2])(?P=sep)"
         r"(?P<d>0?[1-9]|[12]\d|3[01])(?![\w/-]|\.\d)",
         NUMERIC: r"(?<![\w/.-])(?P<a>\d{1,2})(?P<sep>[/.-])(?P<b>\d{1,2})(?P=sep)"
         r"(?P<y>\d{4}|\d{2})(?![\w/]|[.-]\d)",
