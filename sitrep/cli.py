@@ -469,6 +469,38 @@ def export(db: str | None, fmt: str, output: str | None, **filters: Any) -> None
 
 
 @main.command()
+@click.argument("name")
+@click.option("--data", type=click.Path(exists=True), help="A gold file (or folder) shaped like the shared one; every row in it is scored.")
+@click.option("--limit", type=click.IntRange(min=1), help="Score only the first N rows.")
+@click.option("--errors", "errors_path", type=click.Path(dir_okay=False, writable=True), help="Write every mismatch (text, gold, predicted) as JSON Lines.")
+@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
+@_guarded
+def evaluate(name: str, data: str | None, limit: int | None, errors_path: str | None, fmt: str) -> None:
+    """Score extraction against a public gold set: wikipedia, isaf, ucdp, muc4 or gtd.
+
+    Without --data the shared gold data is read from $SITREP_GOLD_DATA or ../shared/data.
+    Each metric shows how many rows it was scored on and how many were left out because
+    the text could not support the field.
+
+    \b
+    Example:
+      sitrep evaluate isaf --format json --errors isaf-errors.jsonl
+    """
+    from pathlib import Path
+
+    from sitrep.api import default_extractor
+    from sitrep.evaluate.core import run
+
+    result = run(name, default_extractor(), data=data, limit=limit)
+    if errors_path:
+        result.write_errors(Path(errors_path))
+    if fmt == "json":
+        click.echo(json.dumps(result.to_json(), ensure_ascii=False, indent=2))
+    else:
+        click.echo(result.table())
+
+
+@main.command()
 def settings() -> None:
     """List every setting with its value, default and help (set them as SITREP_<NAME>).
 
