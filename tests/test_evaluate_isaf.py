@@ -321,9 +321,10 @@ def test_the_evaluator_scores_each_field_on_its_denominator(tmp_path: Path) -> N
     assert metrics["event_type"].correct == 3
     assert metrics["target_group"].correct == 2.0
     assert {(m.row, m.field) for m in result.mismatches} >= {("1", "min_captured"), ("2", "start_date")}
-    assert any("excluded" in note for note in result.notes)
+    assert any("start_date_supported leaves out" in note for note in result.notes)
     # the release date in the header is the publication date the extractor is given
-    assert [a.published for a in fake.seen] == [date(2011, 9, 29), date(2012, 8, 6), None, None]
+    # (the first articles are also seen once before timing: an untimed warm-up)
+    assert [a.published for a in fake.seen][-4:] == [date(2011, 9, 29), date(2012, 8, 6), None, None]
     assert set(result.speed) >= {"extraction_words_per_s", "ner_words_per_s", "speed_ratio"}
     json.dumps(result.to_json())
 
