@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 _DATELINE = re.compile(
-    r"""^[ \t]*
+    r"""(?:^|(?<=[\n\u2028\u2029])|(?<=\xa0)|(?<=[ ]{2}))[ \t\xa0]*
     (?P<place>[A-Z][A-Za-z.'\-]+(?:[ ][A-Z][A-Za-z.'\-]+){0,3}     # KABUL / SAN SALVADOR / Kabul
       (?:,[ ]?[A-Z][A-Za-z.'\-]+(?:[ ][A-Z][A-Za-z.'\-]+){0,2})?)  # , Afghanistan
     [ ]*,?[ ]*

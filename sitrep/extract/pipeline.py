@@ -307,7 +307,8 @@ class _EntityDate:
     text: str
 
 
-_PARAGRAPH = re.compile(r"\n\s*\n")
+_PARAGRAPH = re.compile(r"[\n\u2028\u2029][^\S\n\u2028\u2029]*[\n\u2028\u2029]\s*|\u2029")
+_LINE = re.compile(r"[\n\u2028]")  # a line break, or Unicode's LINE SEPARATOR (common in press releases)
 _LINE_END = re.compile(r"[.!?:;\"\u201d)\]]\s*$")
 
 
@@ -321,7 +322,7 @@ def _pieces(text: str, start: int, end: int) -> Iterator[tuple[int, str]]:
     for paragraph in _PARAGRAPH.split(text[start:end]):
         offset = text.index(paragraph, pos) if paragraph else pos
         piece_start = offset
-        lines = paragraph.split("\n")
+        lines = _LINE.split(paragraph)
         cursor = offset
         for i, line in enumerate(lines):
             cursor_end = cursor + len(line)

@@ -1,0 +1,634 @@
+"""``sitrep evaluate wikipedia``: sitrep's reports scored against Wikipedia's incident lists.
+
+Each gold row (``wikipedia_incidents/incidents.csv``) is one incident of a Wikipedia "List of
+terrorist incidents" table: its description (``details``, the text sitrep reads, with the
+footnote markers such as ``[12]`` and editorial notes such as ``[citation needed]`` removed)
+and the table's columns. The descriptions carry no publication date and none is invented:
+the articles are built with ``published=None`` (the Wikipedia metrics score no dates, and the
+table's date would hand the extractor a gold value).
+
+**The incident of a row** is :func:`choose_report`: the first report whose realis is
+``reported``, else the first report. A row with no report scores 0 on every metric it is
+scored on: the product's record is the report, so nothing is credited without one.
+
+**Metrics.** The issue's six, with the denominators it fixes, then the same fields the other
+way ("score a field only where the text could support it, and report both ways"):
+
+``killed_exact``, ``injured_exact``
+    over rows whose ``dead`` (``injured``) is a plain integer; the others ("26 (+2)",
+    "Unknown", "20+", empty) are excluded. The predicted number is the chosen report's
+    count (:func:`count_value`: best, else min, else max); a report with no such count
+    predicts 0, as the issue asks. Wikipedia puts dead attackers in brackets ("3 (+1)"), so
+    a plain number counts victims: the killed count's parts on the perpetrators' side
+    ("the bomber also died") are taken off (:func:`victims_value`).
+``country``
+    over rows whose ``location`` names a country (a comma-separated part that the
+    gazetteer's country table knows, historical names included, or that it reads as a whole
+    country: "across Iraq", but not "Northern Ireland"); right when the report's
+    ``country_code`` is one of the named countries.
+``place``
+    over rows whose gold place (the first part of ``location`` that is not a country)
+    appears in the text (ignoring case and accents); right by :func:`same_place`.
+``perpetrator``
+    over rows whose gold perpetrator (without a bracketed "(suspected)") appears verbatim,
+    ignoring case, in the text; right when the canonical name or an alias of one of the
+    report's perpetrators is that name (:func:`names_actor`). "Unknown" and empty are no gold.
+``kind``
+    the gold type mapped by ``sitrep/data/evaluate/wikipedia_kinds.yaml`` (which explains
+    why the GTD attack type is compared); rows with no type ("Unknown") are excluded.
+``killed_split_exact``
+    over the "N (+M)" rows: right when the victims are N and the perpetrators' part is M.
+``country_text``
+    ``country`` over the rows whose text names the country, a demonym of it or another part
+    of the location (a lower bound of what the text supports: other towns are not counted).
+``country_all``
+    over every row whose location the gazetteer places in a country (named or resolved:
+    "Hebron, West Bank" is PS).
+``place_all``, ``perpetrator_all``
+    over every row with a gold place (perpetrator), whether or not the text names it.
+``kind_sub_event``
+    over rows whose type fixes an ACLED sub-event type ("Suicide bombing": Suicide bomb).
+
+The helpers :func:`choose_report`, :func:`count_value`, :func:`appears`, :func:`names_actor`
+and :func:`same_place` are shared with the ``gtd`` evaluator.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Any, Iterable, Mapping, Sequence
+
+from sitrep.errors import RegistryError
+from sitrep.evaluate.core import EvalResult, extract_texts, read_csv, register
+from sitrep.extract.lexicon import load_data
+from sitrep.gazetteer.normalize import normalize_name, split_type_word, strip_article
+from sitrep.model import ActorRef, Article, Count, Kind, Location, Report
+
+__all__ = [
+    "METRICS",
+    "KindGold",
+    "KindMapping",
+    "KindRule",
+    "WikiRow",
+    "WikipediaEvaluator",
+    "actor_names",
+    "appears",
+    "choose_report",
+    "clean_details",
+    "count_value",
+    "location_parts",
+    "names_actor",
+    "parse_plain_count",
+    "parse_row",
+    "parse_split_count",
+    "perpetrators_value",
+    "read_rows",
+    "same_place",
+    "score_row",
+    "text_names_country",
+    "victims_value",
+]
+
+KINDS_FILE = "evaluate/wikipedia_kinds.yaml"
+GTD_FILE = "evaluate/gtd.yaml"
+REQUIRED_COLUMNS: tuple[str, ...] = ("row_id", "type", "dead", "injured", "location", "details", "perpetrator")
+#: Metric names in the order the table shows them: the issue's first.
+METRICS: tuple[str, ...] = (
+    "killed_exact", "injured_exact", "country", "place", "perpetrator", "kind",
+    "killed_split_exact", "country_text", "country_all", "place_all", "perpetrator_all", "kind_sub_event",
+)
+
+_FOOTNOTE = re.compile(r"\[(?:\d+|[a-z]|note \d+|[^\]]*(?:needed|\?))\]", re.IGNORECASE)
+_SPACES = re.compile(r"[ \t\u00a0]+")
+_PLAIN_INT = re.compile(r"\d{1,3}(?:,\d{3})+|\d+")
+_SPLIT_COUNT = re.compile(r"(\d+)\s*\(\s*\+\s*(\d+)(?:\s+[a-z ]+)?\s*\)", re.IGNORECASE)
+_BRACKETED = re.compile(r"\s*\([^)]*\)")
+_TYPE_PARTS = re.compile(r"\s*(?:[,/\\;&+]|\band\b|\bthen\b|\bwith\b|\bfollowed by\b)\s*")
+_LOCATION_PARTS = re.compile(r"\s*(?:[,;/\n]|\band\b|(?<=\w\w\w)\.\s)\s*")
+_POSSESSIVE = re.compile(r"['\u2019]s\b")
+#: Words before a place in a location cell that are not part of its name ("Near Kfar Tapuach").
+_PLACE_PREFIX = re.compile(r"^(?:across|near|outside|in)\s+", re.IGNORECASE)
+_CAPITALISED = re.compile(r"[A-Z][\w'\u2019.-]*(?:\s+[A-Z][\w'\u2019.-]*){0,2}")
+_NO_PERPETRATOR = frozenset({"", "unknown", "none", "n a", "unidentified", "unknown perpetrators"})
+_PERPETRATOR_PARTS = re.compile(r"\s*(?:[,;/&]|\band\b)\s*")
+
+
+# ---------------------------------------------------------------------------------------
+# Scoring one incident per row (shared with the gtd evaluator)
+# ---------------------------------------------------------------------------------------
+
+
+def choose_report(reports: Sequence[Report]) -> Report | None:
+    """The report that stands for a row describing one incident: the first whose realis is
+    ``reported``, else the first; None when there is none."""
+    for report in reports:
+        if report.realis == "reported":
+            return report
+    return reports[0] if reports else None
+
+
+def count_value(count: Count | None) -> int:
+    """The number a count predicts: its best value, else its lower bound ("more than 60"),
+    else its upper bound; 0 for no count."""
+    if count is None:
+        return 0
+    for value in (count.best, count.min, count.max):
+        if value is not None:
+            return value
+    return 0
+
+
+def perpetrators_value(count: Count | None) -> int:
+    """The dead attackers inside a killed count: its parts on the perpetrators' side."""
+    if count is None:
+        return 0
+    return sum(_part_value(part) for part in count.parts if part.side == "perpetrators")
+
+
+def victims_value(count: Count | None) -> int:
+    """A killed count without its dead attackers ("killed 12 people; the bomber also died": 12)."""
+    return max(count_value(count) - perpetrators_value(count), 0)
+
+
+def _part_value(part: Any) -> int:
+    for value in (part.best, part.min, part.max):
+        if value is not None:
+            return int(value)
+    return 0
+
+
+def appears(needle: str, text: str, *, fold: bool = False) -> bool:
+    """Whether ``needle`` occurs in ``text`` as whole words, ignoring case (and accents and
+    punctuation with ``fold``)."""
+    if fold:
+        needle, text = normalize_name(needle), normalize_name(_POSSESSIVE.sub("", text))
+    else:
+        needle, text = needle.strip().casefold(), text.casefold()
+    if not needle:
+        return False
+    start = text.find(needle)
+    while start >= 0:
+        end = start + len(needle)
+        before = text[start - 1] if start else " "
+        after = text[end] if end < len(text) else " "
+        if not before.isalnum() and not after.isalnum():
+            return True
+        start = text.find(needle, start + 1)
+    return False
+
+
+def _fold(name: str) -> str:
+    key = normalize_name(name)
+    return strip_article(key) or key
+
+
+def actor_names(ref: ActorRef, registry: Any) -> frozenset[str]:
+    """The folded names a predicted actor answers to: its name and the words matched, and the
+    canonical name and every alias of its registry entry."""
+    names = {_fold(ref.name), _fold(ref.matched)}
+    actor = registry.lookup(ref.name) if ref.name else None
+    if actor is None and ref.actor_id and ref.actor_id in registry:
+        actor = registry.get(ref.actor_id)
+    if actor is not None:
+        names.add(_fold(actor.name))
+        names.update(_fold(alias) for alias in actor.aliases)
+    names.discard("")
+    return frozenset(names)
+
+
+def names_actor(gold: Iterable[str], perpetrators: Sequence[ActorRef], registry: Any) -> bool:
+    """Whether one of ``perpetrators`` answers to one of the ``gold`` names."""
+    wanted = {_fold(name) for name in gold} - {""}
+    return any(wanted & actor_names(ref, registry) for ref in perpetrators)
+
+
+def _place_keys(name: str) -> set[str]:
+    """A place name folded, and without its type word ("Pulwama district": also "pulwama")."""
+    key = _fold(_BRACKETED.sub("", name))
+    keys = {key}
+    split = split_type_word(key)
+    if split is not None:
+        keys.add(split[0])
+    return keys - {""}
+
+
+def same_place(gold: str, location: Location | None, gazetteer: Any, *, countries: Iterable[str] = ()) -> bool:
+    """Whether a report's location is the gold place.
+
+    Right when the names agree (ignoring case, accents, a leading article and a type word:
+    "Diyala Governorate" is "Diyala"), when the location is a gazetteer entry that the gold
+    name also names ("Bombay" is Mumbai), or when the gold name is a province or district and
+    the location lies in it (a town of Borno State is in "Borno State").
+    """
+    if location is None:
+        return False
+    keys = _place_keys(gold)
+    if keys & _place_keys(location.name):
+        return True
+    codes = [c for c in countries if c] or [None]
+    for code in codes:
+        entries = gazetteer.lookup(gold, country_code=code, limit=5)
+        if not entries:
+            split = split_type_word(normalize_name(gold))
+            entries = gazetteer.lookup(split[0], country_code=code, limit=5) if split else []
+        if location.geonameid is not None and any(p.geonameid == location.geonameid for p in entries):
+            return True
+        if entries and entries[0].kind in ("admin1", "district", "region") and location.admin1:
+            area = entries[0].admin1 or entries[0].name
+            if entries[0].kind == "admin1" and _place_keys(area) & _place_keys(location.admin1):
+                return True
+    return False
+
+
+# ---------------------------------------------------------------------------------------
+# The type mapping
+# ---------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class KindRule:
+    """One rule of ``wikipedia_kinds.yaml``: a gold type part matching ``match`` accepts these."""
+
+    match: re.Pattern[str]
+    gtd: frozenset[str]
+    any_gtd: bool
+    sub_event_type: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class KindGold:
+    """What a row's gold type accepts."""
+
+    gtd: frozenset[str]
+    any_gtd: bool
+    sub_event_types: frozenset[str]
+
+    def accepts(self, kind: Kind) -> bool:
+        """Whether a report of this kind has the gold type (``kind`` metric)."""
+        if kind.gtd_attack_type is not None and (self.any_gtd or kind.gtd_attack_type in self.gtd):
+            return True
+        return kind.sub_event_type in self.sub_event_types
+
+
+class KindMapping:
+    """The gold type -> sitrep kind rules of ``wikipedia_kinds.yaml``."""
+
+    def __init__(self, rules: Sequence[KindRule], no_type: re.Pattern[str]) -> None:
+        self.rules = tuple(rules)
+        self.no_type = no_type
+
+    @classmethod
+    @lru_cache(maxsize=1)
+    def load(cls) -> "KindMapping":
+        """The shipped mapping, validated against gtd.yaml's attack types and the sub-event
+        types sitrep's kinds.yaml can produce."""
+        gtd_types = frozenset(load_data(GTD_FILE).get("attack_types") or ())
+        return cls.from_data(load_data(KINDS_FILE), gtd_types=gtd_types, sub_event_types=_sitrep_sub_event_types())
+
+    @classmethod
+    def from_data(
+        cls, data: Mapping[str, Any], *, gtd_types: frozenset[str], sub_event_types: frozenset[str]
+    ) -> "KindMapping":
+        """A mapping from the parsed YAML; RegistryError when a rule is malformed, names a GTD
+        type not in ``gtd_types`` or a sub-event type not in ``sub_event_types``."""
+        unknown_keys = set(data) - {"no_type", "rules"}
+        if unknown_keys:
+            raise RegistryError(f"{KINDS_FILE}: unknown keys {sorted(unknown_keys)}")
+        rules = []
+        for item in data.get("rules") or ():
+            if not isinstance(item, Mapping) or "match" not in item or "gtd" not in item:
+                raise RegistryError(f"{KINDS_FILE}: a rule needs 'match' and 'gtd': {item!r}")
+            name = item["match"]
+            extra = set(item) - {"match", "gtd", "sub_event_type"}
+            if extra:
+                raise RegistryError(f"{KINDS_FILE}: rule {name!r} has unknown keys {sorted(extra)}")
+            gtd = item["gtd"]
+            any_gtd = gtd == "any"
+            if not any_gtd and not isinstance(gtd, list):
+                raise RegistryError(f"{KINDS_FILE}: rule {name!r}: gtd must be a list or 'any'")
+            values = frozenset() if any_gtd else frozenset(gtd)
+            if values - gtd_types:
+                raise RegistryError(f"{KINDS_FILE}: rule {name!r}: not GTD attack types: {sorted(values - gtd_types)}")
+            sub = item.get("sub_event_type")
+            if sub is not None and sub not in sub_event_types:
+                raise RegistryError(f"{KINDS_FILE}: rule {name!r}: sitrep has no sub-event type {sub!r}")
+            if not any_gtd and not values and sub is None:
+                raise RegistryError(f"{KINDS_FILE}: rule {name!r} accepts nothing")
+            rules.append(KindRule(_compile(str(name)), values, any_gtd, sub))
+        if not rules:
+            raise RegistryError(f"{KINDS_FILE}: no rules")
+        return cls(rules, _compile(str(data.get("no_type") or "^$")))
+
+    def gold(self, value: str) -> KindGold | None:
+        """What the gold type ``value`` accepts; None when it names no kind ("Unknown") or
+        no rule covers it."""
+        text = _BRACKETED.sub(" ", value.replace("\u00a0", " ").lower())
+        gtd: set[str] = set()
+        subs: set[str] = set()
+        any_gtd = False
+        found = False
+        for part in _TYPE_PARTS.split(text):
+            part = part.strip(" .-\t\n")
+            if not part or self.no_type.search(part):
+                continue
+            rule = next((r for r in self.rules if r.match.search(part)), None)
+            if rule is None:
+                continue
+            found = True
+            gtd |= rule.gtd
+            any_gtd = any_gtd or rule.any_gtd
+            if rule.sub_event_type:
+                subs.add(rule.sub_event_type)
+        return KindGold(frozenset(gtd), any_gtd, frozenset(subs)) if found else None
+
+    def names_no_type(self, value: str) -> bool:
+        """Whether every part of the gold type says "no type" (as "Unknown" does)."""
+        text = _BRACKETED.sub(" ", value.replace("\u00a0", " ").lower())
+        parts = [p.strip(" .-\t\n") for p in _TYPE_PARTS.split(text)]
+        return all(not p or self.no_type.search(p) for p in parts)
+
+
+def _compile(pattern: str) -> re.Pattern[str]:
+    try:
+        return re.compile(pattern)
+    except re.error as exc:
+        raise RegistryError(f"{KINDS_FILE}: bad pattern {pattern!r}: {exc}") from exc
+
+
+def _sitrep_sub_event_types() -> frozenset[str]:
+    """Every ACLED sub-event type sitrep's kinds.yaml can give a report."""
+    families = load_data("kinds.yaml").get("families") or {}
+    out: set[str] = set()
+    for item in families.values():
+        if item.get("sub_event_type"):
+            out.add(item["sub_event_type"])
+        for key in ("civilian_target", "armed_target"):
+            if key in item:
+                out.add(item[key][1])
+    out.add("Disrupted weapons use")  # a foiled incident of any family (sitrep.extract.kinds)
+    return frozenset(out)
+
+
+# ---------------------------------------------------------------------------------------
+# Gold rows
+# ---------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class WikiRow:
+    """A gold row read for scoring."""
+
+    row_id: str
+    text: str  # the description with footnote markers removed
+    killed: int | None  # plain-integer gold only
+    killed_split: tuple[int, int] | None  # "N (+M)": victims, attackers
+    injured: int | None
+    countries: frozenset[str]  # ISO codes of the countries the location names
+    resolved_countries: frozenset[str]  # the above, else the gazetteer's reading of the location
+    location_parts: tuple[str, ...]
+    place: str | None  # the first part of the location that is not a country
+    perpetrators: tuple[str, ...]  # gold names, "(suspected)" removed; () when unknown
+    kind: KindGold | None
+    kind_uncovered: bool  # a type the mapping does not cover (not "Unknown")
+
+
+def clean_details(text: str) -> str:
+    """The description without footnote markers ("[12]") or editorial notes ("[citation needed]")."""
+    return _SPACES.sub(" ", _FOOTNOTE.sub("", text)).strip()
+
+
+def parse_plain_count(value: str) -> int | None:
+    """A plain integer ("12", "1,200"), else None ("3 (+1)", "20+", "Unknown", "")."""
+    value = value.strip()
+    return int(value.replace(",", "")) if _PLAIN_INT.fullmatch(value) else None
+
+
+def parse_split_count(value: str) -> tuple[int, int] | None:
+    """(victims, attackers) from "26 (+2)" or "1 (+1 attacker)", else None."""
+    m = _SPLIT_COUNT.fullmatch(value.strip())
+    return (int(m.group(1)), int(m.group(2))) if m else None
+
+
+def location_parts(location: str) -> tuple[str, ...]:
+    """The parts of a location cell: "Jamrud, Khyber Agency, Pakistan" -> three parts."""
+    return tuple(p.strip(" .") for p in _LOCATION_PARTS.split(location.strip()) if p.strip(" ."))
+
+
+def _country_of(part: str, gazetteer: Any) -> str | None:
+    """The country a location part names: a country name ("West Germany"), or a phrase the
+    gazetteer reads as a whole country ("across Iraq"), not a region of one ("Northern Ireland")."""
+    place = gazetteer.country(part)
+    if place is not None and place.country_code:
+        return str(place.country_code)
+    found = gazetteer.resolve(part)
+    if found is not None and found.precision == "country" and found.country_code and appears(found.name, part, fold=True):
+        return str(found.country_code)
+    return None
+
+
+def _perpetrator_names(value: str) -> tuple[str, ...]:
+    name = _BRACKETED.sub("", value).strip()
+    if normalize_name(name) in _NO_PERPETRATOR:
+        return ()
+    parts = [p.strip() for p in _PERPETRATOR_PARTS.split(name) if len(p.strip()) > 1]
+    return (name, *parts) if len(parts) > 1 else (name,)
+
+
+def parse_row(row: Mapping[str, str], gazetteer: Any, mapping: KindMapping) -> WikiRow:
+    """A CSV row read into the gold values the metrics compare."""
+    parts = location_parts(row["location"])
+    named = {part: code for part in parts if (code := _country_of(part, gazetteer)) is not None}
+    countries = frozenset(named.values())
+    resolved = countries
+    if not resolved and row["location"].strip():
+        found = gazetteer.resolve(row["location"].replace("\n", " "))
+        if found is not None and found.country_code:
+            resolved = frozenset({found.country_code})
+    place = next((_PLACE_PREFIX.sub("", p) for p in parts if p not in named), None)
+    kind = mapping.gold(row["type"])
+    return WikiRow(
+        row_id=row["row_id"],
+        text=clean_details(row["details"]),
+        killed=parse_plain_count(row["dead"]),
+        killed_split=parse_split_count(row["dead"]),
+        injured=parse_plain_count(row["injured"]),
+        countries=countries,
+        resolved_countries=resolved,
+        location_parts=parts,
+        place=place or None,
+        perpetrators=_perpetrator_names(row["perpetrator"]),
+        kind=kind,
+        kind_uncovered=kind is None and not mapping.names_no_type(row["type"]),
+    )
+
+
+def read_rows(path: Path, gazetteer: Any, *, limit: int | None = None) -> list[WikiRow]:
+    """The gold rows of a Wikipedia incidents CSV (the first ``limit`` when given)."""
+    raw = read_csv(path, REQUIRED_COLUMNS)
+    if limit is not None:
+        raw = raw[:limit]
+    mapping = KindMapping.load()
+    return [parse_row(r, gazetteer, mapping) for r in raw]
+
+
+def text_names_country(text: str, codes: Iterable[str], gazetteer: Any, *, places: Iterable[str] = ()) -> bool:
+    """Whether ``text`` names one of the countries ``codes`` (by name, alternate name or
+    demonym) or one of ``places`` ("Maiduguri" for "Maiduguri, Nigeria")."""
+    wanted = set(codes)
+    if any(appears(place, text, fold=True) for place in places):
+        return True
+    for m in _CAPITALISED.finditer(text):
+        words = m.group(0).split()
+        for i in range(len(words)):
+            for j in range(i + 1, len(words) + 1):
+                place = gazetteer.country(" ".join(words[i:j]))
+                if place is not None and place.country_code in wanted:
+                    return True
+    return False
+
+
+# ---------------------------------------------------------------------------------------
+# The evaluator
+# ---------------------------------------------------------------------------------------
+
+
+@register("wikipedia")
+class WikipediaEvaluator:
+    """Scores the ``wikipedia`` gold set (see the module docstring for every rule)."""
+
+    name = "wikipedia"
+    default_path = "wikipedia_incidents/incidents.csv"
+
+    def evaluate(self, extractor: Any, path: Path, *, limit: int | None, all_rows: bool) -> EvalResult:
+        """Extract every row's description and score the chosen report against the row.
+        Every row is scored whether or not ``--data`` was given (``all_rows``)."""
+        gazetteer, registry = extractor.gazetteer, extractor.registry
+        rows = read_rows(path, gazetteer, limit=limit)
+        reports, speed = extract_texts(extractor, [Article(text=r.text) for r in rows])
+        result = EvalResult(self.name, documents=len(rows), speed=speed)
+        for name in METRICS:
+            result.metric(name)
+        no_report = empty = uncovered = 0
+        for row, found in zip(rows, reports):
+            report = choose_report(found)
+            no_report += report is None
+            empty += not row.text
+            uncovered += row.kind_uncovered
+            score_row(result, row, report, gazetteer, registry)
+        result.notes.append(
+            "one incident per row: the first report with realis 'reported', else the first; "
+            f"{no_report} rows with no report ({empty} with an empty description) score 0 on every metric"
+        )
+        result.notes.append("killed: victims only (a count's parts on the perpetrators' side are taken off)")
+        if uncovered:
+            result.notes.append(f"kind: {uncovered} rows have a type wikipedia_kinds.yaml does not cover (excluded)")
+        return result
+
+
+def score_row(result: EvalResult, row: WikiRow, report: Report | None, gazetteer: Any, registry: Any) -> None:
+    """Score one row's chosen report (None: no report) on every metric the row has gold for."""
+    rid, text = row.row_id, row.text
+    killed = report.counts.killed if report else None
+    _exact(result, "killed_exact", row, row.killed, victims_value(killed) if report else None)
+    _exact(result, "injured_exact", row, row.injured, count_value(report.counts.injured) if report else None)
+
+    split = result.metric("killed_split_exact")
+    if row.killed_split is None:
+        split.exclude()
+    else:
+        got = (victims_value(killed), perpetrators_value(killed)) if report else None
+        split.add(got == row.killed_split)
+        if got != row.killed_split:
+            result.miss(rid, "killed_split_exact", list(row.killed_split), list(got) if got else None, text)
+
+    location = report.location if report else None
+    code = location.country_code if location else None
+    predicted_place = _show_location(location)
+    if row.countries:
+        ok = code in row.countries
+        result.metric("country").add(ok)
+        if not ok:
+            result.miss(rid, "country", sorted(row.countries), code, text)
+        if text_names_country(text, row.countries, gazetteer, places=row.location_parts):
+            result.metric("country_text").add(ok)
+        else:
+            result.metric("country_text").exclude()
+    else:
+        result.metric("country").exclude()
+        result.metric("country_text").exclude()
+    if row.resolved_countries:
+        result.metric("country_all").add(code in row.resolved_countries)
+    else:
+        result.metric("country_all").exclude()
+
+    if row.place is None:
+        result.metric("place").exclude()
+        result.metric("place_all").exclude()
+    else:
+        ok = same_place(row.place, location, gazetteer, countries=row.resolved_countries)
+        result.metric("place_all").add(ok)
+        if any(appears(key, text, fold=True) for key in _place_keys(row.place)):
+            result.metric("place").add(ok)
+            if not ok:
+                result.miss(rid, "place", row.place, predicted_place, text)
+        else:
+            result.metric("place").exclude()
+
+    if not row.perpetrators:
+        result.metric("perpetrator").exclude()
+        result.metric("perpetrator_all").exclude()
+    else:
+        perpetrators = report.perpetrators if report else ()
+        ok = names_actor(row.perpetrators, perpetrators, registry)
+        result.metric("perpetrator_all").add(ok)
+        in_text = [name for name in row.perpetrators if appears(name, text)]
+        if in_text:
+            ok = names_actor(in_text, perpetrators, registry)
+            result.metric("perpetrator").add(ok)
+            if not ok:
+                result.miss(rid, "perpetrator", in_text[0], [p.name for p in perpetrators], text)
+        else:
+            result.metric("perpetrator").exclude()
+
+    if row.kind is None:
+        result.metric("kind").exclude()
+        result.metric("kind_sub_event").exclude()
+    else:
+        kind = report.kind if report else None
+        ok = kind is not None and row.kind.accepts(kind)
+        result.metric("kind").add(ok)
+        if not ok:
+            gold = sorted(row.kind.gtd) if not row.kind.any_gtd else "any attack type"
+            result.miss(rid, "kind", gold, _show_kind(kind), text)
+        if row.kind.sub_event_types:
+            sub_ok = kind is not None and kind.sub_event_type in row.kind.sub_event_types
+            result.metric("kind_sub_event").add(sub_ok)
+            if not sub_ok:
+                result.miss(rid, "kind_sub_event", sorted(row.kind.sub_event_types), _show_kind(kind), text)
+        else:
+            result.metric("kind_sub_event").exclude()
+
+
+def _exact(result: EvalResult, name: str, row: WikiRow, gold: int | None, got: int | None) -> None:
+    metric = result.metric(name)
+    if gold is None:
+        metric.exclude()
+        return
+    metric.add(got == gold)
+    if got != gold:
+        result.miss(row.row_id, name, gold, got, row.text)
+
+
+def _show_location(location: Location | None) -> str | None:
+    if location is None:
+        return None
+    return f"{location.name} ({location.admin1 or '-'}, {location.country_code or '-'})"
+
+
+def _show_kind(kind: Kind | None) -> str | None:
+    if kind is None:
+        return None
+    return f"{kind.gtd_attack_type} | {kind.event_type} / {kind.sub_event_type}"
