@@ -62,7 +62,9 @@ from sitrep.evaluate.wikipedia import (
     choose_report,
     count_value,
     names_actor,
+    record,
     same_place,
+    show_location,
     text_names_country,
 )
 from sitrep.extract.lexicon import load_data
@@ -341,74 +343,41 @@ class GtdEvaluator:
 
 def score_row(result: EvalResult, row: GtdRow, report: Report | None, gazetteer: Any, registry: Any) -> None:
     """Score one row's chosen report (None: no report) on every metric the row has gold for."""
-    rid, text = row.row_id, row.text
-    kind = report.kind if report else None
-    if row.attack_types:
-        got = kind.gtd_attack_type if kind else None
-        _add(result, "attack_type", rid, text, got in row.attack_types, sorted(row.attack_types), got)
-    else:
-        result.metric("attack_type").exclude()
 
-    for name, gold, count in (
-        ("killed_exact", row.killed, report.counts.killed if report else None),
-        ("injured_exact", row.injured, report.counts.injured if report else None),
-    ):
-        if gold is None:
-            result.metric(name).exclude()
-        else:
-            got_count = count_value(count) if report else None
-            _add(result, name, rid, text, got_count == gold, gold, got_count)
+    def add(name: str, ok: bool | None, gold: Any = None, got: Any = None, *, log: bool = True) -> None:
+        record(result, name, ok, row=row.row_id, text=row.text, gold=gold, got=got, log=log)
+
+    attack = report.kind.gtd_attack_type if report else None
+    add("attack_type", attack in row.attack_types if row.attack_types else None, sorted(row.attack_types), attack)
+    killed = count_value(report.counts.killed) if report else None
+    add("killed_exact", None if row.killed is None else killed == row.killed, row.killed, killed)
+    injured = count_value(report.counts.injured) if report else None
+    add("injured_exact", None if row.injured is None else injured == row.injured, row.injured, injured)
 
     location = report.location if report else None
     code = location.country_code if location else None
-    if row.country is None:
-        result.metric("country").exclude()
-        result.metric("country_text").exclude()
-    else:
-        ok = code == row.country
-        _add(result, "country", rid, text, ok, row.country, code)
-        places = [row.country_name] + ([row.city] if row.city else [])
-        if text_names_country(text, (row.country,), gazetteer, places=places):
-            result.metric("country_text").add(ok)
-        else:
-            result.metric("country_text").exclude()
+    ok = None if row.country is None else code == row.country
+    add("country", ok, row.country, code)
+    places = [row.country_name] + ([row.city] if row.city else [])
+    supported = ok is not None and text_names_country(row.text, [row.country or ""], gazetteer, places=places)
+    add("country_text", ok if supported else None, log=False)
 
-    if row.city is None:
-        result.metric("city").exclude()
-        result.metric("city_all").exclude()
-    else:
-        countries = (row.country,) if row.country else ()
-        ok = same_place(row.city, location, gazetteer, countries=countries)
-        result.metric("city_all").add(ok)
-        if appears(row.city, text, fold=True):
-            shown = f"{location.name} ({location.admin1 or '-'}, {location.country_code or '-'})" if location else None
-            _add(result, "city", rid, text, ok, row.city, shown)
-        else:
-            result.metric("city").exclude()
+    ok = same_place(row.city, location, gazetteer, countries=[row.country or ""]) if row.city else None
+    add("city_all", ok, log=False)
+    in_text = row.city is not None and appears(row.city, row.text, fold=True)
+    add("city", ok if in_text else None, row.city, show_location(location))
 
-    if not row.perpetrators:
-        result.metric("perpetrator").exclude()
-        result.metric("perpetrator_all").exclude()
-    else:
-        perpetrators = report.perpetrators if report else ()
-        result.metric("perpetrator_all").add(names_actor(row.perpetrators, perpetrators, registry))
-        in_text = [name for name in row.perpetrators if appears(name, text)]
-        if in_text:
-            ok = names_actor(in_text, perpetrators, registry)
-            _add(result, "perpetrator", rid, text, ok, in_text[0], [p.name for p in perpetrators])
-        else:
-            result.metric("perpetrator").exclude()
+    perpetrators = report.perpetrators if report else ()
+    add("perpetrator_all", names_actor(row.perpetrators, perpetrators, registry) if row.perpetrators else None, log=False)
+    named = [name for name in row.perpetrators if appears(name, row.text)]
+    ok = names_actor(named, perpetrators, registry) if named else None
+    add("perpetrator", ok, named[0] if named else None, [p.name for p in perpetrators])
 
-    if row.date is None:
-        result.metric("date").exclude()
-    else:
-        span = report.date if report else None
-        gold_text = row.date.start.isoformat() if row.date.start == row.date.end else f"{row.date.start}/{row.date.end}"
-        shown = None if span is None else (span.start.isoformat() if span.start == span.end else f"{span.start}/{span.end}")
-        _add(result, "date", rid, text, row.date.contains(span), gold_text, shown)
+    span = report.date if report else None
+    ok = None if row.date is None else row.date.contains(span)
+    add("date", ok, _show_span(row.date.start, row.date.end) if row.date else None,
+        _show_span(span.start, span.end) if span else None)
 
 
-def _add(result: EvalResult, name: str, row_id: str, text: str, ok: bool, gold: Any, got: Any) -> None:
-    result.metric(name).add(ok)
-    if not ok:
-        result.miss(row_id, name, gold, got, text)
+def _show_span(start: date, end: date) -> str:
+    return start.isoformat() if start == end else f"{start.isoformat()}/{end.isoformat()}"

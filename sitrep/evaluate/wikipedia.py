@@ -27,12 +27,15 @@ way ("score a field only where the text could support it, and report both ways")
     country: "across Iraq", but not "Northern Ireland"); right when the report's
     ``country_code`` is one of the named countries.
 ``place``
-    over rows whose gold place (the first part of ``location`` that is not a country)
-    appears in the text (ignoring case and accents); right by :func:`same_place`.
+    over rows whose gold place (the first part of ``location`` that is not a country, less a
+    leading "near") appears in the text, ignoring case, accents and a type word ("Pulwama
+    district" appears as "Pulwama"); right by :func:`same_place`.
 ``perpetrator``
     over rows whose gold perpetrator (without a bracketed "(suspected)") appears verbatim,
     ignoring case, in the text; right when the canonical name or an alias of one of the
-    report's perpetrators is that name (:func:`names_actor`). "Unknown" and empty are no gold.
+    report's perpetrators is that name (:func:`names_actor`); a parent organisation is not
+    its affiliate. A cell naming several ("ELN and FARC") is right for any of them that
+    appears. "Unknown" and empty are no gold.
 ``kind``
     the gold type mapped by ``sitrep/data/evaluate/wikipedia_kinds.yaml`` (which explains
     why the GTD attack type is compared); rows with no type ("Unknown") are excluded.
@@ -65,7 +68,7 @@ from sitrep.errors import RegistryError
 from sitrep.evaluate.core import EvalResult, extract_texts, read_csv, register
 from sitrep.extract.lexicon import load_data
 from sitrep.gazetteer.normalize import normalize_name, split_type_word, strip_article
-from sitrep.model import ActorRef, Article, Count, Kind, Location, Report
+from sitrep.model import ActorRef, Article, Count, CountPart, Kind, Location, Report
 
 __all__ = [
     "METRICS",
@@ -86,8 +89,10 @@ __all__ = [
     "parse_split_count",
     "perpetrators_value",
     "read_rows",
+    "record",
     "same_place",
     "score_row",
+    "show_location",
     "text_names_country",
     "victims_value",
 ]
@@ -130,9 +135,9 @@ def choose_report(reports: Sequence[Report]) -> Report | None:
     return reports[0] if reports else None
 
 
-def count_value(count: Count | None) -> int:
-    """The number a count predicts: its best value, else its lower bound ("more than 60"),
-    else its upper bound; 0 for no count."""
+def count_value(count: Count | CountPart | None) -> int:
+    """The number a count (or a part of one) predicts: its best value, else its lower bound
+    ("more than 60"), else its upper bound; 0 for no count."""
     if count is None:
         return 0
     for value in (count.best, count.min, count.max):
@@ -143,21 +148,12 @@ def count_value(count: Count | None) -> int:
 
 def perpetrators_value(count: Count | None) -> int:
     """The dead attackers inside a killed count: its parts on the perpetrators' side."""
-    if count is None:
-        return 0
-    return sum(_part_value(part) for part in count.parts if part.side == "perpetrators")
+    return sum(count_value(part) for part in count.parts if part.side == "perpetrators") if count else 0
 
 
 def victims_value(count: Count | None) -> int:
     """A killed count without its dead attackers ("killed 12 people; the bomber also died": 12)."""
     return max(count_value(count) - perpetrators_value(count), 0)
-
-
-def _part_value(part: Any) -> int:
-    for value in (part.best, part.min, part.max):
-        if value is not None:
-            return int(value)
-    return 0
 
 
 def appears(needle: str, text: str, *, fold: bool = False) -> bool:
@@ -530,99 +526,63 @@ class WikipediaEvaluator:
 
 def score_row(result: EvalResult, row: WikiRow, report: Report | None, gazetteer: Any, registry: Any) -> None:
     """Score one row's chosen report (None: no report) on every metric the row has gold for."""
-    rid, text = row.row_id, row.text
-    killed = report.counts.killed if report else None
-    _exact(result, "killed_exact", row, row.killed, victims_value(killed) if report else None)
-    _exact(result, "injured_exact", row, row.injured, count_value(report.counts.injured) if report else None)
 
-    split = result.metric("killed_split_exact")
-    if row.killed_split is None:
-        split.exclude()
-    else:
-        got = (victims_value(killed), perpetrators_value(killed)) if report else None
-        split.add(got == row.killed_split)
-        if got != row.killed_split:
-            result.miss(rid, "killed_split_exact", list(row.killed_split), list(got) if got else None, text)
+    def add(name: str, ok: bool | None, gold: Any = None, got: Any = None, *, log: bool = True) -> None:
+        record(result, name, ok, row=row.row_id, text=row.text, gold=gold, got=got, log=log)
+
+    killed = report.counts.killed if report else None
+    victims = victims_value(killed) if report else None
+    add("killed_exact", None if row.killed is None else victims == row.killed, row.killed, victims)
+    injured = count_value(report.counts.injured) if report else None
+    add("injured_exact", None if row.injured is None else injured == row.injured, row.injured, injured)
+    split = (victims_value(killed), perpetrators_value(killed)) if report else None
+    add("killed_split_exact", None if row.killed_split is None else split == row.killed_split, row.killed_split, split)
 
     location = report.location if report else None
     code = location.country_code if location else None
-    predicted_place = _show_location(location)
-    if row.countries:
-        ok = code in row.countries
-        result.metric("country").add(ok)
-        if not ok:
-            result.miss(rid, "country", sorted(row.countries), code, text)
-        if text_names_country(text, row.countries, gazetteer, places=row.location_parts):
-            result.metric("country_text").add(ok)
-        else:
-            result.metric("country_text").exclude()
-    else:
-        result.metric("country").exclude()
-        result.metric("country_text").exclude()
-    if row.resolved_countries:
-        result.metric("country_all").add(code in row.resolved_countries)
-    else:
-        result.metric("country_all").exclude()
+    ok = code in row.countries if row.countries else None
+    add("country", ok, sorted(row.countries), code)
+    supported = ok is not None and text_names_country(row.text, row.countries, gazetteer, places=row.location_parts)
+    add("country_text", ok if supported else None, log=False)
+    add("country_all", code in row.resolved_countries if row.resolved_countries else None, log=False)
 
-    if row.place is None:
-        result.metric("place").exclude()
-        result.metric("place_all").exclude()
-    else:
-        ok = same_place(row.place, location, gazetteer, countries=row.resolved_countries)
-        result.metric("place_all").add(ok)
-        if any(appears(key, text, fold=True) for key in _place_keys(row.place)):
-            result.metric("place").add(ok)
-            if not ok:
-                result.miss(rid, "place", row.place, predicted_place, text)
-        else:
-            result.metric("place").exclude()
+    ok = same_place(row.place, location, gazetteer, countries=row.resolved_countries) if row.place else None
+    add("place_all", ok, log=False)
+    in_text = row.place is not None and any(appears(key, row.text, fold=True) for key in _place_keys(row.place))
+    add("place", ok if in_text else None, row.place, show_location(location))
 
-    if not row.perpetrators:
-        result.metric("perpetrator").exclude()
-        result.metric("perpetrator_all").exclude()
-    else:
-        perpetrators = report.perpetrators if report else ()
-        ok = names_actor(row.perpetrators, perpetrators, registry)
-        result.metric("perpetrator_all").add(ok)
-        in_text = [name for name in row.perpetrators if appears(name, text)]
-        if in_text:
-            ok = names_actor(in_text, perpetrators, registry)
-            result.metric("perpetrator").add(ok)
-            if not ok:
-                result.miss(rid, "perpetrator", in_text[0], [p.name for p in perpetrators], text)
-        else:
-            result.metric("perpetrator").exclude()
+    perpetrators = report.perpetrators if report else ()
+    add("perpetrator_all", names_actor(row.perpetrators, perpetrators, registry) if row.perpetrators else None, log=False)
+    named = [name for name in row.perpetrators if appears(name, row.text)]
+    ok = names_actor(named, perpetrators, registry) if named else None
+    add("perpetrator", ok, named[0] if named else None, [p.name for p in perpetrators])
 
-    if row.kind is None:
-        result.metric("kind").exclude()
-        result.metric("kind_sub_event").exclude()
-    else:
-        kind = report.kind if report else None
-        ok = kind is not None and row.kind.accepts(kind)
-        result.metric("kind").add(ok)
-        if not ok:
-            gold = sorted(row.kind.gtd) if not row.kind.any_gtd else "any attack type"
-            result.miss(rid, "kind", gold, _show_kind(kind), text)
-        if row.kind.sub_event_types:
-            sub_ok = kind is not None and kind.sub_event_type in row.kind.sub_event_types
-            result.metric("kind_sub_event").add(sub_ok)
-            if not sub_ok:
-                result.miss(rid, "kind_sub_event", sorted(row.kind.sub_event_types), _show_kind(kind), text)
-        else:
-            result.metric("kind_sub_event").exclude()
+    kind = report.kind if report else None
+    gold = row.kind
+    ok = None if gold is None else kind is not None and gold.accepts(kind)
+    wanted = None if gold is None else ("any attack type" if gold.any_gtd else sorted(gold.gtd))
+    add("kind", ok, wanted, _show_kind(kind))
+    subs = gold.sub_event_types if gold is not None else frozenset()
+    ok = (kind is not None and kind.sub_event_type in subs) if subs else None
+    add("kind_sub_event", ok, sorted(subs), _show_kind(kind))
 
 
-def _exact(result: EvalResult, name: str, row: WikiRow, gold: int | None, got: int | None) -> None:
+def record(result: EvalResult, name: str, ok: bool | None, *, row: str, text: str, gold: Any, got: Any,
+           log: bool = True) -> None:
+    """Score metric ``name`` on one row: ``ok`` None excludes the row (the gold or the text
+    cannot support the field); a wrong one is kept for ``--errors`` unless ``log`` is False
+    (the ``*_all`` and ``*_text`` variants repeat the issue's metrics)."""
     metric = result.metric(name)
-    if gold is None:
+    if ok is None:
         metric.exclude()
         return
-    metric.add(got == gold)
-    if got != gold:
-        result.miss(row.row_id, name, gold, got, row.text)
+    metric.add(ok)
+    if not ok and log:
+        result.miss(row, name, gold, got, text)
 
 
-def _show_location(location: Location | None) -> str | None:
+def show_location(location: Location | None) -> str | None:
+    """A location as ``--errors`` shows it: "Kabul (Kabul, AF)"."""
     if location is None:
         return None
     return f"{location.name} ({location.admin1 or '-'}, {location.country_code or '-'})"
