@@ -332,13 +332,32 @@ class Assembler:
             context_countries=context.countries, not_places=context.not_places,
         )
         if choice is None:
-            forced = context.places.force_country(group.head_unit)
-            if forced is None:
-                return None, None
-            location, mention = forced
-            return location, _evidence(group.head_unit, mention.start, mention.end, 0.4)
+            return self._country_only(group, context)
         m = choice.mention
         return choice.location, _evidence(choice.unit, m.start, m.end, min(0.9, 0.4 + choice.score / 20))
+
+    def _country_only(self, group: Group, context: DocumentContext) -> tuple[Location | None, Evidence | None]:
+        """When no place is named, the country the incident's clauses still tell, in this order:
+        a state force's ("Dutch police detained two more"), a nationality or country name ("More
+        than 200 Syrians were killed"), the one country a named perpetrator operates in ("in Boko
+        Haram attacks" is weaker: confidence 0.3). Always at country precision."""
+        for unit in [group.head_unit] + [u for u in group.units if u is not group.head_unit]:
+            forced = context.places.force_country(unit)
+            if forced is not None:
+                location, mention = forced
+                return location, _evidence(unit, mention.start, mention.end, 0.4)
+            for e in unit.entities:
+                if e.label in ("NORP", "GPE") and not any(a.start <= e.start < a.end for a in unit.actors):
+                    country = self.gazetteer.country(e.text)
+                    if country is not None:
+                        return country.to_location(e.text, precision="country"), _evidence(unit, e.start, e.end, 0.4)
+        for unit in group.units:
+            for a in unit.actors:
+                if a.actor is not None and len(a.actor.countries) == 1 and a.actor_type in _ARMED_TYPES:
+                    country = self.gazetteer.country(a.actor.countries[0])
+                    if country is not None:
+                        return country.to_location(a.matched, precision="country"), _evidence(unit, a.start, a.end, 0.3)
+        return None, None
 
     def _counts(self, group: Group) -> tuple[Counts, dict[str, Evidence]]:
         """Each category's figure: a running total beats a partial count, else the largest;

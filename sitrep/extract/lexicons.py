@@ -73,6 +73,7 @@ class Lexicons:
             self.new_incident = PatternLexicon([("new", cues["new_incident"])], name="cues.yaml new_incident")
             self.same_incident = PatternLexicon([("same", cues["same_incident"])], name="cues.yaml same_incident")
             self.generic = PatternLexicon([("generic", cues["generic"])], name="cues.yaml generic")
+            self.aggregate = PatternLexicon([("aggregate", cues["aggregate"])], name="cues.yaml aggregate")
         except KeyError as exc:
             raise RegistryError(f"cues.yaml lacks the section {exc}") from exc
 

@@ -15,7 +15,7 @@ phrase                          min    max    best   approx
 "nearly / almost 140"           --     140    140    yes
 "about / some / roughly 140"    --     --     140    yes
 "at least 60", "60 or more"     60     --     60     no
-"more than / over 100"          101    --     101    no
+"more than / over 100"          100    --     100    yes
 "up to / as many as 50"         --     50     50     no
 "fewer than / less than 10"     --     9      --     no
 "10 to 15", "between 10 and 15" 10     15     12     yes
@@ -25,10 +25,19 @@ phrase                          min    max    best   approx
 "all" (on its own)              --     --     --     no
 ==============================  =====  =====  =====  ======
 
-``approx`` says the true figure may lie on either side of ``best`` (a hedge or a
-round estimate). Bounds alone ("at least", "more than", "up to") are carried by
-``min``/``max`` and leave ``approx`` False, so "at least 60" reads as "60 or
-more, no doubt about the 60". A range's best is its midpoint, rounded down.
+``approx`` says ``best`` is not the figure the text vouches for exactly (a hedge,
+a round estimate or an open bound recorded at its edge). "at least" and "up to"
+are carried by ``min``/``max`` alone and leave ``approx`` False, so "at least 60"
+reads as "60 or more, no doubt about the 60". A range's best is its midpoint,
+rounded down.
+
+"More than N" and "over N" are recorded as N, the way human coders record them:
+the GTD codebook, the Wikipedia incident lists and the ISAF minimum counts all
+write 30 for "more than 30". The strict bound would be N+1, but a journalist's
+"more than 180" is a rounded floor, not a claim that 181 is possible and 180 is
+not; ``best`` is the single figure to record, so it is N, ``min`` is N (the
+bound a coder would enter, and never above ``best``) and ``approx`` is True to
+say the true figure is likely higher.
 Every vague word has a fixed minimum and best value listed in the data file
 ("dozens": 24, "hundreds": 200, "several": 3); "many" and "numerous" have a
 minimum (2) but no best value.
@@ -414,10 +423,10 @@ def _apply(rule: Rule, value: _Value) -> _Value:
         return (None, high, high, True)
     if rule == "at_least":
         return (low, None, best if best is not None else low, approx)
-    if rule == "more_than":
+    if rule == "more_than":  # recorded at N, as coders do (see the module docstring)
         if low is None:
             return (None, None, None, approx)
-        return (low + 1, None, max(low + 1, best or 0), approx)
+        return (low, None, max(low, best or 0), True)
     if rule == "up_to":
         return (None, high, high, approx)
     if rule == "fewer_than":

@@ -177,8 +177,10 @@ class Extractor:
                 # the gazetteer scan make of the same words ("PUERTO JORDAN" is not Jordan)
                 places = _merge_places(piece, [], [(s, e, "PHR") for s, e, _ in named_areas(piece)])
                 places = _merge_places(piece, places, [(e.start, e.end, e.label) for e in entities if e.label in PLACE_LABELS])
-                if shouting or len(places) == 0:
-                    places = _merge_places(piece, places, [(s, e, "GAZ") for s, e, _ in self.gazetteer.scan(piece)])
+                # the gazetteer's scan fills in what the NER missed or mislabelled ("Rakhine" as an
+                # organisation); in capitals it is the main source, the NER being unreliable there
+                scanned = [(s, e, "GAZ") for s, e, _ in self.gazetteer.scan(piece) if not self.gazetteer.is_demonym(piece[s:e])]
+                places = _merge_places(piece, places, scanned)
                 dates = list(find_dates(piece))
                 for e in entities:
                     if e.label == "DATE" and not any(d.start < e.end and e.start < d.end for d in dates):
@@ -261,8 +263,13 @@ class Extractor:
     def _is_generic(self, unit: Unit, head: TriggerMatch, context: "DocumentContext") -> bool:
         """A habitual or aggregate statement ("has repeatedly attacked markets", "has killed
         more than 40,000 people since 2009") rather than one incident."""
-        if self.lexicons.generic.search(unit.text) is None:
-            return False
+        text = unit.text
+        habitual = self.lexicons.generic.search(text) is not None
+        if not habitual:
+            if self.lexicons.aggregate.search(text) is None:
+                return False
+            if head.strong and not _PRESENT_PERFECT.search(text):
+                return False  # "airstrikes on Ghouta kill more civilians, raising the toll since ..."
         when = context.unit_date(unit, head.start)
         return when is None or when.precision in ("year", "decade")
 
@@ -359,9 +366,13 @@ def _is_acronym(mention: Any) -> bool:
 def _head_trigger(unit: Unit) -> TriggerMatch | None:
     """The trigger that names the unit's incident: a strong trigger that is not a reference back
     to an incident already told ("the ambush came five days after guerrillas kidnapped three
-    workers" is about the kidnapping), else any strong trigger, else a weak one."""
+    workers" is about the kidnapping), else any strong trigger, else a weak one; with no trigger
+    word at all, a casualty count stands in ("7 die in Chihuahua", "Nine bodies found")."""
     triggers = unit.triggers
     if not triggers:
+        for c in unit.counts:
+            if c.category in _VIOLENT_COUNT and (c.count.best or 0) > 0 and not c.aggregate:
+                return TriggerMatch(c.start, c.end, unit.sentence.text[c.start : c.end], "count", "killing", False)
         return None
     strong = [t for t in triggers if t.strong]
     fresh = [t for t in strong if not _refers_back(unit, t)]
@@ -387,6 +398,7 @@ _DEFINITE_BEFORE = re.compile(
     r"\s+(?P<mods>(?:(?!(?:the|this|that|these|those|its|their|a|an|for|of|in|on|at|by|to|with|and)\b)[\w-]+\s+){0,3})$",
     re.IGNORECASE,
 )
+_PRESENT_PERFECT = re.compile(r"\b(?:has|have)\s+(?:\w+\s+)?(?:\w+ed|\w+en|overrun|struck|hit|shot|made|carried out)\b", re.I)
 _NUMBER_WORDS = frozenset("two three four five six seven eight nine ten eleven twelve other remaining".split())
 _NAMED_MODIFIER = re.compile(r"\b(?:[A-Z][a-z]|\d{4}\b|\d+/\d+)")
 

@@ -33,6 +33,7 @@ _PRONOUNS = frozenset({"he", "she", "him"})
 _REFLEXIVE = frozenset({"himself", "herself"})
 _OBJECT_DETS = frozenset({"a", "an", "the", "his", "her", "their", "its", "another", "all"})
 _OBJECT_PRONOUNS = frozenset({"him", "her", "them", "himself", "herself", "themselves", "us", "me"})
+_QUOTES = frozenset({"'", "‘", "’"})
 _CLOSERS = {",": ",", "(": ")", "--": "--", "—": "—", "–": "–"}
 _BE = frozenset({"was", "were", "is", "are", "be", "been", "being", "got", "get", "gets", "getting", "left"})
 _FILLERS = frozenset({"other", "additional", "more", "further"})  # between a number and an adjective
@@ -456,6 +457,9 @@ class Reader:
         lex = self.lex
         while k < self.n and k - start < 16:
             low = self.lows[k]
+            if low == "," and self._subset_marker_at(k + 1):
+                k += 1  # "Three soldiers, including a colonel were killed": the part is read below
+                continue
             if low in _CLOSERS:
                 close = _CLOSERS[low]
                 j = k + 1
@@ -479,14 +483,21 @@ class Reader:
                     if self.low(j) in lex.auxiliaries:
                         k = j
                         continue
+                if low == "," and k > start and self.low(k + 1) in _BE:
+                    k += 1  # "Three traders from the province, were killed": a stray comma before the verb
                 break
-            if any(self.starts_with(marker, k) for marker in lex.subset_by_first.get(low, ())):
+            if self._subset_marker_at(k):
                 j = k + 1  # "Eight people including four civilians ... were killed"
-                while j < self.n and j - k <= 14 and self.lows[j] not in lex.auxiliaries and self.lows[j] != ",":
-                    if self.lows[j] in lex.after and self.match_forward(lex.after, j):
+                while j < self.n and j - k <= 20 and self.lows[j] not in lex.auxiliaries:
+                    low_j = self.lows[j]
+                    if low_j in lex.after and self.match_forward(lex.after, j):
                         return k
+                    if low_j in (";", ":", ".") or low_j in _CLAUSE_WORDS:
+                        break
+                    if low_j == "," and self.low(j + 1) in lex.auxiliaries:
+                        break  # "..., including ten children, three women and their unborns, are killed"
                     j += 1
-                if j < self.n and j - k <= 14:
+                if j < self.n and j - k <= 20 and self.lows[j] in (",", *lex.auxiliaries):
                     k = j + (self.lows[j] == ",")
                     continue
                 break
@@ -505,17 +516,26 @@ class Reader:
             break
         return k
 
+    def _subset_marker_at(self, k: int) -> bool:
+        """Does a subset marker ("including", "among them") start at token ``k``?"""
+        return any(self.starts_with(marker, k) for marker in self.lex.subset_by_first.get(self.low(k), ()))
+
     def _skip_phrase(self, k: int) -> int:
         """Skip a short prepositional phrase starting at ``k`` ("from Tajikistan", "of the party")."""
         lex = self.lex
         j = k + 1
-        while j < self.n and j - k <= 10:
+        skipped = 0  # tokens inside brackets do not count towards the phrase's length
+        while j < self.n and j - k - skipped <= 10:
             low = self.lows[j]
             if low == "(":
                 close = self.lows.index(")", j) if ")" in self.lows[j : j + 8] else -1
                 if close < 0:
                     break
+                skipped += close - j
                 j = close + 1
+                continue
+            if low in _QUOTES and self.name_like(j + 1) and self.name_like(j - 1):
+                j += 1  # "Pul-e 'Alam", "Nad 'Ali": an apostrophe inside a place name
                 continue
             if low == QUANTITY or not (low[0].isalnum() or low in ("'s", "’s")):
                 break
