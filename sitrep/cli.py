@@ -473,9 +473,13 @@ def export(db: str | None, fmt: str, output: str | None, **filters: Any) -> None
 @click.option("--data", type=click.Path(exists=True), help="A gold file (or folder) shaped like the shared one; every row in it is scored.")
 @click.option("--limit", type=click.IntRange(min=1), help="Score only the first N rows.")
 @click.option("--errors", "errors_path", type=click.Path(dir_okay=False, writable=True), help="Write every mismatch (text, gold, predicted) as JSON Lines.")
+@click.option("--predictions", "predictions_path", type=click.Path(dir_okay=False, writable=True),
+              help="muc4 only: write the predicted templates in the JSON form of the published template-filling systems.")
 @click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
 @_guarded
-def evaluate(name: str, data: str | None, limit: int | None, errors_path: str | None, fmt: str) -> None:
+def evaluate(
+    name: str, data: str | None, limit: int | None, errors_path: str | None, predictions_path: str | None, fmt: str
+) -> None:
     """Score extraction against a public gold set: wikipedia, isaf, ucdp, muc4 or gtd.
 
     Without --data the shared gold data is read from $SITREP_GOLD_DATA or ../shared/data.
@@ -494,6 +498,13 @@ def evaluate(name: str, data: str | None, limit: int | None, errors_path: str | 
     result = run(name, default_extractor(), data=data, limit=limit)
     if errors_path:
         result.write_errors(Path(errors_path))
+    if predictions_path:
+        predictions = getattr(result, "predictions", None)
+        if predictions is None:
+            raise SitrepError(f"--predictions is only for muc4, not {name}")
+        from sitrep.evaluate.muc4 import write_templates
+
+        write_templates(Path(predictions_path), predictions)
     if fmt == "json":
         click.echo(json.dumps(result.to_json(), ensure_ascii=False, indent=2))
     else:

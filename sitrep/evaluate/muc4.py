@@ -258,10 +258,13 @@ def is_recent(report: Report, published: date | None, mapping: TemplateMapping) 
 def report_template(report: Report, text: str, mapping: TemplateMapping) -> dict[str, Any] | None:
     """A report as a template dict, or None when MUC-4 has no template for it. ``text`` is
     the document; a mention that does not occur in it is not filled."""
+    return _template(report, f" {normalize_mention(text)} ", mapping)
+
+
+def _template(report: Report, haystack: str, mapping: TemplateMapping) -> dict[str, Any] | None:
     kind = muc_type(report, mapping)
     if kind is None:
         return None
-    haystack = f" {normalize_mention(text)} "
     roles: dict[str, list[str]] = {role: [] for role in ROLES}
     for actor in report.perpetrators:
         roles["PerpOrg" if actor.actor_id else "PerpInd"].append(actor.matched)
@@ -292,9 +295,10 @@ def templates_from_reports(
 ) -> list[tuple[dict[str, Any], Report]]:
     """The templates of one document, each with the report it came from."""
     out = []
+    haystack = f" {normalize_mention(article.text)} "
     for report in reports:
         if is_recent(report, article.published, mapping):
-            template = report_template(report, article.text, mapping)
+            template = _template(report, haystack, mapping)
             if template is not None:
                 out.append((template, report))
     return out
