@@ -52,6 +52,8 @@ _PUNCTUATION: Final = str.maketrans("", "", string.punctuation)
 _ARTICLES: Final = re.compile(r"\b(?:a|an|the)\b")
 _MAX_ROUNDS: Final = 20
 """Dinkelbach rounds for the document alignment; it converges in two or three."""
+#: Up to this many templates on each side, every alignment is tried (exact); above, Dinkelbach.
+_EXHAUSTIVE = 6
 
 
 def normalize_mention(text: str) -> str:
@@ -252,6 +254,8 @@ def score_document(
         gold_count = sum(alone) + sum(candidates[i, j][2] - alone[j] for i, j in chosen)
         return matched, gold_count
 
+    if len(predicted) <= _EXHAUSTIVE and len(gold) <= _EXHAUSTIVE:
+        return _best_exhaustive(predicted, gold, candidates)
     best: list[tuple[int, int]] = []
     best_f1 = -1.0
     guess = 0.0
@@ -270,6 +274,36 @@ def score_document(
             break
         best, best_f1, guess = pairs, f1, f1
     return _tally(predicted, gold, best, candidates)
+
+
+def _best_exhaustive(
+    predicted: Sequence[PredictedTemplate],
+    gold: Sequence[GoldTemplate],
+    candidates: Mapping[tuple[int, int], tuple[tuple[RoleMatch, ...], int, int]],
+) -> DocumentScore:
+    """Every one-to-one alignment of the allowed pairs, scored exactly as reported: the best."""
+    best: DocumentScore | None = None
+    best_key: tuple[float, int] = (-1.0, 0)
+
+    def search(i: int, used: frozenset[int], pairs: list[tuple[int, int]]) -> None:
+        nonlocal best, best_key
+        if i == len(predicted):
+            scored = _tally(predicted, gold, list(pairs), candidates)
+            total = scored.total
+            key = (total.f1, -len(pairs))
+            if key > best_key:
+                best, best_key = scored, key
+            return
+        search(i + 1, used, pairs)
+        for j in range(len(gold)):
+            if j not in used and (i, j) in candidates:
+                pairs.append((i, j))
+                search(i + 1, used | {j}, pairs)
+                pairs.pop()
+
+    search(0, frozenset(), [])
+    assert best is not None
+    return best
 
 
 def tally_alignment(
