@@ -283,6 +283,8 @@ class Assembler:
 
         if group.arrests_only:
             family = "arrest"
+        elif "seizure" in group.families and not has_casualties:
+            family = "seizure"  # "troops confiscated a mortar and two grenades": weapons taken, no attack
         else:
             family = self.kinds.main_family(
                 group.families, [w.type for w in weapons[0]] if weapons else (), [t.type for t in targets]
@@ -367,13 +369,16 @@ class Assembler:
         evidence: dict[str, Evidence] = {}
         for category in ("killed", "injured", "arrested", "kidnapped"):
             sides: dict[bool, tuple[Any, Unit]] = {}
-            for unit in group.units:
+            for unit in sorted(group.units, key=lambda u: u.order):
                 for mention in unit.counts:
                     if mention.category != category or mention.aggregate:
                         continue
                     attacker = mention.side in _ATTACKER_SIDES
                     held = sides.get(attacker)
-                    if held is None or _better_count(mention, held[0]):
+                    if held is not None and _ADDITIONAL.search(mention.count.text):
+                        # "captured a facilitator ... detained one additional suspected insurgent"
+                        sides[attacker] = (_AddedMention(held[0], mention), unit)
+                    elif held is None or _better_count(mention, held[0]):
                         sides[attacker] = (mention, unit)
             if not sides:
                 continue
@@ -545,6 +550,24 @@ def _group_antecedent(group: Group, context: DocumentContext) -> ActorRef | None
             a = named[-1]
             return ActorRef(a.name, a.matched, a.parent, "attributed", a.actor.id, a.actor_type, a.country_code)
     return None
+
+
+_ADDITIONAL = re.compile(r"\b(?:additional|further|more|other|another)\b", re.I)
+
+
+@dataclass(frozen=True)
+class _AddedMention:
+    """A count that adds to one told before ("two additional insurgents were detained")."""
+
+    first: Any
+    more: Any
+
+    @property
+    def count(self) -> Count:
+        return _add_sides(self.first.count, self.more.count)
+
+    def __getattr__(self, name: str) -> Any:  # start, end, side, cumulative...: those of the addition
+        return getattr(self.more, name)
 
 
 def _add_sides(victims: Count, attackers: Count) -> Count:

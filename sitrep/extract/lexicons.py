@@ -14,7 +14,7 @@ from sitrep.extract.lexicon import LexiconMatch, PatternLexicon, load_data, requ
 Family = Literal[
     "suicide", "explosion", "grenade", "air", "shelling", "armed", "melee", "ramming",
     "assassination", "kidnap", "barricade", "hijack", "arson", "sabotage", "massacre",
-    "clash", "raid", "attack", "killing", "arrest", "plot", "riot", "protest",
+    "clash", "raid", "attack", "killing", "arrest", "plot", "riot", "protest", "seizure",
 ]
 FAMILIES: frozenset[str] = frozenset(Family.__args__)  # type: ignore[attr-defined]
 

@@ -56,7 +56,7 @@ _AMBIGUOUS_WEAPONS = frozenset({"drone", "aircraft", "vehicle", "missiles and ro
 _HEAD_FAMILIES = frozenset(
     {"suicide", "explosion", "grenade", "air", "shelling", "armed", "melee", "ramming", "assassination",
      "kidnap", "barricade", "hijack", "arson", "sabotage", "massacre", "clash", "raid", "attack", "riot", "plot", "arrest",
-     "protest"}
+     "protest", "seizure"}
 )
 
 
