@@ -49,6 +49,12 @@ _EVENT_PAST = re.compile(
 )
 _PAST_VERB = re.compile(r"\b(?:said|had|was|were|did|died|struck|shot|blew|took|went|ago|yesterday|\w{3,}ed)\b", re.I)
 _STATE_TYPES = frozenset({"state force"})
+#: A state force that is the subject of an act: "Dutch police detained two more".
+_FORCE_ACTS = re.compile(
+    r"\s+(?:\w+\s+)?(?:arrested|detained|captured|raided|killed|shot|fired|opened fire|stormed|seized|launched|"
+    r"carried out|conducted|bombed|shelled|struck|attacked)\b",
+    re.I,
+)
 _ATTACKER_SIDES = frozenset({"perpetrators", "militants"})
 _ARMED_TYPES = frozenset({"armed group", "militia"})
 #: Places precise enough, and rarely ambiguous enough, to tell which country an article is about.
@@ -86,8 +92,14 @@ class CachedPlaces:
     def force_country(self, unit: Unit) -> tuple[Location, Any] | None:
         """The country of a state force named in ``unit`` ("Dutch police detained two more"):
         where a force acts is its country, when nothing else places the act."""
+        from sitrep.actors.attribution import role
+
         for mention in unit.actors:
             if mention.actor_type == "state force" and mention.country_code:
+                text = unit.sentence.text
+                acting = role(text, mention.start, mention.end) == "perpetrator" or _FORCE_ACTS.match(text, mention.end)
+                if not acting:
+                    continue  # "translators for the British army": the force did not act here
                 country = self._gazetteer.country(mention.country_code)
                 if country is not None:
                     return country.to_location(mention.matched, precision="country"), mention
@@ -340,19 +352,23 @@ class Assembler:
 
     def _country_only(self, group: Group, context: DocumentContext) -> tuple[Location | None, Evidence | None]:
         """When no place is named, the country the incident's clauses still tell, in this order:
-        a state force's ("Dutch police detained two more"), a nationality or country name ("More
-        than 200 Syrians were killed"), the one country a named perpetrator operates in ("in Boko
-        Haram attacks" is weaker: confidence 0.3). Always at country precision."""
+        an acting state force's ("Dutch police detained two more"); a country named, or a people
+        ("More than 200 Syrians were killed"; not an adjective such as "British", which is often
+        the victims' nationality); the one country a named perpetrator operates in ("in Boko
+        Haram attacks"; confidence 0.3). Always at country precision."""
         for unit in [group.head_unit] + [u for u in group.units if u is not group.head_unit]:
             forced = context.places.force_country(unit)
             if forced is not None:
                 location, mention = forced
                 return location, _evidence(unit, mention.start, mention.end, 0.4)
             for e in unit.entities:
-                if e.label in ("NORP", "GPE") and not any(a.start <= e.start < a.end for a in unit.actors):
-                    country = self.gazetteer.country(e.text)
-                    if country is not None:
-                        return country.to_location(e.text, precision="country"), _evidence(unit, e.start, e.end, 0.4)
+                if e.label not in ("NORP", "GPE") or any(a.start <= e.start < a.end for a in unit.actors):
+                    continue
+                if e.label == "NORP" and not (e.text.endswith("s") and self.gazetteer.is_demonym(e.text)):
+                    continue  # "British", "American": often the victims' nationality, not the place
+                country = self.gazetteer.country(e.text)
+                if country is not None:
+                    return country.to_location(e.text, precision="country"), _evidence(unit, e.start, e.end, 0.4)
         for unit in group.units:
             for a in unit.actors:
                 if a.actor is not None and len(a.actor.countries) == 1 and a.actor_type in _ARMED_TYPES:
