@@ -444,3 +444,68 @@ def test_the_imports_the_pipeline_uses_still_work() -> None:
     assert role(sentence, found.start, found.end) == "perpetrator"
     assert attribution(sentence, found.start, found.end) == "claimed"
     assert isinstance(find_claims(sentence)[0], ClaimMention)
+
+
+# --- coverage of the groups in incident lists and wire copy -------------------------------
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Officially a bomb was placed on the plane by Ustasa agents.", "Ustaše"),
+        ("Croatian Ustasha emigres hijacked the airliner.", "Ustaše"),
+        ("Three activists of Potere Operaio set the house on fire.", "Potere Operaio"),
+        ("The group Vanguardia Organizada del Pueblo murdered the former minister.", "Vanguardia Organizada del Pueblo"),
+        ("A member of the banned Janatha Vimukthi Peramuna threw two grenades.", "Janatha Vimukthi Peramuna"),
+        ("The JVP denied any role in the grenade attack.", "Janatha Vimukthi Peramuna"),
+        ("Two members of the Armenian Revolutionary Federation tried to bomb the consulate.",
+         "Armenian Revolutionary Federation"),
+        ("Fighters of the Islamic Movement of Uzbekistan (IMU) attacked the airport.", "Islamic Movement of Uzbekistan"),
+        ("Hizb-i-Islami fighters ambushed the convoy.", "Hezb-e Islami Gulbuddin"),
+        ("The Islamic Jihad Union claimed the Tashkent bombings.", "Islamic Jihad Union"),
+        ("The CSPPA claimed the Paris bombing.", "Committee of Solidarity with Arab and Middle East Political Prisoners"),
+        ("Garo National Liberation Army (GNLA) militants shot dead a villager.", "Garo National Liberation Army"),
+        ("CGSB guerrillas ambushed a police patrol.", "Simón Bolívar Guerrilla Coordinating Board"),
+        ("The Baloch Republican Army claimed the blast on the railway track.", "Baloch Republican Army"),
+        ("The salafist group Ansar Al-Furqan claimed the pipeline bombing.", "Ansar al-Furqan"),
+        ("THE MORAZANIST PATRIOTIC FRONT (FPM) CLAIMED THE BOMBINGS.", "Morazanist Patriotic Front"),
+        ("Jund al-Aqsa executed two men in Al-Lataminah.", "Jund al-Aqsa"),
+        ("The bus was bombed by the anti-Arab Charles Martel Group.", "Charles Martel Group"),
+    ],
+)
+def test_groups_of_the_incident_lists_are_in_the_registry(registry: ActorRegistry, text: str, expected: str) -> None:
+    assert expected in names(registry, text)
+
+
+def test_new_spellings_of_known_groups_keep_their_family(registry: ActorRegistry) -> None:
+    sinai = registry.find("Wilayah Sayna, an Islamic State affiliate, claimed the bombing.")[0]
+    assert (sinai.name, sinai.parent) == ("Islamic State – Sinai Province", "Islamic State")
+    [yps] = registry.find("The YPS, a youth wing of the PKK, set up barricades.")[:1]
+    assert (yps.name, yps.parent) == ("Civil Protection Units", "Kurdistan Workers' Party")
+    assert registry.lookup("Mujahadin Khalq").id == "mek"
+    assert registry.lookup("Individuals Tending to the Wild").id == "its"
+    assert registry.lookup("People's War Group").id == "cpi-maoist"
+
+
+def test_a_plural_possessive_inside_a_name_does_not_split_it(registry: ActorRegistry) -> None:
+    text = "In an outlawed Kurdistan Workers’ Party (PKK) attack, the Al-Aqsa Martyrs' Brigades were not involved."
+    found = registry.find(text)
+    assert [m.matched for m in found] == ["Kurdistan Workers’ Party (PKK)", "Al-Aqsa Martyrs' Brigades"]
+
+
+def test_a_name_that_is_also_a_phrase_matches_only_as_written(registry: ActorRegistry) -> None:
+    assert names(registry, "Soldiers of Egypt claimed the bombing.") == ["Ajnad Misr"]
+    assert "Ajnad Misr" not in names(registry, "The soldiers of Egypt's army were deployed.")
+
+
+def test_a_junta_is_a_state_force(registry: ActorRegistry) -> None:
+    [soldiers] = registry.find_all("Almost 100 Myanmar Junta Soldiers Killed")
+    assert (soldiers.name, soldiers.actor_type, soldiers.country_code) == ("Tatmadaw", "state force", "MM")
+    [junta] = registry.find_all("The junta bombed a school in Sagaing.")
+    assert (junta.name, junta.actor_type) == ("Military forces", "state force")
+    assert registry.find_all("A junta is a military government.") == []
+
+
+def test_informants_and_wings_are_not_forces(registry: ActorRegistry) -> None:
+    assert names(registry, "A suspected police informant was found dead.") == []
+    assert names(registry, "Armed men from the military wing of RENAMO attacked a convoy.") == ["gunmen", "RENAMO"]

@@ -5,15 +5,21 @@ Given a sentence and the span of an actor mention in it (from
 words just before and after the span and decides
 
 * the **role**: ``perpetrator`` (the subject of an attack verb, "by X", "X
-  fighters", "X claimed", "X, when its fighters abducted"), ``target`` ("an attack on
-  X", "killed three X", "an X commander was killed", "X positions") or ``other`` (a
-  speaker, a backer, a bystander, a parent named in apposition: "JNIM, al-Qaeda's
-  affiliate in the Sahel, claimed");
+  fighters", "X claimed", "X, when its fighters abducted", "an X car bomb", "X and Y
+  claimed"), ``target`` ("an attack on X", "killed three X", "an X commander was
+  killed", "X positions", "X Soldiers Killed", "an X vehicle hit a roadside bomb") or
+  ``other`` (a speaker, a backer, a bystander, a parent named in apposition: "JNIM,
+  al-Qaeda's affiliate in the Sahel, claimed"; a state force that responds to an attack:
+  "police opened fire on the knifeman", "the attacker was shot dead by police"). Those
+  counted among the dead stay perpetrators when they were the attackers ("three JeM
+  attackers were also killed") or a party to a fight ("six Taliban insurgents were killed
+  during a clash");
 * the **attribution** of a perpetrator: ``claimed`` (the actor said it did it: "claimed
-  responsibility", "said on Monday they had attacked"), ``suspected`` (hedged:
-  "suspected X militants", "believed to be", "police suspect", "accused", "probably",
-  or the allegiance of suspects: "had pledged allegiance to X", "an X-linked cell"), or
-  ``attributed`` (stated as fact or blamed by authorities);
+  responsibility", "said on Monday they had attacked", "a warning call from X"),
+  ``suspected`` (hedged: "suspected X militants", "believed to be", "police suspect",
+  "accused", "probably", "X has carried out similar attacks", or the allegiance of
+  suspects: "had pledged allegiance to X", "an X-linked cell"), or ``attributed`` (stated
+  as fact or blamed by authorities);
 * whether the actor **denied** involvement ("the Taliban denied responsibility"):
   then it is not a perpetrator and the attribution is None;
 * whether a blame was **superseded** ("police had initially blamed X", "had blamed X
@@ -32,10 +38,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Literal
 
 from sitrep.actors.claims import ClaimMention, find_claims
 from sitrep.actors.cues import compile_cues, cues
+from sitrep.actors.registry import default_registry
 from sitrep.model import Attribution
 
 __all__ = [
@@ -58,7 +66,12 @@ _RIGHT_WINDOW = 200
 _LEFT_TOKEN = re.compile(r"[\w'\u2019-]+|[^\w\s]")
 #: Substrings without which the suspicion and blame patterns cannot match (a cheap pre-test).
 _NEEDS_SUSPECT = ("suspect", "alleg", "presum", "purport", "likel", "probab", "possib", "apparent", "believ", "thought",
-                  "said to", "hallmark", "may have", "might have", "could have", "suspicion")
+                  "said to", "hallmark", "may have", "might have", "could have", "suspicion", "indicat", "suggest", "point")
+_NEEDS_WARNED = ("warn", "call", "claim", "name of", "behalf")
+_NEEDS_AGENT = (" by ", " to ", " with ")
+_NEEDS_CARRIED = ("carrying", "transporting", "ferrying")
+#: The last word before a mention that makes it an object, not the subject of an -ing verb after it.
+_OBJECT_BEFORE = re.compile(r"(?:of|on|at|in|into|from|with|against|by|for|to|near|toward|towards)\s*\Z", re.IGNORECASE)
 _NEEDS_BLAME = ("blam", "accus", "attribut", "pinned", " by ", "work of", "responsibility of", "attacker", "perpetrator",
                 "culprit", "assailant", "gunm", "bomber", "kidnapper", "killer")
 _NEEDS_SUPERSEDED = ("initial", "origin", "first", "earlier", "previous", "wrong", "mistaken", "erroneous", "premature")
@@ -75,6 +88,8 @@ _ADJECTIVES = frozenset({"terrorist", "militant", "insurgent", "jihadist", "jiha
 _ATTACKERS = ("attacker", "bomber", "gunm", "assailant", "perpetrator", "culprit", "kidnapper", "killer", "shooter",
               "hijacker")
 _NEEDS_OWN = ("its ", "their ", "whose ", "'s ", "\u2019s ")
+#: "-fired" and its kin: the actor did it ("a Taliban-fired mortar shell").
+_ACT_LINKS = frozenset({"fired", "planted", "laid", "triggered", "detonated", "launched", "thrown", "hurled"})
 #: "-linked" and its kin: the actor is a suspected perpetrator ("an ISKP-linked cell").
 _SUSPECT_LINKS = frozenset({"linked", "affiliated", "allied", "aligned", "connected", "sympathising", "sympathizing",
                             "loyal"})
@@ -98,6 +113,8 @@ class ActorAssessment:
 _OTHER = ActorAssessment("other", None)
 _RELAY = re.compile(r"a'?maq|news\s+agency|media|propaganda", re.IGNORECASE)
 _RELATIVE = re.compile(r"\s*,\s*(?:which|who|whose)\s+", re.IGNORECASE)
+#: Where the name in a mention ends: a bracketed acronym or a possessive follows it.
+_NAME_END = re.compile(r"\s*[(\[]|['\u2019]s?$")
 
 
 class _Left:
@@ -107,12 +124,12 @@ class _Left:
     starts, which is several times faster than a regex search over the window.
     """
 
-    __slots__ = ("text", "starts", "_lower")
+    __slots__ = ("text", "starts", "lower")
 
     def __init__(self, sentence: str, start: int) -> None:
         tokens = _LEFT_TOKEN.findall(sentence, max(0, start - _LEFT_WINDOW), start)[-_LEFT_TOKENS:]
         self.text = " ".join(tokens) + " " if tokens else ""
-        self._lower = " " + self.text.lower()
+        self.lower = " " + self.text.lower()
         self.starts: list[int] = []
         at = 0
         for token in tokens:
@@ -127,7 +144,7 @@ class _Left:
         ``needs`` are strings one of which any match contains: when the window has none, the
         pattern is not tried.
         """
-        if needs and not any(n in self._lower for n in needs):
+        if needs and _any_of(needs).search(self.lower) is None:
             return None
         stop = len(self.text) if end is None else end
         for at in self.starts:
@@ -139,8 +156,20 @@ class _Left:
         return None
 
 
-def assess(sentence: str, start: int, end: int) -> ActorAssessment:
-    """The role, attribution, denial and superseded blame of the actor mention at ``[start, end)`` of ``sentence``."""
+@lru_cache(maxsize=128)
+def _any_of(needs: tuple[str, ...]) -> re.Pattern[str]:
+    """One pattern for "any of these strings": a single C-level scan instead of one ``in`` per string."""
+    return re.compile("|".join(re.escape(n) for n in needs))
+
+
+def assess(sentence: str, start: int, end: int, *, actor_type: str | None = None) -> ActorAssessment:
+    """The role, attribution, denial and superseded blame of the actor mention at ``[start, end)`` of ``sentence``.
+
+    ``actor_type`` is the mention's type (:attr:`ActorMention.actor_type`): a state force that
+    responds to an attack ("police shot the attacker dead", "subdued by security forces") is
+    not its perpetrator. Without it, a mention headed by a force word ("police", "troops") or
+    naming a state force of the shipped registry is taken for one.
+    """
     found = cues()
     right = found.right.match(sentence, end, min(len(sentence), end + _RIGHT_WINDOW))
     assert right is not None  # every part of the pattern is optional
@@ -151,6 +180,10 @@ def assess(sentence: str, start: int, end: int) -> ActorAssessment:
     # 1. Denials and explicit non-claims: the actor is not the perpetrator. A denial in a
     #    relative clause ("officials blamed X, which denied any role") is kept as a flag.
     verb_at = [p]
+    if not right.group("appos") and sentence[p : p + 4].lower().startswith(("and ", "& ", ",")):
+        shared = found.coordinated_right.match(sentence, right.end("aux"))  # "X and Y claimed the attack"
+        if shared is not None:
+            verb_at.append(shared.end() + len(sentence[shared.end() :]) - len(sentence[shared.end() :].lstrip()))
     denial = None
     if appos and not right.group("np"):
         clause = _RELATIVE.match(sentence, right.start("appos"))
@@ -166,9 +199,9 @@ def assess(sentence: str, start: int, end: int) -> ActorAssessment:
             return ActorAssessment("other", None, denial is not None, _cue(m))
     if denial is not None:
         verb_at.pop(0)
-        result = _assess_rest(sentence, start, end, right, verb_at, hedged)
+        result = _assess_rest(sentence, start, end, right, verb_at, hedged, actor_type)
         return ActorAssessment(result.role, result.attribution, True, result.cue, result.superseded)
-    return _assess_rest(sentence, start, end, right, verb_at, hedged)
+    return _assess_rest(sentence, start, end, right, verb_at, hedged, actor_type)
 
 
 def _cue(m: re.Match[str] | None) -> str:
@@ -176,10 +209,11 @@ def _cue(m: re.Match[str] | None) -> str:
 
 
 def _assess_rest(
-    sentence: str, start: int, end: int, right: re.Match[str], verb_at: list[int], hedged: bool
+    sentence: str, start: int, end: int, right: re.Match[str], verb_at: list[int], hedged: bool,
+    actor_type: str | None = None,
 ) -> ActorAssessment:
-    """Steps 2-9 of :func:`assess`: apposition, claims, dropped blame, targets, suspicion, blame and facts,
-    membership, the actor's own fighters, speakers, fighters."""
+    """Steps 2-9 of :func:`assess`: apposition, claims, dropped blame, responders (4b), targets and the
+    dead, suspicion, blame and facts, membership, the actor's own fighters, speakers, fighters."""
     found = cues()
     p = right.end()
     left = _Left(sentence, start)
@@ -189,8 +223,8 @@ def _assess_rest(
     # 2. A parent named in apposition is not the actor: "JNIM, al-Qaeda's affiliate in the Sahel, claimed".
     if right.group("poss") and member and found.relation.fullmatch(member) and left.text.endswith((", ", "( ")):
         return ActorAssessment("other", None, False, sentence[start : right.end("member")])
-    # 3. Claims.
-    for at in verb_at:
+    # 3. Claims; not of X in "the X-linked group claimed", where the group claimed.
+    for at in verb_at if link is None or link.lower() in _ACT_LINKS else ():
         m = found.claim_right.match(sentence, at)
         if m is not None:
             if _RELAY.search(m.group(0)) and found.claims.search(sentence, m.end()):
@@ -201,11 +235,32 @@ def _assess_rest(
     m = left.search(found.claim_left, needs=("claim",))
     if m is not None:
         return ActorAssessment("perpetrator", "claimed", False, _cue(m))
+    m = left.search(found.warned_left, needs=_NEEDS_WARNED)  # "a warning call from ETA", "claimed to be from X"
+    if m is not None:
+        return ActorAssessment("perpetrator", "claimed", False, _cue(m))
     # 4. A blame the text has dropped: "police had initially blamed X", "X was at first suspected".
     m = left.search(found.superseded_left, needs=_NEEDS_SUPERSEDED) or found.superseded_right.match(sentence, p)
     if m is not None:
         return ActorAssessment("other", None, False, _cue(m), superseded=True)
-    # 5. Acted on: "an attack on X", "killed three X", "X positions", "X fighters were killed".
+    # 4b. Forces that respond to an attack: "police opened fire on the knifeman", "the attacker was shot
+    #     dead by police", "subdued by security forces"; "a mine was activated by a police patrol" hit them.
+    if _state_force(sentence, start, end, actor_type):
+        m = found.responds_right.match(sentence, right.start("aux")) or left.search(found.responder_by, needs=(" by ",))
+        if m is None:  # "the attacker was shot dead by police", "killed by police after attacking a station"
+            m = left.search(found.casualty_by, needs=(" by ",))
+            if m is not None and found.assailant_word.search(left.text, 0, m.start()) is None and (
+                found.while_attacking.match(sentence, p) is None and found.clash_words.search(sentence) is None
+            ):
+                m = None
+        if m is not None:
+            return ActorAssessment("other", None, False, _cue(m))
+        m = left.search(found.triggered_by, needs=(" by ",)) or left.search(found.carried_left, needs=_NEEDS_CARRIED)
+        if m is not None:  # "a mine activated by a police patrol", "a truck carrying soldiers"
+            return ActorAssessment("target", None, False, _cue(m))
+    # 5. Acted on: "an attack on X", "killed three X", "X positions", "X fighters were killed". A parent
+    #    named to describe a group is neither: "al-Qaeda-affiliated al-Shabaab".
+    if link is not None and link.lower() in _SUSPECT_LINKS and found.named_after_link.match(sentence, right.end("link")):
+        return ActorAssessment("other", None, False, f"-{link}")
     if right.group("object"):
         return ActorAssessment("target", None, False, right.group("object"))
     if event and not link:  # "a Taliban attack", "an al-Shabaab mortar attack", "Islamic State's operations"
@@ -214,17 +269,30 @@ def _assess_rest(
     m = left.search(found.blame_left, needs=("blam", "attribut", "accus"))
     if m is not None:  # "officials blamed the attack on ISIS"
         return _blamed(sentence, p, left, m)
-    m = left.search(found.clash_left, needs=(" with ", " against "))  # "a shootout with Islamic State": it fought
+    # "a shootout with Islamic State", "an encounter between ELN and FARC dissidents": it fought
+    m = left.search(found.clash_left, needs=(" with ", " against ", " between "))
     if m is not None and found.hit.match(sentence, p) is None:
+        if _state_force(sentence, start, end, actor_type):  # "a shootout between militants and police": police responded
+            return ActorAssessment("other", None, False, _cue(m))
         return ActorAssessment("perpetrator", "attributed", False, _cue(m))
-    m = found.hit.match(sentence, p) or left.search(found.target_left)
+    m = found.hit_mine.match(sentence, right.start("aux"))  # "an AMISOM vehicle hit a roadside bomb"
     if m is not None:
+        return ActorAssessment("target", None, False, _cue(m))
+    hit = found.hit.match(sentence, p) or found.hit_reduced.match(sentence, p)
+    if hit is not None and left.search(found.agent_left, needs=_NEEDS_AGENT) is not None:
+        hit = None  # "a sailor kidnapped by X was killed": the passive is said of the sailor
+    m = hit or left.search(found.target_left)
+    if m is not None:
+        if _fell_fighting(sentence, start, end, right, p, actor_type, passive=hit is not None):
+            return ActorAssessment("perpetrator", "attributed", False, _cue(m))
         return ActorAssessment("target", None, False, _cue(m))
     if loose is not None:  # "Al-Qaeda linked jihadists"
         if loose.lower() in ("backed", "inspired"):
             return _OTHER
         return ActorAssessment("perpetrator", "suspected", False, loose)
     if link is not None:
+        if link.lower() in _ACT_LINKS:  # "a Taliban-fired mortar shell", "an IS-planted bomb"
+            return ActorAssessment("perpetrator", "attributed", False, f"-{link}")
         if link.lower() not in _SUSPECT_LINKS:
             return ActorAssessment("other", None, False, f"-{link}")  # "ISIS-inspired", "Iran-backed", "Taliban-held"
         if left.text.lower().endswith("the ") and found.definite_group.match(sentence, right.end("link")):
@@ -233,14 +301,24 @@ def _assess_rest(
     if leader and not member:
         return ActorAssessment("other", None, False, leader)  # "a Hamas official said"
     if sentence.startswith(",", p):  # "The Houthi forces, carried out"
-        verb_at.append(p + 1 + len(sentence[p + 1 :]) - len(sentence[p + 1 :].lstrip()))
-    act = None
+        q = p + 1 + len(sentence[p + 1 :]) - len(sentence[p + 1 :].lstrip())
+        m = found.hit_reduced.match(sentence, q)
+        if m is not None:  # "15 people, ten of them policemen, injured in two explosions"
+            return ActorAssessment("target", None, False, _cue(m))
+        verb_at.append(q)
+    # "a video showed the Islamic State executing 100 civilians": never after a comma, a preposition or for a
+    # state force ("attacked two posts of Pakistani security forces killing six soldiers")
+    act = found.acting.match(sentence, p)
+    if act is not None and (_OBJECT_BEFORE.search(left.text) or _state_force(sentence, start, end, actor_type)):
+        act = None
     for at in verb_at:
-        act = found.act.match(sentence, at)
         if act is not None:
             break
-    # 6. Hedged: "suspected X militants", "X is believed to", "X probably carried out".
-    m = left.search(found.suspect_left, needs=_NEEDS_SUSPECT) or found.suspected_right.match(sentence, p)
+        act = found.act.match(sentence, at)
+    # 6. Hedged: "suspected X militants", "X is believed to", "X probably carried out", "X has carried
+    #    out similar attacks".
+    m = (left.search(found.suspect_left, needs=_NEEDS_SUSPECT) or found.suspected_right.match(sentence, p)
+         or found.similar_right.match(sentence, p))
     if m is not None:
         return ActorAssessment("perpetrator", "suspected", False, _cue(m))
     if hedged and act is not None:
@@ -256,8 +334,10 @@ def _assess_rest(
         by = left.search(found.by_left, needs=(" by ",))
         if by is not None and left.search(found.not_agent_by, by.start()) is None:
             m = by
-    if m is None:
+    if m is None and not _state_force(sentence, start, end, actor_type):  # not "two members of the security forces"
         m = left.search(found.member_left, needs=(" of ", " from ", " with ", " to "))
+        if m is None and _any_of(_ATTACKERS).search(left.lower) is not None:
+            m = left.search(found.named_member_left, needs=(" of ", " from "))
     linked = left.search(found.linked_left, needs=(" to ", " with ")) if m is None else None
     if linked is not None:  # "militants linked to al-Qaeda"
         return ActorAssessment("perpetrator", "suspected", False, _cue(linked))
@@ -267,7 +347,7 @@ def _assess_rest(
     #    276 schoolgirls", "X, whose fighters stormed the hotel, said"; then speakers and sources.
     at = right.start("appos") if right.group("appos") else p
     window = sentence[at : at + 160].lower()
-    if any(n in window for n in _NEEDS_OWN):
+    if _any_of(_NEEDS_OWN).search(window) is not None:
         m = found.own_fighters.match(sentence, at, at + 160)
         if m is not None and m.group("who").lower() not in _ADJECTIVES:
             return ActorAssessment("perpetrator", "attributed", False, m.group("own"))
@@ -276,9 +356,49 @@ def _assess_rest(
         return ActorAssessment("other", None, False, _cue(m))
     # 9. "Taliban fighters", "an Islamic Jihad member", "unidentified gunmen": they act unless told otherwise.
     fighting = member and (found.fighters.match(member) or member.lower().startswith("member"))
-    if fighting or found.fighter_head.search(sentence, start, end):
+    if (fighting or found.fighter_head.search(sentence, start, end)) and not (
+        member and _state_force(sentence, start, end, actor_type)
+    ):  # not "one police men and six militants were killed"
         return ActorAssessment("perpetrator", "attributed", False, member or sentence[start:end])
     return _OTHER
+
+
+def _state_force(sentence: str, start: int, end: int, actor_type: str | None) -> bool:
+    """Whether the mention at ``[start, end)`` is a state force: by its type when given, else by its words."""
+    if actor_type is not None:
+        return actor_type == "state force"
+    return _names_state_force(_NAME_END.split(sentence[start:end], 1)[0])  # "Border Security Force (BSF)"
+
+
+@lru_cache(maxsize=4096)
+def _names_state_force(words: str) -> bool:
+    """Whether ``words`` name a state force of the shipped registry, or end in a force word ("Afghan police")."""
+    actor = default_registry().lookup(words)
+    if actor is not None:
+        return actor.type == "state force"
+    return cues().force_head.search(words) is not None
+
+
+def _fell_fighting(
+    sentence: str, start: int, end: int, right: re.Match[str], p: int, actor_type: str | None, *, passive: bool
+) -> bool:
+    """Whether an actor acted on was the attacker, or a party to the fight, rather than its target.
+
+    The attackers stay the attackers when they are shot: "three JeM attackers were also killed", "police
+    killed two gunmen". An armed group counted among the casualties of a fight was a party to it: "six
+    Taliban insurgents were killed during an hours-long clash". Not so "militants were killed in an
+    airstrike", nor state forces ("eight police were killed in the clash").
+    """
+    found = cues()
+    head_end = right.end("member") if right.group("member") else end
+    if found.assailant_head.search(sentence, start, head_end) is not None:
+        return True
+    casualty = found.casualty.match(sentence, p) or found.hit_reduced.match(sentence, p) if passive else None
+    if casualty is None:
+        return False
+    if found.clash_words.search(sentence) is None and found.while_attacking.match(sentence, casualty.end()) is None:
+        return False  # "20 Taliban militants were killed when they launched a complex attack": attacking
+    return not _state_force(sentence, start, end, actor_type)
 
 
 def _belonging(left: _Left) -> ActorAssessment | None:
@@ -325,17 +445,17 @@ def _blamed(sentence: str, p: int, left: _Left, blame: re.Match[str]) -> ActorAs
     return ActorAssessment("perpetrator", "attributed", False, _cue(blame))
 
 
-def attribution(sentence: str, start: int, end: int) -> Attribution | None:
+def attribution(sentence: str, start: int, end: int, *, actor_type: str | None = None) -> Attribution | None:
     """'claimed', 'suspected' or 'attributed' for a perpetrator at ``[start, end)``; None otherwise."""
-    return assess(sentence, start, end).attribution
+    return assess(sentence, start, end, actor_type=actor_type).attribution
 
 
-def role(sentence: str, start: int, end: int) -> Role:
+def role(sentence: str, start: int, end: int, *, actor_type: str | None = None) -> Role:
     """Whether the actor at ``[start, end)`` acts ('perpetrator'), is acted on ('target') or neither ('other')."""
-    return assess(sentence, start, end).role
+    return assess(sentence, start, end, actor_type=actor_type).role
 
 
-def denied(sentence: str, start: int, end: int) -> bool:
+def denied(sentence: str, start: int, end: int, *, actor_type: str | None = None) -> bool:
     """Whether the actor at ``[start, end)`` denies involvement ("the Taliban denied responsibility")."""
-    return assess(sentence, start, end).denied
+    return assess(sentence, start, end, actor_type=actor_type).denied
 

@@ -35,8 +35,9 @@ _FOLD = _fold_table()
 #: A word: letters and digits with inner apostrophes ("people's"); the first is for ASCII text.
 _ASCII_WORD = re.compile(r"[a-z0-9]+(?:'[a-z0-9]+)*")
 _WORD = re.compile(r"\w+(?:'\w+)*")
-#: What may separate two words of one name: spaces, line breaks, hyphens, slashes, brackets.
-_JOIN_GAP = re.compile(r"[\s\-/()\[\]]{1,8}")
+#: What may separate two words of one name: spaces, line breaks, hyphens, slashes, brackets,
+#: and the apostrophe of a plural possessive ("Kurdistan Workers' Party", "Martyrs' Brigades").
+_JOIN_GAP = re.compile(r"'?[\s\-/()\[\]]{1,8}")
 #: A whitespace-delimited chunk that is a URL, a domain, an e-mail address or a handle.
 _URL_CHUNK = re.compile(
     r"://|\bwww\.|@|^#|\w\.(?:com|org|net|gov|edu|int|info|io|co|uk|ps|ru|af|pk|ng|so|tv|news)\b|/[^/\s]+/",

@@ -97,7 +97,7 @@ class CachedPlaces:
         for mention in unit.actors:
             if mention.actor_type == "state force" and mention.country_code:
                 text = unit.sentence.text
-                acting = role(text, mention.start, mention.end) == "perpetrator" or _FORCE_ACTS.match(text, mention.end)
+                acting = role(text, mention.start, mention.end, actor_type=mention.actor_type) == "perpetrator" or _FORCE_ACTS.match(text, mention.end)
                 if not acting:
                     continue  # "translators for the British army": the force did not act here
                 country = self._gazetteer.country(mention.country_code)
@@ -423,7 +423,7 @@ class Assembler:
         for unit in group.units:
             text = unit.sentence.text
             for mention in unit.actors:
-                judged = assess(text, mention.start, mention.end)
+                judged = assess(text, mention.start, mention.end, actor_type=mention.actor_type)
                 who = judged.role
                 if who == "target":
                     targets.append(Target(mention.name, _actor_target_type(mention.actor_type)))

@@ -288,7 +288,7 @@ class Extractor:
             from sitrep.actors.attribution import role
 
             text = unit.sentence.text
-            return any(role(text, a.start, a.end) == "perpetrator" for a in unit.actors)
+            return any(role(text, a.start, a.end, actor_type=a.actor_type) == "perpetrator" for a in unit.actors)
         weapon = any(w.type not in _AMBIGUOUS_WEAPONS for w in unit.weapons)
         return weapon or armed_actor or any(t.type in ("military", "police") for t in unit.targets)
 
@@ -423,6 +423,7 @@ def _refers_back(unit: Unit, trigger: TriggerMatch) -> bool:
     return not _NAMED_MODIFIER.search(mods)
 
 
+_BLAME = re.compile(r"\b(?:blam|suspect|believ|responsib|behind|accus|attribut|linked to|carried out|perpetrat)", re.I)
 #: Trigger families that can refer back to an incident of any kind ("the attack", "the dead").
 _ANY_FAMILY = frozenset({"attack", "killing", "raid"})
 
@@ -438,9 +439,19 @@ def _antecedent(groups: Sequence[Group], head: TriggerMatch) -> Group:
 
 
 def _tells_more(unit: Unit, lexicons: Lexicons) -> bool:
-    """A non-signalling unit that adds a claim, a count, an actor or refers back to the incident."""
+    """A non-signalling unit that adds a claim, a count or a perpetrator named with blame ("FARC
+    is blamed.", "The Taliban are suspected."), or that refers back to the incident."""
     if unit.claims or unit.counts:
         return True
     if lexicons.same_incident.search(unit.text) is not None:
         return True
+    if _BLAME.search(unit.text) and any(a.actor is not None and a.actor_type != "state force" for a in unit.actors):
+        from sitrep.actors.attribution import role
+
+        text = unit.sentence.text
+        return any(
+            role(text, a.start, a.end, actor_type=a.actor_type) == "perpetrator"
+            for a in unit.actors
+            if a.actor is not None and a.actor_type != "state force"
+        )
     return False
