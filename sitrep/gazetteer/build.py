@@ -18,6 +18,10 @@ Schema::
     name(key, place_id, quality)          -- normalised names; quality 0 = the place's
                                           -- own name, 1 = alternate, 2 = derived
                                           -- (leading article or type word removed)
+    loose(key, place_id, name)            -- transliteration-blind skeletons (loose_key) of
+                                          -- the names (normalised, in ``name``) of places in
+                                          -- TRANSLITERATED_COUNTRIES, looked up only when no
+                                          -- name matches
 """
 
 from __future__ import annotations
@@ -37,7 +41,10 @@ from sitrep.errors import GazetteerError
 
 from .normalize import (
     ROMANISED_COUNTRIES,
+    TRANSLITERATED_COUNTRIES,
+    compass_variant,
     is_latin,
+    loose_key,
     normalize_name,
     plain_transliteration,
     split_type_word,
@@ -55,7 +62,7 @@ __all__ = [
     "index_version",
 ]
 
-BUILD_FORMAT = "4"
+BUILD_FORMAT = "5"
 WATER_POPULATION = 100_000_000  # a ranking weight: a sea outranks a division of its name
 QUALITY_NAME = 0
 QUALITY_ALTERNATE = 1
@@ -80,6 +87,12 @@ CREATE TABLE name (
     place_id INTEGER NOT NULL,
     quality INTEGER NOT NULL,
     PRIMARY KEY (key, place_id)
+) WITHOUT ROWID;
+CREATE TABLE loose (
+    key TEXT NOT NULL,
+    place_id INTEGER NOT NULL,
+    name TEXT NOT NULL,
+    PRIMARY KEY (key, place_id, name)
 ) WITHOUT ROWID;
 """
 
@@ -142,6 +155,10 @@ def _keys(name: str, *, derive_type: bool) -> Iterator[tuple[str, bool]]:
         return
     yield key, False
     bases = [key]
+    compass = compass_variant(key)  # "North-West" is also written "Northwest"
+    if compass is not None:
+        yield compass, False
+        bases.append(compass)
     if derive_type:
         split = split_type_word(key)
         if split is not None:
@@ -174,6 +191,28 @@ def _name_rows(
             if quality < best.get(key, 99):
                 best[key] = quality
     return best
+
+
+def _loose_keys(keys: dict[str, int]) -> set[tuple[str, str]]:
+    """(skeleton, name) for a place's own and alternate names (not derived ones: those
+    already drop a type word or article, which :func:`loose_key` does by itself)."""
+    found = set()
+    for key, quality in keys.items():
+        if quality < QUALITY_DERIVED:
+            skeleton = loose_key(key)
+            if skeleton:
+                found.add((skeleton, key))
+    return found
+
+
+def _transliterated(row: tuple) -> bool:
+    """Whether a place row's names reach English copy transliterated (see TRANSLITERATED_COUNTRIES)."""
+    kind, country_code, extra = row[1], row[3], row[8]
+    if kind == "water" or kind == "country":
+        return False
+    if kind == "region":
+        return any(code in TRANSLITERATED_COUNTRIES for code in extra.split("|"))
+    return country_code in TRANSLITERATED_COUNTRIES
 
 
 def _place_rows(tables: Tables, cities: dict[str, dict]) -> Iterator[tuple[tuple, dict[str, int]]]:
@@ -270,12 +309,17 @@ def _write(tmp: Path, tables: Tables, cities: dict[str, dict], version: str) -> 
         connection.executescript("PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF;" + _SCHEMA)
         place_rows: list[tuple[object, ...]] = []
         name_rows: list[tuple[str, int, int]] = []
+        loose_rows: list[tuple[str, int, str]] = []
         for place_id, (row, keys) in enumerate(_place_rows(tables, cities), start=1):
             place_rows.append((place_id, *row))
             name_rows.extend((key, place_id, quality) for key, quality in keys.items())
+            if _transliterated(row):
+                loose_rows.extend((skeleton, place_id, name) for skeleton, name in _loose_keys(keys))
         name_rows.sort()
+        loose_rows.sort()
         connection.executemany("INSERT INTO place VALUES (?,?,?,?,?,?,?,?,?,?)", place_rows)
         connection.executemany("INSERT INTO name VALUES (?,?,?)", name_rows)
+        connection.executemany("INSERT INTO loose VALUES (?,?,?)", loose_rows)
         connection.executemany(
             "INSERT INTO meta VALUES (?, ?)",
             [
@@ -283,6 +327,7 @@ def _write(tmp: Path, tables: Tables, cities: dict[str, dict], version: str) -> 
                 ("built_at", time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime())),
                 ("places", str(len(place_rows))),
                 ("names", str(len(name_rows))),
+                ("loose", str(len(loose_rows))),
             ],
         )
         connection.commit()

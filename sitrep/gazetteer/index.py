@@ -13,7 +13,14 @@ from sitrep.errors import GazetteerError
 from sitrep.model import Location
 
 from .build import BuildInfo, build_index, default_cache_dir, index_version
-from .normalize import ADMIN_TYPE_WORDS, normalize_name, split_type_word, strip_article
+from .normalize import (
+    ADMIN_TYPE_WORDS,
+    loose_key,
+    loose_similarity,
+    normalize_name,
+    split_type_word,
+    strip_article,
+)
 from .place import Candidate, Place
 from .tables import load_tables
 
@@ -28,6 +35,10 @@ _ISO_CODE = re.compile(r"^[A-Z]{2,3}$")
 # "the Moscow region" means the oblast around Moscow, not the federal city.
 _CITY_TYPE = re.compile(r"city|capital|municipal|metropol", re.IGNORECASE)
 _CANDIDATE_CACHE = 8192
+_LOOSE_SIMILARITY = 0.75  # how alike a loose match's letters must be (loose_similarity)
+# "St. Lucia", "Ste-Foy", "Mt. Kenya": abbreviations a name is also written with in full
+_ABBREVIATIONS: dict[str, str] = {"st": "saint", "ste": "sainte", "mt": "mount", "ft": "fort"}
+_ABBREVIATION = re.compile(r"\b(st|ste|mt|ft)\b")
 _SCAN_FLOOR = 15000  # towns of this size or more are held in memory for scan()
 
 
@@ -104,7 +115,29 @@ class Gazetteer:
             if place.historical:
                 for (key,) in self._db.execute("SELECT key FROM name WHERE place_id = ?", (place_id,)):
                     self._country_keys.setdefault(key, place)
+        # country names that hold "<type word> of" ("Democratic Republic of the Congo"): kept whole
+        # when a phrase is cut into places
+        of_names = {
+            name
+            for record in tables.countries
+            for name in (record.name, *record.alternate_names)
+            if " of " in name and split_type_word(normalize_name(name.split(" of ")[0])) is not None
+        }
+        self.whole_names: re.Pattern[str] | None = (
+            re.compile(
+                "|".join(
+                    r"\s+".join(re.escape(word) for word in name.replace(" of the ", " of ").split()).replace(
+                        r"of\s+", r"of\s+(?:the\s+)?"
+                    )
+                    for name in sorted(of_names, key=len, reverse=True)
+                ),
+                re.IGNORECASE,
+            )
+            if of_names
+            else None
+        )
         self._candidates = lru_cache(maxsize=_CANDIDATE_CACHE)(self._query_candidates)
+        self._loose = lru_cache(maxsize=_CANDIDATE_CACHE)(self._query_loose)
         self._scan_indexes: dict[int, ScanIndex] = {}
         self._scan_lock = threading.Lock()
 
@@ -226,19 +259,51 @@ class Gazetteer:
         found.sort(key=lambda c: -c.prominence)
         return tuple(found)
 
+    def _query_loose(self, key: str) -> tuple[Candidate, ...]:
+        with self._lock:
+            rows = self._db.execute(
+                "SELECT l.name, p.id, p.geonameid, p.kind, p.name, p.country_code, p.admin1_code, "
+                "p.lat, p.lon, p.population, p.extra "
+                "FROM loose l JOIN place p ON p.id = l.place_id WHERE l.key = ?",
+                (loose_key(key),),
+            ).fetchall()
+        found: dict[int, Candidate] = {}
+        for name, *place_row in rows:
+            place_id = place_row[0]
+            if place_id not in found and loose_similarity(key, name) >= _LOOSE_SIMILARITY:
+                place = self._places.get(place_id) or self._make_place(tuple(place_row))
+                found[place_id] = Candidate(place, 2)
+        return tuple(sorted(found.values(), key=lambda c: -c.prominence))
+
+    def loose_candidates(self, name: str) -> tuple[Candidate, ...]:
+        """Entries with a name spelled like ``name`` but for its transliteration: the same
+        skeleton (:func:`~sitrep.gazetteer.normalize.loose_key`) and letters alike enough
+        ("Reef Dimashq" finds Rif Dimashq, "Nooristan" Nuristan, "Talafar" Tall 'Afar; "Ariana"
+        does not find Uren'), each as a derived match (quality 2), most prominent first. Only
+        places in :data:`~sitrep.gazetteer.normalize.TRANSLITERATED_COUNTRIES` carry skeletons."""
+        key = normalize_name(name)
+        return self._loose(key) if loose_key(key) else ()
+
     def candidates(self, name: str) -> tuple[Candidate, ...]:
-        """Every entry matching ``name`` (also without a leading "al-"/"the"), most prominent first."""
+        """Every entry matching ``name`` (also without a leading "al-"/"the", and with "St."
+        written "Saint"), most prominent first."""
         key = normalize_name(name)
         if not key:
             return ()
         found = self._candidates(key)
+        if _ABBREVIATION.search(key):
+            seen = {c.place for c in found}
+            full = _ABBREVIATION.sub(lambda m: _ABBREVIATIONS[m.group(1)], key)
+            extra = tuple(c for c in self._candidates(full) if c.place not in seen)
+            if extra:
+                found = tuple(sorted(found + extra, key=lambda c: -c.prominence))
         stripped = strip_article(key)
         if stripped:
-            seen = {id(c.place) for c in found}
+            seen = {c.place for c in found}
             extra = tuple(
                 Candidate(c.place, max(c.quality, 2))
                 for c in self._candidates(stripped)
-                if id(c.place) not in seen
+                if c.place not in seen
             )
             if extra:
                 found = tuple(sorted(found + extra, key=lambda c: -c.prominence))
@@ -316,7 +381,10 @@ class Gazetteer:
         key = normalize_name(stripped)
         if key.startswith("the "):
             key = key[4:]
-        return self._country_keys.get(key) or self._demonym_keys.get(key)
+        found = self._country_keys.get(key) or self._demonym_keys.get(key)
+        if found is None and _ABBREVIATION.search(key):  # "St. Lucia", "St Kitts and Nevis"
+            found = self._country_keys.get(_ABBREVIATION.sub(lambda m: _ABBREVIATIONS[m.group(1)], key))
+        return found
 
     def admin1(self, name: str, country_code: str | None = None) -> Place | None:
         """The first-level division named ``name`` ("Ghazni", "Ghazni province", "Moscow Oblast",

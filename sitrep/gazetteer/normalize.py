@@ -13,12 +13,18 @@ Leading articles ("al-", "el-", "ar-", "the") and administrative type words
 ("province", "governorate", "oblast") are not removed by :func:`normalize_name`;
 :func:`strip_article` and :func:`split_type_word` derive those variants where the
 caller wants them, so an exact spelling always ranks above a derived one.
+
+Two looser forms serve as fallbacks: :func:`compass_variant` spells "north west" and
+"northwest" both ways, and :func:`loose_key` reduces a name to a transliteration-blind
+skeleton ("Tal Rifaat", "Tall Rif'at" -> ``"tlrft"``) that :func:`loose_similarity`
+checks letter by letter.
 """
 
 from __future__ import annotations
 
 import re
 import unicodedata
+from difflib import SequenceMatcher
 from typing import Final
 
 __all__ = [
@@ -26,7 +32,11 @@ __all__ = [
     "ARABIC_SCRIPT_COUNTRIES",
     "ARTICLES",
     "ROMANISED_COUNTRIES",
+    "TRANSLITERATED_COUNTRIES",
+    "compass_variant",
     "is_latin",
+    "loose_key",
+    "loose_similarity",
     "normalize_name",
     "plain_transliteration",
     "split_type_word",
@@ -130,6 +140,15 @@ ADMIN_TYPE_WORDS: Final[dict[str, str]] = {
     "woreda": "district",
     "lga": "district",
     "local government area": "district",
+    "commune": "district",
+    "cercle": "district",
+    "regency": "district",
+    "agency": "district",
+    "tribal agency": "district",
+    "subdivision": "district",
+    "sub division": "district",
+    "upazila": "district",
+    "block": "district",
     "city": "town",
     "town": "town",
     "village": "town",
@@ -205,3 +224,72 @@ def plain_transliteration(name: str) -> str:
         return name
     plain = _COMBINING.sub("", unicodedata.normalize("NFKD", name)).translate(_MARKS)
     return unicodedata.normalize("NFC", " ".join(plain.split()))
+
+
+#: Countries whose places reach English copy transliterated from another script (Arabic,
+#: Persian, Pashto, Urdu, Cyrillic, Hebrew, Indic, Burmese, Thai, Ge'ez...) or spelled
+#: several ways from an oral language (Somali, Hausa, Kanuri, Fula): "Tal Afar", "Tall
+#: 'Afar", "Talafar"; "Nooristan", "Nuristan"; "Baqouba", "Baqubah". Their names also get a
+#: :func:`loose_key` in the index. Latin-script countries do not: a spelling that misses
+#: there is a typo or another place, not a transliteration.
+TRANSLITERATED_COUNTRIES: Final[frozenset[str]] = ARABIC_SCRIPT_COUNTRIES | frozenset(
+    "IL IN BD NP BT LK MM TH KH LA RU UA BY KZ KG TJ UZ TM AZ GE AM MN "
+    "SO ET ER DJ NG NE TD CM ML BF SN GN".split()
+)
+_LOOSE_DIGRAPHS: Final = re.compile(r"kh|gh|dh|th|ph|ck|ou|oo|ee|q|v|x")
+_LOOSE_REPLACE: Final[dict[str, str]] = {
+    "kh": "k", "gh": "g", "dh": "d", "th": "t", "ph": "f", "ck": "k",
+    "ou": "u", "oo": "u", "ee": "i", "q": "k", "v": "w", "x": "ks",
+}
+_LOOSE_VOWELS: Final = re.compile(r"[aeiouy]+")
+_LOOSE_FINAL_H: Final = re.compile(r"(?<=[aeiouy])h$")
+_REPEATS: Final = re.compile(r"(.)\1+")
+_ARTICLE_WORDS: Final[frozenset[str]] = frozenset(ARTICLES)
+#: A loose key shorter than this matches too many places to be used.
+LOOSE_MIN_LENGTH: Final = 4
+
+
+def loose_key(key: str, *, min_length: int = LOOSE_MIN_LENGTH) -> str:
+    """A transliteration-blind skeleton of a normalised name, or "" when too short to trust.
+
+    Articles ("al", "el"...) are dropped, common digraphs folded ("kh" -> "k", "ou" -> "u",
+    "q" -> "k", "v" -> "w"), a final "h" after a vowel dropped, vowels removed (a word's
+    first vowel is kept as "a" in the first word only), repeated letters collapsed and the
+    words joined: "tal rifaat", "tall rifat" and "tell rifaat" all give ``"tlrft"``;
+    "reef dimashq" and "rif dimashq" give ``"rfdmshk"``; "nooristan" and "nuristan" give
+    ``"nrstn"``; "kafr nabl" and "kafranbel" give ``"kfrnbl"``. A skeleton shorter than
+    ``min_length`` letters is returned as "".
+    """
+    words = [w for w in key.split() if w not in _ARTICLE_WORDS] or key.split()
+    parts = []
+    for position, word in enumerate(words):
+        word = _LOOSE_DIGRAPHS.sub(lambda m: _LOOSE_REPLACE[m.group()], word)
+        word = _LOOSE_FINAL_H.sub("", word)
+        initial = "a" if position == 0 and word[:1] in "aeiouy" else ""
+        parts.append(initial + _LOOSE_VOWELS.sub("", word))
+    skeleton = _REPEATS.sub(r"\1", "".join(parts))
+    return skeleton if len(skeleton) >= min_length else ""
+
+
+def loose_similarity(a: str, b: str) -> float:
+    """How alike two normalised names are once articles and spaces are gone (0 to 1):
+    "baqouba" and "baqubah" 0.86, "tal rifaat" and "tall rifat" 0.89; "ariana" and "uren"
+    share a skeleton but only 0.4."""
+    def bare(key: str) -> str:
+        return "".join(w for w in key.split() if w not in _ARTICLE_WORDS)
+
+    return SequenceMatcher(None, bare(a), bare(b), autojunk=False).ratio()
+
+
+_COMPASS_JOINED: Final = re.compile(r"\b(north|south)(east|west)(ern)?\b")
+_COMPASS_SPLIT: Final = re.compile(r"\b(north|south) (east|west)(ern)?\b")
+
+
+def compass_variant(key: str) -> str | None:
+    """The other spelling of a compass compound in a normalised key, or None:
+    ``"north west"`` <-> ``"northwest"`` ("North-West Region", "Northwest Region")."""
+    if _COMPASS_SPLIT.search(key):
+        return _COMPASS_SPLIT.sub(lambda m: m.group(1) + m.group(2) + (m.group(3) or ""), key)
+    if _COMPASS_JOINED.search(key):
+        return _COMPASS_JOINED.sub(lambda m: f"{m.group(1)} {m.group(2)}{m.group(3) or ''}", key)
+    return None

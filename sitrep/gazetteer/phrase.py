@@ -24,7 +24,7 @@ from typing import Callable
 
 from .normalize import ADMIN_TYPE_WORDS, normalize_name
 
-__all__ = ["OUTER", "bare_name", "shown_name", "split_phrase", "variants"]
+__all__ = ["OUTER", "bare_name", "names_part_of_a_town", "shown_name", "split_phrase", "variants"]
 
 _DIRECTIONS = (
     r"north|south|east|west|northeast|northwest|southeast|southwest|"
@@ -95,18 +95,29 @@ _DESCRIPTIVE_TYPE = re.compile(
 )
 
 
-def split_phrase(text: str, is_demonym: Callable[[str], bool] = lambda word: False) -> list[str]:
+def split_phrase(
+    text: str,
+    is_demonym: Callable[[str], bool] = lambda word: False,
+    whole_names: re.Pattern[str] | None = None,
+) -> list[str]:
     """The places a phrase names, the place itself first and its containers after it.
 
     ``is_demonym`` tells a demonym ("Afghan") so that "the Afghan capital" counts as a
-    description, not a name.
+    description, not a name. ``whole_names`` matches names that hold "<type word> of" and
+    must not be cut there: "the Democratic Republic of Congo" is a country, not a
+    "Democratic Republic" in Congo.
     """
     phrase = text.strip(OUTER)
     if not phrase:
         return []
     if "'" in phrase or "’" in phrase:
         phrase = _POSSESSIVE.sub(lambda m: f"{m.group('rest').rstrip()}, {m.group('owner')}", phrase)
-    phrase = _PART_OF.sub(r"\1, ", phrase)
+    if " of " in phrase or " OF " in phrase or " Of " in phrase:
+        kept = [m.span() for m in whole_names.finditer(phrase)] if whole_names is not None else []
+        phrase = _PART_OF.sub(
+            lambda m: m.group(0) if any(a <= m.start(1) < b for a, b in kept) else m.group(1) + ", ",
+            phrase,
+        )
     lowercase_is_nameless = any(ch.isupper() for ch in phrase)
     parts = []
     for raw in _SPLIT.split(phrase):
@@ -149,6 +160,18 @@ def variants(part: str) -> list[str]:
 def shown_name(words: str) -> str:
     """A name from the text, title-cased when it came in capitals ("BAGHOUZ" -> "Baghouz")."""
     return words.title() if words.isupper() else words
+
+
+# Nouns for a piece of a town: "the Wedio Area", "Yaqshid district", "Hodan neighbourhood".
+_PART_OF_A_TOWN = re.compile(
+    r"\s+(?i:area|neighbou?rhood|quarter|suburb|locality|district|sub-?district|sector|ward)$"
+)
+
+
+def names_part_of_a_town(part: str) -> bool:
+    """Whether a part names a piece of a town rather than a settlement of its own:
+    "the Wedio Area", "Yaqshid district" (but not "Kawuri" or "Koutougou village")."""
+    return _PART_OF_A_TOWN.search(part) is not None
 
 
 def bare_name(part: str) -> str:

@@ -13,27 +13,43 @@ The phrase is read first, then each part is matched, outermost first:
 2. Containers. "X, Y" means X inside (or by) Y: Y is resolved first (a country, admin1,
    district, region or town; an admin1 is preferred to a town of the same name) and X must
    lie inside it (same country for a country; same admin1, or within ~150 km, for an admin1,
-   district, region or town). A part the gazetteer does not know is skipped.
+   district, region or town). A part the gazetteer does not know is skipped. A district
+   named with its province ("Jaghatu district, Ghazni province") must lie in that very
+   province by its admin1 code: the stated province wins over a namesake district next
+   door. When no X lies in the Y chosen, the other places named Y are tried, most
+   prominent first ("San Jorge, Samar" is in Samar, Philippines, not in Samara Oblast,
+   alias "Samar"; "Puerto Rico (Caqueta)" is the Colombian town). "X near Y", "X, north
+   of Y" are read the same way: the result is X, never Y (see rule 6 when X is unknown).
 3. Type words say what a part is: "Ghazni province", "Moscow Oblast", "the Kaluga region"
    -> admin1 (precision province; an admin1 that is a city, such as the federal city of
    Moscow, only if nothing else fits; then a district, for Burkina Faso's provinces ("Soum
    province"); then the admin1 around the town of that name); "Andar district", "Tame
    municipality" -> the district (a GeoNames admin2 division), else the town of that name
-   at precision district; "Kandahar city" -> the town. A phrase with a type word prefers an
-   admin1 in the article's countries to a region over several countries ("the Sahel
-   region" in a story from Burkina Faso is its Sahel region).
-4. Among places sharing a name (see :func:`_rank`): inside the phrase's container first;
-   then the article's countries (``context_countries``, most named first) -- a place in the
-   first of them wins unless a well-known place outside them is at least twenty times more
-   populous, a place in a later one unless three times ("Paris" in a story about Moscow
-   that also names the United States is Paris, France; "Georgia" in an American story is
-   the state; "Manchester" in an American story is Manchester, New Hampshire); then near
+   at precision district; "Kandahar city" -> the town; "Oursi Department", "Bondo commune"
+   (divisions below admin1 named after their seat) -> the town at precision district. A
+   phrase with a type word prefers an admin1 in the article's countries to a region over
+   several countries ("the Sahel region" in a story from Burkina Faso is its Sahel region).
+   One type word may stand for another ("Kurram Agency" is GeoNames' Kurram District), and
+   when the name with its type word is only an alternate ("Northwest Region" of Iceland),
+   the divisions of the bare name compete with it (Cameroon's North-West region; compass
+   compounds are spelled both ways), and for a district the towns too ("Yarang district"
+   is the district of the town of Yarang); a type word keeps a place in the article's
+   countries ahead of a famous namesake ("Palma District" in a story from Mozambique).
+4. Among places sharing a name (see :func:`sitrep.gazetteer.rank.rank`): inside the
+   phrase's container first; then the article's countries (``context_countries``, most
+   named first) -- a place in the first of them wins unless a well-known place outside
+   them is at least twenty times more populous, a place in a later one unless three times
+   ("Paris" in a story about Moscow that also names the United States is Paris, France;
+   "Georgia" in an American story is the state; "Manchester" in an American story is
+   Manchester, New Hampshire); then near
    ``near``; then the most prominent (population, a country over a town, a town over an
    admin1 of the same name unless it is twenty times smaller, an exact name over an
    alternate).
 5. Belief. A name needs support (container, article country, nearby point or type word)
-   when it is mostly something else in news copy ("Reading", "Police", "Victoria": the
-   ``context_names`` list, or a common English word naming a town under 100,000 people).
+   when it is mostly something else in news copy ("Reading", "Police", "Victoria", "Abu":
+   the ``context_names`` list, or a common English word naming a town under 100,000
+   people). "X village" with X only an alternate or derived name is believed like a bare
+   name ("Kala village" is not El Kala).
    An unsupported town or district must have 5,000 people (50,000 when matched by an
    alternate name) when the article names no country -- a bare village name is more often
    a different village -- and, when the article names countries and the place is in none
@@ -47,63 +63,51 @@ The phrase is read first, then each part is matched, outermost first:
    at precision district (at Konduga, the district's seat); "Koutougou, a village in Soum
    province" -> Koutougou in Sahel at precision district (Soum is a district). Precision
    is district when the container is a district or town, or when the name is itself a
-   district ("Qalabad district, Ghazni province"). A bare unknown name ("Ariana",
-   "Taliban") gives None: the article's country is not a location. A facility or a
-   description in a container ("Crocus City Hall, Krasnogorsk", "a mosque near Bannu's main
-   bazaar") gives the container; a facility alone gives the town its name contains
-   ("Kabul airport"), see :func:`facility_location`.
+   district ("Qalabad district, Ghazni province"); so "Sidi Faraj near Benghazi" is Sidi
+   Faraj, in Benghazi's admin1 at Benghazi's point, precision district. A piece of a town
+   ("the Wedio Area near Mogadishu", "Yaqshid district of Mogadishu") is the town itself,
+   at precision town. A bare unknown name ("Ariana", "Taliban") gives None: the article's
+   country is not a location. A facility or a description in a container ("Crocus City
+   Hall, Krasnogorsk", "a mosque near Bannu's main bazaar") gives the container; a facility
+   alone gives the town its name contains ("Kabul airport"), see :func:`facility_location`.
 7. Seas, gulfs, straits and lakes between countries ("the Red Sea", "the Gulf of Aden") are
    regions with no country, and win over a division of the same name unless a type word or
    container says otherwise ("Red Sea state", "Red Sea, Sudan").
+8. Transliterations. When no name matches, places of countries whose names are
+   transliterated (:data:`~sitrep.gazetteer.normalize.TRANSLITERATED_COUNTRIES`) are
+   matched by a skeleton of their names with alike letters (:func:`_loose_match`): "Reef
+   Dimashq" is Rif Dimashq, "Nooristan" Nuristan, "Tal Rifaat" Tall Rif'at. Such a match
+   needs the container or an article country unless it is an area, or a town of 100,000
+   people, with a long skeleton. Names inside a facility's name are never matched so.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from typing import TYPE_CHECKING, Sequence
 
-from sitrep.model import Location, PlacePrecision
+from sitrep.model import Location
 
-from .normalize import ADMIN_TYPE_WORDS, normalize_name, split_type_word
-from .phrase import bare_name, shown_name, split_phrase, variants
-from .place import Candidate, Place, distance_km
+from .normalize import ADMIN_TYPE_WORDS, loose_key, normalize_name, split_type_word
+from .phrase import bare_name, names_part_of_a_town, shown_name, split_phrase, variants
+from .rank import (
+    Context,
+    Match,
+    admin1_container,
+    believe_loose,
+    choose,
+    in_context,
+    inside,
+    rank,
+)
 
 if TYPE_CHECKING:
     from .index import Gazetteer
 
 __all__ = ["facility_location", "resolve_phrase"]
 
-_SUPPORT_NEEDS = 100_000  # a common-word town smaller than this needs support
-# Smallest unsupported town believed, matched by (its own name, an alternate name):
-_FLOORS = (5_000, 50_000)  # the article names no country
-_FLOORS_OUTSIDE_CONTEXT = (200_000, 500_000)  # the town is in none of the article's countries
-# A place in the article's first country (later countries) keeps its rank unless a place
-# outside them is this many times more populous:
-_CONTEXT_FACTORS = (20.0, 3.0)
-_NEAR_KM = 150.0
-_AREA_BONUS = 1.0  # "Taltizapan, Morelos": the state, not a town called Morelos
 _TOWN_PRECISIONS: frozenset[str] = frozenset({"town", "district", "point"})
-# Kinds believed by population, like towns: a district is no better known than its towns.
-_SETTLEMENTS: frozenset[str] = frozenset({"city", "district"})
-
-
-@dataclass(frozen=True, slots=True)
-class _Match:
-    """A part of a phrase matched to a gazetteer entry, at the precision the phrase gives it."""
-
-    place: Place
-    precision: PlacePrecision
-    name: str | None = None
-
-
-@dataclass(frozen=True, slots=True)
-class _Context:
-    countries: tuple[str, ...]
-    near: tuple[float, float] | None
-    container: Place | None
-    city_container: bool  # the container is a town (or an admin1 that is a city)
-    for_container: bool = False  # resolving the "Y" of "X, Y": an area is likelier than a town
 
 
 def resolve_phrase(
@@ -118,20 +122,26 @@ def resolve_phrase(
     ``context_countries`` are ISO 3166-1 alpha-2 codes (country names are accepted too)
     of the countries the article names, most salient first.
     """
-    parts = split_phrase(text, gazetteer.is_demonym)
+    parts = split_phrase(text, gazetteer.is_demonym, gazetteer.whole_names)
     if not parts:
         return None
     countries = _context_codes(gazetteer, context_countries)
     container = _containers(gazetteer, parts[1:], countries, near)
     head = parts[0]
     found = _match(gazetteer, head, _context(gazetteer, countries, near, container))
+    if found is None and container is not None and len(parts) >= 2:
+        # "San Jorge, Samar": no San Jorge lies in Samara Oblast, but one lies in Samar, Philippines
+        found, container = _other_container(gazetteer, parts, countries, near, container)
     if found is not None:
         return _location(found, text, countries)
     if _is_facility(gazetteer, head):  # "Kabul airport"; "Crocus City Hall, Krasnogorsk": the town
         return _facility(gazetteer, head, countries, container, text)
     if container is None:
         return None  # an unknown bare name: the article's country is not its location
-    if not _looks_like_a_name(gazetteer, head):
+    # "the Wedio Area near Mogadishu", "Yaqshid district of Mogadishu": a piece of a town is
+    # placed at the town, under the town's name (the phrase keeps the area's)
+    piece_of_a_town = container.precision == "town" and names_part_of_a_town(head)
+    if piece_of_a_town or not _looks_like_a_name(gazetteer, head):
         return _location(container, text, countries)
     return _placed_inside(head, container, text, countries)
 
@@ -150,7 +160,7 @@ def facility_location(
     are never taken for the town; the town is believed under the same rules as
     :func:`resolve_phrase` (article countries, population floors). Location.text is ``text``.
     """
-    parts = split_phrase(text, gazetteer.is_demonym)
+    parts = split_phrase(text, gazetteer.is_demonym, gazetteer.whole_names)
     if not parts:
         return None
     countries = _context_codes(gazetteer, context_countries)
@@ -179,13 +189,13 @@ def _context(
     gazetteer: "Gazetteer",
     countries: tuple[str, ...],
     near: tuple[float, float] | None,
-    container: _Match | None,
+    container: Match | None,
     *,
     for_container: bool = False,
-) -> _Context:
+) -> Context:
     place = container.place if container is not None else None
     city_container = place is not None and (place.kind == "city" or gazetteer.is_city_division(place))
-    return _Context(countries, near, place, city_container, for_container)
+    return Context(countries, near, place, city_container, for_container)
 
 
 def _containers(
@@ -193,9 +203,9 @@ def _containers(
     outer_parts: Sequence[str],
     countries: tuple[str, ...],
     near: tuple[float, float] | None,
-) -> _Match | None:
+) -> Match | None:
     """The innermost container the parts after the first one name ("X, Y, Z": Y inside Z)."""
-    container: _Match | None = None
+    container: Match | None = None
     for part in reversed(outer_parts):
         found = _match(gazetteer, part, _context(gazetteer, countries, near, container, for_container=True))
         if found is not None:
@@ -203,38 +213,169 @@ def _containers(
     return container
 
 
+_MAX_OTHER_CONTAINERS = 6
+
+
+def _other_container(
+    gazetteer: "Gazetteer",
+    parts: Sequence[str],
+    countries: tuple[str, ...],
+    near: tuple[float, float] | None,
+    container: Match,
+) -> tuple[Match | None, Match]:
+    """For "X, Y" where no X lies in the Y chosen: another place named Y that holds an X.
+
+    Only the innermost container is reconsidered, among the entries of its own name (not
+    loose matches), inside the outer containers the phrase names; the head must match one
+    of its own names too. Returns (match, container), or (None, the original container).
+    """
+    head, inner = parts[0], parts[1]
+    head_names = list(variants(head))
+    head_names += [split[0] for v in variants(head) if (split := split_type_word(normalize_name(v)))]
+    if not any(gazetteer.candidates(name) for name in head_names):
+        return None, container
+    outer = _containers(gazetteer, parts[2:], countries, near)
+    outer_context = _context(gazetteer, countries, near, outer, for_container=True)
+    tried = {container.place}
+    for variant in variants(inner):
+        key = normalize_name(variant)
+        split = split_type_word(key)
+        inner_names = [variant] if split is None else [variant, split[0]]
+        # "Ghazni province" may be another province, never the town of Ghazni
+        kinds = _LEVEL_KINDS[ADMIN_TYPE_WORDS[split[1]]] if split is not None else None
+        for name in inner_names:
+            ranked = rank(gazetteer.candidates(name), outer_context, typed=False, keep_order=False)
+            for candidate in ranked[:_MAX_OTHER_CONTAINERS]:
+                place = candidate.place
+                if place in tried or place.kind == "water" or (kinds is not None and place.kind not in kinds):
+                    continue
+                tried.add(place)
+                if outer is not None and inside(place, outer_context) < 2:
+                    continue
+                other = Match(place, place.precision)
+                found = _match(gazetteer, head, _context(gazetteer, countries, near, other), loose=False)
+                # the place must carry the head's own name: "Zahra district of Homs" is not
+                # Az Zahra ("Zahra" without its article) near Al Khums, Libya (alias "Homs")
+                if found is not None and any(
+                    c.place == found.place and c.quality == 0
+                    for name in head_names
+                    for c in gazetteer.candidates(name)
+                ):
+                    return found, other
+    return None, container
+
+
 # ---------------------------------------------------------------------- matching
 
 
-def _match(gazetteer: "Gazetteer", part: str, context: _Context) -> _Match | None:
+def _match(gazetteer: "Gazetteer", part: str, context: Context, *, loose: bool = True) -> Match | None:
     for variant in variants(part):
         key = normalize_name(variant)
         if not key:
             continue
         split = split_type_word(key)
         level = ADMIN_TYPE_WORDS[split[1]] if split is not None else None
+        strict = level == "district" and admin1_container(context)
+        if strict != context.strict:
+            context = replace(context, strict=strict)
         candidates = gazetteer.candidates(variant)
+        if candidates and split is not None and level is not None and all(c.quality > 0 for c in candidates):
+            # "Northwest Region": Cameroon's North-West region, not an Icelandic region listed
+            # with that English alias; the type word's level decides among both readings
+            merged = {c.place: c for c in candidates}
+            for c in gazetteer.candidates(split[0]):
+                current = merged.get(c.place)
+                if (
+                    c.place.kind in _MERGED_KINDS[level]
+                    and not gazetteer.is_city_division(c.place)  # "Moscow region" is not the city
+                    and (current is None or c.quality < current.quality)
+                ):
+                    merged[c.place] = c
+            candidates = tuple(merged.values())
         if candidates:
-            best = _choose(gazetteer, key, candidates, context, typed=False)
+            best = choose(gazetteer, key, candidates, context, typed=False, dwarf=split is None)
             if best is not None:
                 if split is not None and level in ("admin1", "region") and len(best.place.countries) > 1:
                     # "the Sahel region" in a story from Burkina Faso: its Sahel region
                     division = _typed(gazetteer, split[0], level, variant, context)
                     if division is not None and division.place.kind == "admin1" and (
-                        _in_context(division.place, context) or _inside(division.place, context) >= 2
+                        in_context(division.place, context) or inside(division.place, context) >= 2
                     ):
                         return division
-                return _Match(best.place, best.place.precision)
+                if level == "district" and best.place.kind == "city":
+                    return Match(best.place, "district")  # the district of its seat
+                return Match(best.place, best.place.precision)
         if split is not None:
-            found = _typed(gazetteer, split[0], ADMIN_TYPE_WORDS[split[1]], variant, context)
+            found = _typed(gazetteer, split[0], level or "", variant, context, type_word=split[1])
             if found is not None:
                 return found
+    return _loose_match(gazetteer, part, context) if loose else None
+
+
+#: The kinds of entry a type word's level names.
+_LEVEL_KINDS: dict[str, frozenset[str]] = {
+    "admin1": frozenset({"admin1", "region", "district"}),
+    "region": frozenset({"admin1", "region", "district"}),
+    "district": frozenset({"district", "city"}),
+    "town": frozenset({"city"}),
+}
+#: The kinds of entry that compete with an alias holding the type word ("Northwest Region"):
+#: the level's own kind ("San Pedro Department" is Paraguay's, not a district of the Ivory
+#: Coast called San-Pedro), and for a district the town it is named after ("Yarang
+#: district" is the district of Yarang, not a division listed as "Amphoe Yarang").
+_MERGED_KINDS: dict[str, frozenset[str]] = {
+    "admin1": frozenset({"admin1", "region"}),
+    "region": frozenset({"admin1", "region"}),
+    "district": frozenset({"district", "city"}),
+    "town": frozenset({"city"}),
+}
+
+
+def _loose_match(gazetteer: "Gazetteer", part: str, context: Context) -> Match | None:
+    """The part matched by its transliteration-blind skeleton ("Reef Dimashq" -> Rif Dimashq;
+    "Talafar" in an Iraqi story -> Tall 'Afar), when no name matched.
+
+    A skeleton match is believed inside the phrase's container (inside the very province
+    it names), in the article's countries or near its point; otherwise, when the article
+    names no country, only with a skeleton of five letters or more, and for a town only
+    with 100,000 people.
+    """
+    for variant in variants(part):
+        key = normalize_name(variant)
+        if not key or key in gazetteer.context_names or gazetteer.is_demonym(key):
+            continue
+        split = split_type_word(key)
+        base = split[0] if split is not None else key
+        skeleton = loose_key(base)
+        if not skeleton:
+            continue
+        candidates = gazetteer.loose_candidates(base)
+        if split is not None:
+            kinds = _LEVEL_KINDS[ADMIN_TYPE_WORDS[split[1]]]
+            candidates = tuple(c for c in candidates if c.place.kind in kinds)
+        believed = [c for c in candidates if believe_loose(c.place, context, len(skeleton))]
+        if believed:
+            best = rank(believed, context, typed=split is not None, keep_order=False)[0]
+            precision = "district" if split is not None and ADMIN_TYPE_WORDS[split[1]] == "district" else None
+            return Match(best.place, precision or best.place.precision)
     return None
 
 
+# Type words for divisions below admin1 in most countries that use them (Burkina Faso's and
+# Niger's departments, Mali's communes): "Oursi Department" is the town of Oursi at
+# precision district, not the admin1 around it.
+_SEAT_TYPE_WORDS: frozenset[str] = frozenset({"department", "commune", "cercle"})
+
+
 def _typed(
-    gazetteer: "Gazetteer", base: str, level: str, variant: str, context: _Context
-) -> _Match | None:
+    gazetteer: "Gazetteer",
+    base: str,
+    level: str,
+    variant: str,
+    context: Context,
+    *,
+    type_word: str = "",
+) -> Match | None:
     """Resolve "<base> <type word>" where the type word says which kind of place it is."""
     candidates = gazetteer.candidates(base)
     if not candidates:
@@ -245,179 +386,36 @@ def _typed(
             of_kind = [c for c in candidates if c.place.kind == kind]
             # "the Moscow region" is the oblast, not the federal city of Moscow
             of_kind.sort(key=lambda c: gazetteer.is_city_division(c.place))
-            best = _choose(gazetteer, base, of_kind, context, typed=True, keep_order=kind != "district")
+            best = choose(gazetteer, base, of_kind, context, typed=True, keep_order=kind != "district")
             if best is not None:
-                return _Match(best.place, best.place.precision)
-        # "the Kaluga region" when no admin1 carries the town's name: the admin1 around it
-        towns = [c for c in candidates if c.place.kind == "city"]
-        best = _choose(gazetteer, base, towns, context, typed=True)
+                return Match(best.place, best.place.precision)
+        # "the Kaluga region" when no admin1 carries the town's name: the admin1 around it --
+        # a town of that very name ("Barani Department" is not Bihar, around Baruni, whose
+        # alternate name is Barani)
+        towns = [c for c in candidates if c.place.kind == "city" and c.quality == 0]
+        best = choose(gazetteer, base, towns, context, typed=True)
+        if best is not None and type_word in _SEAT_TYPE_WORDS:
+            return Match(best.place, "district")
         if best is not None and best.place.admin1_code:
             around = gazetteer.admin1_place(best.place.country_code, best.place.admin1_code)
             if around is not None:
-                return _Match(around, "province")
+                return Match(around, "province")
         return None
     if level == "district":
         districts = [c for c in candidates if c.place.kind == "district"]
-        best = _choose(gazetteer, base, districts, context, typed=True)
+        best = choose(gazetteer, base, districts, context, typed=True)
         if best is not None:
-            return _Match(best.place, "district")
+            return Match(best.place, "district")
     towns = [c for c in candidates if c.place.kind == "city"]
-    best = _choose(gazetteer, base, towns, context, typed=True)
+    best = choose(gazetteer, base, towns, context, typed=True, weak=level == "town")
     if best is not None:  # "Bannu district", "Tame municipality": the district of its seat
-        return _Match(best.place, "district" if level == "district" else "town")
+        return Match(best.place, "district" if level == "district" else "town")
     if level == "district":  # counties of Kenya, districts of Libya are admin1 divisions
         divisions = [c for c in candidates if c.place.kind == "admin1"]
-        best = _choose(gazetteer, base, divisions, context, typed=True)
+        best = choose(gazetteer, base, divisions, context, typed=True)
         if best is not None:
-            return _Match(best.place, "province")
+            return Match(best.place, "province")
     return None
-
-
-def _inside(place: Place, context: _Context) -> int:
-    """How well ``place`` lies inside the phrase's container: 3 in its admin1, 2 inside (or
-    within ~150 km of a town, district or region), 1 same country, 0 not."""
-    container = context.container
-    if container is None:
-        return 0
-    same_country = bool(container.country_code) and (
-        place.country_code == container.country_code or container.country_code in place.countries
-    )
-    if not same_country and container.countries:
-        same_country = place.country_code in container.countries
-    if container.kind == "country":
-        return 2 if same_country else 0
-    if container.kind == "admin1" and not context.city_container:
-        if same_country and place.admin1_code == container.admin1_code and place is not container:
-            return 3  # "Arghandab district (Zabul)": Zabul's, not Kandahar's
-    elif container.kind in ("region", "water") and not same_country:
-        return 0
-    if distance_km((place.lat, place.lon), (container.lat, container.lon)) <= _NEAR_KM:
-        return 2
-    return 1 if same_country else 0
-
-
-def _context_rank(place: Place, countries: tuple[str, ...]) -> int | None:
-    """The position of the place's country among the article's countries, or None."""
-    if place.country_code in countries:
-        return countries.index(place.country_code)
-    ranks = [countries.index(code) for code in place.countries if code in countries]
-    return min(ranks) if ranks else None
-
-
-def _in_context(place: Place, context: _Context) -> bool:
-    return bool(context.countries) and _context_rank(place, context.countries) is not None
-
-
-def _near(place: Place, context: _Context) -> int:
-    if context.near is None:
-        return 0
-    km = distance_km((place.lat, place.lon), context.near)
-    return 2 if km <= 50 else 1 if km <= 300 else 0
-
-
-def _weight(candidate: Candidate) -> float:
-    """Population, an alternate name counting a tenth (a derived name a hundredth)."""
-    return max(candidate.place.population, 1) / 10.0**candidate.quality
-
-
-def _famous(candidate: Candidate) -> bool:
-    """A place believed without any support: an area, or a large town."""
-    place = candidate.place
-    if place.kind not in _SETTLEMENTS:
-        return not place.historical
-    return place.population >= _FLOORS_OUTSIDE_CONTEXT[min(candidate.quality, 1)]
-
-
-def _context_tiers(candidates: Sequence[Candidate], context: _Context, *, typed: bool) -> list[int]:
-    """2 in the article's first country, 1 in a later one, 0 outside them (or dwarfed).
-
-    A place in the article's countries is dwarfed, and loses its tier, when a well-known
-    place outside them is _CONTEXT_FACTORS times more populous: "Paris" is not Paris, Texas
-    because the article also names the United States. A name with a type word is not
-    dwarfed: "Santiago town" in a Mexican story is not the capital of Chile. A sea counts as
-    in every context, and a country as in a later one ("Georgia" in a Russian story that
-    names the United States).
-    """
-    countries = context.countries
-    if not countries:
-        return [2 if c.place.kind == "water" else 0 for c in candidates]
-    ranks = [_context_rank(c.place, countries) for c in candidates]
-    outside = 0.0 if typed else max(
-        (_weight(c) for c, rank in zip(candidates, ranks, strict=True) if rank is None and _famous(c)), default=0.0
-    )
-    tiers = []
-    for candidate, rank in zip(candidates, ranks, strict=True):
-        if candidate.place.kind == "water":
-            tiers.append(2)
-        elif rank is None and candidate.place.kind == "country" and not candidate.place.historical:
-            tiers.append(1)  # "Georgia" beats the US state unless the story is American
-        elif rank is None or outside >= _CONTEXT_FACTORS[min(rank, 1)] * _weight(candidate):
-            tiers.append(0)
-        else:
-            tiers.append(2 if rank == 0 else 1)
-    return tiers
-
-
-def _rank(
-    candidates: Sequence[Candidate], context: _Context, *, typed: bool, keep_order: bool
-) -> list[Candidate]:
-    """Candidates best first: inside the container, article countries, near, prominence."""
-    tiers = _context_tiers(candidates, context, typed=typed)
-
-    def key(item: tuple[int, Candidate]) -> tuple[int, int, int, float]:
-        index, candidate = item
-        place = candidate.place
-        prominence = 0.0
-        if not keep_order:
-            prominence = candidate.prominence
-            if context.for_container and place.kind == "admin1":
-                prominence += _AREA_BONUS
-        return (_inside(place, context), tiers[index], _near(place, context), prominence)
-
-    return [c for _, c in sorted(enumerate(candidates), key=key, reverse=True)]
-
-
-def _choose(
-    gazetteer: "Gazetteer",
-    key: str,
-    candidates: Sequence[Candidate],
-    context: _Context,
-    *,
-    typed: bool,
-    keep_order: bool = False,
-) -> Candidate | None:
-    """The best candidate, or None when the best one is not believable without support."""
-    if not candidates:
-        return None
-    best = _rank(candidates, context, typed=typed, keep_order=keep_order)[0]
-    place = best.place
-    inside = _inside(place, context)
-    if context.container is not None and inside < 2:
-        return None  # the phrase says "X, Y" but no X lies inside Y
-    in_context = _in_context(place, context)
-    if typed and context.countries and not in_context and inside == 0 and best.quality > 0:
-        return None  # "Samar province" in a Philippine story is not Samara Oblast (alias "Samar")
-    if inside > 0 or in_context or _near(place, context) > 0 or place.kind == "water":
-        return best
-    if not typed and _needs_support(gazetteer, key, place):
-        return None
-    if place.kind in _SETTLEMENTS:
-        if context.countries:  # "Hassan" in a Somali story is not Hassan, India
-            if place.population < _FLOORS_OUTSIDE_CONTEXT[min(best.quality, 1)]:
-                return None
-        elif not typed and place.population < _FLOORS[min(best.quality, 1)]:
-            return None
-    elif place.kind == "admin1" and context.countries and best.quality > 0:
-        return None  # "Ariana" in a Russian story is not L'Ariana governorate (alias "Ariana")
-    return best
-
-
-def _needs_support(gazetteer: "Gazetteer", key: str, place: Place) -> bool:
-    if key in gazetteer.context_names:
-        return True
-    if key not in gazetteer.scan_stopwords:
-        return False
-    return place.kind in _SETTLEMENTS and place.population < _SUPPORT_NEEDS
 
 
 # ---------------------------------------------------------------------- facilities
@@ -467,14 +465,15 @@ def _facility(
     gazetteer: "Gazetteer",
     head: str,
     countries: tuple[str, ...],
-    container: _Match | None,
+    container: Match | None,
     text: str,
 ) -> Location | None:
     """The town a facility's name holds (inside the container when there is one), else the
     container, else None."""
     context = _context(gazetteer, countries, None, container)
     for name in _name_runs(gazetteer, head):
-        found = _match(gazetteer, name, context)
+        # exact names only: "Michurinsky Avenue" is not in Michurinsk
+        found = _match(gazetteer, name, context, loose=False)
         if found is not None and found.place.kind in ("city", "admin1", "region"):
             return _location(found, text, countries)
     return _location(container, text, countries) if container is not None else None
@@ -483,7 +482,7 @@ def _facility(
 # ---------------------------------------------------------------------- results
 
 
-def _location(found: _Match, text: str, countries: tuple[str, ...]) -> Location:
+def _location(found: Match, text: str, countries: tuple[str, ...]) -> Location:
     place = found.place
     country: tuple[str, str] | None = None
     if len(place.countries) > 1:
@@ -492,7 +491,7 @@ def _location(found: _Match, text: str, countries: tuple[str, ...]) -> Location:
     return place.to_location(text, name=found.name, precision=found.precision, country=country)
 
 
-def _placed_inside(head: str, container: _Match, text: str, countries: tuple[str, ...]) -> Location:
+def _placed_inside(head: str, container: Match, text: str, countries: tuple[str, ...]) -> Location:
     """A name the gazetteer does not know, at its container's coordinates.
 
     Precision: ``district`` when the container is a town or district, or when the name is

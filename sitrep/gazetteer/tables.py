@@ -88,7 +88,8 @@ class Admin1Record:
 @dataclass(frozen=True, slots=True)
 class Admin2Record:
     """A second-level division not named after one of its towns (a district, LGA, county, or
-    one of Burkina Faso's provinces); centre and population come from its towns."""
+    one of Burkina Faso's provinces); centre and population come from its towns (a division
+    with no listed town has its admin1's centre and population 0)."""
 
     country_code: str
     admin1_code: str
@@ -289,16 +290,18 @@ def load_tables() -> Tables:
         unknown = ", ".join(f"{kind} {code}" for kind, code in sorted(extra))
         raise GazetteerError(f"extra_names.tsv names places that do not exist: {unknown}")
 
-    admin1_codes = {(a.country_code, a.admin1_code) for a in admin1}
+    admin1_centres = {(a.country_code, a.admin1_code): (a.lat, a.lon) for a in admin1}
     admin2 = []
     for line, row in _rows(
         "admin2.tsv",
         ("country_code", "admin1_code", "admin2_code", "name", "alternate_names", "lat", "lon", "population"),
     ):
         country_code = _check_code("admin2.tsv", line, row["country_code"], 2)
-        if (country_code, row["admin1_code"]) not in admin1_codes:
+        centre = admin1_centres.get((country_code, row["admin1_code"]))
+        if centre is None:
             raise GazetteerError(f"admin2.tsv:{line}: unknown admin1 {country_code}.{row['admin1_code']}")
-        lat, lon = _coordinates("admin2.tsv", line, row)
+        # a division with no listed town has no centre of its own: its admin1's
+        lat, lon = _coordinates("admin2.tsv", line, row) if row["lat"] or row["lon"] else centre
         admin2.append(
             Admin2Record(
                 country_code=country_code,
