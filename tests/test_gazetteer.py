@@ -970,3 +970,9 @@ def test_scan_population_floor(gaz: Gazetteer) -> None:
     assert spans(gaz, text) == [("KRASNOGORSK", "RU")]
     assert spans(gaz, text, min_population=100_000) == []
     assert spans(gaz, "A RAID ON TIMBUKTU REGION") == [("TIMBUKTU", "ML")]
+
+
+def test_a_famous_city_in_a_later_context_country_beats_a_village_in_the_first(gaz: Gazetteer) -> None:
+    # a column about Russia that recalls the Bataclan attack "in Paris"
+    place = gaz.resolve("Paris", context_countries=["RU", "FR", "AF", "IR", "US"])
+    assert place is not None and place.country_code == "FR"

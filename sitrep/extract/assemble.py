@@ -57,8 +57,6 @@ _FORCE_ACTS = re.compile(
 )
 _ATTACKER_SIDES = frozenset({"perpetrators", "militants"})
 _ARMED_TYPES = frozenset({"armed group", "militia"})
-#: Places precise enough, and rarely ambiguous enough, to tell which country an article is about.
-_CONTEXT_PRECISIONS = frozenset({"province", "region", "country"})
 #: A weapon type dropped when a more specific one is named ("a car bomb" is not also "explosives").
 _REDUNDANT_WEAPONS = {
     "explosives": frozenset({"suicide vest", "vehicle-borne explosives", "improvised explosive device", "landmine", "grenade"}),
@@ -138,11 +136,13 @@ class DocumentContext:
                     elif e.label != "NORP":
                         # "Borno State", "northeast Nigeria": the country of a named place counts too
                         place = places.resolve(e.text)
-                        if place is not None and place.country_code and place.precision in _CONTEXT_PRECISIONS:
+                        if place is not None and place.country_code:
                             tally[place.country_code] += 1
             for a in sentence.actors:
                 if a.country_code:
                     tally[a.country_code] += 1
+                elif a.actor is not None and len(a.actor.countries) == 1:
+                    tally[a.actor.countries[0]] += 1  # a group active in one country (TTP, FARC...)
         not_places = [(s.index, a.start, a.end) for s in sentences for a in s.actors]
         countries = [c for c, _ in tally.most_common()]
         dateline = dateline_span(article.text)

@@ -41,7 +41,7 @@ _BEFORE_LOCATIVE = re.compile(
 )
 _BEFORE_ORIGIN = re.compile(r"\b(?:from|to|toward|towards|for|by|via|with|citizens? of|nationals? of|natives? of|born in)\s+(?:the\s+)?$", re.IGNORECASE)
 _CHAIN_SEP = re.compile(
-    r"^\s*(?:,\s*)?(?:(?:also |just |some \d+ \w+ )?(?:in|of|outside|near|on the outskirts of)\s+)?(?:the\s+)?"
+    r"^\s*(?:,\s*|\(\s*)?(?:(?:also |just |some \d+ \w+ )?(?:in|of|outside|near|on the outskirts of)\s+)?(?:the\s+)?"
     r"(?:(?:north|south|east|west|central|north-?east|north-?west|south-?east|south-?west)(?:ern)?\s+)?$",
     re.IGNORECASE,
 )
@@ -115,6 +115,8 @@ def chains(unit: Unit) -> list[tuple[EntityMention, str, int, int]]:
             end = m.end()
             while j < len(places) and places[j].end <= end:
                 j += 1
+        if "(" in text[first.start : end] and text[end : end + 1] == ")":
+            end += 1  # "Segovia (Antioquia)"
         out.append((first, text[first.start : end], first.start, end))
         i = j
     return out

@@ -155,8 +155,9 @@ def _context_tiers(candidates: Sequence[Candidate], context: Context, *, typed: 
     """2 in the article's first country, 1 in a later one, 0 outside them (or dwarfed).
 
     A place in the article's countries is dwarfed, and loses its tier, when a well-known
-    place outside them is _CONTEXT_FACTORS times more populous: "Paris" is not Paris, Texas
-    because the article also names the United States. A name with a type word is not
+    place in another country (listed or not) is _CONTEXT_FACTORS times more populous:
+    "Paris" is not Paris, Texas because the article also names the United States, nor
+    Parizh in Chelyabinsk because it is mostly about Russia. A name with a type word is not
     dwarfed: "Santiago town" in a Mexican story is not the capital of Chile. A sea counts as
     in every context, and a country as in a later one ("Georgia" in a Russian story that
     names the United States).
@@ -165,18 +166,24 @@ def _context_tiers(candidates: Sequence[Candidate], context: Context, *, typed: 
     if not countries:
         return [2 if c.place.kind == "water" else 0 for c in candidates]
     ranks = [_context_rank(c.place, countries) for c in candidates]
-    outside = 0.0 if typed else max(
-        (_weight(c) for c, position in zip(candidates, ranks, strict=True) if position is None and _famous(c)),
-        default=0.0,
-    )
+
+    def rival(position: int | None) -> float:
+        """The weight of the best-known place in another country than ``position``'s."""
+        if typed:
+            return 0.0
+        return max(
+            (_weight(c) for c, p in zip(candidates, ranks, strict=True) if p != position and _famous(c)),
+            default=0.0,
+        )
+
     tiers = []
     for candidate, position in zip(candidates, ranks, strict=True):
         if candidate.place.kind == "water":
             tiers.append(2)
         elif position is None and candidate.place.kind == "country" and not candidate.place.historical:
             tiers.append(1)  # "Georgia" beats the US state unless the story is American
-        elif position is None or outside >= _CONTEXT_FACTORS[min(position, 1)] * _weight(candidate):
-            tiers.append(0)
+        elif position is None or rival(position) >= _CONTEXT_FACTORS[min(position, 1)] * _weight(candidate):
+            tiers.append(0)  # dwarfed: "Paris" in a Russian story is still Paris, France
         else:
             tiers.append(2 if position == 0 else 1)
     return tiers
