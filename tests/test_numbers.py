@@ -50,8 +50,10 @@ def values(phrase: str) -> tuple[int | None, int | None, int | None, bool]:
         ("at least 60", (60, None, 60, False)),
         ("60 or more", (60, None, 60, False)),
         ("100+", (100, None, 100, False)),
+        # "more than N" is N+1, the bound stated (and the ISAF coders' minimum)
         ("more than 100", (101, None, 101, False)),
         ("over 100", (101, None, 101, False)),
+        ("well over 100", (101, None, 101, False)),
         ("up to 50", (None, 50, 50, False)),
         ("as many as 50", (None, 50, 50, False)),
         ("fewer than 10", (None, 9, None, False)),

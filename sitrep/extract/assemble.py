@@ -391,7 +391,7 @@ class Assembler:
                         continue
                     attacker = mention.side in _ATTACKER_SIDES
                     held = sides.get(attacker)
-                    if held is not None and _ADDITIONAL.search(mention.count.text):
+                    if held is not None and getattr(mention, "additional", False):
                         # "captured a facilitator ... detained one additional suspected insurgent"
                         sides[attacker] = (_AddedMention(held[0], mention), unit)
                     elif held is None or _better_count(mention, held[0]):
@@ -566,9 +566,6 @@ def _group_antecedent(group: Group, context: DocumentContext) -> ActorRef | None
             a = named[-1]
             return ActorRef(a.name, a.matched, a.parent, "attributed", a.actor.id, a.actor_type, a.country_code)
     return None
-
-
-_ADDITIONAL = re.compile(r"\b(?:additional|further|more|other|another)\b", re.I)
 
 
 @dataclass(frozen=True)

@@ -15,7 +15,7 @@ phrase                          min    max    best   approx
 "nearly / almost 140"           --     140    140    yes
 "about / some / roughly 140"    --     --     140    yes
 "at least 60", "60 or more"     60     --     60     no
-"more than / over 100"          100    --     100    yes
+"more than / over 100"          101    --     101    no
 "up to / as many as 50"         --     50     50     no
 "fewer than / less than 10"     --     9      --     no
 "10 to 15", "between 10 and 15" 10     15     12     yes
@@ -25,19 +25,18 @@ phrase                          min    max    best   approx
 "all" (on its own)              --     --     --     no
 ==============================  =====  =====  =====  ======
 
-``approx`` says ``best`` is not the figure the text vouches for exactly (a hedge,
-a round estimate or an open bound recorded at its edge). "at least" and "up to"
-are carried by ``min``/``max`` alone and leave ``approx`` False, so "at least 60"
-reads as "60 or more, no doubt about the 60". A range's best is its midpoint,
-rounded down.
+``approx`` says the true figure may lie on either side of ``best`` (a hedge or a
+round estimate). Bounds alone ("at least", "more than", "up to") are carried by
+``min``/``max`` and leave ``approx`` False, so "at least 60" reads as "60 or
+more, no doubt about the 60". A range's best is its midpoint, rounded down.
 
-"More than N" and "over N" are recorded as N, the way human coders record them:
-the GTD codebook, the Wikipedia incident lists and the ISAF minimum counts all
-write 30 for "more than 30". The strict bound would be N+1, but a journalist's
-"more than 180" is a rounded floor, not a claim that 181 is possible and 180 is
-not; ``best`` is the single figure to record, so it is N, ``min`` is N (the
-bound a coder would enter, and never above ``best``) and ``approx`` is True to
-say the true figure is likely higher.
+"More than N" and "over N" have ``min`` N+1, the bound the words state, and
+``best`` N+1, because ``best`` may never fall below ``min``. Human coders differ
+here: the ISAF minimum counts record N+1 ("more than 30 insurgents" is coded 31,
+"more than five" 6), the Wikipedia incident lists and the GTD record N. Recording
+N would need ``min`` N, a bound the text does not give, and would lose the
+difference from "at least N"; a consumer that wants the coders' N reads it from
+``min - 1`` of a count whose phrase says "more than" (``Count.text`` keeps it).
 Every vague word has a fixed minimum and best value listed in the data file
 ("dozens": 24, "hundreds": 200, "several": 3); "many" and "numerous" have a
 minimum (2) but no best value.
@@ -352,7 +351,9 @@ class QuantityGrammar:
             name = text[words[first - 1].start() : words[first - 1].end()]
             gap = text[words[first - 1].end() : start]
             if name[:1].isupper() and name[1:].islower() and gap in (" ", ", ") and number.isdigit() and int(number) < 120:
-                return True  # "Yehoshua Sofer 39, of Beersheba", "Victor Pomas, 30, who": an age
+                if gap == ", " or not _title_case(text, words):
+                    return True  # "Yehoshua Sofer 39, of Beersheba", "Victor Pomas, 30, who": an age
+                # in a title-case headline "Convoy Kills 3, Rebels Claim" is a count
         k = first
         while k < len(words) and words[k].start() < end:
             k += 1
@@ -423,15 +424,21 @@ def _apply(rule: Rule, value: _Value) -> _Value:
         return (None, high, high, True)
     if rule == "at_least":
         return (low, None, best if best is not None else low, approx)
-    if rule == "more_than":  # recorded at N, as coders do (see the module docstring)
+    if rule == "more_than":  # N+1, the bound stated (see the module docstring)
         if low is None:
             return (None, None, None, approx)
-        return (low, None, max(low, best or 0), True)
+        return (low + 1, None, max(low + 1, best or 0), approx)
     if rule == "up_to":
         return (None, high, high, approx)
     if rule == "fewer_than":
         return (None, max(0, high - 1) if high is not None else None, None, approx)
     raise AssertionError(rule)  # pragma: no cover - rules are validated on load
+
+
+def _title_case(text: str, words: list[re.Match[str]]) -> bool:
+    """Do most words of ``text`` begin with a capital, as in a headline ("Ambush Kills 3, Rebels Claim")?"""
+    capitals = sum(1 for w in words if text[w.start()].isupper())
+    return capitals * 5 > len(words) * 3
 
 
 def _number_value(text: str | None) -> int | None:

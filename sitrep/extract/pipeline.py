@@ -423,7 +423,7 @@ def _refers_back(unit: Unit, trigger: TriggerMatch) -> bool:
     return not _NAMED_MODIFIER.search(mods)
 
 
-_BLAME = re.compile(r"\b(?:blam|suspect|believ|responsib|behind|accus|attribut|linked to|carried out|perpetrat)", re.I)
+_BLAME = re.compile(r"\b(?:blam|suspect|believ|responsib|behind|attribut|linked to|carried out|perpetrat)", re.I)
 #: Trigger families that can refer back to an incident of any kind ("the attack", "the dead").
 _ANY_FAMILY = frozenset({"attack", "killing", "raid"})
 

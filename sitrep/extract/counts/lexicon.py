@@ -25,12 +25,18 @@ CATEGORIES: tuple[str, ...] = (*COUNT_CATEGORIES, "combined")
 #: A phrase of the lexicon: its tokens, its category, and whether it needs people ("strict").
 Entry = tuple[list[str], str, bool]
 
+#: The token of an ``after`` phrase that stands for one to three free words ("suffered ... wounds").
+GAP = "..."
+#: An ``after`` phrase with a gap: the words before it, the words after it, category, strict.
+Gapped = tuple[list[str], list[str], str, bool]
+
 _CATEGORY_KEYS = frozenset({"before", "strict", "after", "strict_after", "nouns", "adjectives", "around"})
 _WORD_LISTS = (
     "toll_links", "totals", "not_people", "not_single", "generic_people", "companions", "object_adverbs",
     "auxiliaries", "reporting_auxiliaries", "speech_verbs", "negations", "prepositions", "boundaries",
     "function_words", "cumulative_cues", "aggregate_cues", "period_cues", "period_units", "campaign_nouns",
-    "subset_markers", "joiners", "common_words",
+    "subset_markers", "joiners", "common_words", "modifier_phrases", "hypothetical_cues", "cause_words",
+    "additive_words",
 )
 
 
@@ -40,7 +46,9 @@ class CountLexicon:
 
     grammar: QuantityGrammar
     before: Mapping[str, Sequence[Entry]]  # keyed by the last word, or by the last two words of longer phrases
+    before_ends: frozenset[str]  # the last word of every "before" phrase
     after: Mapping[str, Sequence[Entry]]  # keyed by the first token
+    gapped_after: Mapping[str, Sequence[Gapped]]  # "suffered ... wounds", keyed by the first token
     nouns: Mapping[str, Sequence[Entry]]
     adjectives: Mapping[str, str]
     around: Mapping[str, Sequence[tuple[list[str], list[str], str]]]  # keyed by the last word before the group
@@ -63,6 +71,10 @@ class CountLexicon:
     speech_verbs: frozenset[str]  # "two security sources said": a group before one is a speaker
     negations: frozenset[str]
     prepositions: frozenset[str]
+    modifier_phrases: frozenset[tuple[str, str]]  # ("off", "duty"): two words read as one modifier
+    modifier_firsts: frozenset[str]  # their first words
+    transitive: frozenset[str]  # "before" phrases: an "after" phrase among them may take an object
+    boundaries: frozenset[str]  # words that may follow a count with no noun ("killed 12 in Kabul")
     subset_by_first: Mapping[str, Sequence[list[str]]]
     subset_by_last: Mapping[str, Sequence[list[str]]]
     joiners: Sequence[list[str]]
@@ -75,6 +87,10 @@ class CountLexicon:
     period_units: frozenset[str]
     campaign_nouns: frozenset[str]  # "the insurgency has killed ...": a toll of a campaign
     cue_words: frozenset[str]  # a word that every cue contains ("far", "since", "total"...)
+    hypothetical_cues: Mapping[str, Sequence[list[str]]]  # "could", "threatened to", keyed by their first word
+    hypothetical_words: frozenset[str]  # the first words of those cues
+    cause_words: frozenset[str]  # "since the killing of X": a named death that is a cause, not a count
+    additive_words: frozenset[str]  # "one additional suspect", "also detained": a count adding to earlier ones
 
     @classmethod
     def from_data(cls, data: Mapping[str, Any]) -> "CountLexicon":
@@ -86,7 +102,7 @@ class CountLexicon:
             raise RegistryError(f"{DATA_FILE}: unsupported version {data.get('version')!r} (expected 1)")
         grammar = QuantityGrammar.from_data(data)
         signal_words: list[list[str]] = []  # each phrase's words, for the sentence prefilter
-        before, after, nouns, adjectives, around = _categories(_mapping(data, "categories"), signal_words)
+        before, after, nouns, adjectives, around, gapped = _categories(_mapping(data, "categories"), signal_words)
         tolls: dict[str, list[Entry]] = {}
         for category, phrases in _mapping(data, "tolls").items():
             if category not in CATEGORIES:
@@ -104,9 +120,11 @@ class CountLexicon:
         if any(v not in SIDES for v in side_words.values()):
             raise RegistryError(f"{DATA_FILE}: side_words values must be one of {SIDES}")
         words = {key: frozenset(_required_phrases(data, key)) for key in _WORD_LISTS}
+        if any(len(p.split()) != 2 for p in words["modifier_phrases"]):
+            raise RegistryError(f"{DATA_FILE}: modifier_phrases must be two-word phrases")
         if not words["reporting_auxiliaries"] <= words["auxiliaries"]:
             raise RegistryError(f"{DATA_FILE}: every reporting_auxiliaries word must also be in auxiliaries")
-        first_words = {t for table in (after, nouns) for t in table} | set(adjectives)
+        first_words = {t for table in (after, nouns, gapped) for t in table} | set(adjectives)
         first_words |= {w for pairs in around.values() for _, after_words, _ in pairs for w in after_words}
         first_words |= {e[0][0] for entries in before.values() for e in entries}
         stop_words = (words["function_words"] | words["auxiliaries"] | words["negations"] | words["prepositions"]
@@ -115,20 +133,27 @@ class CountLexicon:
         for tokens in signal_words:  # the telling words of each phrase ("dead" in "confirmed dead")
             telling = set(tokens) - words["function_words"] or set(tokens)
             trigger_words |= (telling - words["common_words"]) or {max(telling, key=len)}  # one word is enough
+        if not all(w.isalpha() for w in trigger_words):  # find_counts looks for them among runs of letters
+            raise RegistryError(f"{DATA_FILE}: the telling word of every phrase must be letters only")
         cue_words = {  # a cue is read only where all its words are: its longest word is enough to look for
             max(set(c.split()) - words["function_words"] or {c.split()[-1]}, key=len)
             for key in ("cumulative_cues", "aggregate_cues", "period_cues") for c in words[key]
         }
         return cls(
             grammar=grammar, before=_longest_first(before), after=_longest_first(after),
+            before_ends=frozenset(e[0][-1] for entries in before.values() for e in entries),
             nouns=_longest_first(nouns), adjectives=adjectives, around=around, tolls=_longest_first(tolls),
+            gapped_after={k: tuple(v) for k, v in gapped.items()},
             toll_links=words["toll_links"], totals=words["totals"], zero_nouns=zero_nouns,
             zero_adjectives=zero_adjectives, people=people, compounds=compounds, side_words=side_words,
             not_people=words["not_people"], not_single=words["not_single"], partitive_nouns=partitive_nouns,
             generic_people=words["generic_people"], companions=words["companions"],
             object_adverbs=words["object_adverbs"], auxiliaries=words["auxiliaries"],
             reporting_auxiliaries=words["reporting_auxiliaries"], speech_verbs=words["speech_verbs"],
-            negations=words["negations"], prepositions=words["prepositions"],
+            negations=words["negations"], prepositions=words["prepositions"], boundaries=words["boundaries"],
+            modifier_phrases=frozenset((p.split()[0], p.split()[1]) for p in words["modifier_phrases"]),
+            modifier_firsts=frozenset(p.split()[0] for p in words["modifier_phrases"]),
+            transitive=frozenset(" ".join(e[0]) for entries in before.values() for e in entries),
             subset_by_first=_index(words["subset_markers"], 0), subset_by_last=_index(words["subset_markers"], -1),
             joiners=sorted((p.split() for p in words["joiners"]), key=len, reverse=True),
             joiner_ends=frozenset(p.split()[-1] for p in words["joiners"]),
@@ -136,12 +161,15 @@ class CountLexicon:
             cues=_index(words["cumulative_cues"], 0), aggregate_cues=_index(words["aggregate_cues"], 0),
             period_cues=_index(words["period_cues"], 0), period_units=words["period_units"],
             campaign_nouns=words["campaign_nouns"], cue_words=frozenset(cue_words),
+            hypothetical_cues=_index(words["hypothetical_cues"], 0),
+            hypothetical_words=frozenset(p.split()[0] for p in words["hypothetical_cues"]),
+            cause_words=words["cause_words"], additive_words=words["additive_words"],
         )
 
 
 _Categories = tuple[
     dict[str, list[Entry]], dict[str, list[Entry]], dict[str, list[Entry]], dict[str, str],
-    dict[str, list[tuple[list[str], list[str], str]]],
+    dict[str, list[tuple[list[str], list[str], str]]], dict[str, list[Gapped]],
 ]
 
 
@@ -152,6 +180,7 @@ def _categories(categories: Mapping[str, Any], signal_words: list[list[str]]) ->
     nouns: dict[str, list[Entry]] = {}
     adjectives: dict[str, str] = {}
     around: dict[str, list[tuple[list[str], list[str], str]]] = {}
+    gapped: dict[str, list[Gapped]] = {}
     for category, table in categories.items():
         if category not in CATEGORIES:
             raise RegistryError(f"{DATA_FILE}: unknown count category {category!r}")
@@ -167,6 +196,16 @@ def _categories(categories: Mapping[str, Any], signal_words: list[list[str]]) ->
         ):
             for phrase in _phrases(table.get(key, []), f"categories.{category}.{key}"):
                 tokens = phrase.split()
+                if GAP in tokens:
+                    gap = tokens.index(GAP)
+                    if key not in ("after", "strict_after") or tokens.count(GAP) > 1 or gap in (0, len(tokens) - 1):
+                        raise RegistryError(
+                            f"{DATA_FILE}: categories.{category}.{key}: {phrase!r}: a gap ('{GAP}') may only stand"
+                            " once inside an after phrase"
+                        )
+                    gapped.setdefault(tokens[0], []).append((tokens[:gap], tokens[gap + 1 :], category, strict))
+                    signal_words.append([t for t in tokens if t != GAP])
+                    continue
                 slot = " ".join(tokens[-2:]) if by_last else tokens[0]
                 index.setdefault(slot, []).append((tokens, category, strict))
                 signal_words.append(tokens)
@@ -178,7 +217,7 @@ def _categories(categories: Mapping[str, Any], signal_words: list[list[str]]) ->
             before_words = pair[0].lower().split()
             around.setdefault(before_words[-1], []).append((before_words, pair[1].lower().split(), category))
             signal_words.append(pair[1].lower().split())
-    return before, after, nouns, adjectives, around
+    return before, after, nouns, adjectives, around, gapped
 
 
 def _zero_table(data: Mapping[str, Any], key: str, signal_words: list[list[str]]) -> dict[str, tuple[str, ...]]:
@@ -257,4 +296,4 @@ def default_lexicon() -> CountLexicon:
     return CountLexicon.from_data(load_data(DATA_FILE))
 
 
-__all__ = ["CATEGORIES", "SIDES", "CountLexicon", "Entry", "default_lexicon"]
+__all__ = ["CATEGORIES", "GAP", "SIDES", "CountLexicon", "Entry", "Gapped", "default_lexicon"]

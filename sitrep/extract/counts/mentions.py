@@ -6,6 +6,7 @@ cumulative counts) are set out in :mod:`sitrep.extract.counts`.
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 from dataclasses import dataclass, field
 
@@ -14,11 +15,17 @@ from sitrep.extract.counts.reader import QUANTITY, Group, Reader, tokenize
 from sitrep.extract.numbers import Quantity
 from sitrep.model import Count, CountCategory, CountPart
 
+_LETTERS_RE = re.compile(r"[^\W\d_]+")
 _TOLL_REACH = 24  # tokens after a toll phrase where its figure may be ("the death toll from ... has risen to 31")
 _PERFECT = frozenset({"has", "have", "had"})
 _STAYED = frozenset({"escaped", "remained", "remain", "remains", "emerged", "survived", "walked", "away", "released",
                      "freed", "rescued"})
 _ZERO_WORDS = frozenset({"no", "without", "any", "anyone", "anybody"})
+_ATTACKER_SIDES = frozenset({"perpetrators", "militants"})
+_PRONOUN_WORDS = frozenset({"he", "she", "him", "her", "them", "they", "himself", "herself", "themselves"})
+_MODAL_REACH = 14  # tokens before a count where a modal may govern it
+_CLAUSE_BREAKS = frozenset({".", ";", ":", "when", "while", "after", "before", "as", "because", "since", "until",
+                            "but", "where", "who", "which", "that", "although", "though"})
 _SINCE_MODIFIERS = frozenset({"early", "late", "mid", "the", "end", "of", "start", "beginning", "last"})
 
 
@@ -37,7 +44,11 @@ class CountMention:
     incidents or a period ("since 2009", "the insurgency has killed"), which is
     the toll of no single incident (an aggregate is always cumulative).
     ``combined`` marks half of a killed-or-injured count that the text does not
-    split (see the package docstring).
+    split (see the package docstring). ``additional`` marks a count that adds to
+    earlier figures of its category for the same incident rather than restating
+    them ("one additional suspected insurgent was detained", "the force also
+    detained two suspects", "another 25 were wounded"): a report that gathers
+    several sentences of one operation should add it, not take the larger figure.
     """
 
     category: CountCategory
@@ -49,6 +60,7 @@ class CountMention:
     cumulative: bool
     combined: bool = False
     aggregate: bool = False
+    additional: bool = False
 
 
 @dataclass(slots=True)
@@ -61,6 +73,7 @@ class _Found:
     end: int
     cumulative: bool = False
     aggregate: bool = False
+    additional: bool = False
     extra: list[Group] = field(default_factory=list)  # "(+2 attackers)"
 
 
@@ -71,6 +84,8 @@ def find_counts(sentence: str, lexicon: CountLexicon | None = None) -> list[Coun
     [('killed', 140, 'people')]
     """
     lex = lexicon or default_lexicon()
+    if lex.trigger_words.isdisjoint(_LETTERS_RE.findall(sentence.lower())):
+        return []  # every trigger word is letters only: a cheaper test than tokenizing
     lows, starts, ends = tokenize(sentence)
     if lex.trigger_words.isdisjoint(lows):
         return []
@@ -94,7 +109,10 @@ def find_counts(sentence: str, lexicon: CountLexicon | None = None) -> list[Coun
     _attach_extras(reader, groups, found)
     found = _without_self_kills(found)
     found.sort(key=lambda f: f.start)
+    found = _without_hypotheticals(reader, found)
+    found = _joined_counts(reader, found)
     _mark_cumulative(reader, found)
+    _mark_additional(reader, found)
     mentions: list[CountMention] = []
     for f in found:
         mentions.extend(_mentions(reader, f))
@@ -128,6 +146,8 @@ def _link_chain(reader: Reader, chain: list[Group]) -> list[_Found]:
         if objects:
             tail = chain[len(objects) :]
             last_after = reader.after(chain[-1], in_apposition=False) if len(chain) > 1 else None
+            if reader.low(chain[-1].last + 1) in ("who", "that"):
+                last_after = None  # "killing 4 civilians and one soldier who died of his injuries": one list
             if last_after is not None and len(objects) == len(chain):
                 objects, tail = objects[:-1], [chain[-1]]
             found = [_use(objects, category, starts[first], ends[objects[-1].last])]
@@ -136,15 +156,20 @@ def _link_chain(reader: Reader, chain: list[Group]) -> list[_Found]:
     after = reader.after(chain[-1], in_apposition=in_apposition and len(chain) == 1)
     if after is not None:
         (tokens, category, strict), k, end = after
-        if strict and not all(g.person for g in chain):
-            return []
+        if strict and not all(g.person or (not g.has_noun and (g.quantity.best or 0) > 1) for g in chain):
+            return []  # "three weapons were captured", "the largest one seized"; but "Four executed" counts people
         if any(g.partitive == category for g in chain):
             return []
+        if any(g.adjective is not None and g.adjective != category for g in chain):
+            return []  # "30 dead soldiers and others injured": the dead are not the injured
         found = [_use(chain, category, starts[chain[0].first], ends[end - 1])]
         if named_twice:
             found[0].groups = chain[:1]
         second = reader.also_after(end, category)
-        if second is not None:
+        if second is not None and category == "injured" and second[0][1] == "killed":
+            found[0].category = "killed"  # "was stabbed and later died": killed, not also injured
+            found[0].end = ends[second[1] - 1]
+        elif second is not None:
             found.append(_Found(second[0][1], list(chain), starts[chain[0].first], ends[second[1] - 1]))
         return found
     if len(chain) > 1:  # no verb for the whole list: try its first group alone, then the rest
@@ -157,7 +182,9 @@ def _restated(reader: Reader, chain: list[Group]) -> bool:
 
     "Three people, a UN soldier and two civilians were killed" (a general noun, then
     its breakdown, adding up to it); "three aid workers, two Kenyans and a Somali"
-    (an appositive saying where the people counted are from, adding up to no more).
+    (an appositive saying where the people counted are from, adding up to no more);
+    "at least one person, a two-year-old, was killed" (an appositive between commas that
+    adds up to the count exactly).
     """
     head, rest = chain[0], chain[1:]
     if not rest or reader.low(head.last + 1) != ",":
@@ -168,6 +195,8 @@ def _restated(reader: Reader, chain: list[Group]) -> bool:
     named = sum(g.quantity.best or 0 for g in rest)
     if head.label and head.label.lower() in reader.lex.generic_people:
         return named == total
+    if named == total and reader.low(rest[-1].last + 1) == ",":
+        return True  # "Two tourists, one Norwegian and one Danish citizen, were found murdered"
     if not head.person or head.demonym or named > total:
         return False
     return all(g.demonym or (g.has_noun and not g.person and not g.thing) for g in rest)
@@ -290,6 +319,83 @@ def _unharmed(reader: Reader, groups: list[Group], k: int) -> list[_Found]:
     return [_Found(category, [zero], *span) for category in lex.zero_adjectives[reader.lows[k]]]
 
 
+def _without_hypotheticals(reader: Reader, found: list[_Found]) -> list[_Found]:
+    """Drop counts under a modal or a threat: "could have caused a chain reaction, killing thousands",
+    "the bomb would have killed hundreds", "threatened to kill the 12 hostages". Such a figure is no
+    toll of anything that happened (the incident itself is judged by the realis stage)."""
+    lex, lows = reader.lex, reader.lows
+    if lex.hypothetical_words.isdisjoint(lows):
+        return found
+    cues = {k + len(cue) - 1: len(cue) == 1 for k, low in enumerate(lows) if low in lex.hypothetical_cues
+            for cue in lex.hypothetical_cues[low] if reader.starts_with(cue, k)}
+    if not cues:
+        return found
+    kept = []
+    for f in found:
+        first = bisect_left(reader.starts, f.start)
+        hypothetical = False
+        for j in range(first - 1, max(-1, first - _MODAL_REACH), -1):
+            if lows[j] in _CLAUSE_BREAKS:
+                break
+            if j in cues:  # a modal must govern the count: "would have killed", "could kill"; not "could be"
+                modal = cues[j]
+                hypothetical = not modal or reader.low(j + 1 + (reader.low(j + 1) in ("not", "n't"))) == "have"
+                hypothetical = hypothetical or j + 1 == first
+                break
+        if not hypothetical:
+            kept.append(f)
+    return kept
+
+
+def _joined_counts(reader: Reader, found: list[_Found]) -> list[_Found]:
+    """Add up two counts of one category joined by "and": "captured a Taliban leader and detained
+    two suspected insurgents" (3 arrested), "three soldiers were killed and two civilians were
+    killed" (5). The killed or injured on the attackers' side are not added to their victims',
+    and a pronoun names again the people just counted ("captured a man and detained him")."""
+    if len(found) < 2:
+        return found
+    out = [found[0]]
+    for f in found[1:]:
+        last = out[-1]
+        between = reader.text[last.end : f.start].strip(" ,").lower()
+        same = between == "and" and f.category == last.category
+        if same and all(reader.lows[g.first] in _PRONOUN_WORDS for g in f.groups):
+            continue  # "captured a suspected militant and detained him": the same man
+        if (
+            same and f.category != "combined" and not (f.cumulative or last.cumulative)
+            and (f.category not in ("killed", "injured") or _side_kind(f) == _side_kind(last))
+            and not set(map(id, f.groups)) & set(map(id, last.groups))
+        ):
+            out[-1] = _Found(f.category, last.groups + f.groups, last.start, f.end, extra=last.extra + f.extra)
+            continue
+        out.append(f)
+    return out
+
+
+def _mark_additional(reader: Reader, found: list[_Found]) -> None:
+    """Mark counts that add to earlier ones: "one additional suspect", "another 25", "two more",
+    "also detained" (a word of ``additive_words`` in the phrase or right before it)."""
+    lex, lows = reader.lex, reader.lows
+    in_words = not lex.additive_words.isdisjoint(lows)
+    for f in found:
+        if f.cumulative:
+            continue
+        if in_words:
+            first = bisect_left(reader.starts, f.start)
+            if not lex.additive_words.isdisjoint(lows[max(0, first - 1) : bisect_left(reader.starts, f.end)]):
+                f.additional = True
+                continue
+        f.additional = any(  # "another 25", "two more": the word is inside the quantity phrase
+            " " in g.quantity.text and not lex.additive_words.isdisjoint(g.quantity.text.lower().split())
+            for g in f.groups
+        )
+
+
+def _side_kind(f: _Found) -> bool:
+    """Is the count on the attackers' side (perpetrators, militants)?"""
+    return any(g.side in _ATTACKER_SIDES for g in f.groups)
+
+
 def _without_self_kills(found: list[_Found]) -> list[_Found]:
     """Drop "the bomber blew himself up" where the sentence also gives the victims' toll."""
     def self_kill(f: _Found) -> bool:
@@ -396,7 +502,7 @@ def _mentions(reader: Reader, f: _Found) -> list[CountMention]:
         p = parts[0]
         count = Count(p.min, p.max, p.best, p.approx, text, parts)
         return [CountMention(category, count, f.start, f.end, p.label or None, p.side, f.cumulative,
-                             aggregate=f.aggregate)]
+                             aggregate=f.aggregate, additional=f.additional)]
     labels = [p.label for p in parts if p.label]
     victim = " and ".join(dict.fromkeys(labels)) if labels else None
     sides = {p.side for p in parts}
@@ -405,13 +511,14 @@ def _mentions(reader: Reader, f: _Found) -> list[CountMention]:
         if all(p.best == 0 for p in parts):
             count = Count(0, 0, 0, False, text, parts)
             return [
-                CountMention(c, count, f.start, f.end, victim, side, f.cumulative, aggregate=f.aggregate)
+                CountMention(c, count, f.start, f.end, victim, side, f.cumulative, aggregate=f.aggregate,
+                             additional=f.additional)
                 for c in ("killed", "injured")
             ]
         high = None if any(p.max is None for p in parts) else sum(p.max for p in parts if p.max is not None)
         count = Count(None, high, None, True, text, ())
         return [
-            CountMention(c, count, f.start, f.end, victim, side, f.cumulative, True, f.aggregate)
+            CountMention(c, count, f.start, f.end, victim, side, f.cumulative, True, f.aggregate, f.additional)
             for c in ("killed", "injured")
         ]
     mins = [p.min for p in parts]
@@ -423,7 +530,8 @@ def _mentions(reader: Reader, f: _Found) -> list[CountMention]:
         text=text,
         parts=parts,
     )
-    return [CountMention(category, total, f.start, f.end, victim, side, f.cumulative, aggregate=f.aggregate)]
+    return [CountMention(category, total, f.start, f.end, victim, side, f.cumulative, aggregate=f.aggregate,
+                         additional=f.additional)]
 
 
 def _part(reader: Reader, g: Group) -> CountPart:

@@ -1,0 +1,269 @@
+"""Finding the groups of people a sentence counts, and the lists they form.
+
+A :class:`~sitrep.extract.counts.sentence.Group` is a quantity and the people it
+counts: a number and its noun ("nearly 140 people", "two of his associates"), a
+singular noun after a determiner ("a policeman"; "a shepherd" only tentatively),
+a pronoun, a person named with no number ("Taliban leader Saifullah"), or a
+headline's bare singular noun ("Man shot to death in Juarez"). Groups joined by
+"and" or commas form chains ("13 soldiers and 170 civilians").
+"""
+
+from __future__ import annotations
+
+from sitrep.extract.counts.sentence import QUANTITY, SINGULAR_DETS, Group, Sentence
+from sitrep.extract.numbers import Quantity
+
+_PARTITIVE = frozenset({"the", "his", "her", "their", "them", "those", "these", "its", "whom", "us", "our"})
+_PRONOUN_PARTITIVE = frozenset({"them", "whom", "us"})
+_PRONOUNS = frozenset({"he", "she", "him"})
+_REFLEXIVE = frozenset({"himself", "herself"})
+_STARTS = SINGULAR_DETS | _PRONOUNS | _REFLEXIVE | {QUANTITY, "her", "no"}  # the words a group may start with
+_NAMED_SUBJECT_NEXT = frozenset({"was", "is", "has", "had", "and", "were", "are"})
+_NAME_LENGTH = 7  # words in a name with its titles: "Prime Minister Admiral Luis Carrero Blanco"
+_FILLERS = frozenset({"other", "additional", "more", "further"})  # between a number and an adjective
+
+
+class GroupReader(Sentence):
+    """Groups of people and their chains, read from the tokens of a :class:`Sentence`."""
+
+    def groups(self) -> list[Group]:
+        """Every group of the sentence, left to right, none inside another."""
+        found: list[Group] = []
+        lows, n, lex = self.lows, self.n, self.lex
+        stop_words, before_ends = lex.stop_words, lex.before_ends
+        k = 0
+        while k < n:
+            low = lows[k]
+            group: Group | None = None
+            if low in _NAMED_SUBJECT_NEXT and k > 0 and (not found or found[-1].last < k - 1) and self.name_like(k - 1):
+                named = self._named_subject(k) if low != "and" or self._companion_at(k + 1) else None
+                if named is not None and found and found[-1].last >= named.first >= 0:
+                    if found[-1].first >= named.first:  # "Loreto Mayor Dario Otaza": the name holds the title
+                        found[-1] = named
+                elif named is not None:
+                    found.append(named)
+            if low not in _STARTS:
+                pass  # most words start no group: only a name after a verb or a headline's noun may
+            elif low == QUANTITY:
+                group = self._quantity_group(k)
+            elif low in SINGULAR_DETS:
+                group = self._singular_group(k)
+            elif low in _PRONOUNS or (low == "her" and (not self.word(k + 1) or self.low(k + 1) in lex.stop_words)):
+                group = Group(k, k, Quantity(1, 1, 1, False, self.text[self.starts[k] : self.ends[k]]), person=True)
+            elif low in _REFLEXIVE:
+                group = Group(k, k, Quantity(1, 1, 1, False, low), side="perpetrators", person=True, reflexive=True)
+            elif low == "no":
+                group = self._noun_group(k, k + 1, Quantity(0, 0, 0, False, "no"), need_person=True)
+                if group is not None and self.low(group.last + 1) in self.lex.zero_nouns:
+                    group = None  # "no civilian casualties" is read by _zeros
+            if group is None and low not in stop_words:
+                if k == 0:
+                    group = self._headline_group() if self.word(0) else None
+                elif lows[k - 1] in before_ends:
+                    group = self._named_object(k)  # "killed Taliban leader Saifullah"
+            if group is None:
+                k += 1
+                continue
+            group.subset = group.subset or self._after_subset_marker(group.first)
+            found.append(group)
+            k = group.last + 1
+        self._add_leaders(found)
+        return found
+
+    def _headline_group(self) -> Group | None:
+        """A headline's bare singular noun: "Man shot to death in Juarez", "Third journalist killed"."""
+        group = self._noun_group(0, 0, Quantity(1, 1, 1, False, ""), need_person=True, singular=True)
+        if group is None:
+            return None
+        after = group.last + 1
+        if not (self.low(after) in self.lex.after and self.match_forward(self.lex.after, after)):
+            return None  # not "Right-wing extremists mistreat refugee children"
+        if any(self.lex.people.get(w, (True,))[0] is False for w in self.lows[: group.last]):
+            return None
+        group.quantity = Quantity(1, 1, 1, False, self.text[self.starts[0] : self.ends[group.last]])
+        return group
+
+    def _named_object(self, k: int) -> Group | None:
+        """One person named with no number after a verb of a category: "killed Taliban leader Saifullah"."""
+        if not self.word(k):
+            return None
+        entry = self.match_backward(k - 1)
+        if entry is None:
+            return None
+        before = k - 1 - len(entry[0])
+        if entry[1] == "combined" or self.low(before) in SINGULAR_DETS:
+            return None  # not "a killed guard": there the verb describes the noun
+        if self.low(before - (self.low(before) == "the")) in self.lex.cause_words:
+            return None  # "since the killing of Osama bin Laden": a cause or a memory, not this toll
+        return self._named_group(k, k + _NAME_LENGTH)
+
+    def _companion_at(self, k: int) -> bool:
+        """Does a person follow at ``k`` ("and his son", "and a bodyguard", "and Major Ali Khan")?"""
+        if self.low(k) in SINGULAR_DETS:
+            return any(self.low(m) in self.lex.people for m in range(k + 1, k + 4))
+        return self._title(k) or (self.name_like(k) and self._title(k + 1))
+
+    def _named_subject(self, k: int) -> Group | None:
+        """One person named before "was", "is", "has" or "and": "Jeroen Oerlemans was killed"."""
+        j = k - 1
+        while j > 0 and k - j < _NAME_LENGTH and (self.name_like(j - 1) or self._title(j - 1)):
+            j -= 1
+        if self.low(j - 1) in ("the", "a", "an"):
+            return None  # "the CRPF": an organisation, not a person's name
+        group = self._named_group(j, k)
+        if group is None or group.last != k - 1:
+            return None
+        if self.lows[k] == "and" and not group.person and group.last == group.first:
+            return None  # "Kabul and his son": a one-word name before "and" needs a title
+        return group
+
+    def _named_group(self, j: int, stop: int) -> Group | None:
+        """Titles and a name from token ``j`` (before ``stop``) as a group of one person.
+
+        The words may be a name ("Jeroen Oerlemans"), titles and a name ("Taliban leader
+        Saifullah", "Sufi imam Ilyas Ilyasov") or a bare title ("Hamas commander"); a plural
+        person noun at the end ("Afghan soldiers") or a possessive ("Karzai's brother")
+        makes them something else. In capitals, where every word looks like a name, a
+        title must be among them.
+        """
+        lex, lows = self.lex, self.lows
+        k, title, name, first_title = j, -1, -1, -1
+        while k < min(stop, self.n):
+            low = lows[k]
+            if not self.word(k) or low in lex.not_people or low in lex.not_single:
+                break
+            entry = lex.people.get(low)
+            if entry is not None and entry[0]:
+                title = k
+                first_title = k if first_title < 0 else first_title
+            elif entry is not None:  # "Taliban" in "Taliban leader": a modifier, never the end
+                pass
+            elif self.name_like(k):
+                name = k
+            elif low in lex.stop_words or self.caps or k + 1 >= self.n or not self.word(k + 1):
+                break
+            k += 1
+        last = k - 1
+        if last < j or max(title, name) != last or self.low(k) in ("'s", "’s") or self.low(k) in lex.people:
+            return None
+        if k < stop and self.word(k) and self.lows[k] not in lex.stop_words:
+            return None  # "execution of IED attacks", "executes tactical insurgent operations": a modifier
+        if self.caps and title < 0:
+            return None
+        # the victim is described up to the first title ("Taliban commander" of "Taliban commander
+        # Mullah Rahim", "LIBERAL SENATOR"), else by the name
+        label = self.text[self.starts[j] : self.ends[first_title if first_title >= 0 else last]]
+        side = self._side(j, title) if title >= 0 else None
+        if side is None:
+            side = next((lex.side_words[w] for w in lows[j:last] if w in lex.side_words), None)
+        text = self.text[self.starts[j] : self.ends[last]]
+        return Group(j, last, Quantity(1, 1, 1, False, text), label=label, noun=j, side=side, person=title >= 0,
+                     has_noun=True, named=True)
+
+    def _quantity_group(self, k: int) -> Group:
+        q = self.qs[k]
+        assert q is not None
+        first = k - 1 if self.low(k - 1) in ("the", "these", "those", "their", "his", "her", "its", "our") else k
+        j = k + 1
+        if self.low(j) == "of" and self.low(j + 1) in _PARTITIVE:
+            det = self.low(j + 1)
+            if det in _PRONOUN_PARTITIVE:  # "three of them": a part of people named before
+                return Group(first, j + 1, q, partitive="them")
+            m = j + 2 + (self.low(j + 2) in ("people", QUANTITY))
+            if self.low(m) in self.lex.partitive_nouns:  # "two of the dead"
+                return Group(first, m, q, partitive=self.lex.partitive_nouns[self.low(m)])
+            if self.low(j + 2) == QUANTITY:  # "one of the two gunmen"
+                group = self._noun_group(first, j + 3, q)
+                return group if group is not None else Group(first, j + 2, q)
+            group = self._noun_group(first, j + 2 + (self.low(j + 2) == "own"), q)  # "five of its own militants"
+            return group if group is not None else Group(first, j + 1, q)
+        if self.low(j) == "of" or (self.low(j) == "the" and q.text.lower() in ("both", "all")):
+            j += 1
+        a = j + (self.low(j) in _FILLERS and self.low(j + 1) in self.lex.adjectives)  # "seven other wounded people"
+        adjective = self.lex.adjectives.get(self.low(a))
+        if adjective is not None:
+            group = self._noun_group(first, a + 1, q, need_person=True)
+            if group is not None:
+                group.adjective = adjective
+                return group
+        group = self._noun_group(first, j, q)
+        return group if group is not None else Group(first, k, q)
+
+    def _singular_group(self, k: int) -> Group | None:
+        low = self.lows[k]
+        adverb = self.low(k + 1).endswith("ly") and self.low(k + 2) in self.lex.after  # "another seriously injured"
+        if not self.word(k + 1) or adverb or (
+            self.lows[k + 1] in self.lex.stop_words and not self._inner_word(k + 1, -1, True, first=True)
+        ):
+            if low == "another":
+                return Group(k, k, Quantity(1, 1, 1, False, low), person=True)  # "... and another injured"
+            return None
+        possessive = low in ("'s", "’s")
+        first = k - 1 if possessive and self.word(k - 1) else k
+        # after a preposition only a person noun will do: "died on the spot" has no tentative group
+        need_person = possessive or self.low(first - 1) in self.lex.prepositions
+        return self._noun_group(first, k + 1, Quantity(1, 1, 1, False, low), need_person=need_person, singular=True)
+
+    def _after_subset_marker(self, first: int) -> bool:
+        k = first - 1
+        if self.low(k) in (",", ":"):
+            k -= 1
+        return any(self.ends_with(marker, k) for marker in self.lex.subset_by_last.get(self.low(k), ()))
+
+    def _add_leaders(self, groups: list[Group]) -> None:
+        """'Alaudin and two of his associates were detained': the named man counts too."""
+        for index in range(len(groups) - 1, -1, -1):
+            g = groups[index]
+            possessive = self.low(g.first + 1) == "of" and self.low(g.first + 2) in ("his", "her")
+            if not (possessive or self.low(g.last) in self.lex.companions) or self.low(g.first - 1) != "and":
+                continue
+            k = g.first - 2
+            if any(o.first <= k <= o.last for o in groups) or not self.name_like(k):
+                continue
+            start = k
+            while start - 1 >= 0 and k - start < 3 and self.name_like(start - 1):
+                start -= 1
+            name = self.text[self.starts[start] : self.ends[k]]
+            groups.insert(index, Group(start, k, Quantity(1, 1, 1, False, name), label=name, person=True,
+                                        has_noun=True))
+
+    def chains(self, groups: list[Group]) -> list[list[Group]]:
+        chains: list[list[Group]] = []
+        for g in groups:
+            if chains and self._joined(chains[-1][-1], g):
+                chains[-1].append(g)
+            else:
+                chains.append([g])
+        return chains
+
+    def _joined(self, a: Group, b: Group) -> bool:
+        if b.subset != a.subset or b.reflexive or b.first - a.last > 12:
+            return False
+        if (a.quantity.max == 0) != (b.quantity.max == 0):
+            return False  # "the grenade exploded ... and no one was injured": nobody adds to nothing
+        if (a.tentative or b.tentative or a.named or b.named) and self.lows[b.first - 1] != "and":
+            return False
+        if self.lows[b.first - 1] not in self.lex.joiner_ends:
+            return False
+        k = a.last + 1
+        if self.low(k) in self.lex.prepositions:
+            k = self._skip_phrase(k)
+        for joiner in self.lex.joiners:
+            if self.starts_with(joiner, k):
+                end = k + len(joiner)
+                if joiner == [","]:
+                    if self.low(b.last + 1) in self.lex.speech_verbs:
+                        return False  # "killing two soldiers, two security sources said"
+                    if self.low(end) == "and":
+                        end += 1
+                    elif QUANTITY not in (self.lows[b.first], self.low(b.first + 1)) and self.low(b.last + 1) not in (
+                        ",", "and"
+                    ):
+                        return False  # "killed one, a policeman": an apposition, not a list "A, B and C"
+                    elif b.partitive == "them":
+                        return False  # "12 people, three of them children, ..."
+                return end == b.first
+        return False
+
+
+__all__ = ["GroupReader"]

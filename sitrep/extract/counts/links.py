@@ -1,0 +1,374 @@
+"""Linking a group of people to the verb or noun of a category before, after or around it.
+
+"killed nearly 140 people", "the bodies of 12" (before); "four suspects from
+Tajikistan were arrested", "three soldiers who were in the car were killed",
+"were tortured and killed" (after, past appositives, places, participle phrases,
+relative clauses and other verbs); "took 20 people hostage" (around).
+"""
+
+from __future__ import annotations
+
+from sitrep.extract.counts.lexicon import Entry
+from sitrep.extract.counts.sentence import CLAUSE_WORDS, QUANTITY, Group, Sentence
+from sitrep.extract.numbers import Quantity
+
+_OBJECT_DETS = frozenset({"a", "an", "the", "his", "her", "their", "its", "another", "all"})
+_OBJECT_PRONOUNS = frozenset({"him", "her", "them", "himself", "herself", "themselves", "us", "me"})
+_RELATIVES = frozenset({"who", "that", "which"})
+_SEQUENCE_ADVERBS = frozenset({"then", "later", "subsequently", "eventually", "finally", "also", "allegedly",
+                               "reportedly", "brutally", "summarily", "publicly", "immediately"})
+_PARTICIPLE_ENDINGS = ("ed", "en", "wn")  # "tortured", "beaten", "thrown"
+_CLOSERS = {",": ",", "(": ")", "--": "--", "—": "—", "–": "–"}
+_BE = frozenset({"was", "were", "is", "are", "be", "been", "being", "got", "get", "gets", "getting", "left"})
+_FLOATING = frozenset({"all", "both", "each", "mostly", "mainly"})  # may open an appositive: ", all citizens of X,"
+
+
+class LinkReader(Sentence):
+    """The verbs and nouns of a category that groups of a :class:`Sentence` are linked to."""
+
+    def before(self, g: Group) -> tuple[Entry, int] | None:
+        """The verb or noun right before the group ("killed", "the bodies of"), with its first token."""
+        k = g.first - 1
+        low = self.low(k)
+        if low in ("them", "us") and g.first == g.last and g.quantity.text.lower() in ("both", "all"):
+            k -= 1  # "killing them both"
+            low = self.low(k)
+        if low in self.lex.object_adverbs or (low.endswith("ly") and len(low) > 4):
+            k -= 1  # "killing only himself", "wounding critically two"
+        elif low == "least" and self.low(k - 1) == "at" and self.lows[g.first] != QUANTITY:
+            k -= 2  # "killed at least a civilian"
+        entry = self.match_backward(k)
+        if entry is None:
+            return None
+        return entry, k + 1 - len(entry[0])
+
+    def acceptable_object(self, g: Group, strict: bool, category: str) -> bool:
+        """May the group be the object of a verb of ``category`` (``strict``: one that needs people)?"""
+        if g.tentative:  # "killed a road construction supervisor"; not "hurt the economy"
+            return not strict and category in ("killed", "kidnapped", "arrested") and not self.caps
+        if g.reflexive or (g.person and not g.thing):
+            return True
+        if strict or g.thing:
+            return False
+        return True
+
+    def after(self, g: Group, *, in_apposition: bool) -> tuple[Entry, int, int] | None:
+        """The verb after the group ("were killed", "died"): entry, first and last+1 token index."""
+        lex = self.lex
+        k = g.last + 1
+        noun = self.match_forward(self.lex.nouns, k)
+        if noun is not None:
+            end = k + len(noun[0])
+            if g.tentative or g.named:
+                return None
+            if not noun[0][-1].endswith("s") and (
+                g.quantity.best != 1 or (self.word(end) and self.lows[end] not in lex.stop_words)
+            ):
+                return None  # "one death", not "one death threat"
+            return noun, k, end
+        if g.tentative:  # "the principal of the school was killed", not "the release of the priests who..."
+            if not self.caps and self.low(k) in lex.prepositions:
+                j = self._skip_phrase(k)
+                if not any(w in lex.people or w == QUANTITY for w in self.lows[k:j]):
+                    k = j
+        elif not g.subset:  # a part ("including two attackers") may not reach past a comma for its verb
+            k = self._skip_material(k)
+        if (in_apposition or self.low(k + 1) in ("who", "which")) and self.low(k) == ",":
+            k += 1  # "Four policemen, who were commanders of their posts, were killed"
+        if self.low(k) in _RELATIVES:
+            found = self._verb_at(g, k + 1)  # "two soldiers who were killed"
+            if found is None and k - g.last <= 2 and g.person:  # "three soldiers who were in the car were killed"
+                main = self._after_relative_clause(k + 1)  # (the clause must be the group's own)
+                found = self._verb_at(g, main) if main is not None else None
+            return found
+        return self._verb_at(g, k)
+
+    def _verb_at(self, g: Group, k: int) -> tuple[Entry, int, int] | None:
+        """The verb of the group at token ``k``, perhaps after auxiliaries and adverbs."""
+        lex = self.lex
+        auxiliary = passive = negated = False
+        while k < self.n:
+            low = self.lows[k]
+            if low in lex.negations or low.endswith("n't"):
+                negated = True
+            elif low in lex.auxiliaries:
+                if low in lex.after and self.match_forward(lex.after, k):
+                    break  # "left injured", "confirmed dead", "being treated" are phrases of their own
+                if low in lex.reporting_auxiliaries and not passive:
+                    return None  # "the capital, said wounded soldiers ...": the verb of another clause
+                auxiliary = True
+                passive = passive or low in _BE
+            elif not (low.endswith("ly") and len(low) > 4 and low not in lex.people) or (
+                low in lex.after and self.match_forward(lex.after, k)
+            ):
+                break  # not an adverb, or one that begins a phrase ("fatally shot")
+            k += 1
+        if negated and g.quantity.best != 0:
+            return None
+        if (g.tentative or g.named) and not auxiliary:
+            return None
+        if passive and not (self.low(k) in lex.after and self.match_forward(lex.after, k)):
+            k = self._skip_participles(k)  # "were tortured and killed", "were dragged from their car and killed"
+        had_object = False
+        for entry in lex.after.get(self.low(k), ()):  # longest first
+            if not self.starts_with(entry[0], k):
+                continue
+            end = k + len(entry[0])
+            if len(entry[0]) == 1 and entry[0][0] in lex.adjectives and self.low(end) in lex.people:
+                return None  # "wounded soldiers had been brought": the word describes the next noun
+            transitive = self._transitive(entry[0])
+            if had_object and transitive:
+                return None  # "stabbed to death a soldier" is no "stabbed" without an object
+            if not passive and transitive and self._has_object(end):
+                had_object = True
+                continue  # "left 4 fighters dead and injured 3": "dead", then a verb with its own object
+            if entry[1] == "injured":
+                worse = self._killed_after(end)  # "were beaten, stabbed and axed to death"
+                if worse is not None:
+                    return worse[0], k, worse[1]
+            return entry, k, end
+        return self._gapped_at(k) if self.low(k) in lex.gapped_after else None
+
+    def _has_object(self, end: int) -> bool:
+        """Does an object follow a verb ending before ``end``, perhaps after a second verb ("stabbed
+        and injured an Israeli soldier")?"""
+        if self._object_at(end):
+            return True
+        return self.low(end) in ("and", "or") and self.low(end + 1) in self.lex.before_ends and self._object_at(end + 2)
+
+    def _killed_after(self, j: int) -> tuple[Entry, int] | None:
+        """A verb of killing after verbs of injury joined by commas or "and" ("beaten and shot dead",
+        "beaten, stabbed and axed to death"): the people were killed. Its entry and end."""
+        lex = self.lex
+        for _ in range(4):
+            if self.low(j) == ",":
+                j += 1
+            if self.low(j) in ("and", "then", "later"):
+                j += 1
+                continue
+            entry = self.match_forward(lex.after, j) if self.low(j) in lex.after else None
+            if entry is None:
+                return None
+            if entry[1] == "killed":
+                return entry, j + len(entry[0])
+            if entry[1] != "injured":
+                return None
+            j += len(entry[0])
+        return None
+
+    def _transitive(self, tokens: list[str]) -> bool:
+        """Can the words of an after phrase, or its last word, come before victims ("killed", "shot
+        dead", "dead and injured"; not "dead")?"""
+        return " ".join(tokens) in self.lex.transitive or tokens[-1] in self.lex.transitive
+
+    def _gapped_at(self, k: int) -> tuple[Entry, int, int] | None:
+        """An after phrase with a gap at ``k``: "suffered gunshot wounds", "sustained serious head injuries"."""
+        for head, tail, category, strict in self.lex.gapped_after.get(self.low(k), ()):
+            if not self.starts_with(head, k):
+                continue
+            j = k + len(head)
+            for m in range(j + 1, min(self.n, j + 4)):  # one to three free words
+                if not self.word(m - 1) or self.lows[m - 1] in self.lex.stop_words:
+                    break
+                if self.starts_with(tail, m):
+                    end = m + len(tail)
+                    return (self.lows[k:end], category, strict), k, end
+        return None
+
+    def _skip_participles(self, k: int) -> int:
+        """Skip up to three participles of other verbs joined by "and" or commas to the one of a category.
+
+        "were tortured and killed", "were ambushed, robbed and killed", "were dragged from
+        their car and killed"; the token of the category's verb, or ``k`` if there is none.
+        """
+        lex = self.lex
+        j = k
+        for _ in range(3):
+            low = self.low(j)
+            if not (self.word(j) and low.endswith(_PARTICIPLE_ENDINGS)) or (
+                low in lex.auxiliaries or low in lex.prepositions or low in lex.boundaries or low in CLAUSE_WORDS
+            ):
+                return k  # not "when", "then", "between"
+            j += 1
+            if self.low(j) in lex.prepositions:
+                j = self._skip_phrase(j)  # may end past an "and" that only the next verb follows
+            joined = self.low(j - 1) in ("and", "or")
+            if self.low(j) == ",":
+                j, joined = j + 1, True
+            if self.low(j) in ("and", "or"):
+                j, joined = j + 1, True
+            if not joined:
+                return k
+            while self.low(j) in _SEQUENCE_ADVERBS:
+                j += 1
+            if self.low(j) in lex.after and self.match_forward(lex.after, j):
+                return j
+        return k
+
+    def _after_relative_clause(self, k: int) -> int | None:
+        """The token after a short relative clause ("who were in the car") where the main verb starts."""
+        lex = self.lex
+        if self.low(k) == QUANTITY:
+            return None  # "the attack in which 20 persons were killed": a subject of its own
+        for j in range(k + 1, min(self.n, k + 20)):
+            low = self.lows[j]
+            if low in (";", ":", ".", QUANTITY) or (low in CLAUSE_WORDS and low != "that"):
+                return None
+            if low in _BE and self.lows[j - 1] not in lex.auxiliaries:
+                return j
+        return None
+
+    def also_after(self, end: int, category: str) -> tuple[Entry, int] | None:
+        """A second verb joined to the first: "was kidnapped and killed"."""
+        j = end
+        if self.low(j) in (QUANTITY, "several", "multiple", "many") and "times" in self.lows[j + 1 : j + 4]:
+            j = self.lows.index("times", j + 1) + 1  # "had been stabbed a number of times and died"
+        if self.low(j) in self.lex.prepositions:  # "were abducted from their homes and subsequently executed"
+            j = self._skip_phrase(j)
+        if self.low(j) == "," and self.low(j + 1) in ("and", "or") and j > end:
+            j += 1  # "were kidnapped by militants on Thursday, and were later executed"
+        if self.low(j) in ("and", "or"):
+            j += 1
+        elif j == end or self.low(j - 1) not in ("and", "or"):
+            return None
+        while self.low(j) in _SEQUENCE_ADVERBS or self.low(j) in _BE:
+            j += 1
+        entry = self.match_forward(self.lex.after, j)
+        if entry is None or entry[1] == category or self._object_at(j + len(entry[0])):
+            return None
+        return entry, j + len(entry[0])
+
+    def _object_at(self, k: int) -> bool:
+        """Does an object start at ``k`` (a number, a pronoun, a name, "a ... officer")?"""
+        low = self.low(k)
+        if low == QUANTITY or low in _OBJECT_PRONOUNS or (not self.caps and self.name_like(k)):
+            return True
+        if low in _OBJECT_DETS:  # "killed a water and forestry officer"
+            for j in range(k + 1, min(self.n, k + 7)):
+                if self.lows[j] in self.lex.people:
+                    return True
+                if not self.word(j) and self.lows[j] != QUANTITY:
+                    return False
+        return False
+
+    def _skip_material(self, k: int) -> int:
+        """Skip an appositive, a place or a list of names between a group and its verb."""
+        start = k
+        lex = self.lex
+        while k < self.n and k - start < 16:
+            low = self.lows[k]
+            if low == "," and self._subset_marker_at(k + 1):
+                k += 1  # "Three soldiers, including a colonel were killed": the part is read below
+                continue
+            if low in _CLOSERS:
+                close = _CLOSERS[low]
+                j = k + 1
+                while j < self.n and j - k <= 12 and self.lows[j] != close:
+                    lj = self.lows[j]
+                    verb = lj in lex.auxiliaries and not (j == k + 1 and lj in _FLOATING)  # ", all citizens of"
+                    if verb and lj in lex.speech_verbs and self.low(j + 1) == close:
+                        verb = False  # "Twelve people, officials said, were killed"
+                    if verb or lj in lex.negations or lj in (";", ":", ".") or (
+                        lj in lex.after and self.match_forward(lex.after, j)
+                    ):
+                        break
+                    j += 1
+                if j < self.n and self.lows[j] == close and j > k + 1:
+                    k = j + 1
+                    continue
+                if low == "," and self.name_like(k + 1):
+                    j = k + 1
+                    while j < self.n and (self.name_like(j) or self.lows[j] in (",", "and")):
+                        j += 1
+                    if self.low(j) in lex.auxiliaries:
+                        k = j
+                        continue
+                if low == "," and self.low(k + 1) in _BE and self.low(k + 2) != "and":
+                    k += 1  # "Three traders from the province, were killed": a stray comma before the verb
+                break
+            if low == "and" and k == start:
+                j = self._unnumbered_people(k + 1)
+                if j > k + 1:  # "Four soldiers and civilian JTF members died": the count is the number given
+                    k = j
+                    continue
+                break
+            if self._subset_marker_at(k):
+                j = k + 1  # "Eight people including four civilians ... were killed"
+                while j < self.n and j - k <= 20 and self.lows[j] not in lex.auxiliaries:
+                    low_j = self.lows[j]
+                    if low_j in lex.after and self.match_forward(lex.after, j):
+                        return j  # "At least 8 people, including four members of one family, died"
+                    if low_j in (";", ":", ".") or low_j in CLAUSE_WORDS:
+                        break
+                    if low_j == "," and self.low(j + 1) in lex.auxiliaries:
+                        break  # "..., including ten children, three women and their unborns, are killed"
+                    j += 1
+                if j < self.n and j - k <= 20 and self.lows[j] in (",", *lex.auxiliaries):
+                    k = j + (self.lows[j] == ",")
+                    continue
+                break
+            if low in lex.prepositions or self._participle_phrase(k):
+                j = self._skip_phrase(k)
+                if j == k + 1:
+                    break
+                k = j
+                continue
+            if self.name_like(k):
+                while k < self.n and (self.name_like(k) or (self.lows[k] == "," and self.name_like(k + 1))):
+                    k += 1
+                if self.low(k) == "," and self.low(k + 1) in lex.auxiliaries:
+                    k += 1  # "Three members Theodore Gold, Diana Oughton, are killed"
+                continue
+            break
+        return k
+
+    def _participle_phrase(self, k: int) -> bool:
+        """Does a participle with a preposition start at ``k`` ("sleeping inside a mosque", "employed by
+        CRS", "associated with the compound")? Not a verb of a category ("killed in the blast"), nor a
+        past tense ("detonated in")."""
+        low, lex = self.low(k), self.lex
+        if low.endswith("ing"):
+            if self.low(k + 1) not in lex.prepositions:
+                return False
+        elif not (low.endswith("ed") and self.low(k + 1) in ("by", "with")):
+            return False  # "associated with the compound", not "detonated in": a verb of its own
+        return low not in lex.stop_words and self.match_backward(k) is None
+
+    def _unnumbered_people(self, k: int) -> int:
+        """The end of a plural person noun phrase with no number at ``k`` that a verb follows, else ``k``."""
+        if self.low(k) in self.lex.stop_words:
+            return k
+        group = self._noun_group(k, k, Quantity(None, None, None, False, ""), need_person=True)
+        if group is None or self.lex.people.get(self.lows[group.last], (True, False))[1] is False:
+            return k
+        end = group.last + 1
+        if self.low(end) in self.lex.auxiliaries or (self.low(end) in self.lex.after
+                                                      and self.match_forward(self.lex.after, end)):
+            return end
+        return k
+
+    def around(self, chain: list[Group]) -> tuple[str, int, int] | None:
+        """ "took 20 people hostage": the category and the token range of the phrase."""
+        first, last = chain[0], chain[-1]
+        for before, after, category in self.lex.around.get(self.low(first.first - 1), ()):
+            if not self.ends_with(before, first.first - 1):
+                continue
+            if self.starts_with(after, last.last + 1):
+                return category, first.first - len(before), last.last + len(after)
+            if self.low(last.last + 1) == "of" and last.person:  # "took the two occupants of the car into custody"
+                for j in range(last.last + 2, min(self.n, last.last + 6)):
+                    if self.starts_with(after, j):
+                        return category, first.first - len(before), j - 1 + len(after)
+                    if not self.word(j) or self.lows[j] in self.lex.auxiliaries:
+                        break
+            if len(after) == 1 and self.lows[last.last] == after[0]:  # "took 20 hostages"
+                if last.noun >= 0 and last.last > last.noun:  # "took 20 people hostage"
+                    last.label = self.text[self.starts[last.noun] : self.ends[last.last - 1]]
+                    people = [h for h in range(last.noun, last.last) if self.lows[h] in self.lex.people]
+                    if people:
+                        last.side = self._side(last.noun, people[-1])
+                return category, first.first - len(before), last.last
+        return None
+
+
+__all__ = ["LinkReader"]
