@@ -26,8 +26,9 @@ from typing import Any, Callable, Mapping
 from sitrep.errors import SitrepError
 
 DEFAULT_BASELINE = Path(__file__).resolve().parents[2] / "eval" / "baseline.json"
-#: Floors sit this far below the measured value, so that a re-run with the same code passes.
-MARGIN = 0.002
+#: Floors sit this far below the measured value, so that a re-run with the same code passes
+#: on another machine (floating-point differences can flip a few of spaCy's entity decisions).
+MARGIN = 0.01
 
 
 class GateError(SitrepError):
