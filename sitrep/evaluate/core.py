@@ -222,6 +222,25 @@ def extract_texts(extractor: Any, articles: Sequence[Any]) -> tuple[list[list[An
     return reports, speed
 
 
+def read_mapping_yaml(filename: str, path: Path | None = None) -> tuple[Any, str]:
+    """A gold-set mapping file: the parsed YAML of ``path``, else of the shipped
+    ``sitrep/data/evaluate/<filename>``, with the name to use in error messages."""
+    from importlib import resources
+
+    import yaml
+
+    from sitrep.errors import RegistryError
+
+    name = str(path) if path else filename
+    try:
+        text = path.read_text(encoding="utf-8") if path else (
+            resources.files("sitrep.data").joinpath(filename).read_text(encoding="utf-8")
+        )
+        return yaml.safe_load(text), name
+    except (OSError, yaml.YAMLError) as exc:
+        raise RegistryError(f"{name}: cannot be read: {exc}") from exc
+
+
 def read_csv(path: Path, required: Iterable[str]) -> list[dict[str, str]]:
     """A gold CSV's rows, checking its columns; GoldDataError naming what is missing."""
     import csv

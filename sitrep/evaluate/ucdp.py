@@ -38,15 +38,13 @@ from collections import Counter
 from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
-from importlib import resources
 from pathlib import Path
 from types import MappingProxyType
 from typing import Any, Iterable, Literal, Mapping, Sequence
 
-import yaml
 
 from sitrep.errors import RegistryError
-from sitrep.evaluate.core import EvalResult, GoldDataError, extract_texts, read_csv, register
+from sitrep.evaluate.core import EvalResult, GoldDataError, extract_texts, read_csv, read_mapping_yaml, register
 from sitrep.gazetteer.normalize import normalize_name
 from sitrep.model import Article, Report
 
@@ -134,14 +132,7 @@ class UcdpMapping:
 
         Raises RegistryError naming the first malformed entry.
         """
-        name = str(path) if path else MAPPING_FILE
-        try:
-            text = path.read_text(encoding="utf-8") if path else (
-                resources.files("sitrep.data").joinpath(MAPPING_FILE).read_text(encoding="utf-8")
-            )
-            data = yaml.safe_load(text)
-        except (OSError, yaml.YAMLError) as exc:
-            raise RegistryError(f"{name}: cannot be read: {exc}") from exc
+        data, name = read_mapping_yaml(MAPPING_FILE, path)
         return cls.from_data(data, name=name)
 
     @classmethod
