@@ -183,7 +183,7 @@ class Extractor:
                 places = _merge_places(piece, places, scanned)
                 dates = list(find_dates(piece))
                 for e in entities:
-                    if e.label == "DATE" and not any(d.start < e.end and e.start < d.end for d in dates):
+                    if e.label == "DATE" and not _CODE.search(e.text) and not any(d.start < e.end and e.start < d.end for d in dates):
                         dates.append(_EntityDate(e.start, e.end, e.text))
                 dates.sort(key=lambda d: d.start)
                 actors = tuple(self.registry.find_all(piece))
@@ -314,6 +314,8 @@ class _EntityDate:
     text: str
 
 
+#: A reference number the NER may take for a date ("2010-11-S-260", "FY-2012").
+_CODE = re.compile(r"\d[-/][A-Z]|[A-Z][-/]\d")
 _PARAGRAPH = re.compile(r"[\n\u2028\u2029][^\S\n\u2028\u2029]*[\n\u2028\u2029]\s*|\u2029")
 _LINE = re.compile(r"[\n\u2028]")  # a line break, or Unicode's LINE SEPARATOR (common in press releases)
 _LINE_END = re.compile(r"[.!?:;\"\u201d)\]]\s*$")
