@@ -220,6 +220,7 @@ class Extractor:
     def _segment(self, units: Sequence[Unit], context: "DocumentContext") -> list[Group]:
         groups: list[Group] = []
         current: Group | None = None
+        loose: Unit | None = None  # the last unit that joined no incident
         for unit in units:
             head = _head_trigger(unit)
             generic = head is not None and self._is_generic(unit, head, context)
@@ -227,6 +228,9 @@ class Extractor:
                 if not generic and current is not None and may_attach(current, unit) and _tells_more(unit, self.lexicons):
                     current.units.append(unit)
                     current.last_sentence = unit.sentence.index
+                    loose = None
+                else:
+                    loose = None if generic else unit
                 continue
             # words that point back at an incident already told do not describe this one
             families = {t.family for t in unit.triggers if t is head or not _refers_back(unit, t)}
@@ -248,8 +252,12 @@ class Extractor:
                     date=when, implied_date=context.news_window() if when is None else None,
                     place=place, last_sentence=unit.sentence.index, threat=threat,
                 )
+                if loose is not None and (when is None or place is None):
+                    self._take_lead_in(current, loose, unit, context)
                 groups.append(current)
+                loose = None
                 continue
+            loose = None
             target = _antecedent(groups, head) if refers_back else current
             target.units.append(unit)
             target.families |= families
@@ -259,6 +267,26 @@ class Extractor:
             if target.place is None:
                 target.place = place
         return groups
+
+    def _take_lead_in(self, group: Group, lead: Unit, head_unit: Unit, context: "DocumentContext") -> None:
+        """A sentence that sets the scene just before an incident is told ("Afghan and coalition
+        forces conducted an operation in Tsamkani district, Paktiya province, yesterday. During
+        the operation the force engaged insurgents with an air strike.") gives the incident the
+        date and place its own clause lacks."""
+        if lead.order != head_unit.order - 1 or lead.sentence.start > head_unit.sentence.start:
+            return
+        between = context.article.text[lead.sentence.end : head_unit.sentence.start]
+        if "\n\n" in between or lead.claims:
+            return  # another paragraph, or a claim about something else
+        when = context.unit_date(lead, len(lead.sentence.text))
+        place = self._unit_place(lead, TriggerMatch(0, 0, "", "", "", False), context)
+        if when is None and place is None:
+            return
+        group.units.insert(0, lead)
+        if group.date is None and when is not None:
+            group.date, group.implied_date = when, None
+        if group.place is None:
+            group.place = place
 
     def _is_generic(self, unit: Unit, head: TriggerMatch, context: "DocumentContext") -> bool:
         """A habitual or aggregate statement ("has repeatedly attacked markets", "has killed
