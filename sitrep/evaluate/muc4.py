@@ -54,6 +54,7 @@ from sitrep.evaluate.muc4_metric import (
     predicted_template,
     score_document,
 )
+from sitrep.extract.phrases import split_title, strip_quantity
 from sitrep.model import Article, Report
 
 DATA_FILE: Final = Path(__file__).resolve().parents[1] / "data" / "evaluate" / "muc4.yaml"
@@ -74,7 +75,7 @@ _WINDOW: Final = 400
 _MAPPING_KEYS: Final = frozenset({
     "version", "incident_types", "type_rules", "combatant_target_types", "noncombatant_count_sides",
     "template_realis", "recent_days", "physical_heads", "place_heads", "victim_excluded_target_types",
-    "victim_count_categories", "not_instruments", "gold",
+    "not_victim_heads", "victim_count_categories", "not_instruments", "gold",
 })
 
 
@@ -105,6 +106,7 @@ class TemplateMapping:
     physical_heads: re.Pattern[str]
     place_heads: re.Pattern[str]
     victim_excluded_target_types: frozenset[str]
+    not_victim_heads: re.Pattern[str]
     victim_count_categories: tuple[str, ...]
     not_instruments: re.Pattern[str]
     template_column: str
@@ -165,6 +167,7 @@ def _load(path: Path) -> TemplateMapping:
         physical_heads=_words(data, "physical_heads", path),
         place_heads=_words(data, "place_heads", path),
         victim_excluded_target_types=frozenset(_strings(data, "victim_excluded_target_types", path)),
+        not_victim_heads=_words(data, "not_victim_heads", path),
         victim_count_categories=categories,
         not_instruments=_words(data, "not_instruments", path),
         template_column=_string(gold, "template_column", path),
@@ -274,19 +277,24 @@ def _template(report: Report, haystack: str, mapping: TemplateMapping) -> dict[s
             continue
         if mapping.physical_heads.fullmatch(head):
             roles["Target"].append(target.description)
-        elif target.type not in mapping.victim_excluded_target_types:
+        elif target.type not in mapping.victim_excluded_target_types and not mapping.not_victim_heads.fullmatch(head):
             roles["Victim"].append(target.description)
     for category in mapping.victim_count_categories:
         count = report.counts.get(category)  # type: ignore[arg-type]
         for part in count.parts if count else ():
-            if part.side != "perpetrators" and part.label:
+            if part.side != "perpetrators" and part.label and not mapping.not_victim_heads.fullmatch(_head(part.label)):
                 roles["Victim"].append(part.label)
     for weapon in report.weapons:
-        if not mapping.not_instruments.fullmatch(" ".join(weapon.text.lower().split())):
-            roles["Weapon"].append(weapon.text)
+        words = weapon.text.lower().split()
+        if words and not (mapping.not_instruments.fullmatch(" ".join(words)) or mapping.not_instruments.fullmatch(words[-1])):
+            roles["Weapon"].append(weapon.text)  # not "shots", nor "a strong explosion"
     template: dict[str, Any] = {INCIDENT_TYPE: kind}
     for role in ROLES:
-        template[role] = [[m] for m in _distinct(roles[role], haystack)]
+        # one entity per phrase first ("SALVADORAN PRESIDENCY MINISTER" inside the minister's
+        # full description), then the mention the key is likeliest to hold for each
+        short = _person_mention if role == "Victim" else strip_quantity
+        mentions = [short(m) for m in _distinct(roles[role], haystack)]
+        template[role] = [[m] for m in dict.fromkeys(mentions)]
     return template
 
 
@@ -318,6 +326,14 @@ def _distinct(raw: Sequence[str], haystack: str) -> list[str]:
         for normal, mention in found.items()
         if not any(other != normal and f" {normal} " in f" {other} " for other in found)
     ]
+
+
+def _person_mention(description: str) -> str:
+    """The mention of a human target the key is likeliest to hold: the name of a person
+    described with a title ("MNR LEADER HECTOR OQUELI" -> "HECTOR OQUELI"), else the
+    description without its quantity ("SEVEN PEASANTS" -> "PEASANTS")."""
+    title, name = split_title(description)
+    return name if title and name else strip_quantity(description)
 
 
 def _hits_noncombatants(report: Report, mapping: TemplateMapping) -> bool:

@@ -67,7 +67,7 @@ from typing import Any, Iterable, Mapping, Sequence
 from sitrep.errors import RegistryError
 from sitrep.evaluate.core import EvalResult, extract_texts, read_csv, register
 from sitrep.extract.lexicon import load_data
-from sitrep.gazetteer.normalize import normalize_name, split_type_word, strip_article
+from sitrep.gazetteer.normalize import normalize_name, spelling_variants, split_type_word, strip_article
 from sitrep.model import ActorRef, Article, Count, CountPart, Kind, Location, Report
 
 __all__ = [
@@ -215,16 +215,24 @@ def same_place(gold: str, location: Location | None, gazetteer: Any, *, countrie
     """Whether a report's location is the gold place.
 
     Right when the names agree (ignoring case, accents, a leading article and a type word:
-    "Diyala Governorate" is "Diyala"), when the location is a gazetteer entry that the gold
-    name also names ("Bombay" is Mumbai), or when the gold name is a province or district and
-    the location lies in it (a town of Borno State is in "Borno State").
+    "Diyala Governorate" is "Diyala"), or are spellings of one name as transliteration varies
+    ("Panjwayi" and "Panjwai", "Haditha" and "Hadithah": :func:`spelling_variants`, the rule
+    the gazetteer's own loose matches follow); when the location is a gazetteer entry that the
+    gold name also names ("Bombay" is Mumbai), exactly or by such a spelling; or when the gold
+    name is a province or district and the location lies in it (a town of Borno State is in
+    "Borno State"). Nothing else counts: a district of the gold town, or a town near it, is
+    another place.
     """
     if location is None:
         return False
     keys = _place_keys(gold)
-    if keys & _place_keys(location.name):
+    location_keys = _place_keys(location.name)
+    if keys & location_keys:
         return True
     codes = [c for c in countries if c] or [None]
+    same_country = codes == [None] or location.country_code in codes
+    if same_country and any(spelling_variants(a, b) for a in keys for b in location_keys):
+        return True  # "Charsadda" in Pakistan is not Chahar Sadah in Afghanistan
     for code in codes:
         entries = gazetteer.lookup(gold, country_code=code, limit=5)
         if not entries:
@@ -232,6 +240,11 @@ def same_place(gold: str, location: Location | None, gazetteer: Any, *, countrie
             entries = gazetteer.lookup(split[0], country_code=code, limit=5) if split else []
         if location.geonameid is not None and any(p.geonameid == location.geonameid for p in entries):
             return True
+        if location.geonameid is not None and any(
+            c.place.geonameid == location.geonameid and (code is None or c.place.country_code == code)
+            for c in gazetteer.loose_candidates(gold)
+        ):
+            return True  # "Baqouba" is Baqubah, spelled as the gazetteer spells it
         if entries and entries[0].kind in ("admin1", "district", "region") and location.admin1:
             area = entries[0].admin1 or entries[0].name
             if entries[0].kind == "admin1" and _place_keys(area) & _place_keys(location.admin1):

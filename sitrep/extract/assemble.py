@@ -461,39 +461,60 @@ class Assembler:
         return perpetrators, targets, claim, evidence
 
     def _weapons(self, group: Group) -> tuple[list[Weapon], Evidence] | None:
-        """The weapons named in the incident's clauses, the most specific of each family."""
+        """The weapons the incident's clauses name, each as the phrase that names it ("two
+        medium-sized bombs", "explosive devices"), several of one family where the text names
+        several ("rifles and machineguns"); a general family gives way to a more specific one
+        ("a car bomb" is not also "explosives"). Weapons told only as seized or found in
+        another clause ("an M-16 rifle was seized there") are not the incident's."""
         if group.arrests_only:
             return None
-        seen: dict[str, Weapon] = {}
+        found: dict[str, list[Weapon]] = {}
         first: Evidence | None = None
         for unit in group.units:
+            if unit is not group.head_unit and _only_seizure(unit):
+                continue
+            text = unit.sentence.text
             for w in unit.weapons:
-                if w.type not in seen:
-                    seen[w.type] = Weapon(w.type, w.text)
-                    if first is None:
-                        first = _evidence(unit, w.start, w.end, 0.7)
-        if not seen or first is None:
+                phrase = _weapon_phrase(text, w.start, w.end, unit)
+                same = found.setdefault(w.type, [])
+                held = next((k for k, x in enumerate(same) if _same_words(phrase, x.text)), None)
+                if held is not None:
+                    if len(phrase) > len(same[held].text):
+                        same[held] = Weapon(w.type, phrase)  # "the powerful bomb" tells more than "a bomb"
+                    continue
+                if same and (len(same) >= _MAX_WEAPONS_PER_TYPE or _names_an_act(phrase)):
+                    continue  # "rifles" already says firearms; "the blast" adds no weapon
+                same.append(Weapon(w.type, phrase))
+                if first is None:
+                    first = _evidence(unit, w.start, w.end, 0.7)
+        if not found or first is None:
             return None
         for general, specifics in _REDUNDANT_WEAPONS.items():
-            if general in seen and specifics & seen.keys():
-                del seen[general]
-        return list(seen.values()), first
+            if general in found and specifics & found.keys():
+                del found[general]
+        return [w for weapons in found.values() for w in weapons], first
 
     def _targets(self, group: Group, from_actors: list[Target]) -> tuple[list[Target], Evidence | None]:
-        """Who or what was attacked: the object of the head trigger ("an attack on an army post",
-        "a bomb exploded at a market", "stormed the Bataclan"), then the people counted as
-        victims ("killing 15 soldiers"); actors named as targets come last."""
-        seen: dict[str, Target] = {}
-        evidence = None
+        """Who or what was attacked, each as the phrase that names it: the object of the head
+        trigger ("an attack on a crowded cattle market", "a bomb exploded inside a tourist
+        bus"), things damaged or destroyed ("destroyed a truck", "five houses were damaged"),
+        the people counted as victims ("killing 15 soldiers"), and people named as victims
+        ("the murder of MNR leader Hector Oqueli", "minister Jose Antonio Rodriguez Porth
+        was wounded"); actors named as targets come last, when nothing else is found."""
         if group.arrests_only:
             return [], None
+        found = _TargetList()
         unit, head = group.head_unit, group.head
-        objects = [t for t in unit.targets if 0 <= t.start - head.end <= _OBJECT_WINDOW]
+        objects = [t for t in unit.targets if 0 <= t.start - head.end <= _OBJECT_WINDOW and not _AGENT.search(unit.sentence.text, 0, t.start)]
         objects += [t for t in unit.targets if 0 <= head.start - t.end <= 12 and t not in objects]
+        objects = [t for t in objects if not _not_a_target(unit, t)]
         if objects:
-            first = objects[0]
-            seen[first.type] = Target(first.text, first.type)
-            evidence = _evidence(unit, first.start, first.end, 0.6)
+            for target, start, end in _object_list(unit, objects[0]):
+                found.add(target, start, end, unit, 0.6)
+        for u in group.units:
+            for t in _damaged(u):
+                for target, start, end in _object_list(u, t):
+                    found.add(target, start, end, u, 0.5)
         for u in group.units:
             for mention in u.counts:
                 if mention.category not in ("killed", "injured", "kidnapped") or not mention.victim:
@@ -501,15 +522,18 @@ class Assembler:
                 if mention.side == "perpetrators":
                     continue
                 victim = self.lexicons.find_targets(mention.victim)
-                if victim and victim[0].type not in seen and victim[0].type != "armed group":
-                    seen[victim[0].type] = Target(mention.victim, victim[0].type)
-                    if evidence is None:
-                        evidence = _evidence(u, mention.start, mention.end, 0.5)
-        if "business" in seen and "civilians" in seen:
-            del seen["business"]  # people killed at a market or a concert: the target is the people
-        if not seen:
-            seen.update((t.type, t) for t in from_actors[:1])
-        return list(seen.values())[:2], evidence
+                if victim and victim[0].type != "armed group":
+                    found.add(Target(_counted_phrase(u, mention), victim[0].type), mention.start, mention.end, u, 0.5)
+        for u in group.units:
+            for person, start, end in _victims_named(u, self.lexicons):
+                kind = self.lexicons.find_targets(person.title) if person.title else []
+                found.add(Target(person.phrase.text, kind[-1].type if kind else "civilians"), start, end, u, 0.5)
+        targets = found.targets()
+        if any(t.type == "civilians" for t in targets) and not any(t.type not in ("business", "civilians") for t in targets):
+            targets = [t for t in targets if t.type != "business"]  # people killed at a market: the target is the people
+        if not targets:
+            targets = list(from_actors[:1])
+        return targets[:_MAX_TARGETS], found.evidence
 
     def _confidence(self, group: Group, when: DateSpan | None, location: Location | None, counts: Counts, perpetrators: list[ActorRef]) -> float:
         score = 0.35
@@ -633,6 +657,235 @@ def _claimant(unit: Unit, claim: Any, last_actor: ActorRef | None, named: dict[s
 
 def _actor_target_type(actor_type: str) -> str:
     return {"state force": "military", "armed group": "armed group", "militia": "armed group"}.get(actor_type, "civilians")
+
+
+# -- targets and weapons as phrases ------------------------------------------------------------
+#: At most this many targets per report, and weapons per weapon type.
+_MAX_TARGETS = 8
+_MAX_WEAPONS_PER_TYPE = 3
+#: Trigger families after which a person named is a victim ("killed", "the kidnapping of").
+_NOT_VICTIM_FAMILIES = frozenset({"arrest", "plot", "protest", "riot", "seizure", "clash"})
+#: What links an act to its victim: "the murder of", "an attack on", "an attempt against".
+_VICTIM_LINK = re.compile(r"\s+(?:of|on|against|upon)\b", re.I)
+_NON_WORD = re.compile(r"[^\w\s]")
+#: The agent of a passive right before a phrase: "attacked by (the) terrorists" names who attacked.
+_AGENT = re.compile(r"\bby\s+(?:(?:the|a|an|some|several|armed|unidentified|\d+)\s+)*$", re.I)
+#: The head of a list of names after an act: "killed three journalists: ", "died in combat: ".
+_NAME_LIST = re.compile(r"[^.;:\n]{0,60}:\s*")
+#: A trigger that is a verb, so that a name right after it is its object ("shot", "kidnapped").
+_VERB_END = re.compile(r"(?:ed|shot|hit|struck|slain|slew)$", re.I)
+
+
+class _TargetList:
+    """A report's targets in the order found, each thing or person once: a description inside
+    a longer one ("bus" in "tourist bus") names the same target, and the longer one is kept."""
+
+    def __init__(self) -> None:
+        self._items: list[tuple[Target, str]] = []
+        self.evidence: Evidence | None = None
+
+    def add(self, target: Target, start: int, end: int, unit: Unit, confidence: float) -> None:
+        key = _words_key(target.description)
+        if not key:
+            return
+        for i, (held, held_key) in enumerate(self._items):
+            if key == held_key or f" {key} " in f" {held_key} ":
+                return
+            if f" {held_key} " in f" {key} ":
+                self._items[i] = (target, key)
+                return
+        self._items.append((target, key))
+        if self.evidence is None:
+            self.evidence = _evidence(unit, start, end, confidence)
+
+    def targets(self) -> list[Target]:
+        return [t for t, _ in self._items]
+
+
+def _words_key(text: str) -> str:
+    return " ".join(_NON_WORD.sub(" ", text.lower()).split())
+
+
+def _same_words(a: str, b: str) -> bool:
+    """Whether two phrases name the same thing: equal words, or one inside the other."""
+    ka, kb = _words_key(a), _words_key(b)
+    return f" {ka} " in f" {kb} " or f" {kb} " in f" {ka} "
+
+
+def _claimed_spans(unit: Unit) -> list[tuple[int, int]]:
+    """Words other finders read in a unit's sentence (triggers, dates): never part of a target's
+    phrase. A date is only one that has a number or a word of time in it: the NER's dates in
+    capitals include names ("ALDAY")."""
+    from sitrep.extract.phrases import load_phrase_words
+
+    stops = load_phrase_words().stops
+    sentence = unit.sentence
+    dates = [d for d in sentence.dates if any(c.isdigit() for c in d.text) or any(w in stops for w in d.text.lower().split())]
+    return [(t.start, t.end) for t in sentence.triggers] + [(d.start, d.end) for d in dates]
+
+
+def _target_phrase(unit: Unit, match: Any) -> tuple[Target, int, int]:
+    """A lexicon match grown into its noun phrase, typed by the phrase's head: in "tourist bus"
+    the head is "bus" (transport), not "tourist"."""
+    from sitrep.extract.phrases import noun_phrase, strip_quantity
+
+    text = unit.sentence.text
+    heads = [(t.start, t.end) for t in unit.sentence.targets]
+    phrase = noun_phrase(text, match.start, match.end, blocked=_claimed_spans(unit), heads=heads)
+    kind = match.type
+    for other in unit.sentence.targets:
+        if match.end <= other.start and other.end <= phrase.end and " of " not in text[match.end : other.start].lower():
+            kind = other.type
+    return Target(strip_quantity(phrase.text), kind), phrase.start, phrase.end  # the counts tell how many
+
+
+def _object_list(unit: Unit, first: Any) -> list[tuple[Target, int, int]]:
+    """The target phrase of ``first`` and of the lexicon targets listed with it ("destroyed the
+    municipal office, a gasoline station, and the civil defense post"); a word that names a
+    weapon ("a car bomb") is not a target."""
+    from sitrep.extract.phrases import Phrase, coordinated
+
+    text = unit.sentence.text
+    out: list[tuple[Target, int, int]] = []
+    for match in [t for t in unit.targets if t.start >= first.start]:
+        if _not_a_target(unit, match):
+            continue
+        target, start, end = _target_phrase(unit, match)
+        if out:
+            if start < out[-1][2]:
+                continue  # inside the phrase already taken ("tourist" in "tourist bus")
+            if not coordinated(text, Phrase(out[-1][1], out[-1][2], ""), Phrase(start, end, "")):
+                break
+        out.append((target, start, end))
+    return out
+
+
+def _counted_phrase(unit: Unit, mention: Any) -> str:
+    """The people a count counts, as the phrase that names them: "union members" for the
+    count "10 union members" whose victim the count reader gives as "members"."""
+    from sitrep.extract.phrases import noun_phrase, strip_quantity
+
+    text = unit.sentence.text
+    victim = mention.victim
+    at = text.find(victim, max(0, mention.start - 80), mention.end + 80 + len(victim))
+    if at < 0 or " and " in victim.lower():
+        return victim
+    phrase = noun_phrase(text, at, at + len(victim), blocked=_claimed_spans(unit), of_complement=False)
+    return strip_quantity(phrase.text) if victim in phrase.text else victim  # the count has the number
+
+
+def _not_a_target(unit: Unit, match: Any) -> bool:
+    """A lexicon target word that names no target here: part of a weapon ("an explosives-laden
+    car") or a modifier of the next word ("property damage")."""
+    from sitrep.extract.phrases import modifies
+
+    if any(w.start <= match.start and match.end <= w.end for w in unit.sentence.weapons):
+        return True  # "car" in "car bomb", not "gasoline" in "gasoline station"
+    return modifies(unit.sentence.text, match.end)
+
+
+def _damaged(unit: Unit) -> list[Any]:
+    """The lexicon targets of a unit that a verb of damage acted on ("destroyed a truck",
+    "five houses were damaged")."""
+    from sitrep.extract.phrases import damaged, noun_phrase
+
+    text = unit.sentence.text
+    out = []
+    for t in unit.targets:
+        if _not_a_target(unit, t):
+            continue
+        phrase = noun_phrase(text, t.start, t.end, blocked=_claimed_spans(unit))
+        if damaged(text, phrase):
+            out.append(t)
+    return out
+
+
+def _victims_named(unit: Unit, lexicons: Lexicons) -> list[tuple[Any, int, int]]:
+    """People a unit names as the victims of its acts: after an act ("killed Hector Oqueli",
+    "the murder of retired general Gustavo Alvarez") or as the subject of its passive
+    ("minister Jose Antonio Rodriguez Porth was seriously wounded"). In mixed case a name
+    must be capitalised; a "name" holding a word of the target lexicon ("U.S. embassy")
+    names a thing, not a person."""
+    from sitrep.extract.phrases import people_at, person_before
+
+    sentence = unit.sentence
+    text = sentence.text
+    cased = not _in_capitals(text)
+    blocked = _claimed_spans(unit) + [(a.start, a.end) for a in sentence.actors]
+    out: list[tuple[Any, int, int]] = []
+    for trigger in unit.triggers:
+        if trigger.family in _NOT_VICTIM_FAMILIES:
+            continue
+        link = _VICTIM_LINK.match(text, trigger.end)
+        # a person follows a verb ("killed Hector Oqueli") or a noun and its link ("the murder of
+        # ..."); a list of names follows a colon ("killed three journalists: Roberto Navas, ...")
+        colon = _NAME_LIST.match(text, trigger.end)
+        after = people_at(text, link.end(), blocked=blocked, cased=cased) if link else (
+            people_at(text, trigger.end, blocked=blocked, cased=cased) if _VERB_END.search(trigger.text) else []
+        )
+        if colon is not None:
+            after = [*after, *people_at(text, colon.end(), blocked=blocked, cased=cased)]
+        before = person_before(text, trigger.start, blocked=blocked, cased=cased)
+        # a list of people begun in this clause goes on past its end ("... and of attorney Gilda Flores")
+        listed = after if after and unit.lo <= after[0].phrase.start < unit.hi else []
+        for person in (*listed, before):
+            if person is None or person.phrase.start < unit.lo or (person is before and person.phrase.end > unit.hi):
+                continue
+            if person.name and (lexicons.find_targets(person.name) or _is_place(person.name, sentence)):
+                continue  # "the attack on the U.S. embassy", "the attack on San Ramon": a thing or a place
+            out.append((person, person.phrase.start, person.phrase.end))
+    return out
+
+
+def _is_place(name: str, sentence: Sentence) -> bool:
+    """Whether the words of ``name`` are a place the sentence names ("San Ramon")."""
+    key = _words_key(name)
+    return any(_words_key(p.text) == key for p in sentence.places)
+
+
+def _weapon_phrase(text: str, start: int, end: int, unit: Unit) -> str:
+    """The phrase that names a weapon ("two medium-sized bombs", "explosive devices"), grown
+    from the words the lexicon matched but never over an actor's name ("ISIS gunmen" stays
+    "gunmen"). A weapon told by a verb ("shot dead", "opened fire") is left as matched, but
+    a plural noun after the verb is the weapon ("firing rockets" -> "rockets")."""
+    from sitrep.extract.phrases import load_phrase_words, noun_phrase, strip_quantity
+
+    words = load_phrase_words()
+    matched = list(re.finditer(r"\S+", text[start:end]))
+    if not matched:
+        return text[start:end]
+    lowered = [m.group().lower() for m in matched]
+    verbal = [w.endswith(("ed", "ing")) or w in words.stops or w in words.determiners for w in lowered]
+    if verbal[-1] or (any(verbal) and not lowered[-1].endswith("s")):
+        return text[start:end]
+    first = max((k + 1 for k, v in enumerate(verbal) if v), default=0)
+    blocked = [(d.start, d.end) for d in unit.sentence.dates] + [(a.start, a.end) for a in unit.sentence.actors]
+    if first:
+        blocked.append((start, start + matched[first - 1].end()))  # the verb of "firing rockets"
+    phrase = noun_phrase(text, start + matched[first].start(), end, words=words, blocked=blocked, of_complement=False)
+    return strip_quantity(phrase.text, words=words)
+
+
+def _names_an_act(phrase: str) -> bool:
+    """Whether a weapon phrase tells an act rather than a device: a verb ("blew himself up") or
+    a noun of an act or its doer ("the blast", "gunmen")."""
+    from sitrep.extract.phrases import load_phrase_words
+
+    words = load_phrase_words()
+    lowered = phrase.lower().split() or [""]
+    verbal = any(w.endswith(("ed", "ing")) or w in words.stops for w in lowered)  # "blew himself up"
+    return verbal or lowered[-1] in words.acts
+
+
+def _only_seizure(unit: Unit) -> bool:
+    """A clause whose only acts are seizures or arrests ("an M-16 rifle was seized there")."""
+    triggers = unit.triggers
+    return bool(triggers) and all(t.family in ("seizure", "arrest") for t in triggers)
+
+
+def _in_capitals(text: str) -> bool:
+    letters = [c for c in text if c.isalpha()]
+    return len(letters) >= 8 and sum(c.isupper() for c in letters) >= 0.7 * len(letters)
 
 
 __all__ = ["Assembler", "CachedPlaces", "DocumentContext"]

@@ -241,7 +241,10 @@ class Extractor:
             explicit_new = self.lexicons.new_incident.search(text) is not None
             # a claim speaks of an incident already told ("ISWAP said its fighters had planted the
             # explosives"), unless its own place or date says otherwise
-            refers_back = _refers_back(unit, head) or any(c.claimed for c in unit.claims)
+            refers_back = (
+                _refers_back(unit, head) or any(c.claimed for c in unit.claims)
+                or _DURING_THE_SAME.search(unit.sentence.text, head.end) is not None
+            )
             threat = self.lexicons.status["threatened"].search(text) is not None
             if current is None or (threat and not current.threat) or opens_new_incident(
                 current, unit=unit, explicit_new=explicit_new, refers_back=refers_back, head_strong=head.strong,
@@ -453,6 +456,12 @@ def _refers_back(unit: Unit, trigger: TriggerMatch) -> bool:
     return not _NAMED_MODIFIER.search(mods)
 
 
+#: A trigger told as part of a fight already told: "neutralised dozens of terrorists during the
+#: fighting", "were killed in the clashes".
+_DURING_THE_SAME = re.compile(
+    r"\b(?:during|in|amid) the (?:fighting|clashes|battle|gunfight|firefight|exchange of fire|assault|attack)\b",
+    re.IGNORECASE,
+)
 _BLAME = re.compile(r"\b(?:blam|suspect|believ|responsib|behind|attribut|linked to|carried out|perpetrat)", re.I)
 #: Trigger families that can refer back to an incident of any kind ("the attack", "the dead").
 _ANY_FAMILY = frozenset({"attack", "killing", "raid"})

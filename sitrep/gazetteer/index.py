@@ -15,6 +15,7 @@ from sitrep.model import Location
 from .build import BuildInfo, build_index, default_cache_dir, index_version
 from .normalize import (
     ADMIN_TYPE_WORDS,
+    SPELLING_SIMILARITY,
     loose_key,
     loose_similarity,
     normalize_name,
@@ -35,7 +36,7 @@ _ISO_CODE = re.compile(r"^[A-Z]{2,3}$")
 # "the Moscow region" means the oblast around Moscow, not the federal city.
 _CITY_TYPE = re.compile(r"city|capital|municipal|metropol", re.IGNORECASE)
 _CANDIDATE_CACHE = 8192
-_LOOSE_SIMILARITY = 0.75  # how alike a loose match's letters must be (loose_similarity)
+_LOOSE_SIMILARITY = SPELLING_SIMILARITY  # how alike a loose match's letters must be (loose_similarity)
 # "St. Lucia", "Ste-Foy", "Mt. Kenya": abbreviations a name is also written with in full
 _ABBREVIATIONS: dict[str, str] = {"st": "saint", "ste": "sainte", "mt": "mount", "ft": "fort"}
 _ABBREVIATION = re.compile(r"\b(st|ste|mt|ft)\b")
@@ -327,9 +328,18 @@ class Gazetteer:
         """True for a demonym or its plural ("Afghan", "Iraqis", "Salvadoran")."""
         return normalize_name(word) in self._demonym_keys
 
+    def demonym_country(self, word: str) -> Place | None:
+        """The country of a demonym or its plural ("Afghan", "Iraqis"), or None."""
+        return self._demonym_keys.get(normalize_name(word))
+
     def country_name(self, country_code: str) -> str:
         """The display name of a country code, or ""."""
         return self._country_names.get(country_code, "")
+
+    def country_population(self, country_code: str) -> int:
+        """The population of a country (0 when the code is unknown)."""
+        place = self._countries.get(country_code.upper())
+        return place.population if place is not None else 0
 
     def country_place(self, country_code: str) -> Place | None:
         """The country entry for an ISO 3166-1 alpha-2 code."""

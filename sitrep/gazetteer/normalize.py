@@ -39,6 +39,7 @@ __all__ = [
     "loose_similarity",
     "normalize_name",
     "plain_transliteration",
+    "spelling_variants",
     "split_type_word",
     "strip_article",
 ]
@@ -279,6 +280,35 @@ def loose_similarity(a: str, b: str) -> float:
         return "".join(w for w in key.split() if w not in _ARTICLE_WORDS)
 
     return SequenceMatcher(None, bare(a), bare(b), autojunk=False).ratio()
+
+
+#: How alike two names' letters must be for :func:`spelling_variants` (and loose matches).
+SPELLING_SIMILARITY: Final = 0.75
+
+
+def spelling_variants(a: str, b: str) -> bool:
+    """Whether two names are spellings of one name, as transliteration varies: the same
+    skeleton (:func:`loose_key`, three letters or more) and letters alike
+    (:func:`loose_similarity`), both ending in a vowel or neither: "Panjwayi" and "Panjwai",
+    "Haditha" and "Hadithah", "Baqouba" and "Baqubah"; not "Bagram" and "Bagrami", "Kano" and
+    "Kona", nor "Gaza" and "Giza" (two letters of skeleton say too little)."""
+    key_a, key_b = normalize_name(a), normalize_name(b)
+    if not key_a or not key_b:
+        return False
+    if key_a == key_b:
+        return True
+    skeleton = loose_key(key_a, min_length=3)
+    return (
+        bool(skeleton)
+        and skeleton == loose_key(key_b, min_length=3)
+        and _ends_in_vowel(key_a) == _ends_in_vowel(key_b)  # "Bagram" is not "Bagrami"
+        and loose_similarity(key_a, key_b) >= SPELLING_SIMILARITY
+    )
+
+
+def _ends_in_vowel(key: str) -> bool:
+    """Whether a name ends in a vowel sound ("Haditha" and "Hadithah" both do)."""
+    return _LOOSE_FINAL_H.sub("", key)[-1:] in ("a", "e", "i", "o", "u", "y")
 
 
 _COMPASS_JOINED: Final = re.compile(r"\b(north|south)(east|west)(ern)?\b")

@@ -24,7 +24,16 @@ from typing import Callable
 
 from .normalize import ADMIN_TYPE_WORDS, normalize_name
 
-__all__ = ["OUTER", "bare_name", "names_part_of_a_town", "shown_name", "split_phrase", "variants"]
+__all__ = [
+    "DEMONYM_AREA",
+    "DEMONYM_AREA_IN_TEXT",
+    "OUTER",
+    "bare_name",
+    "names_part_of_a_town",
+    "shown_name",
+    "split_phrase",
+    "variants",
+]
 
 _DIRECTIONS = (
     r"north|south|east|west|northeast|northwest|southeast|southwest|"
@@ -54,10 +63,52 @@ _LEAD = re.compile(
 _DIRECTION_ADJECTIVE = re.compile(
     r"^(?:(?:far|extreme|the)\s+)?(?:northern|southern|eastern|western|central|"
     r"north-?eastern|north-?western|south-?eastern|south-?western|" + _DIRECTIONS + r"|"
-    r"upper|lower|mid|middle)\s+(?=\S)",
+    r"upper|lower|mid|middle|"
+    # headline abbreviations: "NW Pakistan", "N. Rakhine"
+    r"(?-i:[NSEW]\.|(?:NE|NW|SE|SW)\.?))\s+(?=\S)",
+    re.IGNORECASE,
+)
+#: An incident word a name may carry in a headline ("Ghor Strike", "Nooristan Conflict").
+_TRAILING_EVENT = re.compile(
+    r"(?<=\w)\s+(?:strikes?|air ?strikes?|attacks?|conflict|clash(?:es)?|bombings?|blasts?|massacre|offensive|"
+    r"raids?|ambush|shelling|violence|fighting)$",
     re.IGNORECASE,
 )
 _THE = re.compile(r"^the\s+", re.IGNORECASE)
+#: What a demonym may describe as a part of its country: "the Afghan south", "a Mexican border
+#: town", "the Syrian countryside", "the Indian state of Kerala" (a bare "state" is the
+#: government: "the Iraqi state"; a bare "border" may be either side of it).
+_AREA_NOUN = (
+    r"(?:(?:far[ -])?(?:north|south|east|west)(?:-?(?:east|west))?"
+    r"|(?:(?:border|frontier|coastal|port|mountain|desert|garrison|market|oil|holy|northern|southern|eastern|"
+    r"western|central|remote|rural|restive)[ -])?"
+    r"(?:cities|city|towns?|villages?|hamlets?|regions?|provinces?|states|districts?|countryside|capital|"
+    r"port|heartland|hinterland|interior|highlands|coast|governorates?)"
+    r"|state of)"
+)
+#: A phrase that is a demonym and what it describes, with what may follow it: the place named
+#: inside ("the Mexican border city of Nuevo Laredo").
+DEMONYM_AREA = re.compile(
+    r"^(?:the\s+|an?\s+)?(?:(?:far|extreme|northern|southern|eastern|western|central|"
+    r"north-?eastern|north-?western|south-?eastern|south-?western|restive|volatile|remote)\s+)?"
+    r"(?P<demonym>[^\W\d_][\w'’.-]*(?:\s+[^\W\d_][\w'’.-]*)??)\s+(?P<noun>" + _AREA_NOUN + r")\b"
+    r"(?:\s*,?\s*(?:of\s+)?(?P<rest>\S.*))?$",
+    re.IGNORECASE,
+)
+#: A demonym area between two places: "Bati Kot district of the eastern Afghan province of
+#: Nangarhar" is "Bati Kot district, Nangarhar".
+_DEMONYM_LINK = re.compile(
+    r"\s+(?i:in|of|at|near)\s+(?:(?i:the|an?)\s+)?(?:(?i:far|northern|southern|eastern|western|central|"
+    r"north-?eastern|north-?western|south-?eastern|south-?western|restive|volatile|remote)\s+)?"
+    r"(?P<demonym>[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)??)\s+(?P<noun>(?i:" + _AREA_NOUN + r"))(?:\s+(?i:of))?\s+"
+    r"(?P<name>[A-Z][^,;()]*?)(?=\s*[,;()]|\s*$)"
+)
+#: Area nouns that are type words ("province" in "the Philippine province of Quezon").
+_TYPED_NOUN = re.compile(r"(?i:province|state|district|region|governorate)(?=s?$)")
+#: The same in running text, for the scanner: a capitalised word or two, then the noun.
+DEMONYM_AREA_IN_TEXT = re.compile(
+    r"(?<![\w'’-])(?P<demonym>[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)??)\s+(?P<noun>(?i:" + _AREA_NOUN + r"))(?![\w-])"
+)
 _SPLIT = re.compile(
     r"\s*(?:[,;()]|\s-\s"
     r"|\s+(?i:in|on\s+the\s+outskirts\s+of|outside(?:\s+of)?|near|close\s+to"
@@ -112,6 +163,8 @@ def split_phrase(
         return []
     if "'" in phrase or "’" in phrase:
         phrase = _POSSESSIVE.sub(lambda m: f"{m.group('rest').rstrip()}, {m.group('owner')}", phrase)
+    if " of " in phrase or " in " in phrase:
+        phrase = _DEMONYM_LINK.sub(lambda m: _demonym_link(m, is_demonym), phrase)
     if " of " in phrase or " OF " in phrase or " Of " in phrase:
         kept = [m.span() for m in whole_names.finditer(phrase)] if whole_names is not None else []
         phrase = _PART_OF.sub(
@@ -125,6 +178,21 @@ def split_phrase(
         if part and not _nameless(part, is_demonym, lowercase_is_nameless):
             parts.append(part)
     return parts
+
+
+def _demonym_link(m: re.Match[str], is_demonym: Callable[[str], bool]) -> str:
+    """", Quezon province" for " in the Philippine province of Quezon"; unchanged if the
+    adjective is not a demonym."""
+    if not _is_demonym_phrase(m.group("demonym"), is_demonym):
+        return m.group(0)
+    typed = _TYPED_NOUN.search(m.group("noun").removesuffix(" of"))
+    name = m.group("name")
+    return f", {name} {typed.group(0).lower()}" if typed else f", {name}"
+
+
+def _is_demonym_phrase(words: str, is_demonym: Callable[[str], bool]) -> bool:
+    """A demonym of one or two words, or a word and a demonym ("Northern Afghan")."""
+    return is_demonym(words) or is_demonym(words.split()[-1])
 
 
 def _clean(part: str) -> str:
@@ -145,7 +213,8 @@ def _nameless(part: str, is_demonym: Callable[[str], bool], lowercase_is_nameles
 
 
 def variants(part: str) -> list[str]:
-    """The part as written, without "the", and without a leading direction adjective."""
+    """The part as written, without "the", without a leading direction adjective ("northern",
+    "NW") and without a trailing incident word ("Ghor Strike"), in that order."""
     found = [part]
     without_the = _THE.sub("", part)
     if without_the != part and without_the:
@@ -154,6 +223,10 @@ def variants(part: str) -> list[str]:
         without_direction = _DIRECTION_ADJECTIVE.sub("", base)
         if without_direction != base and without_direction and without_direction not in found:
             found.append(without_direction)
+    for base in list(found):
+        without_event = _TRAILING_EVENT.sub("", base)
+        if without_event != base and without_event not in found:
+            found.append(without_event)
     return found
 
 

@@ -9,11 +9,13 @@ prominence) and :func:`choose` keeps the best one if it can be believed.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Sequence
 
 from sitrep.model import PlacePrecision
 
+from .normalize import normalize_name, spelling_variants, strip_article
 from .place import Candidate, Place, distance_km
 
 if TYPE_CHECKING:
@@ -248,12 +250,67 @@ def choose(
     if place.kind in SETTLEMENTS:
         if context.countries:  # "Hassan" in a Somali story is not Hassan, India
             if place.population < _FLOORS_OUTSIDE_CONTEXT[min(best.quality, 1)]:
-                return None
-        elif (not typed or (weak and best.quality > 0)) and place.population < _FLOORS[min(best.quality, 1)]:
-            return None  # "Kala village": an alternate name is no better than a bare one
+                return _area_instead(gazetteer, key, candidates, context, typed=typed, weak=weak, dwarf=dwarf)
+        elif (not typed or (weak and best.quality > 0)) and place.population < _FLOORS[_floor_quality(key, best)]:
+            # "Kala village": an alternate name is no better than a bare one
+            return _area_instead(gazetteer, key, candidates, context, typed=typed, weak=weak, dwarf=dwarf)
     elif place.kind == "admin1" and context.countries and best.quality > 0:
         return None  # "Ariana" in a Russian story is not L'Ariana governorate (alias "Ariana")
     return best
+
+
+def _floor_quality(key: str, candidate: Candidate) -> int:
+    """0 when a town is matched by its own name or by its own name spelt another way
+    ("Haditha" for Hadithah, "Kiryat Shmona" for Qiryat Shmona, "Hermel" for El Hermel), 1 for
+    another name altogether ("Boni", an old name of Bonn): GeoNames lists both kinds as
+    alternates, and with no country in the story a respelling is as safe as the own name."""
+    if candidate.quality == 0:
+        return 0
+    if candidate.quality > 1:
+        return 1
+    own = normalize_name(candidate.place.name)
+    bare_own = strip_article(own) or own
+    return 0 if spelling_variants(key, own) or spelling_variants(strip_article(key) or key, bare_own) else 1
+
+
+def _area_instead(
+    gazetteer: "Gazetteer",
+    key: str,
+    candidates: Sequence[Candidate],
+    context: Context,
+    *,
+    typed: bool,
+    weak: bool,
+    dwarf: bool,
+) -> Candidate | None:
+    """When the likeliest place of a name is a town too small to believe unsupported, the
+    province or region of that name, if there is one and it can be believed: "Faryab" is
+    Afghanistan's province, not a village of 4,900 people in Iran that outranks it; "Laghman"
+    is the province, whose capital Mehtar Lam merely carries the name as an alternate. (A
+    province's population here is only the sum of its listed towns, so towns outrank it.)
+    The province must lie in one of the article's countries when it names any, in a country
+    of a million people or more, and the name must be more than compass words."""
+    if _COMPASS_ONLY.fullmatch(key):
+        return None  # "the north-east part of Diyala" names no division called North East
+    areas = [
+        c for c in candidates
+        if c.place.kind in _AREA_KINDS and not c.place.historical
+        and gazetteer.country_population(c.place.country_code) >= _AREA_COUNTRY_FLOOR
+        # in a story that names countries, only a province of one of them ("Junin" in a
+        # Colombian story is neither the Argentine town nor Peru's Junín region)
+        and (not context.countries or in_context(c.place, context))
+    ]
+    if not areas:
+        return None
+    return choose(gazetteer, key, areas, context, typed=typed, weak=weak, dwarf=dwarf)
+
+
+#: Kinds of entry that name an area rather than a settlement (see :func:`_area_instead`).
+_AREA_KINDS: frozenset[str] = frozenset({"admin1", "region"})
+#: The parishes of a small state are no better known than its villages: "Douglas" is a person
+#: before it is a parish of the Isle of Man, "Saint Mark" a church before a parish of Grenada.
+_AREA_COUNTRY_FLOOR = 1_000_000
+_COMPASS_ONLY = re.compile(r"(?:(?:north|south|east|west|central|northern|southern|eastern|western)\s*)+")
 
 
 def _needs_support(gazetteer: "Gazetteer", key: str, candidate: Candidate) -> bool:

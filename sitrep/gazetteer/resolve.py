@@ -79,6 +79,12 @@ The phrase is read first, then each part is matched, outermost first:
    Dimashq" is Rif Dimashq, "Nooristan" Nuristan, "Tal Rifaat" Tall Rif'at. Such a match
    needs the container or an article country unless it is an area, or a town of 100,000
    people, with a long skeleton. Names inside a facility's name are never matched so.
+9. Demonyms. A demonym is not a place ("Afghan forces"), but a demonym with what it
+   describes as a part of its country is ("the Afghan south", "a Mexican border town", "the
+   Syrian countryside": the country, at country precision); a place it introduces is looked
+   up in that country first ("the Mexican border city of Nuevo Laredo", "the Indian state
+   of Kerala"), and an unknown one is placed in it. A bare "border" is not a part of one
+   country ("the Thai border").
 """
 
 from __future__ import annotations
@@ -90,7 +96,7 @@ from typing import TYPE_CHECKING, Sequence
 from sitrep.model import Location
 
 from .normalize import ADMIN_TYPE_WORDS, loose_key, normalize_name, split_type_word
-from .phrase import bare_name, names_part_of_a_town, shown_name, split_phrase, variants
+from .phrase import DEMONYM_AREA, OUTER, bare_name, names_part_of_a_town, shown_name, split_phrase, variants
 from .rank import (
     Context,
     Match,
@@ -122,10 +128,13 @@ def resolve_phrase(
     ``context_countries`` are ISO 3166-1 alpha-2 codes (country names are accepted too)
     of the countries the article names, most salient first.
     """
+    countries = _context_codes(gazetteer, context_countries)
+    area = _demonym_area(gazetteer, text, countries, near)
+    if area is not None:
+        return area
     parts = split_phrase(text, gazetteer.is_demonym, gazetteer.whole_names)
     if not parts:
         return None
-    countries = _context_codes(gazetteer, context_countries)
     container = _containers(gazetteer, parts[1:], countries, near)
     head = parts[0]
     found = _match(gazetteer, head, _context(gazetteer, countries, near, container))
@@ -144,6 +153,36 @@ def resolve_phrase(
     if piece_of_a_town or not _looks_like_a_name(gazetteer, head):
         return _location(container, text, countries)
     return _placed_inside(head, container, text, countries)
+
+
+def _demonym_area(
+    gazetteer: "Gazetteer",
+    text: str,
+    countries: tuple[str, ...],
+    near: tuple[float, float] | None,
+) -> Location | None:
+    """A phrase that places itself by a demonym (rule 9): "the Afghan south" is Afghanistan;
+    "the Mexican border city of Nuevo Laredo" is Nuevo Laredo, looked up in Mexico first."""
+    m = DEMONYM_AREA.match(text.strip(OUTER))
+    if m is None:
+        return None
+    demonym = m.group("demonym")
+    country = gazetteer.demonym_country(demonym)
+    if country is None and " " in demonym.strip():
+        country = gazetteer.demonym_country(demonym.split()[-1])  # "Northern Afghan town"
+    if country is None:
+        return None
+    code = country.country_code
+    rest = (m.group("rest") or "").strip(OUTER)
+    if rest:
+        inner = resolve_phrase(gazetteer, rest, context_countries=(code, *countries), near=near)
+        if inner is not None:
+            return replace(inner, text=text)
+        if not _looks_like_a_name(gazetteer, rest):
+            return None
+        # an unknown name placed by its demonym: in that country, at country precision
+        return _placed_inside(rest, Match(country, "country"), text, countries)
+    return _location(Match(country, "country"), text, countries)
 
 
 def facility_location(

@@ -21,6 +21,10 @@ Rules:
 * Towns below ``min_population`` are skipped (in capitals, below 500,000 when matched
   by an alternate name: "CARMEN" is also Ciudad del Carmen); countries, admin1
   divisions, regions and waters always count; districts (admin2) never do.
+* A demonym with what it describes as a part of its country ("Afghan south", "Mexican
+  border city", "Syrian countryside"; see :data:`~sitrep.gazetteer.phrase.DEMONYM_AREA`)
+  is reported as that country: headlines place incidents so ("clashes in Afghan south").
+  A demonym alone is not a place.
 """
 
 from __future__ import annotations
@@ -30,6 +34,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from .normalize import normalize_name
+from .phrase import DEMONYM_AREA_IN_TEXT
 from .place import Candidate, Place
 from .tables import load_tables
 
@@ -83,10 +88,17 @@ def _fold(surface: str) -> str:
 class ScanIndex:
     """In-memory names of the places :meth:`Gazetteer.scan` may report, above a population floor."""
 
-    def __init__(self, entries: dict[str, _Entry], first_words: dict[str, int], floor: int) -> None:
+    def __init__(
+        self,
+        entries: dict[str, _Entry],
+        first_words: dict[str, int],
+        floor: int,
+        demonyms: dict[str, Place] | None = None,
+    ) -> None:
         self._entries = entries
         self._first_words = first_words
         self.floor = floor
+        self._demonyms = demonyms or {}
 
     @classmethod
     def load(cls, gazetteer: "Gazetteer", floor: int) -> "ScanIndex":
@@ -127,7 +139,13 @@ class ScanIndex:
             entries[key] = _Entry(place, len(words), common, acronym, candidate.quality > 0)
             if first_words.get(words[0], 0) < len(words):
                 first_words[words[0]] = len(words)
-        return cls(entries, first_words, floor)
+        demonyms: dict[str, Place] = {}
+        for country in tables.countries:
+            place = gazetteer.country_place(country.iso2)
+            if place is not None:
+                for demonym in country.demonyms:
+                    demonyms.setdefault(normalize_name(demonym), place)
+        return cls(entries, first_words, floor, demonyms)
 
     def __len__(self) -> int:
         return len(self._entries)
@@ -184,6 +202,28 @@ class ScanIndex:
                 end += 1  # "U.S." keeps its final full stop
             found.append((start, end, entry.place))
             i = last + 1
+        if self._demonyms:
+            found = self._with_demonym_areas(text, found)
+        return found
+
+    def _with_demonym_areas(self, text: str, found: list[tuple[int, int, Place]]) -> list[tuple[int, int, Place]]:
+        """``found`` with the demonym areas of ``text`` ("Afghan south") that overlap none of it."""
+        added = False
+        for m in DEMONYM_AREA_IN_TEXT.finditer(text):
+            start, demonym = m.start("demonym"), m.group("demonym")
+            place = self._demonyms.get(normalize_name(demonym))
+            if place is None and " " in demonym.strip():
+                # "In Afghan south", "Northern Afghan town": the last word alone
+                last = demonym.split()[-1]
+                start = m.start("demonym") + demonym.rindex(last)
+                place = self._demonyms.get(normalize_name(last))
+            end = m.end("noun")
+            if place is None or any(s < end and start < e for s, e, _ in found):
+                continue
+            found.append((start, end, place))
+            added = True
+        if added:
+            found.sort(key=lambda f: f[0])
         return found
 
     @staticmethod
