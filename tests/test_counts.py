@@ -49,6 +49,11 @@ CASES = [
     ("A shepherd was killed in the blast.", "killed", 1, "shepherd", None),
     ("Maoists killed a road construction supervisor.", "killed", 1, "road construction supervisor", None),
     ("Murach, a Taliban leader, was killed.", "killed", 1, "Taliban leader", "militants"),
+    # a person named before a relative clause, with nouns and auxiliaries inside it
+    ("Yuri Budanov, who had been convicted of war crimes, was shot dead.", "killed", 1, "Yuri Budanov", None),
+    ("Hector Oqueli, who led the party, was killed.", "killed", 1, "Hector Oqueli", None),
+    ("EPL guerrillas assassinate Army Colonel Jaime Diaz.", "killed", 1, "Army Colonel", "security forces"),
+    ("Three soldiers, who had been on patrol, were killed.", "killed", 3, "soldiers", "security forces"),
     ("Four Border Security Force (BSF) personnel were killed.", "killed", 4, None, "security forces"),
     ("Two militiamen belonging to the Popular Mobilization Forces were killed.", "killed", 2, "militiamen", "militants"),
     ("The relatives of the 13 people who were killed in 2015 gathered.", "killed", 13, "people", None),
@@ -93,7 +98,7 @@ def test_count(sentence: str, category: str, best: int, victim: str | None, side
 
 @pytest.mark.parametrize(("sentence", "category", "best", "victim", "side"), CASES)
 def test_count_in_wire_copy_capitals(sentence: str, category: str, best: int, victim: str | None, side: str | None) -> None:
-    if "Murach" in sentence or "Border Security" in sentence or "supervisor" in sentence:
+    if any(w in sentence for w in ("Murach", "Border Security", "supervisor", "Budanov", "Oqueli")):
         pytest.skip("reading a name or an unknown noun needs letter case")
     mention = one(sentence.upper(), category)
     assert mention.count.best == best

@@ -132,6 +132,9 @@ def found(text: str) -> list[str]:
         ("Turnout was 40% lower.", []),
         ("SANTIAGO, 5 JAN 90 -- FIVE PEASANTS WERE KILLED.", ["FIVE"]),  # a date, then a count
         ("On 22 March gunmen attacked.", []),
+        ("On February 21, two civilians were killed.", ["two"]),  # a date ends with its day
+        ("On October 6, 2002, one crew member was killed.", ["one"]),
+        ("In 2015, 130 people were killed.", ["130"]),
         ("Twelve (12) people were killed.", ["Twelve"]),
         ("The toll rose from 40 to 60.", ["40", "60"]),
         ("Between 20 and 30 people and some 40 others.", ["Between 20 and 30", "some 40"]),

@@ -300,7 +300,9 @@ class QuantityGrammar:
             if self._is_not_a_count(match, modifiers, text, words, lows, first, start, end) or (
                 skipped_end >= 0 and _LIST_GAP_RE.fullmatch(text, skipped_end, start)
             ):
-                skipped_end = end  # "aged 6 and 4", "Routes 9 and 11": the whole list is labels
+                # "aged 6 and 4", "Routes 9 and 11": the whole list is labels; but a date ends
+                # with its number ("On February 21, two civilians were killed")
+                skipped_end = -1 if self._is_date_part(match, text, words, lows, first, end) else end
                 continue
             skipped_end = -1
             quantity = self._interpret(match, modifiers, post.group() if post else None, text[start:end])
@@ -364,6 +366,24 @@ class QuantityGrammar:
             if word in self.months and (word != "may" or (k + 1 < len(words) and lows[k + 1][0].isdigit())):
                 return True
         return False
+
+    def _is_date_part(
+        self, match: re.Match[str], text: str, words: list[re.Match[str]], lows: list[str], first: int, end: int,
+    ) -> bool:
+        """Whether a number that is not a count is a day or a year: "February 21", "21 February",
+        "October 6, 2002"."""
+        number = match.group("num")
+        if number is None or not number[0].isdigit():
+            return False
+        digits = number.replace(",", "")
+        if len(digits) == 4 and digits.isdigit() and 1800 <= int(digits) <= 2100:
+            return True
+        if first > 0 and lows[first - 1] in self.months:
+            return True
+        k = first
+        while k < len(words) and words[k].start() < end:
+            k += 1
+        return k < len(words) and lows[k] in self.months and lows[k] != "may"
 
     def _interpret(self, match: re.Match[str], modifiers: list[str], post: str | None, text: str) -> Quantity | None:
         value = self._base(match)

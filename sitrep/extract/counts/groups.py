@@ -20,6 +20,9 @@ _REFLEXIVE = frozenset({"himself", "herself"})
 _STARTS = SINGULAR_DETS | _PRONOUNS | _REFLEXIVE | {QUANTITY, "her", "no"}  # the words a group may start with
 _NAMED_SUBJECT_NEXT = frozenset({"was", "is", "has", "had", "and", "were", "are"})
 _NAME_LENGTH = 7  # words in a name with its titles: "Prime Minister Admiral Luis Carrero Blanco"
+#: Words that open a relative clause or an apposition after a person's name ("X, who ...,").
+_CLAUSE_OPENERS = frozenset({"who", "whose", "aged"})
+_CLAUSE_LENGTH = 40  # tokens a relative clause or apposition may take
 _FILLERS = frozenset({"other", "additional", "more", "further"})  # between a number and an adjective
 
 
@@ -42,6 +45,17 @@ class GroupReader(Sentence):
                         found[-1] = named
                 elif named is not None:
                     found.append(named)
+            elif low in _NAMED_SUBJECT_NEXT and k > 2 and lows[k - 1] == ",":
+                named = self._named_subject_before_clause(k - 1)
+                # "Hector Oqueli, who led the party, was killed": a singular noun inside the clause
+                # ("the party") describes the person, who is the one counted
+                while named is not None and found and found[-1].last >= named.first and found[-1].first > named.last:
+                    if found[-1].quantity.best != 1 or any(ch.isdigit() for ch in found[-1].quantity.text):
+                        named = None
+                        break
+                    found.pop()
+                if named is not None and (not found or found[-1].last < named.first):
+                    found.append(named)  # "Yuri Budanov, who had been convicted of war crimes, was shot dead"
             if low not in _STARTS:
                 pass  # most words start no group: only a name after a verb or a headline's noun may
             elif low == QUANTITY:
@@ -117,6 +131,30 @@ class GroupReader(Sentence):
             return None  # "Kabul and his son": a one-word name before "and" needs a title
         return group
 
+    def _named_subject_before_clause(self, close: int) -> Group | None:
+        """One person named before a relative clause or an apposition that ends at the comma
+        ``close``: "Yuri Budanov, who had been convicted of war crimes, | was shot dead",
+        "Mayor Harkha Gurung, 45, | was" (an apposition with an article is a group of its own: "Murach, a Taliban leader, was killed")."""
+        lows = self.lows
+        depth = 0
+        for c in range(close - 1, max(0, close - _CLAUSE_LENGTH) - 1, -1):
+            if lows[c] in (")", "("):
+                depth += 1 if lows[c] == ")" else -1  # "(aka Northern Alliance)" inside the clause
+                continue
+            if depth > 0:
+                continue
+            if depth < 0 or lows[c] in (".", ";", ":"):
+                return None
+            if lows[c] != ",":
+                continue
+            opener = lows[c + 1]
+            if opener not in _CLAUSE_OPENERS and not (opener.isdigit() and c + 2 == close):
+                return None  # the nearest comma opens no clause: "In Kabul, Mohammad Karim, was ..."
+            if c == 0 or not self.name_like(c - 1):
+                return None
+            return self._named_subject(c)
+        return None
+
     def _named_group(self, j: int, stop: int) -> Group | None:
         """Titles and a name from token ``j`` (before ``stop``) as a group of one person.
 
@@ -130,13 +168,13 @@ class GroupReader(Sentence):
         k, title, name, first_title = j, -1, -1, -1
         while k < min(stop, self.n):
             low = lows[k]
-            if not self.word(k) or low in lex.not_people or low in lex.not_single:
-                break
+            if not self.word(k) or low in lex.not_people or (low in lex.not_single and not self._title(k + 1)):
+                break  # but "army colonel Jaime Diaz", "police chief Ali Khan" name one person
             entry = lex.people.get(low)
             if entry is not None and entry[0]:
                 title = k
                 first_title = k if first_title < 0 else first_title
-            elif entry is not None:  # "Taliban" in "Taliban leader": a modifier, never the end
+            elif entry is not None or low in lex.not_single:  # "Taliban leader", "army colonel": a modifier
                 pass
             elif self.name_like(k):
                 name = k

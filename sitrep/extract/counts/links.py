@@ -251,6 +251,29 @@ class LinkReader(Sentence):
                     return False
         return False
 
+    def _relative_clause_end(self, k: int) -> int | None:
+        """The token after the comma that closes a relative clause opened at ``k`` ("who ...,"),
+        when a verb follows that comma; else None."""
+        lex = self.lex
+        depth = 0
+        for j in range(k + 1, min(self.n, k + 40)):
+            lj = self.lows[j]
+            if lj in ("(", ")"):
+                depth += 1 if lj == "(" else -1  # "(aka Northern Alliance)" inside the clause
+                if depth < 0:
+                    return None
+                continue
+            if lj in (";", ":", ".") or depth:
+                if depth:
+                    continue
+                return None
+            if lj == ",":
+                after = self.low(j + 1)
+                if after in lex.auxiliaries or (after in lex.after and self.match_forward(lex.after, j + 1)):
+                    return j + 1
+                return None
+        return None
+
     def _skip_material(self, k: int) -> int:
         """Skip an appositive, a place or a list of names between a group and its verb."""
         start = k
@@ -260,6 +283,11 @@ class LinkReader(Sentence):
             if low == "," and self._subset_marker_at(k + 1):
                 k += 1  # "Three soldiers, including a colonel were killed": the part is read below
                 continue
+            if low == "," and self.low(k + 1) in ("who", "whose"):
+                j = self._relative_clause_end(k + 1)
+                if j is not None:
+                    k = j  # "Yuri Budanov, who had been convicted of war crimes, | was shot dead"
+                    continue
             if low in _CLOSERS:
                 close = _CLOSERS[low]
                 j = k + 1
