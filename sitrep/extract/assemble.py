@@ -87,16 +87,21 @@ class CachedPlaces:
             self._cache[key] = self._gazetteer.resolve(text, context_countries=context_countries)
         return self._cache[key]
 
-    def force_country(self, unit: Unit) -> tuple[Location, Any] | None:
+    def force_country(self, unit: Unit, *, targeted: bool = False) -> tuple[Location, Any] | None:
         """The country of a state force named in ``unit`` ("Dutch police detained two more"):
-        where a force acts is its country, when nothing else places the act."""
+        where a force acts is its country, when nothing else places the act. With ``targeted``,
+        a force that was attacked instead ("rebels attacked a Myanmar army convoy"): forces are
+        mostly attacked at home, while they may act abroad ("Israeli strikes")."""
         from sitrep.actors.attribution import role
 
         for mention in unit.actors:
             if mention.actor_type == "state force" and mention.country_code:
                 text = unit.sentence.text
-                acting = role(text, mention.start, mention.end, actor_type=mention.actor_type) == "perpetrator" or _FORCE_ACTS.match(text, mention.end)
-                if not acting:
+                side = role(text, mention.start, mention.end, actor_type=mention.actor_type)
+                if targeted:
+                    if side != "target":
+                        continue
+                elif not (side == "perpetrator" or _FORCE_ACTS.match(text, mention.end)):
                     continue  # "translators for the British army": the force did not act here
                 country = self._gazetteer.country(mention.country_code)
                 if country is not None:
@@ -355,7 +360,8 @@ class Assembler:
         an acting state force's ("Dutch police detained two more"); a country named, or a people
         ("More than 200 Syrians were killed"; not an adjective such as "British", which is often
         the victims' nationality); the one country a named perpetrator operates in ("in Boko
-        Haram attacks"; confidence 0.3). Always at country precision."""
+        Haram attacks"; confidence 0.3); the country of a state force that was attacked ("rebels
+        ambushed a Myanmar army convoy"; confidence 0.3). Always at country precision."""
         for unit in [group.head_unit] + [u for u in group.units if u is not group.head_unit]:
             forced = context.places.force_country(unit)
             if forced is not None:
@@ -375,6 +381,11 @@ class Assembler:
                     country = self.gazetteer.country(a.actor.countries[0])
                     if country is not None:
                         return country.to_location(a.matched, precision="country"), _evidence(unit, a.start, a.end, 0.3)
+        for unit in group.units:
+            forced = context.places.force_country(unit, targeted=True)
+            if forced is not None:
+                location, mention = forced
+                return location, _evidence(unit, mention.start, mention.end, 0.3)
         return None, None
 
     def _counts(self, group: Group) -> tuple[Counts, dict[str, Evidence]]:
