@@ -164,3 +164,34 @@ def test_every_evidence_offset_points_into_the_text(extractor) -> None:  # type:
         assert text[ev.start : ev.end] == ev.sentence, name
         if ev.phrase_start is not None:
             assert text[ev.phrase_start : ev.phrase_end] == ev.phrase, name
+
+
+def test_a_scene_set_sentences_before_gives_the_incident_its_place_and_date(extractor) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Afghan and coalition forces conducted a security operation in Bermal district, Paktika province, "
+        "yesterday. During the operation, the forces identified a group of armed insurgents. The security "
+        "force engaged the insurgents with a precision airstrike, killing several of them."
+    )
+    report = _only(_extract(extractor, text, "2012-07-03"))
+    assert report.location is not None and report.location.admin1 == "Paktika"
+    assert report.date is not None and report.date.start == date(2012, 7, 2)
+
+
+def test_a_generic_statement_between_scene_and_incident_is_passed_over(extractor) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "An Afghan and coalition security force searched for a Taliban leader in Musa Qal'ah district, "
+        "Helmand province, today. The leader conducts attacks against Afghan government officials. "
+        "Multiple suspected insurgents were detained during the operation."
+    )
+    report = _only(_extract(extractor, text, "2012-02-23"))
+    assert report.kind.sub_event_type == "Arrests"
+    assert report.location is not None and report.location.admin1 == "Helmand"
+
+
+def test_a_scene_in_another_paragraph_is_not_taken(extractor) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Officials met tribal elders in Kandahar city on Monday.\n\n"
+        "Elsewhere, gunmen killed two police officers at a checkpoint."
+    )
+    report = _only(_extract(extractor, text))
+    assert report.location is None or report.location.admin1 != "Kandahar"

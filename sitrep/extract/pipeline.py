@@ -220,7 +220,7 @@ class Extractor:
     def _segment(self, units: Sequence[Unit], context: "DocumentContext") -> list[Group]:
         groups: list[Group] = []
         current: Group | None = None
-        loose: Unit | None = None  # the last unit that joined no incident
+        loose: list[tuple[Unit, bool]] = []  # the units since the last incident that joined none, generic or not
         for unit in units:
             head = _head_trigger(unit)
             generic = head is not None and self._is_generic(unit, head, context)
@@ -228,9 +228,9 @@ class Extractor:
                 if not generic and current is not None and may_attach(current, unit) and _tells_more(unit, self.lexicons):
                     current.units.append(unit)
                     current.last_sentence = unit.sentence.index
-                    loose = None
+                    loose = []
                 else:
-                    loose = None if generic else unit
+                    loose = (loose + [(unit, generic)])[-_LEAD_IN_UNITS:]
                 continue
             # words that point back at an incident already told do not describe this one
             families = {t.family for t in unit.triggers if t is head or not _refers_back(unit, t)}
@@ -255,12 +255,12 @@ class Extractor:
                     date=when, implied_date=context.news_window() if when is None else None,
                     place=place, last_sentence=unit.sentence.index, threat=threat,
                 )
-                if loose is not None and (when is None or place is None):
+                if loose and (when is None or place is None):
                     self._take_lead_in(current, loose, unit, context)
                 groups.append(current)
-                loose = None
+                loose = []
                 continue
-            loose = None
+            loose = []
             target = _antecedent(groups, head) if refers_back else current
             target.units.append(unit)
             target.families |= families
@@ -271,25 +271,37 @@ class Extractor:
                 target.place = place
         return groups
 
-    def _take_lead_in(self, group: Group, lead: Unit, head_unit: Unit, context: "DocumentContext") -> None:
-        """A sentence that sets the scene just before an incident is told ("Afghan and coalition
+    def _take_lead_in(
+        self, group: Group, loose: Sequence[tuple[Unit, bool]], head_unit: Unit, context: "DocumentContext"
+    ) -> None:
+        """A sentence that sets the scene shortly before an incident is told ("Afghan and coalition
         forces conducted an operation in Tsamkani district, Paktiya province, yesterday. During
         the operation the force engaged insurgents with an air strike.") gives the incident the
-        date and place its own clause lacks."""
-        if lead.order != head_unit.order - 1 or lead.sentence.start > head_unit.sentence.start:
+        date and place its own clause lacks. ``loose`` holds the units since the last incident
+        that joined none (each with whether it is a generic statement); the nearest one that
+        tells a date or a place is the scene, if nothing but such units stands between it and
+        the incident, in one paragraph. A generic statement ("The leader conducts attacks against
+        officials") is passed over, never taken as the scene."""
+        expected = head_unit.order - 1
+        for lead, generic in reversed(loose):
+            if lead.order != expected or lead.sentence.start > head_unit.sentence.start:
+                return
+            expected -= 1
+            between = context.article.text[lead.sentence.end : head_unit.sentence.start]
+            if "\n\n" in between or lead.claims:
+                return  # another paragraph, or a claim about something else
+            if generic:
+                continue
+            when = context.unit_date(lead, len(lead.sentence.text))
+            place = self._unit_place(lead, TriggerMatch(0, 0, "", "", "", False), context)
+            if when is None and place is None:
+                continue
+            group.units.insert(0, lead)
+            if group.date is None and when is not None:
+                group.date, group.implied_date = when, None
+            if group.place is None:
+                group.place = place
             return
-        between = context.article.text[lead.sentence.end : head_unit.sentence.start]
-        if "\n\n" in between or lead.claims:
-            return  # another paragraph, or a claim about something else
-        when = context.unit_date(lead, len(lead.sentence.text))
-        place = self._unit_place(lead, TriggerMatch(0, 0, "", "", "", False), context)
-        if when is None and place is None:
-            return
-        group.units.insert(0, lead)
-        if group.date is None and when is not None:
-            group.date, group.implied_date = when, None
-        if group.place is None:
-            group.place = place
 
     def _is_generic(self, unit: Unit, head: TriggerMatch, context: "DocumentContext") -> bool:
         """A habitual or aggregate statement ("has repeatedly attacked markets", "has killed
@@ -456,6 +468,8 @@ def _refers_back(unit: Unit, trigger: TriggerMatch) -> bool:
     return not _NAMED_MODIFIER.search(mods)
 
 
+#: How many units back a scene-setting sentence may stand before the incident it sets.
+_LEAD_IN_UNITS = 3
 #: A trigger told as part of a fight already told: "neutralised dozens of terrorists during the
 #: fighting", "were killed in the clashes".
 _DURING_THE_SAME = re.compile(
