@@ -195,3 +195,31 @@ def test_a_scene_in_another_paragraph_is_not_taken(extractor) -> None:  # type: 
     )
     report = _only(_extract(extractor, text))
     assert report.location is None or report.location.admin1 != "Kandahar"
+
+
+def test_what_a_detained_man_did_is_not_another_incident(extractor) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "In Balkh district, Balkh province, a combined security force captured a Taliban facilitator during "
+        "a security operation yesterday. The facilitator provided supplies to insurgent fighters and organized "
+        "attacks against Afghan forces in the province. The security force detained one additional suspected "
+        "insurgent during the operation."
+    )
+    report = _only(_extract(extractor, text, "2011-09-29"))
+    assert report.kind.sub_event_type == "Arrests"
+    assert report.counts.arrested is not None and report.counts.arrested.best == 2
+
+
+def test_what_the_force_also_did_belongs_to_the_same_operation(extractor) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "An Afghan and coalition security force arrested a Haqqani leader in Terayzai district, Khost province, "
+        "today. The security force also detained two suspected insurgents and seized multiple grenades."
+    )
+    report = _only(_extract(extractor, text, "2013-02-13"))
+    assert report.counts.arrested is not None and report.counts.arrested.best == 3
+
+
+def test_the_capture_of_a_leader_is_an_arrest(extractor) -> None:  # type: ignore[no-untyped-def]
+    text = "Officials confirmed the capture of a Haqqani senior leader in Gardez district, Paktiya province, on Saturday."
+    report = _only(_extract(extractor, text, "2011-04-05"))
+    assert report.kind.sub_event_type == "Arrests"
+    assert report.counts.arrested is not None and report.counts.arrested.best == 1

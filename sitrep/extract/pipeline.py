@@ -244,6 +244,8 @@ class Extractor:
             refers_back = (
                 _refers_back(unit, head) or any(c.claimed for c in unit.claims)
                 or _DURING_THE_SAME.search(unit.sentence.text, head.end) is not None
+                # "The security force also detained two suspected insurgents and seized grenades"
+                or (when is None and place is None and _ALSO.search(unit.sentence.text, 0, head.start) is not None)
             )
             threat = self.lexicons.status["threatened"].search(text) is not None
             if current is None or (threat and not current.threat) or opens_new_incident(
@@ -468,6 +470,8 @@ def _refers_back(unit: Unit, trigger: TriggerMatch) -> bool:
     return not _NAMED_MODIFIER.search(mods)
 
 
+#: A sentence that adds to what was told ("also", "in addition"), when it names no date or place.
+_ALSO = re.compile(r"\b(?:also|additionally|in addition)\b", re.IGNORECASE)
 #: How many units back a scene-setting sentence may stand before the incident it sets.
 _LEAD_IN_UNITS = 3
 #: A trigger told as part of a fight already told: "neutralised dozens of terrorists during the

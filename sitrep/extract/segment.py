@@ -106,8 +106,8 @@ def opens_new_incident(
     """
     if group is None or explicit_new:
         return True
-    if arrests_only != group.arrests_only:
-        return True
+    if arrests_only != group.arrests_only and not refers_back:
+        return True  # but "the force also detained two suspects and seized grenades" goes on
     if refers_back:
         if not head_strong:
             return False  # "the four wounded soldiers were flown to Bogota": consequences of the same act
