@@ -223,3 +223,14 @@ def test_the_capture_of_a_leader_is_an_arrest(extractor) -> None:  # type: ignor
     report = _only(_extract(extractor, text, "2011-04-05"))
     assert report.kind.sub_event_type == "Arrests"
     assert report.counts.arrested is not None and report.counts.arrested.best == 1
+
+
+def test_a_clock_time_dates_nothing(extractor) -> None:  # type: ignore[no-untyped-def]
+    text = "The navy foiled a piracy attempt at about 1100 hrs IST on Saturday in the Gulf of Aden, capturing 23 pirates."
+    report = _only(_extract(extractor, text, "2008-12-14"))
+    assert report.date is not None and report.date.start == date(2008, 12, 13)
+
+
+def test_a_longer_place_name_wins_over_the_part_the_ner_saw(extractor) -> None:  # type: ignore[no-untyped-def]
+    report = _only(_extract(extractor, "Suspected rebels kill 10 in east DR Congo attack", "2022-08-07"))
+    assert report.location is not None and report.location.country_code == "CD"  # not the other Congo

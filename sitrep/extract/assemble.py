@@ -172,7 +172,9 @@ class DocumentContext:
             tense = "future" if _FUTURE.search(sentence.text) and not _PAST_VERB.search(sentence.text) else "past"
             for mention in sentence.dates:
                 span = None
-                if resolver is not None:
+                if getattr(mention, "time_only", False):
+                    pass  # a clock time dates nothing ("at about 1100 hrs")
+                elif resolver is not None:
                     span = resolver.resolve(mention.text, anchor=anchor, tense=tense)
                 elif re.search(r"\b\d{4}\b", mention.text):
                     span = _resolve_without_publication(mention.text)

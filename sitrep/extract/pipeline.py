@@ -394,10 +394,18 @@ def _pieces(text: str, start: int, end: int) -> Iterator[tuple[int, str]]:
 def _merge_places(
     text: str, places: list[EntityMention], found: Sequence[tuple[int, int, str]]
 ) -> list[EntityMention]:
-    """Add (start, end, label) place spans of ``text`` that overlap none of ``places``."""
+    """Add (start, end, label) place spans of ``text`` that overlap none of ``places``; a span
+    that covers places already found and more replaces them ("DR Congo" for the NER's "Congo",
+    which alone is the other Congo)."""
     out = list(places)
     for start, end, label in found:
-        if not any(p.start < end and start < p.end for p in out):
+        overlapping = [p for p in out if p.start < end and start < p.end]
+        if overlapping and all(start <= p.start and p.end <= end for p in overlapping) and any(
+            (p.start, p.end) != (start, end) for p in overlapping
+        ):
+            out = [p for p in out if p not in overlapping]
+            overlapping = []
+        if not overlapping:
             out.append(EntityMention(start, end, text[start:end], label))
     out.sort(key=lambda m: m.start)
     return out
