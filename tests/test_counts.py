@@ -52,6 +52,10 @@ CASES = [
     # a person named before a relative clause, with nouns and auxiliaries inside it
     ("Yuri Budanov, who had been convicted of war crimes, was shot dead.", "killed", 1, "Yuri Budanov", None),
     ("Hector Oqueli, who led the party, was killed.", "killed", 1, "Hector Oqueli", None),
+    # adverbs inside the verb phrase, and irregular participles chained to the verb
+    ("A paramedic and three others were very seriously injured.", "injured", 4, None, None),
+    ("A religious scholar was shot and critically wounded.", "injured", 1, "religious scholar", None),
+    ("Three men were shot and later died.", "killed", 3, "men", None),
     ("EPL guerrillas assassinate Army Colonel Jaime Diaz.", "killed", 1, "Army Colonel", "security forces"),
     ("Three soldiers, who had been on patrol, were killed.", "killed", 3, "soldiers", "security forces"),
     ("Four Border Security Force (BSF) personnel were killed.", "killed", 4, None, "security forces"),

@@ -18,8 +18,10 @@ _RELATIVES = frozenset({"who", "that", "which"})
 _SEQUENCE_ADVERBS = frozenset({"then", "later", "subsequently", "eventually", "finally", "also", "allegedly",
                                "reportedly", "brutally", "summarily", "publicly", "immediately"})
 _PARTICIPLE_ENDINGS = ("ed", "en", "wn")  # "tortured", "beaten", "thrown"
+_IRREGULAR_PARTICIPLES = frozenset({"shot", "hit", "struck", "cut", "burnt", "caught", "held", "bound", "found"})
 _CLOSERS = {",": ",", "(": ")", "--": "--", "—": "—", "–": "–"}
 _BE = frozenset({"was", "were", "is", "are", "be", "been", "being", "got", "get", "gets", "getting", "left"})
+_INTENSIFIERS = frozenset({"very", "so", "too", "most", "more", "less", "quite", "rather", "only", "just"})
 _FLOATING = frozenset({"all", "both", "each", "mostly", "mainly"})  # may open an appositive: ", all citizens of X,"
 
 
@@ -98,7 +100,7 @@ class LinkReader(Sentence):
                     return None  # "the capital, said wounded soldiers ...": the verb of another clause
                 auxiliary = True
                 passive = passive or low in _BE
-            elif not (low.endswith("ly") and len(low) > 4 and low not in lex.people) or (
+            elif not (self._degree_adverb(k) or low in _INTENSIFIERS) or (
                 low in lex.after and self.match_forward(lex.after, k)
             ):
                 break  # not an adverb, or one that begins a phrase ("fatally shot")
@@ -175,6 +177,11 @@ class LinkReader(Sentence):
                     return (self.lows[k:end], category, strict), k, end
         return None
 
+    def _degree_adverb(self, k: int) -> bool:
+        """An adverb such as "critically" or "seriously" (a word in -ly that is no person)."""
+        low = self.low(k)
+        return low.endswith("ly") and len(low) > 4 and low not in self.lex.people
+
     def _skip_participles(self, k: int) -> int:
         """Skip up to three participles of other verbs joined by "and" or commas to the one of a category.
 
@@ -185,7 +192,7 @@ class LinkReader(Sentence):
         j = k
         for _ in range(3):
             low = self.low(j)
-            if not (self.word(j) and low.endswith(_PARTICIPLE_ENDINGS)) or (
+            if not (self.word(j) and (low.endswith(_PARTICIPLE_ENDINGS) or low in _IRREGULAR_PARTICIPLES)) or (
                 low in lex.auxiliaries or low in lex.prepositions or low in lex.boundaries or low in CLAUSE_WORDS
             ):
                 return k  # not "when", "then", "between"
@@ -199,8 +206,8 @@ class LinkReader(Sentence):
                 j, joined = j + 1, True
             if not joined:
                 return k
-            while self.low(j) in _SEQUENCE_ADVERBS:
-                j += 1
+            while self.low(j) in _SEQUENCE_ADVERBS or self._degree_adverb(j):
+                j += 1  # "was shot and critically wounded"
             if self.low(j) in lex.after and self.match_forward(lex.after, j):
                 return j
         return k
