@@ -53,6 +53,22 @@ def test_a_bad_pattern_names_its_file_and_entry() -> None:
         ("Police arrested four suspects.", "arrest"),
         ("WARPLANES BOMBED THE TOWN IN AN AIR STRIKE.", "air"),
         ("The rebels ambushed a patrol.", "clash"),
+        # headline and encyclopedia phrasing
+        ("Taliban fighters fired eight rockets at an air base.", "shelling"),
+        ("Maoists blew up railway tracks near Giridih.", "explosion"),
+        ("Two vehicles struck IEDs near Hombori.", "explosion"),
+        ("The head office of the party is bombed.", "explosion"),
+        ("A transport bus was burned by four assailants.", "arson"),
+        ("Militants burned two trucks and an excavator.", "arson"),
+        ("Terrorists fired five to seven rounds at an army camp.", "armed"),
+        ("A man was shot in the legs in west Belfast.", "armed"),
+        ("ISIS crucified three people.", "killing"),
+        ("Boko Haram militants slit the throats of five civilians.", "melee"),
+        ("Militants batter two men to death with rocks.", "killing"),
+        ("A gunfight broke out between police and militants.", "clash"),
+        ("Rebels shot down an air force plane with a missile.", "air"),
+        ("An Islamic State drone dropped explosives on a house.", "air"),
+        ("Two gunmen hijack a train at the border.", "hijack"),
     ],
 )
 def test_triggers_name_the_act(lexicons: Lexicons, sentence: str, family: str) -> None:
@@ -67,6 +83,8 @@ def test_triggers_name_the_act(lexicons: Lexicons, sentence: str, family: str) -
         "The singer shot to fame in 2019.",
         "Teachers went on strike over pay.",
         "The film bombed at the box office.",
+        "The minister was bombarded with questions.",
+        "The coach was burned out after a long season.",
     ],
 )
 def test_figurative_senses_are_not_triggers(lexicons: Lexicons, sentence: str) -> None:
