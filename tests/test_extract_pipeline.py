@@ -234,3 +234,17 @@ def test_a_clock_time_dates_nothing(extractor) -> None:  # type: ignore[no-untyp
 def test_a_longer_place_name_wins_over_the_part_the_ner_saw(extractor) -> None:  # type: ignore[no-untyped-def]
     report = _only(_extract(extractor, "Suspected rebels kill 10 in east DR Congo attack", "2022-08-07"))
     assert report.location is not None and report.location.country_code == "CD"  # not the other Congo
+
+
+def test_a_peoples_name_does_not_put_a_town_outside_its_country(extractor) -> None:  # type: ignore[no-untyped-def]
+    text = ("Ten UN peacekeepers were killed and 25 others were injured when jihadists attacked a UN base "
+            "that houses Chadian peacekeepers in Kidal.")
+    report = _only(_extract(extractor, text))
+    assert report.location is not None and (report.location.name, report.location.country_code) == ("Kidal", "ML")
+
+
+def test_a_habit_word_in_a_relative_clause_does_not_make_an_attack_generic(extractor) -> None:  # type: ignore[no-untyped-def]
+    text = ("At least five people were wounded on Thursday in a suicide car bomb attack on a Mogadishu "
+            "restaurant regularly frequented by journalists.")
+    report = _only(_extract(extractor, text))
+    assert report.counts.injured is not None and report.counts.injured.best == 5

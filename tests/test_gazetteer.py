@@ -723,6 +723,12 @@ def test_loose_keys_of_short_names_are_not_trusted() -> None:
     assert loose_similarity(normalize_name("Baqouba"), normalize_name("Baqubah")) > 0.8
 
 
+def test_a_demonym_area_keeps_its_type_word(gaz: Gazetteer) -> None:
+    assert resolved(gaz, "the southern Afghan province of Kandahar") == ("Kandahar", "Kandahar", "AF", "province")
+    assert resolved(gaz, "the Indian state of Kerala")[2:] == ("IN", "province")
+    assert resolved(gaz, "the Syrian city of Aleppo")[2:] == ("SY", "town")
+
+
 @pytest.mark.parametrize(
     ("text", "context", "expected"),
     [

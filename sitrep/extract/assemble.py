@@ -124,6 +124,9 @@ class DocumentContext:
     places: CachedPlaces
     window_days: int = 10
     not_dates: list[tuple[int, int, int]] = field(default_factory=list)  # (sentence, start, end): the dateline
+    #: The countries of ``countries`` named outright (a place, a country, a group active in one),
+    #: not only through a people's name: "Chadian peacekeepers" do not put Kidal outside Mali.
+    named_countries: list[str] = field(default_factory=list)
     dates: dict[tuple[int, int], DateSpan | None] = field(default_factory=dict)
 
     @classmethod
@@ -131,6 +134,7 @@ class DocumentContext:
         from sitrep.extract.dates import DateResolver
 
         tally: Counter[str] = Counter()
+        named: set[str] = set()  # countries named outright, not only through a people ("Chadian")
         places = CachedPlaces(gazetteer)
         for sentence in sentences:
             for e in sentence.entities:
@@ -138,16 +142,20 @@ class DocumentContext:
                     country = gazetteer.country(e.text)
                     if country is not None:
                         tally[country.country_code] += 1
+                        if e.label != "NORP" and not gazetteer.is_demonym(e.text):
+                            named.add(country.country_code)
                     elif e.label != "NORP":
                         # "Borno State", "northeast Nigeria": the country of a named place counts too
                         place = places.resolve(e.text)
                         if place is not None and place.country_code:
                             tally[place.country_code] += 1
+                            named.add(place.country_code)
             for a in sentence.actors:
                 if a.country_code:
                     tally[a.country_code] += 1
                 elif a.actor is not None and len(a.actor.countries) == 1:
                     tally[a.actor.countries[0]] += 1  # a group active in one country (TTP, FARC...)
+                    named.add(a.actor.countries[0])
         not_places = [(s.index, a.start, a.end) for s in sentences for a in s.actors]
         countries = [c for c, _ in tally.most_common()]
         dateline = dateline_span(article.text)
@@ -161,7 +169,9 @@ class DocumentContext:
             filed_from = gazetteer.resolve(article.text[start:end])
             if filed_from is not None and filed_from.country_code:
                 countries = [filed_from.country_code] + [c for c in countries if c != filed_from.country_code]
+                named.add(filed_from.country_code)
         context = cls(article, sentences, countries, not_places, places, settings.reported_window_days, not_dates)
+        context.named_countries = [c for c in countries if c in named]
         context._resolve_dates(DateResolver(article.published) if article.published else None)
         return context
 
@@ -351,6 +361,7 @@ class Assembler:
         choice = choose_location(
             group.units, trigger_unit=group.head_unit, trigger_pos=group.head.start, resolver=context.places,
             context_countries=context.countries, not_places=context.not_places,
+            fallback_countries=context.named_countries,
         )
         if choice is None:
             return self._country_only(group, context)

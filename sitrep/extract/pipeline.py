@@ -310,6 +310,10 @@ class Extractor:
         more than 40,000 people since 2009") rather than one incident."""
         text = unit.text
         habitual = self.lexicons.generic.search(text) is not None
+        if habitual and head.strong and any(
+            c.category in _VIOLENT_COUNT and (c.count.best or 0) > 0 and not c.aggregate for c in unit.counts
+        ):
+            return False  # "five wounded in a car bomb attack on a restaurant regularly frequented by journalists"
         if not habitual:
             if self.lexicons.aggregate.search(text) is None:
                 return False
@@ -343,6 +347,7 @@ class Extractor:
         choice = choose_location(
             [unit], trigger_unit=unit, trigger_pos=head.start, resolver=context.places,
             context_countries=context.countries, not_places=context.not_places, min_score=0.0,
+            fallback_countries=context.named_countries,
         )
         if choice is not None:
             return choice.location

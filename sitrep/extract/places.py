@@ -165,12 +165,16 @@ def choose_location(
     context_countries: Sequence[str],
     not_places: Sequence[tuple[int, int, int]] = (),
     min_score: float | None = None,
+    fallback_countries: Sequence[str] | None = None,
 ) -> PlaceChoice | None:
     """The best location for an incident told in ``units`` (``trigger_unit`` holds its trigger).
 
     ``not_places`` are (sentence index, start, end) spans whose place words are not the
     incident's location: actor names ("Islamic State – Khorasan Province") and the dateline.
     With ``min_score``, a choice scoring lower (an origin or destination only) is None.
+    A name that resolves nowhere within ``context_countries`` is tried again within
+    ``fallback_countries`` (the countries the article names outright, when some come only from
+    a people's name: "Chadian peacekeepers were killed in Kidal" is in Mali).
     """
     candidates: list[PlaceChoice] = []
     facility: tuple[Unit, EntityMention] | None = None
@@ -186,6 +190,8 @@ def choose_location(
                 location = resolver.facility_place(phrase, context_countries)  # "the Manchester Arena"
             else:
                 location = resolver.resolve(phrase, context_countries=context_countries)
+                if location is None and fallback_countries is not None and list(fallback_countries) != list(context_countries):
+                    location = resolver.resolve(phrase, context_countries=fallback_countries)
             if location is None:
                 continue
             score = 0.5 * _PRECISION_RANK.get(location.precision, 0)

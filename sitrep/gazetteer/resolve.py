@@ -155,6 +155,10 @@ def resolve_phrase(
     return _placed_inside(head, container, text, countries)
 
 
+#: The type word of a demonym area's noun ("province" in "the Afghan province of").
+_TYPE_NOUN = re.compile(r"(?i:province|state|district|region|governorate)(?=s?\b)")
+
+
 def _demonym_area(
     gazetteer: "Gazetteer",
     text: str,
@@ -175,6 +179,9 @@ def _demonym_area(
     code = country.country_code
     rest = (m.group("rest") or "").strip(OUTER)
     if rest:
+        typed = _TYPE_NOUN.search(m.group("noun"))
+        if typed is not None and "," not in rest:
+            rest = f"{rest} {typed.group(0).lower()}"  # "the Afghan province of Kandahar" is the province
         inner = resolve_phrase(gazetteer, rest, context_countries=(code, *countries), near=near)
         if inner is not None:
             return replace(inner, text=text)
