@@ -248,3 +248,13 @@ def test_a_habit_word_in_a_relative_clause_does_not_make_an_attack_generic(extra
             "restaurant regularly frequented by journalists.")
     report = _only(_extract(extractor, text))
     assert report.counts.injured is not None and report.counts.injured.best == 5
+
+
+def test_the_hospital_where_the_wounded_died_is_not_the_place(extractor) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "The death toll from Tuesday's bombing of a cattle market has risen to 31, officials said. "
+        "Nineteen of the wounded died overnight at the State Specialist Hospital in Maiduguri. "
+        "The bomb went off on Tuesday at the weekly market in Kawuri, a village in Borno State."
+    )
+    report = _extract(extractor, text, "2025-06-12")[0]
+    assert report.location is not None and report.location.name == "Kawuri"

@@ -40,6 +40,12 @@ _BEFORE_LOCATIVE = re.compile(
     re.IGNORECASE,
 )
 _BEFORE_ORIGIN = re.compile(r"\b(?:from|to|toward|towards|for|by|via|with|citizens? of|nationals? of|natives? of|born in)\s+(?:the\s+)?$", re.IGNORECASE)
+#: A place named as where the wounded were treated or died ("died at the State Specialist
+#: Hospital in Maiduguri", "taken to hospital in Quetta"), not where the incident happened.
+_BEFORE_HOSPITAL = re.compile(
+    r"\b(?:hospitals?|clinics?|infirmary|medical (?:centre|center|facility)|morgue|mortuary)\b[^.;,]{0,25}?\b(?:in|at)\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
 _CHAIN_SEP = re.compile(
     r"^\s*(?:,\s*|\(\s*)?(?:(?:also |just |some \d+ \w+ )?(?:in|of|outside|near|on the outskirts of)\s+)?(?:the\s+)?"
     r"(?:(?:north|south|east|west|central|north-?east|north-?west|south-?east|south-?west)(?:ern)?\s+)?$",
@@ -195,8 +201,8 @@ def choose_location(
             if location is None:
                 continue
             score = 0.5 * _PRECISION_RANK.get(location.precision, 0)
-            if _BEFORE_ORIGIN.search(before):
-                score -= 8.0  # an origin or destination: only when nothing else places it
+            if _BEFORE_ORIGIN.search(before) or _BEFORE_HOSPITAL.search(before):
+                score -= 8.0  # an origin, a destination or a hospital: only when nothing else places it
             elif _BEFORE_LOCATIVE.search(before):
                 score += 3.0
             if unit is trigger_unit:
