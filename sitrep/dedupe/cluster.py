@@ -1,41 +1,55 @@
 """Which reports tell the same incident.
 
-Two reports are linked when every signal they both carry agrees:
+:func:`cluster_reports` works in three steps:
 
-* **date** — their spans overlap, or are a day apart when one is known to the day
-  (news often disagrees by one day across time zones and late-night events);
-* **place** — the same country, and for two towns less than ``SAME_PLACE_KM`` apart,
-  or one place containing the other (a town in the province named by the other);
-* **kind** — the same ACLED event type, or one of them a vague "attack" that the
-  other makes precise (an arrest is never the same incident as an attack);
-* **actors** — a shared perpetrator, an affiliate and its parent, one side
-  unnamed, or one side only suspected (early blame is often revised);
-* **counts** — killed figures that could be the same toll told at two times.
+1. **Candidates** — only reports that share a blocking key are compared
+   (:mod:`sitrep.dedupe.blocking`), so the cost grows with the number of reports,
+   not its square.
+2. **Links** — each candidate pair is scored from the two reports alone
+   (:mod:`sitrep.dedupe.signals`): date, place, kind, actors, counts and text each
+   add or take away points, or rule the link out; a pair whose points reach the
+   threshold is a link.
+3. **Incidents** — analysts' merges (``must_link``) are applied first; then links
+   are taken strongest first (ties broken by the report ids) and two incidents are
+   joined only if no analyst split (``cannot_link``) lies between them and the
+   joined incident stays coherent: its day-precise dates within ``day_window``
+   days, its publication-inferred dates within ``inferred_window``, its towns
+   within ``max_town_km``, its kinds compatible, no two of its firmly named
+   perpetrators different groups, and — for reports compared by whole articles —
+   its articles alike on average (``document_similarity``). This stops chains (A
+   like B, B like C) from gluing two attacks together through a vague report in
+   the middle.
 
-A report with neither a date nor a place is never linked: nothing says where or
-when it happened. Reports are blocked by country and year so that the cost grows
-with the square of each block, not of the store; clusters are the
-connected components of the links, so the result does not depend on the order the
-reports are read in.
+The result depends only on the set of reports and decisions, never on their
+order; clustering again changes nothing; and because links are pairwise and
+incidents only grow along links, clustering the new reports together with the
+incidents they link to gives the same incidents as clustering everything again.
 """
 
 from __future__ import annotations
 
+from array import array
 from collections import defaultdict
 from dataclasses import dataclass
-from datetime import timedelta
-from typing import Callable, Iterable, Sequence
+from datetime import date
+from typing import Callable, Iterable, Iterator, Mapping, Sequence
 
+import numpy as np
+
+from sitrep.dedupe.blocking import DATE_ONLY, FULL, PLACE_ONLY, keyed
+from sitrep.dedupe.rules import DedupeRules, default_rules
+from sitrep.dedupe.signals import Facts, kinds_compatible, pair_points, report_facts, score_of
 from sitrep.extract.segment import distance_km
 from sitrep.model import Report
 
-SAME_PLACE_KM = 40.0
-_VAGUE_SUBTYPES = frozenset({"Attack", "Armed clash"})
+SameFamily = Callable[[str, str], bool]
 
 
 @dataclass(frozen=True, slots=True)
 class Link:
-    """Why two reports were put in one incident."""
+    """Why two reports were put in one incident: the score (0..1, 0.5 at the
+    threshold) and the points each signal gave (``("must_link", 1.0)`` for an
+    analyst's merge)."""
 
     a: str
     b: str
@@ -44,136 +58,339 @@ class Link:
 
 
 def link_score(
-    a: Report, b: Report, *, same_family: Callable[[str, str], bool] | None = None
+    a: Report,
+    b: Report,
+    *,
+    same_family: SameFamily | None = None,
+    published_a: date | None = None,
+    published_b: date | None = None,
+    text_a: str | None = None,
+    text_b: str | None = None,
+    rules: DedupeRules | None = None,
 ) -> tuple[float, tuple[tuple[str, float], ...]] | None:
-    """The signals linking two reports, or None when one of them rules the link out."""
-    signals: list[tuple[str, float]] = []
-    if a.date is None or b.date is None or a.location is None or b.location is None:
+    """The score and signals for two reports being one incident, or None when a signal
+    rules it out. A score of at least 0.5 makes a link."""
+    rules = rules or default_rules()
+    shared: dict[object, object] = {}  # as in cluster_reports: one text given twice is one text
+    scored = pair_points(
+        report_facts(a, rules, published=published_a, text=text_a, shared=shared),
+        report_facts(b, rules, published=published_b, text=text_b, shared=shared),
+        rules,
+        same_family,
+    )
+    if scored is None:
         return None
-    da, db = a.date, b.date
-    slack = timedelta(days=1 if "day" in (da.precision, db.precision) else 0)
-    if da.start > db.end + slack or db.start > da.end + slack:
-        return None
-    signals.append(("date", 1.0 if (da.precision == db.precision == "day" and da.start == db.start) else 0.6))
-
-    la, lb = a.location, b.location
-    if la.country_code and lb.country_code and la.country_code != lb.country_code:
-        return None
-    place = _place_signal(la, lb)
-    if place is None:
-        return None
-    signals.append(("place", place))
-
-    ka, kb = a.kind, b.kind
-    if (ka.sub_event_type == "Arrests") != (kb.sub_event_type == "Arrests"):
-        return None
-    if ka.event_type == kb.event_type:
-        signals.append(("kind", 1.0 if ka.sub_event_type == kb.sub_event_type else 0.6))
-    elif ka.sub_event_type in _VAGUE_SUBTYPES or kb.sub_event_type in _VAGUE_SUBTYPES:
-        signals.append(("kind", 0.4))
-    else:
-        return None
-
-    actor = _actor_signal(a, b, same_family)
-    if actor is None:
-        return None
-    signals.append(("actors", actor))
-
-    counts = _count_signal(a, b)
-    if counts is None:
-        return None
-    signals.append(("counts", counts))
-    score = sum(v for _, v in signals) / len(signals)
-    return round(score, 3), tuple(signals)
-
-
-def _place_signal(la, lb) -> float | None:  # type: ignore[no-untyped-def]
-    towns = {"point", "town", "district"}
-    if la.precision in towns and lb.precision in towns:
-        if la.lat is None or lb.lat is None:
-            return 1.0 if la.name.lower() == lb.name.lower() else None
-        km = distance_km(la.lat, la.lon, lb.lat, lb.lon)
-        return None if km > SAME_PLACE_KM else round(1.0 - km / (2 * SAME_PLACE_KM), 3)
-    if la.precision == "province" and lb.precision == "province":
-        return 0.8 if (la.admin1 or la.name) == (lb.admin1 or lb.name) else None
-    if "province" in (la.precision, lb.precision) and la.admin1 and lb.admin1:
-        return 0.6 if la.admin1 == lb.admin1 else None
-    return 0.3  # a country or region that contains the other
-
-
-def _actor_signal(a: Report, b: Report, same_family: Callable[[str, str], bool] | None) -> float | None:
-    named_a = {p.actor_id for p in a.perpetrators if p.actor_id}
-    named_b = {p.actor_id for p in b.perpetrators if p.actor_id}
-    if not named_a or not named_b:
-        return 0.5
-    if named_a & named_b:
-        return 1.0
-    if same_family is not None and any(same_family(x, y) for x in named_a for y in named_b):
-        return 0.8
-    if _only_suspected(a) or _only_suspected(b):
-        return 0.2  # early suspicion is often revised ("police blamed Boko Haram"; ISWAP claimed it)
-    return None
-
-
-def _only_suspected(report: Report) -> bool:
-    return all(p.attribution in ("suspected", None) for p in report.perpetrators if p.actor_id)
-
-
-def _count_signal(a: Report, b: Report) -> float | None:
-    ka, kb = a.counts.killed, b.counts.killed
-    if ka is None or kb is None or ka.best is None or kb.best is None:
-        return 0.5
-    low, high = sorted((ka.best, kb.best))
-    if high == low:
-        return 1.0
-    if low == 0 and high > 0:
-        return 0.3
-    # tolls rise as the dead are counted (40, 60, 143) but rarely by more than tenfold
-    return 0.6 if high <= max(10, 10 * low) else None
+    return score_of(scored[0], rules), scored[1]
 
 
 def cluster_reports(
     reports: Sequence[tuple[str, Report]],
     *,
-    same_family: Callable[[str, str], bool] | None = None,
-    threshold: float = 0.5,
+    same_family: SameFamily | None = None,
+    published: Mapping[str, date] | None = None,
+    texts: Mapping[str, str] | None = None,
+    must_link: Iterable[tuple[str, str]] = (),
+    cannot_link: Iterable[tuple[str, str]] = (),
+    rules: DedupeRules | None = None,
 ) -> tuple[list[list[str]], list[Link]]:
-    """Group (id, report) pairs into incidents: (clusters of ids, the links that made them)."""
-    parent = {rid: rid for rid, _ in reports}
+    """Group ``(id, report)`` pairs into incidents.
 
-    def find(x: str) -> str:
+    ``published`` maps a report id to its article's publication date (it orders
+    tolls and rules out incidents after publication); ``texts`` maps a report id
+    to the text compared for it (its evidence sentences when absent);
+    ``must_link`` / ``cannot_link`` are analysts' merges and splits.
+
+    Returns the clusters (each a sorted list of ids, sorted by first id; every
+    report is in exactly one) and the links that made them: for each cluster, the
+    links that joined its reports (a spanning tree: analysts' merges first, then the
+    strongest links), each with its score and signals.
+    """
+    rules = rules or default_rules()
+    published = published or {}
+    texts = texts or {}
+    ids = sorted({rid for rid, _ in reports})
+    if len(ids) != len(reports):
+        raise ValueError("report ids must be unique")
+    position = {rid: i for i, rid in enumerate(ids)}
+    by_id = dict(reports)
+    shared: dict[object, object] = {}
+    facts = [report_facts(by_id[rid], rules, published=published.get(rid), text=texts.get(rid), shared=shared)
+             for rid in ids]
+    del shared, by_id
+
+    # links as parallel arrays (points, pair code), not tuples: a million reports make millions
+    n = len(ids)
+    points, codes = array("d"), array("q")
+    for i, j in candidate_pairs(facts, rules):
+        got = pair_points(facts[i], facts[j], rules, same_family)
+        if got is not None and got[0] >= rules.threshold:
+            points.append(got[0])
+            codes.append(i * n + j)
+    # strongest first; ties by the ids (a pair code orders pairs by their positions)
+    order: list[int] = []
+    if codes:
+        by_pair, by_points = np.frombuffer(codes, dtype=np.int64), np.frombuffer(points, dtype=np.float64)
+        order = np.lexsort((by_pair, -by_points)).tolist()
+
+    clusters = _Clusters(facts, rules, same_family)
+    for a, b in _pairs(cannot_link, position):
+        clusters.forbid(a, b)
+    links: list[Link] = []
+    for a, b in sorted(_pairs(must_link, position)):
+        if clusters.join(a, b, check=False):
+            links.append(Link(ids[a], ids[b], 1.0, (("must_link", 1.0),)))
+    for k in order:
+        a, b = divmod(codes[k], n)
+        if clusters.join(a, b, check=True):
+            got = pair_points(facts[a], facts[b], rules, same_family)
+            assert got is not None
+            links.append(Link(ids[a], ids[b], score_of(points[k], rules), got[1]))
+    del points, codes, order
+
+    groups: dict[int, list[str]] = defaultdict(list)
+    for i in range(n):
+        groups[clusters.find(i)].append(ids[i])
+    out = sorted(groups.values(), key=lambda members: members[0])
+    links.sort(key=lambda link: (link.a, link.b))
+    return out, links
+
+
+def _pairs(pairs: Iterable[tuple[str, str]], position: Mapping[str, int]) -> set[tuple[int, int]]:
+    out = set()
+    for a, b in pairs:
+        if a in position and b in position and a != b:
+            i, j = position[a], position[b]
+            out.add((min(i, j), max(i, j)))
+    return out
+
+
+def candidate_pairs(facts: Sequence[Facts], rules: DedupeRules) -> Iterator[tuple[int, int]]:
+    """Pairs ``(i, j)``, ``i < j``, of report positions sharing a key at their coarsest levels
+    (see :mod:`sitrep.dedupe.blocking`), each once, in increasing order.
+
+    Only keys where a pair can form are indexed: first every key a report is a full
+    member of (and the place-only memberships that can pair with a date-only one),
+    then the other memberships of those keys alone. The pairs are gathered as 64-bit
+    codes and made unique with numpy, so a million reports' pairs fit in memory.
+    """
+    n = len(facts)
+    # keys are held by their hash (a collision only adds a pair to compare) and a key with one
+    # member by that member alone: most keys of a million reports have a single member
+    members: dict[int, int | list[int]] = {}
+    with_full: set[int] = set()
+    for i, f in enumerate(facts):
+        for key, relation, _ in keyed(f, rules, indexed=True):
+            _add(members, hash(key), i * 4 + relation)
+            if relation == FULL:
+                with_full.add(hash(key))
+    for i, f in enumerate(facts):  # keys are computed again rather than held for every report
+        for key, relation, _ in keyed(f, rules, indexed=False):
+            hashed = hash(key)
+            if hashed in with_full or (relation == DATE_ONLY and hashed in members):
+                _add(members, hashed, i * 4 + relation)
+    del with_full
+    codes = array("q")
+    for key in list(members):
+        listed = members.pop(key)
+        if isinstance(listed, int):
+            continue
+        full = [m >> 2 for m in listed if m & 3 == FULL]
+        if full:
+            others = [m >> 2 for m in listed if m & 3 != FULL]
+            for k, a in enumerate(full):
+                codes.extend(a * n + b if a < b else b * n + a for b in full[k + 1 :])
+                codes.extend(a * n + b if a < b else b * n + a for b in others)
+        date_only = [m >> 2 for m in listed if m & 3 == DATE_ONLY]
+        if date_only:
+            place_only = [m >> 2 for m in listed if m & 3 == PLACE_ONLY]
+            for a in date_only:
+                codes.extend(a * n + b if a < b else b * n + a for b in place_only)
+    unique = np.unique(np.frombuffer(codes, dtype=np.int64)) if codes else np.zeros(0, dtype=np.int64)
+    del codes
+    for start in range(0, len(unique), 1 << 20):
+        for code in unique[start : start + (1 << 20)].tolist():
+            yield divmod(code, n)
+
+
+def _add(members: dict[int, int | list[int]], key: int, member: int) -> None:
+    held = members.get(key)
+    if held is None:
+        members[key] = member
+    elif isinstance(held, int):
+        members[key] = [held, member]
+    else:
+        held.append(member)
+
+
+class _Clusters:
+    """Union-find over report positions, keeping what each incident must stay coherent on."""
+
+    def __init__(self, facts: Sequence[Facts], rules: DedupeRules, same_family: SameFamily | None) -> None:
+        self._facts = facts
+        self._rules = rules
+        self._same_family = same_family
+        self._parent = list(range(len(facts)))
+        self._size = [1] * len(facts)
+        self._summary: dict[int, _Summary] = {}
+        self._banned: dict[int, set[int]] = {}  # incident root -> positions split from one of its members
+        self._texts: dict[int, _TextSum | None] = {}
+        self._document_words = rules.get("text", "long_words") / 2
+        self._document_mean = rules.get("cluster", "document_similarity")
+
+    def find(self, x: int) -> int:
+        parent = self._parent
         while parent[x] != x:
             parent[x] = parent[parent[x]]
             x = parent[x]
         return x
 
-    links: list[Link] = []
-    for block in _blocks(reports):
-        for i, (ida, ra) in enumerate(block):
-            for idb, rb in block[i + 1 :]:
-                scored = link_score(ra, rb, same_family=same_family)
-                if scored is None or scored[0] < threshold:
-                    continue
-                links.append(Link(min(ida, idb), max(ida, idb), scored[0], scored[1]))
-                root_a, root_b = find(ida), find(idb)
-                if root_a != root_b:
-                    parent[max(root_a, root_b)] = min(root_a, root_b)
-    groups: dict[str, list[str]] = defaultdict(list)
-    for rid, _ in reports:
-        groups[find(rid)].append(rid)
-    clusters = sorted((sorted(ids) for ids in groups.values()), key=lambda ids: ids[0])
-    return clusters, sorted(set(links), key=lambda l: (l.a, l.b))
+    def forbid(self, a: int, b: int) -> None:
+        """Record an analyst's split: ``a`` and ``b`` never share an incident."""
+        self._banned.setdefault(self.find(a), set()).add(b)
+        self._banned.setdefault(self.find(b), set()).add(a)
+
+    def join(self, a: int, b: int, *, check: bool) -> bool:
+        """Join the incidents of ``a`` and ``b``; False when they cannot be (or are already) one."""
+        ra, rb = self.find(a), self.find(b)
+        if ra == rb:
+            return False
+        if self._split_between(ra, rb):
+            return False
+        sa, sb = self._summary_of(ra), self._summary_of(rb)
+        if check and not (sa.compatible(sb, self._rules, self._same_family) and self._texts_alike(ra, rb)):
+            return False
+        if self._size[ra] < self._size[rb]:
+            ra, rb, sa, sb = rb, ra, sb, sa
+        self._parent[rb] = ra
+        self._size[ra] += self._size[rb]
+        self._summary[ra] = sa.merged(sb)
+        self._summary.pop(rb, None)
+        self._merge_texts(ra, rb)
+        if rb in self._banned:
+            self._banned.setdefault(ra, set()).update(self._banned.pop(rb))
+        return True
+
+    def _split_between(self, ra: int, rb: int) -> bool:
+        """Whether an analyst split a member of one incident from a member of the other."""
+        return any(self.find(x) == rb for x in self._banned.get(ra, ())) or any(
+            self.find(x) == ra for x in self._banned.get(rb, ())
+        )
+
+    def _document_text(self, root: int) -> "_TextSum | None":
+        """The summed unit word vectors of an incident's documents (texts of article length)."""
+        got = self._texts.get(root)
+        if got is None and root not in self._texts and self._size[root] == 1:
+            profile = self._facts[root].text
+            if len(profile.weights) >= self._document_words:
+                got = _TextSum({w: v / profile.norm for w, v in profile.weights.items()}, 1, len(profile.weights))
+            self._texts[root] = got
+        return got
+
+    def _texts_alike(self, ra: int, rb: int) -> bool:
+        """For incidents told by whole documents: whether their documents are alike on average
+        (average linkage), so one pair of similar documents does not chain two stories together."""
+        ta, tb = self._document_text(ra), self._document_text(rb)
+        if ta is None or tb is None:
+            return True
+        small, large = (ta.vector, tb.vector) if len(ta.vector) <= len(tb.vector) else (tb.vector, ta.vector)
+        dot = sum(v * large.get(w, 0.0) for w, v in small.items())
+        return dot / (ta.count * tb.count) >= self._document_mean
+
+    def _merge_texts(self, ra: int, rb: int) -> None:
+        ta, tb = self._document_text(ra), self._document_text(rb)
+        self._texts.pop(rb, None)
+        if ta is None or tb is None:
+            self._texts[ra] = ta or tb
+            return
+        for w, v in tb.vector.items():
+            ta.vector[w] = ta.vector.get(w, 0.0) + v
+        ta.count += tb.count
+        ta.words += tb.words
+
+    def _summary_of(self, root: int) -> "_Summary":
+        summary = self._summary.get(root)
+        if summary is None:
+            summary = self._summary[root] = _Summary.of(self._facts[root])
+        return summary
 
 
-def _blocks(reports: Iterable[tuple[str, Report]]) -> list[list[tuple[str, Report]]]:
-    """Reports that could link: the same country and a year their date spans share."""
-    blocks: dict[tuple[str, int], list[tuple[str, Report]]] = defaultdict(list)
-    for rid, report in sorted(reports, key=lambda item: item[0]):
-        if report.date is None or report.location is None:
-            continue
-        country = report.location.country_code or "?"
-        first = (report.date.start - timedelta(days=1)).year
-        last = (report.date.end + timedelta(days=1)).year
-        for year in range(first, min(last, first + 1) + 1):
-            blocks[(country, year)].append((rid, report))
-    return list(blocks.values())
+@dataclass(slots=True)
+class _TextSum:
+    """An incident's documents as the sum of their unit word vectors (mutated as it grows)."""
+
+    vector: dict[str, float]
+    count: int
+    words: int
+
+
+@dataclass(frozen=True, slots=True)
+class _Summary:
+    """What an incident must stay coherent on: day-precise dates, publication-inferred dates,
+    towns, kinds, firm perpetrators."""
+
+    first_day: int | None
+    last_day: int | None
+    first_inferred: int | None  # dates inferred from publication (the day each article appeared)
+    last_inferred: int | None
+    towns: frozenset[tuple[float, float]]
+    kinds: frozenset[tuple[str, str]]
+    firm: frozenset[str]
+
+    @classmethod
+    def of(cls, f: Facts) -> "_Summary":
+        single_day = f.day and f.lo == f.hi
+        return cls(
+            f.lo if single_day else None,
+            f.hi if single_day else None,
+            f.hi if f.inferred else None,
+            f.hi if f.inferred else None,
+            _town(f),
+            frozenset({(f.sub, f.event_type)}) if f.sub and f.event_type else frozenset(),
+            f.firm,
+        )
+
+    def merged(self, other: "_Summary") -> "_Summary":
+        days = _known(self.first_day, self.last_day, other.first_day, other.last_day)
+        inferred = _known(self.first_inferred, self.last_inferred, other.first_inferred, other.last_inferred)
+        return _Summary(
+            min(days) if days else None,
+            max(days) if days else None,
+            min(inferred) if inferred else None,
+            max(inferred) if inferred else None,
+            self.towns | other.towns,
+            self.kinds | other.kinds,
+            self.firm | other.firm,
+        )
+
+    def compatible(self, other: "_Summary", rules: DedupeRules, same_family: SameFamily | None) -> bool:
+        days = _known(self.first_day, self.last_day, other.first_day, other.last_day)
+        if days and max(days) - min(days) > rules.get("cluster", "day_window"):
+            return False
+        inferred = _known(self.first_inferred, self.last_inferred, other.first_inferred, other.last_inferred)
+        if inferred and max(inferred) - min(inferred) > rules.get("cluster", "inferred_window"):
+            return False
+        limit = rules.get("cluster", "max_town_km")
+        for lat_a, lon_a in self.towns - other.towns:
+            for lat_b, lon_b in other.towns - self.towns:
+                if distance_km(lat_a, lon_a, lat_b, lon_b) > limit:
+                    return False
+        for sub_a, type_a in self.kinds - other.kinds:
+            for sub_b, type_b in other.kinds - self.kinds:
+                if kinds_compatible(sub_a, type_a, sub_b, type_b, rules) is None:
+                    return False
+        for x in self.firm - other.firm:
+            for y in other.firm - self.firm:
+                if not (same_family is not None and same_family(x, y)):
+                    return False
+        return True
+
+
+
+def _town(f: Facts) -> frozenset[tuple[float, float]]:
+    if f.place_level == "t" and f.lat is not None and f.lon is not None:
+        return frozenset({(round(f.lat, 3), round(f.lon, 3))})
+    return frozenset()
+
+
+def _known(*days: int | None) -> list[int]:
+    return [d for d in days if d is not None]

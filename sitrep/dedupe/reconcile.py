@@ -3,16 +3,23 @@
 The rules (documented for users in the README):
 
 * **counts** — for each of killed, injured, arrested, kidnapped: ``best`` is the
-  figure of the latest-published report that gives one (a later report revises an
-  earlier one: tolls rise as the dead are counted); ``min`` is the lowest figure any
-  report gives (the conservative minimum) and ``max`` the highest;
+  figure of the latest-published report told as news that gives one (a later report
+  revises an earlier one: tolls rise as the dead are counted; a background mention
+  gives it only when no news report does); ``min`` is the lowest figure any report
+  gives (the conservative minimum) and ``max`` the highest (none when a report gives
+  an open bound, "more than 100"); the report each ``best`` came from is named;
 * **date** and **place** — the most precise any report gives (a day beats a month,
-  a town beats a province), a report told as news before a background mention;
+  a town beats a province; a date read from the text beats one inferred from the
+  publication date), a report told as news before a background mention, then the
+  earliest published;
 * **perpetrators** — every actor any report names, with the strongest attribution
-  (claimed > attributed > suspected);
+  any report gives it (claimed > attributed > suspected); unnamed descriptions
+  ("gunmen") only when no report names a group;
 * **realis** — reported when any report tells it as news; background when it is
   known only from recollections; **status** — completed when any report says so;
-* **kind** — that of the most confident report told as news.
+* **kind** — that of the most confident report told as news;
+* **first / last reported** — the earliest and latest publication dates of its
+  reports (worked out by the store from the reports' articles).
 """
 
 from __future__ import annotations
@@ -103,7 +110,10 @@ def _counts(ordered: Sequence[StoredReport]) -> tuple[Counts, dict[str, str]]:
         given = [(s, c) for s, c in given if c is not None and (c.best is not None or c.min is not None)]
         if not given:
             continue
-        latest_stored, latest = given[-1]
+        # the latest news report revises the toll; a recollection (a background mention) gives
+        # the best figure only when no news report gives one
+        news = [(s, c) for s, c in given if s.report.realis == "reported"]
+        latest_stored, latest = (news or given)[-1]
         lows = [c.min if c.min is not None else c.best for _, c in given]
         highs = [c.max if c.max is not None else c.best for _, c in given]
         low = min((v for v in lows if v is not None), default=None)
