@@ -262,6 +262,17 @@ def incidents(db: str | None, fmt: str, **filters: Any) -> None:
     """List stored incidents, newest first, with filters.
 
     \b
+    --format json prints a list of incidents, each with:
+      id, kind, status, realis, date, location, perpetrators, claim, confidence
+        (reconciled, in the shapes of `sitrep extract` JSON);
+      counts: killed, injured, arrested, kidnapped, each null or with min (the lowest
+        figure any report gives), max (the highest) and best (the latest report's);
+      sources: which report each reconciled field came from;
+      first_reported, last_reported (article dates), n_reports, n_sources;
+      reports: each with id, article {id, url, title, published, outlet} and its own
+        fields as `sitrep extract` prints them (realis "background" for a recollection).
+
+    \b
     Example:
       sitrep incidents --country NG --actor "Islamic State" --from 2024-01-01 --format csv
     """
@@ -272,7 +283,7 @@ def incidents(db: str | None, fmt: str, **filters: Any) -> None:
     flt = _incident_filter(**filters)
     with open_store(load_settings(db=db).db_location(), create=False) as store:
         found = store.incidents(flt)
-        reports = _reports_by_incident(store) if fmt == "json" else {}
+        reports = _reports_by_incident(store, [i["id"] for i in found]) if fmt == "json" else {}
     if fmt == "json":
         write_json(found, sys.stdout, reports)
     elif fmt == "csv":
@@ -301,10 +312,10 @@ def _short_names() -> Callable[[dict[str, Any]], str]:
     return short
 
 
-def _reports_by_incident(store: Any) -> dict[str, list[Any]]:
-    """Every stored report, grouped by incident (one query)."""
+def _reports_by_incident(store: Any, incident_ids: Sequence[str]) -> dict[str, list[Any]]:
+    """The stored reports of these incidents, grouped by incident."""
     grouped: dict[str, list[Any]] = {}
-    for stored in store.reports():
+    for stored in store.reports(incident_ids=incident_ids):
         if stored.incident_id:
             grouped.setdefault(stored.incident_id, []).append(stored)
     return grouped
@@ -385,7 +396,9 @@ def _range_text(count: dict[str, Any] | None) -> str:
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
 @_guarded
 def show(incident_id: str, db: str | None, fmt: str) -> None:
-    """Print every field of one incident with the sentence each came from and its source.
+    """Print every field of one incident with the sentence each came from and its source,
+    why its reports were merged (each linked pair, its score and the signals behind it)
+    and the analysts' merges and splits about it.
 
     \b
     Example:
@@ -421,15 +434,151 @@ def _print_incident(incident: dict[str, Any]) -> None:
     for actor in data.get("perpetrators") or []:
         parent = f", part of {actor['parent']}" if actor.get("parent") else ""
         lines.append(f"  actor     {actor.get('name')} ({actor.get('attribution')}{parent}) as \"{actor.get('matched')}\"")
+    number = {stored["id"]: n for n, stored in enumerate(incident.get("reports", []), 1)}
     for stored in incident.get("reports", []):
         report = stored.get("report") or {}
         article = articles.get(stored.get("article_id"), {})
         lines.append("")
-        lines.append(f"  report {stored['id']}: {article.get('title')} ({article.get('outlet') or ''} "
-                     f"{article.get('published') or ''}) {article.get('url') or ''}")
+        background = " [background]" if report.get("realis") == "background" else ""
+        source = " ".join(str(x) for x in (article.get("outlet"), article.get("published")) if x)
+        lines.append(f"  report {number[stored['id']]} {stored['id']}{background}: {article.get('title')} "
+                     f"({source or 'no date'}) {article.get('url') or ''}".rstrip())
         for field_name, ev in (report.get("evidence") or {}).items():
             lines.append(f"    {field_name:<16} \"{ev.get('phrase')}\" in: {ev.get('sentence')}")
+    lines.extend(_why_merged(incident, number))
     click.echo("\n".join(lines))
+
+
+def _why_merged(incident: dict[str, Any], number: dict[str, int]) -> list[str]:
+    """The "why merged" and "decisions" sections of `sitrep show`."""
+    lines: list[str] = []
+    links = incident.get("links") or []
+    if links:
+        lines += ["", "  why merged (linked reports, score 0-1, and the points each signal gave):"]
+        def order(link: dict[str, Any]) -> tuple[int, int]:
+            ends = sorted((number.get(link["a"], 0), number.get(link["b"], 0)))
+            return ends[0], ends[1]
+
+        for link in sorted(links, key=order):
+            signals = ", ".join(f"{name} {value:g}" for name, value in link["signals"])
+            low, high = order(link)
+            pair = f"report {low} + report {high}"
+            lines.append(f"    {pair:<22} score {link['score']:.2f}  {signals}")
+    elif len(number) > 1:
+        lines += ["", "  why merged: no links stored (run `sitrep regroup` to record them)"]
+    decisions = incident.get("decisions") or []
+    if decisions:
+        lines += ["", "  decisions:"]
+        for decision in decisions:
+            if decision["action"] == "merge":
+                what = f"merge {' + '.join(decision['incident_ids'])}"
+            else:
+                what = f"split {decision['report_id']} out of {decision['incident_ids'][0]}"
+            note = f": {decision['note']}" if decision.get("note") else ""
+            lines.append(f"    #{decision['id']} {what}, by {decision['decided_by']} "
+                         f"at {decision['decided_at'][:16]}Z{note}")
+    return lines
+
+
+def _login_name() -> str:
+    import getpass
+
+    try:
+        return getpass.getuser()
+    except (KeyError, OSError):  # no login name in this environment
+        return "unknown"
+
+
+_by_option = click.option("--by", "decided_by", metavar="NAME", help="Who decides (default: your login name).")
+_note_option = click.option("--note", metavar="TEXT", help="Why: kept with the decision and shown by `sitrep show`.")
+
+
+@main.command()
+@click.argument("first")
+@click.argument("second")
+@db_option
+@_note_option
+@_by_option
+@_guarded
+def merge(first: str, second: str, db: str | None, note: str | None, decided_by: str | None) -> None:
+    """Make two incidents one, and keep them one in every later ingest.
+
+    The decision (who, when, why) is recorded and pins the reports of both
+    together; the merged incident keeps the older of the two ids. `sitrep show`
+    lists it.
+
+    \b
+    Example:
+      sitrep merge inc-1a2b3c4d5e6f7a8b inc-9f8e7d6c5b4a3f2e --note "same ambush, two spellings"
+    """
+    from sitrep.dedupe import regroup
+    from sitrep.settings import load_settings
+    from sitrep.store import open_store
+
+    with open_store(load_settings(db=db).db_location(), create=False) as store:
+        decision = store.merge_incidents(first, second, decided_by=decided_by or _login_name(), note=note)
+        regroup(store)
+        anchor = decision.pairs.must_link[0][0]
+        merged = store.reports(ids=[anchor])[0].incident_id
+        size = len(store.reports(incident_id=merged))
+    click.echo(f"merged {first} and {second} into {merged} ({size} reports; decision #{decision.id})")
+
+
+@main.command()
+@click.argument("incident_id")
+@click.argument("report_id")
+@db_option
+@_note_option
+@_by_option
+@_guarded
+def split(incident_id: str, report_id: str, db: str | None, note: str | None, decided_by: str | None) -> None:
+    """Take a report out of an incident into an incident of its own, and keep it out in every later ingest.
+
+    REPORT_ID is one of the report ids `sitrep show INCIDENT_ID` lists. The decision
+    (who, when, why) is recorded and keeps the report apart from the incident's other
+    reports; `sitrep show` lists it.
+
+    \b
+    Example:
+      sitrep split inc-1a2b3c4d5e6f7a8b rep-0123456789abcdef0123 --note "a different market"
+    """
+    from sitrep.dedupe import regroup
+    from sitrep.settings import load_settings
+    from sitrep.store import open_store
+
+    with open_store(load_settings(db=db).db_location(), create=False) as store:
+        decision = store.split_report(incident_id, report_id, decided_by=decided_by or _login_name(), note=note)
+        regroup(store)
+        (moved,) = store.reports(ids=[report_id])
+        partners = [b if a == report_id else a for a, b in decision.pairs.cannot_link]
+        others = {s.incident_id for s in store.reports(ids=partners) if s.incident_id}
+    remaining = ", ".join(sorted(others))
+    click.echo(f"report {report_id} is now incident {moved.incident_id}; the other reports are in "
+               f"{remaining} (decision #{decision.id})")
+
+
+@main.command()
+@db_option
+@click.option("--full", is_flag=True, help="Group every report again (after an upgrade of the deduplication rules).")
+@_guarded
+def regroup(db: str | None, full: bool) -> None:
+    """Group stored reports into incidents (ingest does this after every run).
+
+    Only reports not yet in an incident, and what they connect to, are looked at
+    again; --full regroups everything and gives the same incidents. Analysts'
+    merges and splits are kept.
+
+    \b
+    Example:
+      sitrep regroup --full --db incidents.db
+    """
+    from sitrep.dedupe import regroup as run_regroup
+    from sitrep.settings import load_settings
+    from sitrep.store import open_store
+
+    with open_store(load_settings(db=db).db_location(), create=False) as store:
+        n = run_regroup(store, full=full)
+    click.echo(f"{n} incidents in the store", err=True)
 
 
 @main.command()
@@ -454,7 +603,7 @@ def export(db: str | None, fmt: str, output: str | None, **filters: Any) -> None
         found = store.incidents(flt)
     if fmt == "json":
         with open_store(load_settings(db=db).db_location(), create=False) as store:
-            reports = _reports_by_incident(store)
+            reports = _reports_by_incident(store, [i["id"] for i in found])
 
         def writer(items: Any, stream: Any) -> int:
             return write_json(items, stream, reports)
@@ -480,7 +629,9 @@ def export(db: str | None, fmt: str, output: str | None, **filters: Any) -> None
 def evaluate(
     name: str, data: str | None, limit: int | None, errors_path: str | None, predictions_path: str | None, fmt: str
 ) -> None:
-    """Score extraction against a public gold set: wikipedia, isaf, ucdp, muc4 or gtd.
+    """Score extraction against a public gold set: wikipedia, isaf, ucdp, muc4 or gtd; or
+    deduplication: ecbplus (documents grouped by the event they report, --data a folder) and
+    ucdp-multi (headlines of one UCDP event grouped together).
 
     Without --data the shared gold data is read from $SITREP_GOLD_DATA or ../shared/data.
     Each metric shows how many rows it was scored on and how many were left out because

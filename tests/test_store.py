@@ -641,7 +641,8 @@ def test_reads_take_a_fixed_number_of_queries(filled: Store) -> None:
     assert len(selects) == 1
     statements.clear()
     filled.incident("inc-moscow")
-    assert len([s for s in statements if s.lstrip().upper().startswith("SELECT")]) == 2
+    # the incident, its links, its reports with their articles, the decisions about them
+    assert len([s for s in statements if s.lstrip().upper().startswith("SELECT")]) == 4
 
 
 # -- opening and migrating -----------------------------------------------------------
@@ -899,3 +900,9 @@ def test_schema_and_queries_compile_for_postgresql() -> None:
     )
     sql = str(incident_query(everything).compile(dialect=dialect))
     assert "ILIKE" in sql and "NULLS LAST" in sql
+    from sitrep.store import grouping
+
+    bookkeeping = [value for value in vars(grouping).values() if isinstance(value, sa.sql.Executable)]
+    assert len(bookkeeping) >= 10
+    for statement in bookkeeping:  # keys, links, decisions and the regroup queue
+        assert str(statement.compile(dialect=dialect))

@@ -15,7 +15,10 @@ from sitrep.store.connection import default_location
 from sitrep.store.migrations import LATEST_VERSION, MIGRATIONS, Migration, migrate, schema_version
 from sitrep.store.records import (
     ArticleSummary,
+    Constraints,
+    Decision,
     IncidentFilter,
+    IncidentLink,
     IncidentRecord,
     SaveResult,
     StoredReport,
@@ -27,7 +30,10 @@ __all__ = [
     "LATEST_VERSION",
     "MIGRATIONS",
     "ArticleSummary",
+    "Constraints",
+    "Decision",
     "IncidentFilter",
+    "IncidentLink",
     "IncidentRecord",
     "Migration",
     "SaveResult",

@@ -226,9 +226,70 @@ def _v2_incidents(conn: Connection) -> None:
     conn.exec_driver_sql("CREATE INDEX ix_reports_incident_id ON reports (incident_id)")
 
 
+def _v3_incremental_dedup(conn: Connection) -> None:
+    """What incremental deduplication keeps between runs: each report's blocking keys, the links
+    that made each incident, analysts' merge and split decisions with the report pairs they
+    pin, and the incidents waiting to be regrouped."""
+    meta = sa.MetaData()
+    sa.Table("reports", meta, sa.Column("id", sa.String(32), primary_key=True))  # exists since version 1
+    sa.Table(
+        "report_keys",
+        meta,
+        sa.Column(
+            "report_id", sa.String(32), sa.ForeignKey("reports.id", ondelete="CASCADE"), primary_key=True
+        ),
+        sa.Column("key", sa.String(200), primary_key=True),
+        sa.Column("relation", sa.SmallInteger, nullable=False),
+        sa.Index("ix_report_keys_key_relation", "key", "relation"),
+    )
+    sa.Table(
+        "report_links",
+        meta,
+        sa.Column("a", sa.String(32), sa.ForeignKey("reports.id", ondelete="CASCADE"), primary_key=True),
+        sa.Column("b", sa.String(32), sa.ForeignKey("reports.id", ondelete="CASCADE"), primary_key=True),
+        sa.Column("score", sa.Float, nullable=False),
+        sa.Column("signals", JSONText, nullable=False),
+        sa.Index("ix_report_links_b", "b"),
+    )
+    sa.Table(
+        "decisions",
+        meta,
+        sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
+        sa.Column("action", sa.String(16), nullable=False),
+        sa.Column("incident_ids", JSONText, nullable=False),
+        sa.Column("report_id", sa.String(32)),
+        sa.Column("note", sa.Text),
+        sa.Column("decided_by", sa.Text, nullable=False),
+        sa.Column("decided_at", UTCDateTime, nullable=False),
+        sa.CheckConstraint("action IN ('merge', 'split')", name="ck_decisions_action"),
+    )
+    sa.Table(
+        "decision_pairs",
+        meta,
+        sa.Column("decision_id", sa.Integer, sa.ForeignKey("decisions.id"), primary_key=True),
+        sa.Column("a", sa.String(32), primary_key=True),
+        sa.Column("b", sa.String(32), primary_key=True),
+        sa.Column("kind", sa.String(16), nullable=False),
+        sa.CheckConstraint("kind IN ('must_link', 'cannot_link')", name="ck_decision_pairs_kind"),
+        sa.Index("ix_decision_pairs_a", "a"),
+        sa.Index("ix_decision_pairs_b", "b"),
+    )
+    stale = sa.Table("stale_incidents", meta, sa.Column("incident_id", sa.String(64), primary_key=True))
+    meta.create_all(conn, tables=[t for name, t in meta.tables.items() if name != "reports"])
+    # Incidents grouped before this version have no stored keys or links: the next regroup
+    # takes all of them up again, which stores both.
+    incidents = sa.table("incidents", sa.column("id"))
+    conn.execute(stale.insert().from_select(["incident_id"], sa.select(incidents.c.id)))
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "articles, reports, evidence, actors and places", _v1_extraction_record),
     Migration(2, "incidents, and reports.incident_id linking each report to its incident", _v2_incidents),
+    Migration(
+        3,
+        "report blocking keys, incident links, analyst decisions and the regroup queue",
+        _v3_incremental_dedup,
+    ),
 )
 
 #: The schema version this sitrep writes.

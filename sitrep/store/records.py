@@ -5,7 +5,7 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, datetime
 from typing import Any, Literal
 
 from sitrep.model import Claim, Counts, DateSpan, Kind, Location, Realis, Report, Status
@@ -91,6 +91,67 @@ class IncidentRecord:
             raise ValueError(f"incident {self.id} has no reports")
         if len(set(self.report_ids)) != len(self.report_ids):
             raise ValueError(f"incident {self.id} lists a report twice")
+
+
+@dataclass(frozen=True, slots=True)
+class IncidentLink:
+    """Why two reports share an incident: the score deduplication gave the pair and the
+    signals behind it (``("date", 1.0), ("place", 0.9)``...). ``a`` sorts before ``b``."""
+
+    a: str
+    b: str
+    score: float
+    signals: tuple[tuple[str, float], ...] = ()
+
+    def __post_init__(self) -> None:
+        if not self.a < self.b:
+            raise ValueError(f"a link's reports must be two ids in order, not {self.a!r} and {self.b!r}")
+
+
+DecisionAction = Literal["merge", "split"]
+
+
+@dataclass(frozen=True, slots=True)
+class Constraints:
+    """Report pairs analysts' decisions pin: ``must_link`` pairs share an incident in every
+    later regroup, ``cannot_link`` pairs never do. Each pair is (smaller id, larger id)."""
+
+    must_link: tuple[tuple[str, str], ...] = ()
+    cannot_link: tuple[tuple[str, str], ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Decision:
+    """An analyst's correction of deduplication, as recorded.
+
+    ``merge``: ``incident_ids`` are the two incidents made one; ``split``: ``report_id``
+    was taken out of ``incident_ids[0]``. ``pairs`` are the report pairs it pinned
+    (``must_link`` or ``cannot_link``) when it was made; a later decision on the same
+    pair overrides it.
+    """
+
+    id: int
+    action: DecisionAction
+    incident_ids: tuple[str, ...]
+    report_id: str | None
+    note: str | None
+    decided_by: str
+    decided_at: datetime
+    pairs: Constraints = field(default_factory=Constraints)
+
+    def to_dict(self) -> dict[str, Any]:
+        """JSON-ready form (``decided_at`` in ISO 8601)."""
+        return {
+            "id": self.id,
+            "action": self.action,
+            "incident_ids": list(self.incident_ids),
+            "report_id": self.report_id,
+            "note": self.note,
+            "decided_by": self.decided_by,
+            "decided_at": self.decided_at.isoformat(),
+            "must_link": [list(pair) for pair in self.pairs.must_link],
+            "cannot_link": [list(pair) for pair in self.pairs.cannot_link],
+        }
 
 
 def incident_id_for(anchor_report_id: str) -> str:

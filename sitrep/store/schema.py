@@ -14,7 +14,17 @@ Overview (one row per...):
 * ``evidence``: the sentence (and phrase) behind one field of one report;
 * ``actors`` and ``report_actors``: perpetrators and targets named by reports;
 * ``places``: distinct resolved places (key: GeoNames id, else a slug);
-* ``incidents``: deduplicated events with reconciled flat columns and ``data``.
+* ``incidents``: deduplicated events with reconciled flat columns and ``data``;
+* ``report_keys``: the blocking keys of a report, each with how the report stands
+  to it (a small code deduplication defines; deduplication compares a new report
+  only with the stored reports that share a key with it in a relation that pairs);
+* ``report_links``: a pair of reports deduplication linked, with its score and
+  signals (why an incident's reports were merged);
+* ``decisions`` and ``decision_pairs``: an analyst's merge or split (who, when,
+  why) and the report pairs it pins together (``must_link``) or apart
+  (``cannot_link``) for every later run (on a pair, the latest decision holds);
+* ``stale_incidents``: incidents whose reports must be grouped again (an article
+  re-extracted, a decision recorded, a store upgraded).
 """
 
 from __future__ import annotations
@@ -177,6 +187,56 @@ report_actors = sa.Table(
     sa.Column("attribution", sa.String(16)),
     sa.CheckConstraint("role IN ('perpetrator', 'target')", name="ck_report_actors_role"),
     sa.Index("ix_report_actors_actor_role", "actor_id", "role"),
+)
+
+report_keys = sa.Table(
+    "report_keys",
+    metadata,
+    sa.Column("report_id", sa.String(32), sa.ForeignKey("reports.id", ondelete="CASCADE"), primary_key=True),
+    sa.Column("key", sa.String(200), primary_key=True),
+    sa.Column("relation", sa.SmallInteger, nullable=False),
+    sa.Index("ix_report_keys_key_relation", "key", "relation"),
+)
+
+report_links = sa.Table(
+    "report_links",
+    metadata,
+    sa.Column("a", sa.String(32), sa.ForeignKey("reports.id", ondelete="CASCADE"), primary_key=True),
+    sa.Column("b", sa.String(32), sa.ForeignKey("reports.id", ondelete="CASCADE"), primary_key=True),
+    sa.Column("score", sa.Float, nullable=False),
+    sa.Column("signals", JSONText, nullable=False),
+    sa.Index("ix_report_links_b", "b"),
+)
+
+decisions = sa.Table(
+    "decisions",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
+    sa.Column("action", sa.String(16), nullable=False),
+    sa.Column("incident_ids", JSONText, nullable=False),
+    sa.Column("report_id", sa.String(32)),
+    sa.Column("note", sa.Text),
+    sa.Column("decided_by", sa.Text, nullable=False),
+    sa.Column("decided_at", UTCDateTime, nullable=False),
+    sa.CheckConstraint("action IN ('merge', 'split')", name="ck_decisions_action"),
+)
+
+decision_pairs = sa.Table(
+    "decision_pairs",
+    metadata,
+    sa.Column("decision_id", sa.Integer, sa.ForeignKey("decisions.id"), primary_key=True),
+    sa.Column("a", sa.String(32), primary_key=True),
+    sa.Column("b", sa.String(32), primary_key=True),
+    sa.Column("kind", sa.String(16), nullable=False),
+    sa.CheckConstraint("kind IN ('must_link', 'cannot_link')", name="ck_decision_pairs_kind"),
+    sa.Index("ix_decision_pairs_a", "a"),
+    sa.Index("ix_decision_pairs_b", "b"),
+)
+
+stale_incidents = sa.Table(
+    "stale_incidents",
+    metadata,
+    sa.Column("incident_id", sa.String(64), primary_key=True),
 )
 
 #: Column names shared by ``reports`` and ``incidents`` (written by the same flattening code).

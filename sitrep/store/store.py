@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from datetime import date, datetime
 from pathlib import Path
 from types import TracebackType
@@ -13,7 +13,7 @@ from sqlalchemy.engine import Engine
 
 from sitrep.errors import NotFound, StoreError
 from sitrep.model import Article, Report
-from sitrep.store import schema, writing
+from sitrep.store import grouping, schema, writing
 from sitrep.store.codec import report_from_dict
 from sitrep.store.connection import (
     DEFAULT_BUSY_TIMEOUT,
@@ -26,7 +26,16 @@ from sitrep.store.connection import (
 )
 from sitrep.store.migrations import LATEST_VERSION, check_not_newer, migrate, schema_version
 from sitrep.store.query import incident_query
-from sitrep.store.records import ArticleSummary, IncidentFilter, IncidentRecord, SaveResult, StoredReport
+from sitrep.store.records import (
+    ArticleSummary,
+    Constraints,
+    Decision,
+    IncidentFilter,
+    IncidentLink,
+    IncidentRecord,
+    SaveResult,
+    StoredReport,
+)
 
 _art = schema.articles
 _rep = schema.reports
@@ -153,12 +162,22 @@ class Store:
         with database_errors("save the article"), write_transaction(self._engine) as conn:
             return writing.save_article(conn, article, article_id, tuple(reports), extraction_version)
 
-    def reports(self, *, article_id: str | None = None, incident_id: str | None = None) -> list[StoredReport]:
+    def reports(
+        self,
+        *,
+        article_id: str | None = None,
+        incident_id: str | None = None,
+        ids: Collection[str] | None = None,
+        incident_ids: Collection[str] | None = None,
+    ) -> list[StoredReport]:
         """Stored reports, rebuilt as Report values, with their article's title, URL, date and outlet.
 
-        Narrowed to one article and/or one incident; ordered by article date, then
-        article, then position in the article.
+        Narrowed to one article, one incident, the reports with these ``ids`` and/or
+        the reports of these ``incident_ids``; ordered by article date, then article,
+        then position in the article.
         """
+        if ids is not None or incident_ids is not None:
+            return self._reports_among(article_id, incident_id, ids, incident_ids)
         query = sa.select(
             _rep.c.id, _rep.c.article_id, _rep.c.ordinal, _rep.c.incident_id, _rep.c.data, *_SUMMARY_COLUMNS
         )
@@ -171,6 +190,33 @@ class Store:
         with database_errors("read reports"), self._engine.connect() as conn:
             rows = conn.execute(query).mappings().all()
         return [_stored_report(row) for row in rows]
+
+    def _reports_among(
+        self,
+        article_id: str | None,
+        incident_id: str | None,
+        ids: Collection[str] | None,
+        incident_ids: Collection[str] | None,
+    ) -> list[StoredReport]:
+        """``reports()`` narrowed to id lists, read in chunks in one transaction."""
+        column, wanted = (_rep.c.id, ids) if ids is not None else (_rep.c.incident_id, incident_ids)
+        assert wanted is not None
+        query = sa.select(
+            _rep.c.id, _rep.c.article_id, _rep.c.ordinal, _rep.c.incident_id, _rep.c.data, *_SUMMARY_COLUMNS
+        ).join(_art, _art.c.id == _rep.c.article_id)
+        if article_id is not None:
+            query = query.where(_rep.c.article_id == article_id)
+        if incident_id is not None:
+            query = query.where(_rep.c.incident_id == incident_id)
+        if ids is not None and incident_ids is not None:
+            query = query.where(_rep.c.incident_id.in_(sorted(incident_ids)))
+        rows: list[sa.RowMapping] = []
+        with database_errors("read reports"), read_transaction(self._engine) as conn:
+            for chunk in writing.chunks(sorted(set(wanted))):
+                rows.extend(conn.execute(query.where(column.in_(chunk))).mappings())
+        found = [_stored_report(row) for row in rows]
+        found.sort(key=_reading_order)
+        return found
 
     def article(self, article_id: str) -> dict[str, Any]:
         """The stored article (JSON-ready) with its reports; NotFound if absent."""
@@ -191,21 +237,128 @@ class Store:
 
     # -- incidents ----------------------------------------------------------------------
 
-    def set_incidents(self, incidents: Iterable[IncidentRecord]) -> None:
-        """Write incidents and point their reports at them, in one transaction.
+    def set_incidents(
+        self,
+        incidents: Iterable[IncidentRecord],
+        *,
+        links: Iterable[IncidentLink] | None = None,
+        expected: Mapping[str, str | None] | None = None,
+    ) -> bool:
+        """Write incidents and point their reports at them, in one transaction; return True
+        when written.
 
         The caller (deduplication) decides the grouping. A report listed here leaves
         any incident it belonged to before; an incident left without reports is
         deleted; report and source counts and first/last reported dates are
-        recomputed for every incident touched. Raises NotFound for an unknown report
-        id and ValueError when a report is given to two incidents.
+        recomputed for every incident touched, and the touched incidents leave the
+        regroup queue. With ``links``, the stored links touching any report listed
+        here are replaced by these (each must join two reports of one incident).
+
+        ``expected`` (report id -> its incident, or None, when the caller read it)
+        guards against another process regrouping the same reports meanwhile: if any
+        of those reports has moved, or another report has joined one of those
+        incidents, nothing is written and the call returns False.
+
+        Raises NotFound for an unknown report id and ValueError when a report is
+        given to two incidents or a link crosses incidents.
         """
         records = list(incidents)
         writing.check_incident_records(records)  # before taking the write lock
+        links = None if links is None else list(links)
+        if links:
+            owner = {rid: record.id for record in records for rid in record.report_ids}
+            pairs = [(link.a, link.b) for link in links]
+            if len(set(pairs)) != len(pairs):
+                raise ValueError("a pair of reports is given two links")
+            for link in links:
+                if owner.get(link.a) is None or owner.get(link.a) != owner.get(link.b):
+                    raise ValueError(f"link {link.a}-{link.b} does not join two reports of one incident given here")
         if not records:
-            return
+            return True
         with database_errors("write incidents"), write_transaction(self._engine) as conn:
-            writing.set_incidents(conn, records)
+            if expected is not None and not grouping.unchanged(conn, expected):
+                return False
+            touched = writing.set_incidents(conn, records)
+            if links is not None:
+                grouping.replace_links(
+                    conn, sorted(rid for record in records for rid in record.report_ids), links
+                )
+            grouping.clear_stale(conn, touched)
+        return True
+
+    # -- incremental deduplication -------------------------------------------------------
+
+    def pending_report_ids(self) -> list[str]:
+        """Reports deduplication must look at: those in no incident (new, or saved by a run
+        that stopped before it regrouped) and those of incidents queued as stale (an
+        article re-extracted, an analyst's decision, a store upgraded); sorted."""
+        with database_errors("read the store"), read_transaction(self._engine) as conn:
+            return grouping.pending_report_ids(conn)
+
+    def set_block_keys(self, keys: Mapping[str, Mapping[str, int]]) -> None:
+        """Store the blocking keys of reports (report id -> key -> how the report stands
+        to the key, a small code deduplication defines), replacing those stored for them."""
+        if not keys:
+            return
+        with database_errors("write blocking keys"), write_transaction(self._engine) as conn:
+            grouping.set_block_keys(conn, keys)
+
+    def reports_sharing_keys(self, wanted: Mapping[str, Collection[int]]) -> set[str]:
+        """Ids of the stored reports holding one of these keys in one of the relations listed for it."""
+        with database_errors("read blocking keys"), self._engine.connect() as conn:
+            return grouping.reports_sharing_keys(conn, wanted)
+
+    def incident_members(self, report_ids: Collection[str]) -> set[str]:
+        """``report_ids`` with every report sharing an incident with one of them."""
+        with database_errors("read the store"), read_transaction(self._engine) as conn:
+            return grouping.incident_members(conn, report_ids)
+
+    def existing_incident_ids(self, incident_ids: Collection[str]) -> set[str]:
+        """Which of these incident ids are stored."""
+        with database_errors("read the store"), self._engine.connect() as conn:
+            return grouping.existing_incident_ids(conn, incident_ids)
+
+    def links(self, incident_id: str) -> list[IncidentLink]:
+        """The links (pair, score, signals) between the reports of one incident."""
+        with database_errors("read links"), self._engine.connect() as conn:
+            return grouping.incident_links(conn, incident_id)
+
+    def constraints(self, report_ids: Collection[str]) -> Constraints:
+        """The report pairs analysts' decisions pin that touch any of ``report_ids``."""
+        with database_errors("read decisions"), read_transaction(self._engine) as conn:
+            return grouping.constraints(conn, report_ids)
+
+    def merge_incidents(
+        self, first: str, second: str, *, decided_by: str, note: str | None = None
+    ) -> Decision:
+        """Record an analyst's decision that two incidents are one, and queue both for regrouping.
+
+        The decision pins their reports together for every later regroup (run
+        :func:`sitrep.dedupe.regroup` to apply it). NotFound for an unknown incident,
+        StoreError for the same incident twice.
+        """
+        with database_errors("record the decision"), write_transaction(self._engine) as conn:
+            return grouping.merge_decision(conn, first, second, note=note, decided_by=decided_by)
+
+    def split_report(
+        self, incident_id: str, report_id: str, *, decided_by: str, note: str | None = None
+    ) -> Decision:
+        """Record an analyst's decision that a report is not the incident it is in, and queue it.
+
+        The decision keeps the report apart from the incident's other reports in every
+        later regroup. NotFound for an unknown incident or a report not in it,
+        StoreError when the report is the incident's only one.
+        """
+        with database_errors("record the decision"), write_transaction(self._engine) as conn:
+            return grouping.split_decision(conn, incident_id, report_id, note=note, decided_by=decided_by)
+
+    def decisions(self, *, incident_id: str | None = None) -> list[Decision]:
+        """Recorded decisions, oldest first: all, or those about the reports of one incident."""
+        with database_errors("read decisions"), read_transaction(self._engine) as conn:
+            if incident_id is None:
+                return grouping.all_decisions(conn)
+            members = set(conn.execute(sa.select(_rep.c.id).where(_rep.c.incident_id == incident_id)).scalars())
+            return grouping.decisions_about(conn, members)
 
     def incidents(self, flt: IncidentFilter | None = None) -> list[dict[str, Any]]:
         """Reconciled incidents matching the filter, as JSON-ready dicts.
@@ -225,12 +378,16 @@ class Store:
         """One incident with its reports (each with its evidence) and articles; NotFound if absent.
 
         ``reports`` items: id, article_id, ordinal, report (``Report.to_dict()``);
-        ``articles`` items: id, title, url, published, outlet, author, language.
+        ``articles`` items: id, title, url, published, outlet, author, language;
+        ``links`` items (why its reports were merged): a, b, score, signals
+        (``[name, value]`` pairs); ``decisions``: the analysts' merges and splits
+        about its reports (:meth:`Decision.to_dict`).
         """
         with database_errors("read the incident"), read_transaction(self._engine) as conn:
             row = conn.execute(sa.select(_inc).where(_inc.c.id == incident_id)).mappings().first()
             if row is None:
                 raise NotFound(f"no incident {incident_id!r} in the store")
+            links = grouping.incident_links(conn, incident_id)
             rows = (
                 conn.execute(
                     sa.select(
@@ -249,6 +406,7 @@ class Store:
                 .mappings()
                 .all()
             )
+            decisions = grouping.decisions_about(conn, [r["id"] for r in rows])
         reports = [
             {"id": r["id"], "article_id": r["article_id"], "ordinal": r["ordinal"], "report": r["data"]}
             for r in rows
@@ -267,7 +425,16 @@ class Store:
                     "language": r["language"],
                 },
             )
-        return {**_plain(row), "reports": reports, "articles": list(articles.values())}
+        return {
+            **_plain(row),
+            "reports": reports,
+            "articles": list(articles.values()),
+            "links": [
+                {"a": link.a, "b": link.b, "score": link.score, "signals": [list(x) for x in link.signals]}
+                for link in links
+            ],
+            "decisions": [decision.to_dict() for decision in decisions],
+        }
 
     def stats(self) -> dict[str, int]:
         """How many articles, reports and incidents are stored, and the schema version."""
@@ -300,6 +467,12 @@ def _stored_report(row: sa.RowMapping) -> StoredReport:
             outlet=row["outlet"],
         ),
     )
+
+
+def _reading_order(stored: StoredReport) -> tuple[bool, date, str, int]:
+    """Article date (undated last), then article, then position: the order ``reports()`` returns."""
+    published = stored.article.published
+    return (published is None, published or date.min, stored.article_id, stored.ordinal)
 
 
 def _plain(row: sa.RowMapping) -> dict[str, Any]:

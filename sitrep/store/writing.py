@@ -43,7 +43,8 @@ T = TypeVar("T")
 CHUNK = 500
 
 _art, _rep, _inc, _act = schema.articles, schema.reports, schema.incidents, schema.actors
-_ev, _ra = schema.evidence, schema.report_actors
+_ev, _ra, _stale = schema.evidence, schema.report_actors, schema.stale_incidents
+_keys, _links = schema.report_keys, schema.report_links
 
 _STORED_VERSION = sa.select(_art.c.extraction_version).where(_art.c.id == sa.bindparam("aid"))
 _REPORT_IDS = sa.select(_rep.c.id).where(_rep.c.article_id == sa.bindparam("aid")).order_by(_rep.c.ordinal)
@@ -51,6 +52,9 @@ _REPORT_INCIDENTS = sa.select(_rep.c.id, _rep.c.incident_id).where(_rep.c.articl
 _OWN_REPORTS = sa.select(_rep.c.id).where(_rep.c.article_id == sa.bindparam("aid")).scalar_subquery()
 _DELETE_EVIDENCE = _ev.delete().where(_ev.c.report_id.in_(_OWN_REPORTS))
 _DELETE_REPORT_ACTORS = _ra.delete().where(_ra.c.report_id.in_(_OWN_REPORTS))
+_DELETE_KEYS = _keys.delete().where(_keys.c.report_id.in_(_OWN_REPORTS))
+_DELETE_LINKS_A = _links.delete().where(_links.c.a.in_(_OWN_REPORTS))
+_DELETE_LINKS_B = _links.delete().where(_links.c.b.in_(_OWN_REPORTS))
 _DELETE_REPORTS = _rep.delete().where(_rep.c.article_id == sa.bindparam("aid"))
 _UPDATE_ARTICLE = _art.update().where(_art.c.id == sa.bindparam("aid"))
 _INCIDENTS_OF_REPORTS = sa.select(_rep.c.id, _rep.c.incident_id).where(
@@ -73,6 +77,11 @@ _INCIDENT_TOTALS = (
     .where(_rep.c.incident_id.in_(sa.bindparam("iids", expanding=True)))
     .group_by(_rep.c.incident_id)
 )
+_EXISTING_INCIDENTS = sa.select(_inc.c.id).where(_inc.c.id.in_(sa.bindparam("iids", expanding=True)))
+_QUEUED_INCIDENTS = sa.select(_stale.c.incident_id).where(
+    _stale.c.incident_id.in_(sa.bindparam("iids", expanding=True))
+)
+_UNQUEUE_INCIDENTS = _stale.delete().where(_stale.c.incident_id.in_(sa.bindparam("iids", expanding=True)))
 _DELETE_INCIDENTS = _inc.delete().where(_inc.c.id.in_(sa.bindparam("iids", expanding=True)))
 _UPDATE_INCIDENT_TOTALS = (
     _inc.update()
@@ -161,7 +170,14 @@ def save_article(
         insert_many(conn, _art, [row])
     else:
         previous = {rid: iid for rid, iid in conn.execute(_REPORT_INCIDENTS, {"aid": article_id})}
-        for statement in (_DELETE_EVIDENCE, _DELETE_REPORT_ACTORS, _DELETE_REPORTS):
+        for statement in (
+            _DELETE_EVIDENCE,
+            _DELETE_REPORT_ACTORS,
+            _DELETE_KEYS,
+            _DELETE_LINKS_A,
+            _DELETE_LINKS_B,
+            _DELETE_REPORTS,
+        ):
             conn.execute(statement, {"aid": article_id})
         conn.execute(_UPDATE_ARTICLE.values({k: v for k, v in row.items() if k != "id"}), {"aid": article_id})
 
@@ -188,6 +204,7 @@ def save_article(
     )
     stale = tuple(sorted({incident for incident in previous.values() if incident}))
     refresh_incidents(conn, stale)
+    mark_stale(conn, stale)  # their reconciled fields still count the replaced reports
     return SaveResult(
         article_id=article_id,
         report_ids=ids,
@@ -197,11 +214,12 @@ def save_article(
     )
 
 
-def set_incidents(conn: Connection, records: Sequence[IncidentRecord]) -> None:
-    """Upsert ``records`` and point their reports at them (see :meth:`Store.set_incidents`)."""
+def set_incidents(conn: Connection, records: Sequence[IncidentRecord]) -> list[str]:
+    """Upsert ``records`` and point their reports at them (see :meth:`Store.set_incidents`);
+    return the incidents touched (these, and those their reports left), sorted."""
     check_incident_records(records)
     if not records:
-        return
+        return []
     serialise(conn, "incidents")  # one deduplication writer at a time
     records = sorted(records, key=lambda record: record.id)
     wanted = [rid for record in records for rid in record.report_ids]
@@ -226,8 +244,9 @@ def set_incidents(conn: Connection, records: Sequence[IncidentRecord]) -> None:
     conn.execute(
         _LINK_REPORT, [{"rid": rid, "iid": record.id} for record in records for rid in record.report_ids]
     )
-    touched = set(record_ids) | {incident for incident in current.values() if incident}
-    refresh_incidents(conn, sorted(touched))
+    touched = sorted(set(record_ids) | {incident for incident in current.values() if incident})
+    refresh_incidents(conn, touched)
+    return touched
 
 
 def serialise(conn: Connection, key: str) -> None:
@@ -270,8 +289,20 @@ def refresh_incidents(conn: Connection, incident_ids: Sequence[str]) -> None:
     empty = [incident for incident in incident_ids if incident not in totals]
     for chunk in chunks(empty):
         conn.execute(_DELETE_INCIDENTS, {"iids": chunk})
+        conn.execute(_UNQUEUE_INCIDENTS, {"iids": chunk})
     if totals:
         conn.execute(_UPDATE_INCIDENT_TOTALS, list(totals.values()))
+
+
+def mark_stale(conn: Connection, incident_ids: Iterable[str]) -> None:
+    """Queue the stored incidents among ``incident_ids`` for the next regroup (others are ignored)."""
+    wanted = sorted(set(incident_ids))
+    existing: set[str] = set()
+    queued: set[str] = set()
+    for chunk in chunks(wanted):
+        existing.update(conn.execute(_EXISTING_INCIDENTS, {"iids": chunk}).scalars())
+        queued.update(conn.execute(_QUEUED_INCIDENTS, {"iids": chunk}).scalars())
+    insert_many(conn, _stale, [{"incident_id": iid} for iid in sorted(existing - queued)])
 
 
 def upsert_places(conn: Connection, locations: Iterable[Location | None]) -> None:
