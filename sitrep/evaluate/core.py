@@ -149,7 +149,7 @@ def names() -> list[str]:
 def _load_builtin() -> None:
     import importlib
 
-    for module in ("wikipedia", "isaf", "ucdp", "muc4", "gtd"):
+    for module in ("wikipedia", "isaf", "ucdp", "muc4", "gtd", "ecbplus", "ucdp_multi"):
         try:
             importlib.import_module(f"sitrep.evaluate.{module}")
         except ModuleNotFoundError as exc:
