@@ -173,6 +173,10 @@ def test_place_chains_join_what_says_where_a_place_is() -> None:
 def test_named_areas_find_places_nobody_knows() -> None:
     assert [n for _, _, n in named_areas("IN THE RURAL AREA OF PUERTO JORDAN, TAME MUNICIPALITY")] == ["PUERTO JORDAN"]
     assert [n for _, _, n in named_areas("gunmen stormed the village of Kawuri in Borno")] == ["Kawuri"]
+    # a name with its type word, which the NER rarely tags; capitals are left to the gazetteer scan
+    assert [n for _, _, n in named_areas("a bomb in the Dibis district of Kirkuk province")] == ["Dibis district", "Kirkuk province"]
+    assert [n for _, _, n in named_areas("in Nawah District, Ghazni")] == ["Nawah District"]
+    assert named_areas("IN THE DIBIS DISTRICT OF KIRKUK") == []
 
 
 def test_sentences_listing_several_incidents_are_cut_between_them(lexicons: Lexicons) -> None:

@@ -258,3 +258,11 @@ def test_the_hospital_where_the_wounded_died_is_not_the_place(extractor) -> None
     )
     report = _extract(extractor, text, "2025-06-12")[0]
     assert report.location is not None and report.location.name == "Kawuri"
+
+
+def test_a_district_the_ner_does_not_tag_is_still_the_place(extractor) -> None:  # type: ignore[no-untyped-def]
+    text = ("Islamic State militants beheaded three people in the Khogyani district of the eastern Afghan "
+            "province of Nangarhar.")
+    report = _only(_extract(extractor, text))
+    assert report.location is not None
+    assert (report.location.admin1, report.location.precision) == ("Nangarhar", "district")

@@ -175,7 +175,10 @@ class Extractor:
                 )
                 # "the village of X" says outright that X is a place: it wins over what the NER or
                 # the gazetteer scan make of the same words ("PUERTO JORDAN" is not Jordan)
-                places = _merge_places(piece, [], [(s, e, "PHR") for s, e, _ in named_areas(piece)])
+                places = _merge_places(piece, [], [
+                    (s, e, "PHR") for s, e, name in named_areas(piece)
+                    if not self.gazetteer.is_demonym(name.split()[0])  # not "the Afghan province"
+                ])
                 places = _merge_places(piece, places, [(e.start, e.end, e.label) for e in entities if e.label in PLACE_LABELS])
                 # the gazetteer's scan fills in what the NER missed or mislabelled ("Rakhine" as an
                 # organisation); in capitals it is the main source, the NER being unreliable there

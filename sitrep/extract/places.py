@@ -76,10 +76,25 @@ _NAMED_AREA = re.compile(
 )
 
 
+#: A name followed by the type of division it is ("the Khogyani district", "Dibis District",
+#: "Konduga local government area"), in mixed case: the NER rarely tags district names.
+_TYPED_AREA = re.compile(
+    r"(?<![\w'\u2019-])(?P<name>[A-Z][\w'\u2019-]*(?:[ ][A-Z][\w'\u2019-]*){0,2})[ ]"
+    r"(?P<type>(?:district|province|governorate|county|tehsil|municipality|prefecture|local government area|LGA)"
+    r"|(?:District|Province|Governorate|County|Tehsil|Municipality|Prefecture))(?![\w-])"
+)
+
+
 def named_areas(text: str) -> list[tuple[int, int, str]]:
     """Place names that a phrase marks as such ("the village of Kawuri", "THE RURAL AREA OF
-    PUERTO JORDAN,"), which NER and the gazetteer may both miss: (start, end, name)."""
-    return [(m.start("name"), m.end("name"), m.group("name")) for m in _NAMED_AREA.finditer(text)]
+    PUERTO JORDAN,", "the Khogyani district"), which NER and the gazetteer may both miss:
+    (start, end, name); a typed name keeps its type word, which tells the gazetteer what to
+    look for."""
+    found = [(m.start("name"), m.end("name"), m.group("name")) for m in _NAMED_AREA.finditer(text)]
+    for m in _TYPED_AREA.finditer(text):
+        if not any(a < m.end() and m.start() < b for a, b, _ in found):
+            found.append((m.start(), m.end(), m.group(0)))
+    return sorted(found)
 
 
 class PlaceResolver(Protocol):  # what the extractor needs of the gazetteer
