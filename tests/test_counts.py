@@ -56,6 +56,7 @@ CASES = [
     ("A paramedic and three others were very seriously injured.", "injured", 4, None, None),
     ("A religious scholar was shot and critically wounded.", "injured", 1, "religious scholar", None),
     ("Three men were shot and later died.", "killed", 3, "men", None),
+    ("An engagement followed and the insurgent was killed.", "killed", 1, "insurgent", "militants"),
     ("EPL guerrillas assassinate Army Colonel Jaime Diaz.", "killed", 1, "Army Colonel", "security forces"),
     ("Three soldiers, who had been on patrol, were killed.", "killed", 3, "soldiers", "security forces"),
     ("Four Border Security Force (BSF) personnel were killed.", "killed", 4, None, "security forces"),

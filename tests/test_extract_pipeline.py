@@ -266,3 +266,10 @@ def test_a_district_the_ner_does_not_tag_is_still_the_place(extractor) -> None: 
     report = _only(_extract(extractor, text))
     assert report.location is not None
     assert (report.location.admin1, report.location.precision) == ("Nangarhar", "district")
+
+
+def test_both_names_again_the_people_just_counted(extractor) -> None:  # type: ignore[no-untyped-def]
+    text = ("Two insurgents were killed after firing at the security force in Musa Qala district, Helmand "
+            "province; in response, the security force returned fire killing both armed individuals.")
+    report = _only(_extract(extractor, text, "2011-10-06"))
+    assert report.counts.killed is not None and report.counts.killed.best == 2

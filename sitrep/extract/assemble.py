@@ -247,6 +247,16 @@ def _resolve_without_publication(phrase: str) -> DateSpan | None:
     return DateResolver(date(min(year + 1, 9998), 12, 31)).resolve(phrase)
 
 
+_RESTATING = frozenset({"both", "all", "each"})
+
+
+def _restates(mention: Any) -> bool:
+    """Whether a count names again people already counted: "killing both armed individuals",
+    "all of them"."""
+    parts = mention.count.parts
+    return bool(parts) and all(p.text.split()[0].lower() in _RESTATING for p in parts if p.text)
+
+
 class Assembler:
     """Builds reports from incident groups."""
 
@@ -413,6 +423,8 @@ class Assembler:
                 for mention in unit.counts:
                     if mention.category != category or mention.aggregate:
                         continue
+                    if sides and _restates(mention):
+                        continue  # "two insurgents were killed ... killing both armed individuals"
                     attacker = mention.side in _ATTACKER_SIDES
                     held = sides.get(attacker)
                     if held is not None and getattr(mention, "additional", False):

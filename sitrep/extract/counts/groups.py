@@ -23,6 +23,11 @@ _NAME_LENGTH = 7  # words in a name with its titles: "Prime Minister Admiral Lui
 #: Words that open a relative clause or an apposition after a person's name ("X, who ...,").
 _CLAUSE_OPENERS = frozenset({"who", "whose", "aged"})
 _CLAUSE_LENGTH = 40  # tokens a relative clause or apposition may take
+#: Nouns of an event, which a singular determiner before them never makes a person.
+_EVENT_NOUNS = frozenset({
+    "engagement", "exchange", "firefight", "gunfight", "shootout", "battle", "skirmish", "confrontation",
+    "encounter", "attack", "clash", "raid", "operation", "ambush", "explosion", "blast", "incident", "search",
+})
 _FILLERS = frozenset({"other", "additional", "more", "further"})  # between a number and an adjective
 
 
@@ -236,6 +241,8 @@ class GroupReader(Sentence):
             if low == "another":
                 return Group(k, k, Quantity(1, 1, 1, False, low), person=True)  # "... and another injured"
             return None
+        if self.lows[k + 1] in _EVENT_NOUNS and self.low(k + 2) not in self.lex.people:
+            return None  # "an engagement followed and the insurgent was killed": an event, no person
         possessive = low in ("'s", "’s")
         first = k - 1 if possessive and self.word(k - 1) else k
         # after a preposition only a person noun will do: "died on the spot" has no tentative group
