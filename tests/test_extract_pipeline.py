@@ -273,3 +273,11 @@ def test_both_names_again_the_people_just_counted(extractor) -> None:  # type: i
             "province; in response, the security force returned fire killing both armed individuals.")
     report = _only(_extract(extractor, text, "2011-10-06"))
     assert report.counts.killed is not None and report.counts.killed.best == 2
+
+
+def test_additional_detainees_belong_to_the_operation_told_before(extractor) -> None:  # type: ignore[no-untyped-def]
+    text = ("In Chak-e Wardak district, Wardak province, a security force captured a Taliban facilitator "
+            "today. The security force seized multiple weapons and detained three additional suspected "
+            "insurgents during the operation.")
+    report = _only(_extract(extractor, text, "2011-10-06"))
+    assert report.counts.arrested is not None and report.counts.arrested.best == 4

@@ -248,7 +248,10 @@ class Extractor:
                 _refers_back(unit, head) or any(c.claimed for c in unit.claims)
                 or _DURING_THE_SAME.search(unit.sentence.text, head.end) is not None
                 # "The security force also detained two suspected insurgents and seized grenades"
-                or (when is None and place is None and _ALSO.search(unit.sentence.text, 0, head.start) is not None)
+                or (when is None and place is None and (
+                    _ALSO.search(unit.sentence.text, 0, head.start) is not None
+                    or any(getattr(c, "additional", False) for c in unit.counts)  # "detained three additional suspects"
+                ))
             )
             threat = self.lexicons.status["threatened"].search(text) is not None
             if current is None or (threat and not current.threat) or opens_new_incident(
