@@ -12,27 +12,25 @@ import json
 from dataclasses import replace
 from datetime import date
 from pathlib import Path
-from types import SimpleNamespace
-from typing import Any, Iterable, Iterator, Sequence
+from typing import Any, Sequence
 
 import pytest
 
+from sitrep.evaluate.clustering import PairError, bcubed, example_errors, pairwise
 from sitrep.evaluate.core import GoldDataError, evaluator, run
 from sitrep.evaluate.ecbplus import (
     EcbPlusEvaluator,
-    PairError,
-    bcubed,
     choose_report,
     cluster_incidents,
-    example_errors,
-    pairwise,
     read_documents,
     report_text,
     text_clusters,
     text_labels,
     text_similarity,
 )
-from sitrep.model import Article, DateSpan, Evidence, Kind, Location, Report
+from sitrep.model import DateSpan, Evidence, Kind, Location, Report
+
+from fakes import FakeExtractor
 
 FIXTURE = Path(__file__).parent / "fixtures" / "ecbplus"
 SHOOTING = Kind("Violence against civilians", "Attack", "Armed Assault")
@@ -172,21 +170,6 @@ def report(place: str | None, day: date | None, *, realis: str = "reported", sen
 FRIDAY, MONDAY = date(2008, 12, 19), date(2013, 4, 8)
 
 
-class FakeExtractor:
-    """What `extract_texts` needs: `extract_many`, `nlp.pipe` and `settings.batch_size`."""
-
-    def __init__(self, reports: dict[str, list[Report]]) -> None:
-        self.reports = reports
-        self.seen: list[Article] = []
-        self.settings = SimpleNamespace(batch_size=4)
-        self.nlp = SimpleNamespace(pipe=lambda texts, batch_size: iter(list(texts)))
-
-    def extract_many(self, articles: Iterable[Article]) -> Iterator[tuple[Article, list[Report]]]:
-        for article in articles:
-            self.seen.append(article)
-            yield article, self.reports.get(article.source or "", [])
-
-
 def by_place_and_day(reports: Sequence[tuple[str, Report]], **_: Any) -> tuple[list[list[str]], list[Any]]:
     """A stand-in engine: reports with the same place and day are one incident."""
     groups: dict[Any, list[str]] = {}
@@ -198,7 +181,7 @@ def by_place_and_day(reports: Sequence[tuple[str, Report]], **_: Any) -> tuple[l
 
 @pytest.fixture()
 def fake() -> FakeExtractor:
-    return FakeExtractor({
+    return FakeExtractor(by="source", reports={
         # a background mention comes first; the reported shooting stands for the document
         "1_1ecb.xml": [report("Oakvale", date(2001, 1, 1), realis="background"), report("Alderton", FRIDAY)],
         "1_2ecb.xml": [report("Alderton", FRIDAY)],
@@ -260,7 +243,7 @@ def test_the_engine_gets_whole_documents_and_inferred_dates(tmp_path: Path) -> N
             {"doc_name": "d2", "text": "A gunman shot two people on Friday.", "seminal_event_group": "g",
              "topic_domain_manual": "violent"}]
     (folder / "documents.jsonl").write_text("".join(json.dumps(r) + "\n" for r in rows))
-    fake = FakeExtractor({"d1": [report("Alderton", FRIDAY)], "d2": [report("Alderton", FRIDAY)]})
+    fake = FakeExtractor(by="source", reports={"d1": [report("Alderton", FRIDAY)], "d2": [report("Alderton", FRIDAY)]})
     result = EcbPlusEvaluator(cluster=spy).evaluate(fake, folder, limit=None, all_rows=True)
     assert seen["texts"] == {"d1#0": rows[0]["text"], "d2#0": rows[1]["text"]}
     # ECB+ has no publication dates: one is read from the body where a calendar date is written

@@ -9,50 +9,24 @@ from __future__ import annotations
 
 import csv
 import shutil
-from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
-from typing import Any, Iterable, Iterator, Sequence
+from typing import Any, Sequence
 
 import pytest
 
 from sitrep.evaluate.core import EvalResult, GoldDataError, evaluator, run
 from sitrep.evaluate.gtd import GoldDate, GtdMapping, parse_gold_date, read_rows, split_summary
 from sitrep.extract.lexicon import load_data
-from sitrep.model import ActorRef, Article, Count, Counts, DateSpan, Kind, Location, Report
+from sitrep.model import ActorRef, Count, Counts, DateSpan, Kind, Location, Report
+
+from fakes import FakeExtractor
 
 FIXTURE = Path(__file__).parent / "fixtures" / "gtd_sample.csv"
 COLUMNS = ["eventid", "text", "date", "country", "admin1", "city", "event_type", "perpetrator", "target_type",
            "weapon_type", "fatalities", "injuries"]
 BOMBING = Kind("Explosions/Remote violence", "Remote explosive/landmine/IED", "Bombing/Explosion")
 ASSAULT = Kind("Violence against civilians", "Attack", "Armed Assault")
-
-
-@dataclass
-class FakeSettings:
-    batch_size: int = 8
-
-
-class FakeNlp:
-    def pipe(self, texts: Iterable[str], batch_size: int = 8) -> Iterator[str]:
-        return iter(list(texts))
-
-
-@dataclass
-class FakeExtractor:
-    """Returns the hand-made reports stored for each text; records the articles it was given."""
-
-    gazetteer: Any
-    registry: Any
-    reports: dict[str, list[Report]]
-    seen: list[Article] = field(default_factory=list)
-    nlp: FakeNlp = field(default_factory=FakeNlp)
-    settings: FakeSettings = field(default_factory=FakeSettings)
-
-    def extract_many(self, articles: Iterable[Article]) -> Iterator[tuple[Article, list[Report]]]:
-        for article in articles:
-            self.seen.append(article)
-            yield article, self.reports.get(article.text, [])
 
 
 def place(gazetteer: Any, name: str, country_code: str, kind: str) -> Location:
@@ -152,14 +126,14 @@ def test_a_bad_cell_names_its_row(tmp_path: Path, gazetteer: Any, registry: Any)
                                    ("fatalities", "about 5", "not a whole number")):
         path = write_csv(tmp_path / f"{column}.csv", [{**base, column: value}])
         with pytest.raises(GoldDataError, match=f"row e1: .*{message}"):
-            evaluator("gtd").evaluate(FakeExtractor(gazetteer, registry, {}), path, limit=None, all_rows=True)
+            evaluator("gtd").evaluate(FakeExtractor(gazetteer=gazetteer, registry=registry, reports={}), path, limit=None, all_rows=True)
 
 
 def test_without_data_the_command_asks_for_it(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
                                               gazetteer: Any, registry: Any) -> None:
     monkeypatch.setenv("SITREP_GOLD_DATA", str(tmp_path))
     with pytest.raises(GoldDataError) as caught:
-        run("gtd", FakeExtractor(gazetteer, registry, {}))
+        run("gtd", FakeExtractor(gazetteer=gazetteer, registry=registry, reports={}))
     assert "--data" in caught.value.hint
 
 
@@ -180,7 +154,7 @@ def test_the_evaluator_scores_each_field_with_its_denominator(tmp_path: Path, ga
     baqubah = place(gazetteer, "Baqubah", "IQ", "city")
     isis = ActorRef(name="Islamic State", matched="Islamic State", actor_id="isis")
     a_text = "A car bomb killed six police officers in Baqubah, Iraq. ISIL claimed it."
-    fake = FakeExtractor(gazetteer, registry, {
+    fake = FakeExtractor(gazetteer=gazetteer, registry=registry, reports={
         # GTD's fatalities count the bomber: 7 dead, the report says 6
         a_text: [report(BOMBING, killed=6, injured=11, location=baqubah, when=day(date(2016, 3, 14)), perpetrators=[isis])],
         rows[1]["text"]: [report(ASSAULT, killed=2, when=day(date(2017, 5, 20)))],
@@ -207,7 +181,7 @@ def test_the_evaluator_scores_each_field_with_its_denominator(tmp_path: Path, ga
 def test_a_user_file_of_another_name_is_scored_whole(tmp_path: Path, gazetteer: Any, registry: Any) -> None:
     path = tmp_path / "my-gtd-export.csv"
     shutil.copy(FIXTURE, path)
-    result = run("gtd", FakeExtractor(gazetteer, registry, {}), data=path, limit=6)
+    result = run("gtd", FakeExtractor(gazetteer=gazetteer, registry=registry, reports={}), data=path, limit=6)
     assert result.documents == 6
     assert values(result, "killed_exact") == (6, 0, 0)  # no reports: nothing is credited
     assert values(result, "city") == (5, 0, 1)  # t06's city is unknown

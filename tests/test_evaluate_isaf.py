@@ -11,7 +11,7 @@ import csv
 import json
 from datetime import date
 from pathlib import Path
-from typing import Any, Iterable, Iterator
+from typing import Any
 
 import pytest
 
@@ -31,7 +31,9 @@ from sitrep.evaluate.isaf import (
     release_date,
     score_release,
 )
-from sitrep.model import Article, Count, CountPart, Counts, DateSpan, Kind, Location, Report, Target
+from sitrep.model import Count, CountPart, Counts, DateSpan, Kind, Location, Report, Target
+
+from fakes import FakeExtractor
 
 ARRESTS = Kind("Strategic developments", "Arrests")
 CLASH = Kind("Battles", "Armed clash")
@@ -238,30 +240,6 @@ def test_a_release_with_no_report_scores_zero_even_where_gold_is_zero() -> None:
 
 
 # -- the evaluator, end to end with a fake extractor ----------------------------------------
-class _FakeNlp:
-    def pipe(self, texts: Iterable[str], batch_size: int = 1) -> Iterator[str]:
-        yield from texts
-
-
-class _FakeSettings:
-    batch_size = 4
-
-
-class FakeExtractor:
-    """Hands back the reports written for each text, and remembers the articles it was given."""
-
-    def __init__(self, by_text: dict[str, list[Report]]) -> None:
-        self.by_text = by_text
-        self.seen: list[Article] = []
-        self.nlp = _FakeNlp()
-        self.settings = _FakeSettings()
-
-    def extract_many(self, articles: Iterable[Article]) -> Iterator[tuple[Article, list[Report]]]:
-        for article in articles:
-            self.seen.append(article)
-            yield article, self.by_text.get(article.text, [])
-
-
 RELEASES = [
     # (text, start, event types, province, target groups, killed, captured)
     ("2011-09-S-067\nKABUL, Afghanistan (Sept. 29, 2011)\nIn Balkh district, Balkh province, a force captured a "

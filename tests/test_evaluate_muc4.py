@@ -7,10 +7,9 @@ from __future__ import annotations
 import csv
 import itertools
 import json
-from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
-from typing import Any, Iterable, Iterator
+from typing import Any, Iterable
 
 import pytest
 from hypothesis import given, settings
@@ -38,7 +37,9 @@ from sitrep.evaluate.muc4_metric import (
     score_templates,
     tally_alignment,
 )
-from sitrep.model import ActorRef, Article, Count, CountPart, Counts, DateSpan, Kind, Report, Target, Weapon
+from sitrep.model import ActorRef, Count, CountPart, Counts, DateSpan, Kind, Report, Target, Weapon
+
+from fakes import FakeExtractor
 
 MAPPING = load_mapping()
 
@@ -386,30 +387,6 @@ QUIET = "   LIMA, 5 JAN 90 -- [TEXT] A SOLDIER WAS WOUNDED BY UNKNOWN MEN, THE P
 TALK = "   BOGOTA, 4 JAN 90 -- [TEXT] THE PRESIDENT MET BUSINESS LEADERS TO DISCUSS THE ECONOMY."
 
 
-@dataclass
-class FakeExtractor:
-    """What the evaluator uses of an Extractor: extract_many, nlp.pipe, settings.batch_size."""
-
-    reports: dict[str, list[Report]]
-    settings: Any = field(default_factory=lambda: _Settings())
-
-    def extract_many(self, articles: Iterable[Article]) -> Iterator[tuple[Article, list[Report]]]:
-        for article in articles:
-            yield article, self.reports.get(article.source or "", [])
-
-    @property
-    def nlp(self) -> Any:
-        return self
-
-    def pipe(self, texts: Iterable[str], batch_size: int) -> Iterator[str]:
-        return iter(list(texts))
-
-
-@dataclass
-class _Settings:
-    batch_size: int = 8
-
-
 def write_key(tmp_path: Path) -> Path:
     irrelevant = {"1. MESSAGE: TEMPLATE": "*", "4. INCIDENT: TYPE": "*"}
     rows = [
@@ -428,7 +405,7 @@ def write_key(tmp_path: Path) -> Path:
     return path
 
 
-FAKE = FakeExtractor({
+FAKE = FakeExtractor(by="source", reports={
     "TST1-MUC3-0001": [report(*BOMBING, trigger="BLEW UP", perps=[FMLN, GUERRILLAS],
                               targets=[Target("BANK OF COMMERCE", "business")], weapons=[Weapon("explosives", "DYNAMITE")])],
     "TST2-MUC4-0001": [report(targets=[Target("SOLDIER", "military")])],  # no incident in the key: all spurious

@@ -10,8 +10,7 @@ import csv
 from dataclasses import replace
 from datetime import date
 from pathlib import Path
-from types import SimpleNamespace
-from typing import Any, Iterable, Iterator
+from typing import Any
 
 import pytest
 
@@ -26,7 +25,9 @@ from sitrep.evaluate.ucdp import (
     predicted_deaths,
     read_rows,
 )
-from sitrep.model import ActorRef, Article, Count, CountPart, Counts, Kind, Location, Report, Target
+from sitrep.model import ActorRef, Count, CountPart, Counts, Kind, Location, Report, Target
+
+from fakes import FakeExtractor
 
 COLUMNS = [
     "id", "source_headline", "source_date", "country", "type_of_violence", "best", "low", "high",
@@ -62,21 +63,6 @@ def state(name: str = "Security forces") -> ActorRef:
 
 def group(name: str, parent: str | None = None) -> ActorRef:
     return ActorRef(name, name, parent=parent, actor_id=name.lower(), actor_type="armed group")
-
-
-class FakeExtractor:
-    """What `extract_texts` needs: `extract_many`, `nlp.pipe` and `settings.batch_size`."""
-
-    def __init__(self, reports: dict[str, list[Report]]) -> None:
-        self.reports = reports
-        self.seen: list[Article] = []
-        self.settings = SimpleNamespace(batch_size=4)
-        self.nlp = SimpleNamespace(pipe=lambda texts, batch_size: iter(list(texts)))
-
-    def extract_many(self, articles: Iterable[Article]) -> Iterator[tuple[Article, list[Report]]]:
-        for article in articles:
-            self.seen.append(article)
-            yield article, self.reports.get(article.text, [])
 
 
 def write_gold(path: Path, rows: list[dict[str, str]]) -> Path:

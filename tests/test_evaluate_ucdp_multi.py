@@ -8,8 +8,7 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 from pathlib import Path
-from types import SimpleNamespace
-from typing import Any, Iterable, Iterator, Sequence
+from typing import Any, Sequence
 
 import pytest
 
@@ -24,7 +23,9 @@ from sitrep.evaluate.ucdp_multi import (
     read_headlines,
     split_headlines,
 )
-from sitrep.model import Article, DateSpan, Kind, Location, Report
+from sitrep.model import DateSpan, Kind, Location, Report
+
+from fakes import FakeExtractor
 
 FIXTURE = Path(__file__).parent / "fixtures" / "ucdp_multi" / "multi_source_events.csv"
 BOMBING = Kind("Explosions/Remote violence", "Remote explosive/landmine/IED", "Bombing/Explosion")
@@ -46,21 +47,6 @@ def report(place: str, when: date) -> Report:
                   location=Location(place, country_code=code, lat=lat, lon=lon, precision="town"))
 
 
-class FakeExtractor:
-    """What `extract_texts` needs; reports are looked up by the article's source (the headline's item)."""
-
-    def __init__(self, reports: dict[str, list[Report]]) -> None:
-        self.reports = reports
-        self.seen: list[Article] = []
-        self.settings = SimpleNamespace(batch_size=4)
-        self.nlp = SimpleNamespace(pipe=lambda texts, batch_size: iter(list(texts)))
-
-    def extract_many(self, articles: Iterable[Article]) -> Iterator[tuple[Article, list[Report]]]:
-        for article in articles:
-            self.seen.append(article)
-            yield article, self.reports.get(article.source or "", [])
-
-
 def by_place_and_day(reports: Sequence[tuple[str, Report]], **_: Any) -> tuple[list[list[str]], list[Any]]:
     """A stand-in engine: reports with the same place and day are one incident."""
     groups: dict[Any, list[str]] = {}
@@ -71,7 +57,7 @@ def by_place_and_day(reports: Sequence[tuple[str, Report]], **_: Any) -> tuple[l
 
 @pytest.fixture()
 def fake() -> FakeExtractor:
-    return FakeExtractor({
+    return FakeExtractor(by="source", reports={
         "101:1": [report("Baghdad", day(25))],
         "101:2": [report("Baghdad", day(25))],
         "101:3": [report("Baghdad", day(25))],

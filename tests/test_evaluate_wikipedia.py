@@ -7,9 +7,8 @@ registry are the real ones (conftest). One test, marked ``model``, runs the real
 from __future__ import annotations
 
 import csv
-from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Iterable, Iterator, Sequence
+from typing import Any, Sequence
 
 import pytest
 
@@ -29,7 +28,9 @@ from sitrep.evaluate.wikipedia import (
     victims_value,
 )
 from sitrep.extract.lexicon import load_data
-from sitrep.model import ActorRef, Article, Count, CountPart, Counts, Kind, Location, Report
+from sitrep.model import ActorRef, Count, CountPart, Counts, Kind, Location, Report
+
+from fakes import FakeExtractor
 
 COLUMNS = ["row_id", "date", "type", "dead", "injured", "location", "details", "perpetrator", "qa_flags"]
 
@@ -39,33 +40,6 @@ STATE_AIR_STRIKE = Kind("Explosions/Remote violence", "Air/drone strike", None)
 
 
 # -- helpers ---------------------------------------------------------------------------------
-@dataclass
-class FakeSettings:
-    batch_size: int = 8
-
-
-class FakeNlp:
-    def pipe(self, texts: Iterable[str], batch_size: int = 8) -> Iterator[str]:
-        return iter(list(texts))
-
-
-@dataclass
-class FakeExtractor:
-    """Returns the hand-made reports stored for each text; records the articles it was given."""
-
-    gazetteer: Any
-    registry: Any
-    reports: dict[str, list[Report]]
-    seen: list[Article] = field(default_factory=list)
-    nlp: FakeNlp = field(default_factory=FakeNlp)
-    settings: FakeSettings = field(default_factory=FakeSettings)
-
-    def extract_many(self, articles: Iterable[Article]) -> Iterator[tuple[Article, list[Report]]]:
-        for article in articles:
-            self.seen.append(article)
-            yield article, self.reports.get(article.text, [])
-
-
 def report(
     kind: Kind = SHOOTING,
     *,
@@ -257,7 +231,7 @@ def test_the_evaluator_scores_each_field_with_its_denominator(tmp_path: Path, ga
     borno = place(gazetteer, "Borno", "NG", "admin1")
     taliban = ActorRef(name="Taliban", matched="Taliban", actor_id="taliban")
     iswap = ActorRef(name="Islamic State West Africa Province", matched="ISWAP", actor_id="iswap")
-    fake = FakeExtractor(gazetteer, registry, {
+    fake = FakeExtractor(gazetteer=gazetteer, registry=registry, reports={
         texts["1"]: [report(realis="background"),
                      report(SUICIDE, killed=count(4, part(3), part(1, "perpetrators")), injured=count(2),
                             location=kabul, perpetrators=[taliban])],
@@ -289,7 +263,7 @@ def test_limit_scores_the_first_rows(tmp_path: Path, gazetteer: Any, registry: A
     rows = [{"row_id": str(i), "type": "Bombing", "dead": "0", "injured": "0", "location": "Iraq",
              "details": f"Text {i}.", "perpetrator": ""} for i in range(5)]
     path = write_csv(tmp_path / "incidents.csv", rows)
-    result = evaluator("wikipedia").evaluate(FakeExtractor(gazetteer, registry, {}), path, limit=2, all_rows=True)
+    result = evaluator("wikipedia").evaluate(FakeExtractor(gazetteer=gazetteer, registry=registry, reports={}), path, limit=2, all_rows=True)
     assert result.documents == 2 and result.metrics["killed_exact"].n == 2
     assert "wikipedia" in names()
 

@@ -52,16 +52,8 @@ from pathlib import Path
 from typing import Any, Callable, Mapping, Sequence
 
 from sitrep.evaluate.core import EvalResult, GoldDataError, extract_texts, read_csv, register
-from sitrep.evaluate.ecbplus import (
-    ClusterScore,
-    PairError,
-    bcubed,
-    describe_report,
-    document_incidents,
-    example_errors,
-    pairwise,
-    stop_words,
-)
+from sitrep.evaluate.clustering import ClusterScore, PairError, bcubed, example_errors, pairwise
+from sitrep.evaluate.ecbplus import describe_report, document_incidents, stop_words
 from sitrep.model import Article, Report
 
 __all__ = [
