@@ -61,9 +61,9 @@ from sitrep.evaluate.wikipedia import (
     appears,
     choose_report,
     count_value,
-    names_actor,
     record,
     same_place,
+    score_perpetrators,
     show_location,
     text_names_country,
 )
@@ -367,11 +367,7 @@ def score_row(result: EvalResult, row: GtdRow, report: Report | None, gazetteer:
     in_text = row.city is not None and appears(row.city, row.text, fold=True)
     add("city", ok if in_text else None, row.city, show_location(location))
 
-    perpetrators = report.perpetrators if report else ()
-    add("perpetrator_all", names_actor(row.perpetrators, perpetrators, registry) if row.perpetrators else None, log=False)
-    named = [name for name in row.perpetrators if appears(name, row.text)]
-    ok = names_actor(named, perpetrators, registry) if named else None
-    add("perpetrator", ok, named[0] if named else None, [p.name for p in perpetrators])
+    score_perpetrators(add, row.perpetrators, row.text, report, registry)
 
     span = report.date if report else None
     ok = None if row.date is None else row.date.contains(span)

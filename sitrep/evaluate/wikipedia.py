@@ -62,7 +62,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import Any, Iterable, Mapping, Sequence
+from typing import Any, Callable, Iterable, Mapping, Sequence
 
 from sitrep.errors import RegistryError
 from sitrep.evaluate.core import EvalResult, extract_texts, read_csv, register
@@ -91,6 +91,7 @@ __all__ = [
     "read_rows",
     "record",
     "same_place",
+    "score_perpetrators",
     "score_row",
     "show_location",
     "text_names_country",
@@ -564,11 +565,7 @@ def score_row(result: EvalResult, row: WikiRow, report: Report | None, gazetteer
     in_text = row.place is not None and any(appears(key, row.text, fold=True) for key in _place_keys(row.place))
     add("place", ok if in_text else None, row.place, show_location(location))
 
-    perpetrators = report.perpetrators if report else ()
-    add("perpetrator_all", names_actor(row.perpetrators, perpetrators, registry) if row.perpetrators else None, log=False)
-    named = [name for name in row.perpetrators if appears(name, row.text)]
-    ok = names_actor(named, perpetrators, registry) if named else None
-    add("perpetrator", ok, named[0] if named else None, [p.name for p in perpetrators])
+    score_perpetrators(add, row.perpetrators, row.text, report, registry)
 
     kind = report.kind if report else None
     gold = row.kind
@@ -578,6 +575,19 @@ def score_row(result: EvalResult, row: WikiRow, report: Report | None, gazetteer
     subs = gold.sub_event_types if gold is not None else frozenset()
     ok = (kind is not None and kind.sub_event_type in subs) if subs else None
     add("kind_sub_event", ok, sorted(subs), _show_kind(kind))
+
+
+def score_perpetrators(
+    add: Callable[..., None], gold: Sequence[str], text: str, report: Report | None, registry: Any
+) -> None:
+    """``perpetrator_all`` over every row with a gold perpetrator, and ``perpetrator`` over the
+    rows whose gold perpetrator appears in the text (case-insensitive), each right when a
+    predicted actor's canonical name or an alias names it; ``add`` records one metric."""
+    perpetrators = report.perpetrators if report else ()
+    add("perpetrator_all", names_actor(gold, perpetrators, registry) if gold else None, log=False)
+    named = [name for name in gold if appears(name, text)]
+    ok = names_actor(named, perpetrators, registry) if named else None
+    add("perpetrator", ok, named[0] if named else None, [p.name for p in perpetrators])
 
 
 def record(result: EvalResult, name: str, ok: bool | None, *, row: str, text: str, gold: Any, got: Any,

@@ -170,8 +170,10 @@ class DocumentContext:
             if filed_from is not None and filed_from.country_code:
                 countries = [filed_from.country_code] + [c for c in countries if c != filed_from.country_code]
                 named.add(filed_from.country_code)
-        context = cls(article, sentences, countries, not_places, places, settings.reported_window_days, not_dates)
-        context.named_countries = [c for c in countries if c in named]
+        context = cls(
+            article, sentences, countries, not_places, places, settings.reported_window_days, not_dates,
+            named_countries=[c for c in countries if c in named],
+        )
         context._resolve_dates(DateResolver(article.published) if article.published else None)
         return context
 

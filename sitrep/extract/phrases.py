@@ -411,8 +411,7 @@ def person_at(
             break
         if len(run) >= _MAX_PERSON or _blocked(token, blocked):
             break
-        low = token.low
-        if low in words.stops or low in words.determiners or _is_number(token) or low in words.quantities:
+        if _ends_person(token, words):
             break
         run.append(token)
         if token.possessive:
@@ -475,11 +474,17 @@ def person_before(
             return None
         if len(run) >= _MAX_PERSON or _blocked(token, blocked) or token.possessive:
             break
-        low = token.low
-        if low in words.stops or low in words.determiners or _is_number(token) or low in words.quantities:
+        if _ends_person(token, words):
             break
         run.insert(0, token)
     return _person(text, run, words, cased=cased)
+
+
+def _ends_person(token: _Token, words: PhraseWords) -> bool:
+    """A word a person's description and name never run over: a closed-class word, a number or
+    a quantity ("the", "of", "two", "several")."""
+    low = token.low
+    return low in words.stops or low in words.determiners or _is_number(token) or low in words.quantities
 
 
 def _person(text: str, run: Sequence[_Token], words: PhraseWords, *, cased: bool) -> Person | None:

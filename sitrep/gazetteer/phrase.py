@@ -28,6 +28,7 @@ __all__ = [
     "DEMONYM_AREA",
     "DEMONYM_AREA_IN_TEXT",
     "OUTER",
+    "TYPED_NOUN",
     "bare_name",
     "names_part_of_a_town",
     "shown_name",
@@ -104,7 +105,7 @@ _DEMONYM_LINK = re.compile(
     r"(?P<name>[A-Z][^,;()]*?)(?=\s*[,;()]|\s*$)"
 )
 #: Area nouns that are type words ("province" in "the Philippine province of Quezon").
-_TYPED_NOUN = re.compile(r"(?i:province|state|district|region|governorate)(?=s?$)")
+TYPED_NOUN = re.compile(r"(?i:province|state|district|region|governorate)(?=s?$)")
 #: The same in running text, for the scanner: a capitalised word or two, then the noun.
 DEMONYM_AREA_IN_TEXT = re.compile(
     r"(?<![\w'’-])(?P<demonym>[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)??)\s+(?P<noun>(?i:" + _AREA_NOUN + r"))(?![\w-])"
@@ -185,7 +186,7 @@ def _demonym_link(m: re.Match[str], is_demonym: Callable[[str], bool]) -> str:
     adjective is not a demonym."""
     if not _is_demonym_phrase(m.group("demonym"), is_demonym):
         return m.group(0)
-    typed = _TYPED_NOUN.search(m.group("noun").removesuffix(" of"))
+    typed = TYPED_NOUN.search(m.group("noun").removesuffix(" of"))
     name = m.group("name")
     return f", {name} {typed.group(0).lower()}" if typed else f", {name}"
 

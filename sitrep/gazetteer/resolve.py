@@ -96,7 +96,7 @@ from typing import TYPE_CHECKING, Sequence
 from sitrep.model import Location
 
 from .normalize import ADMIN_TYPE_WORDS, loose_key, normalize_name, split_type_word
-from .phrase import DEMONYM_AREA, OUTER, bare_name, names_part_of_a_town, shown_name, split_phrase, variants
+from .phrase import DEMONYM_AREA, OUTER, TYPED_NOUN, bare_name, names_part_of_a_town, shown_name, split_phrase, variants
 from .rank import (
     Context,
     Match,
@@ -155,10 +155,6 @@ def resolve_phrase(
     return _placed_inside(head, container, text, countries)
 
 
-#: The type word of a demonym area's noun ("province" in "the Afghan province of").
-_TYPE_NOUN = re.compile(r"(?i:province|state|district|region|governorate)(?=s?\b)")
-
-
 def _demonym_area(
     gazetteer: "Gazetteer",
     text: str,
@@ -179,7 +175,7 @@ def _demonym_area(
     code = country.country_code
     rest = (m.group("rest") or "").strip(OUTER)
     if rest:
-        typed = _TYPE_NOUN.search(m.group("noun"))
+        typed = TYPED_NOUN.search(m.group("noun").removesuffix(" of"))
         if typed is not None and "," not in rest:
             rest = f"{rest} {typed.group(0).lower()}"  # "the Afghan province of Kandahar" is the province
         inner = resolve_phrase(gazetteer, rest, context_countries=(code, *countries), near=near)
