@@ -99,7 +99,7 @@ class ActorRef:
     parent: str | None = None  # canonical name of the parent organisation
     attribution: Attribution | None = None
     actor_id: str | None = None  # registry id; None for unnamed actors
-    actor_type: str | None = None  # "armed group", "state force", "unnamed", ...
+    actor_type: str | None = None  # "armed group", "state force", "unnamed", "individual" (a person named as the attacker), ...
     country_code: str | None = None
 
 

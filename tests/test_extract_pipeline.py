@@ -281,3 +281,34 @@ def test_additional_detainees_belong_to_the_operation_told_before(extractor) -> 
             "insurgents during the operation.")
     report = _only(_extract(extractor, text, "2011-10-06"))
     assert report.counts.arrested is not None and report.counts.arrested.best == 4
+
+
+@pytest.mark.parametrize(
+    "text, attacker",
+    [
+        ("18-year-old Numan Haider stabbed two counter-terrorism officers in Endeavour Hills on Tuesday.", "Numan Haider"),
+        ("An Islamic convert, later identified as Michael Zehaf-Bibeau, attacked soldiers at the National War Memorial "
+         "with a rifle on Wednesday, killing a reservist.", "Michael Zehaf-Bibeau"),
+        ("A Palestinian man identified as Abed al-Rahman al-Barghouthi stabbed an Israeli soldier in Aboud village "
+         "on Friday.", "Abed al-Rahman al-Barghouthi"),
+    ],
+)
+def test_a_person_named_as_the_attacker_is_the_perpetrator(extractor, text: str, attacker: str) -> None:  # type: ignore[no-untyped-def]
+    report = _only(_extract(extractor, text))
+    people = [p for p in report.perpetrators if p.actor_type == "individual"]
+    assert [(p.name, p.actor_id, p.attribution) for p in people] == [(attacker, None, "attributed")]
+    assert report.evidence["perpetrators"].phrase == attacker
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Gunmen shot dead John Smith, a local councillor, in Kandahar on Monday, police spokesman Ahmad Wali said.",
+        "US Navy SEALs raided a compound belonging to Osama bin Laden on Monday, killing four people.",
+        "Commander Ahmad Shah Massoud, who spent years fighting the Soviet occupation, was killed by two suicide "
+        "bombers on Sunday.",
+    ],
+)
+def test_a_person_named_as_victim_speaker_or_owner_is_no_perpetrator(extractor, text: str) -> None:  # type: ignore[no-untyped-def]
+    for report in _extract(extractor, text):
+        assert not [p.name for p in report.perpetrators if p.actor_type == "individual"]

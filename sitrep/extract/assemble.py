@@ -495,7 +495,10 @@ class Assembler:
             antecedent = _group_antecedent(group, context)
             if antecedent is not None:
                 named[antecedent.actor_id or antecedent.name] = antecedent
-        perpetrators = list(named.values()) or list(unnamed.values())
+        persons = _named_attackers(group, assess)
+        if persons and "perpetrators" not in evidence:
+            evidence["perpetrators"] = persons[0][1]
+        perpetrators = list(named.values()) + [ref for ref, _ in persons] or list(unnamed.values())
         return perpetrators, targets, claim, evidence
 
     def _weapons(self, group: Group) -> tuple[list[Weapon], Evidence] | None:
@@ -607,6 +610,53 @@ _GROUP_ANAPHOR = re.compile(
 )
 #: How many sentences back "the group" may find the group it names.
 _ANAPHOR_REACH = 3
+
+
+def _named_attackers(group: Group, assess: Any) -> list[tuple[ActorRef, Evidence]]:
+    """People named as the attackers: a person the NER finds, not part of a group's name, whose
+    place in the sentence makes them the perpetrator ("Numan Haider stabbed two officers", "an
+    Islamic convert, later identified as Michael Zehaf-Bibeau, attacked", "was killed by Juan
+    Perez"). A victim ("shooting reservist Nathan Cirillo"), a speaker ("Rozi Khan said") or a
+    bystander is not, nor is someone acted on ("a compound belonging to X", "X, who fought
+    the Soviets, is killed"); neither is a one-word name, too often a surname of someone
+    already named or a group the NER took for a person. Their actor type is ``individual``."""
+    found: dict[str, tuple[ActorRef, Evidence]] = {}
+    for unit in group.units:
+        text = unit.sentence.text
+        taken = [(a.start, a.end) for a in unit.actors]
+        for e in unit.entities:
+            if e.label != "PERSON" or any(s < e.end and e.start < t for s, t in taken):
+                continue
+            name = _person_name(e.text)
+            if name is None or name.lower() in found:
+                continue
+            if _PERSON_OBJECT.search(text, 0, e.start):
+                continue  # "a compound belonging to Osama bin Laden"
+            judged = assess(text, e.start, e.end, actor_type="individual")
+            if judged.role != "perpetrator" or judged.attribution is None or _PASSIVE.search(judged.cue):
+                continue  # not "Commander X, who spent years fighting ..., is killed"
+            ref = ActorRef(name=name, matched=e.text, attribution=judged.attribution, actor_type="individual")
+            found[name.lower()] = (ref, _evidence(unit, e.start, e.end, 0.6))
+    return list(found.values())
+
+
+#: A preposition right before a person's name makes them its object (not "by", the agent's).
+_PERSON_OBJECT = re.compile(r"\b(?:of|on|at|in|into|from|with|against|for|to|near|toward|towards|belonging to)\s+\Z", re.I)
+_PASSIVE = re.compile(r"\b(?:is|was|were|are|be|been|being|got|gets)\b", re.I)
+_PERSON_WORD = re.compile(r"(?:[A-Z][\w'’.-]*|(?:al|el|ad|ar|as|an|at)-[A-Z][\w'’-]*|al|el|bin|ibn|de|da|van|von|del|la)", re.UNICODE)
+
+
+def _person_name(text: str) -> str | None:
+    """The name of a person as the NER found it, if it looks like one: two words or more, each
+    capitalised (particles such as "al" and "bin" aside), no digits, not in capitals."""
+    words = text.strip(" ,.'’").split()
+    if words and words[-1] in ("'s", "’s"):
+        words = words[:-1]
+    if len(words) < 2 or text.isupper() or any(ch.isdigit() for ch in text):
+        return None
+    if not all(_PERSON_WORD.fullmatch(w) for w in words) or not words[0][0].isupper():
+        return None
+    return " ".join(words)
 
 
 def _group_antecedent(group: Group, context: DocumentContext) -> ActorRef | None:
