@@ -99,7 +99,9 @@ class ActorRef:
     parent: str | None = None  # canonical name of the parent organisation
     attribution: Attribution | None = None
     actor_id: str | None = None  # registry id; None for unnamed actors
-    actor_type: str | None = None  # "armed group", "state force", "unnamed", "individual" (a person named as the attacker), ...
+    # "armed group", "state force", ... (the registry's types); "unnamed" ("gunmen"); "individual"
+    # (a person named as the attacker); "group" (a group outside the registry, named as claiming)
+    actor_type: str | None = None
     country_code: str | None = None
 
 

@@ -312,3 +312,24 @@ def test_a_person_named_as_the_attacker_is_the_perpetrator(extractor, text: str,
 def test_a_person_named_as_victim_speaker_or_owner_is_no_perpetrator(extractor, text: str) -> None:  # type: ignore[no-untyped-def]
     for report in _extract(extractor, text):
         assert not [p.name for p in report.perpetrators if p.actor_type == "individual"]
+
+
+@pytest.mark.parametrize(
+    "text, group",
+    [
+        ("A bomb exploded aboard a bus in Nairobi on Monday, killing 26. The Kenyan People Liberation Front claimed "
+         "responsibility for the blast.", "Kenyan People Liberation Front"),
+        ("A grenade attack on a hotel in Pahalgam killed four people on Monday. Al-Nasireen has claimed responsibility "
+         "for the attack.", "Al-Nasireen"),
+    ],
+)
+def test_a_group_outside_the_registry_that_claims_is_the_perpetrator(extractor, text: str, group: str) -> None:  # type: ignore[no-untyped-def]
+    report = _only(_extract(extractor, text))
+    assert [(p.name, p.actor_type, p.actor_id, p.attribution) for p in report.perpetrators] == [(group, "group", None, "claimed")]
+    assert report.claim is not None and report.claim.by == group
+
+
+def test_no_claim_names_no_group(extractor) -> None:  # type: ignore[no-untyped-def]
+    report = _only(_extract(extractor, "A bomb killed five soldiers in Mali on Monday. The United Nations said no group "
+                                       "claimed responsibility."))
+    assert not report.perpetrators and report.claim is not None and not report.claim.claimed

@@ -174,12 +174,14 @@ def _compile_lists(lists: Mapping[str, Sequence[str]]) -> Cues:
            r"eight|nine|ten|dozens\s+of|scores\s+of|hundreds\s+of|thousands\s+of|a\s+number\s+of|a\s+group\s+of|"
            r"a\s+band\s+of|\d+(?:st|nd|rd|th)|\d[\d,]*|at\s+least\s+\d[\d,]*|more\s+than\s+\d[\d,]*|over\s+\d[\d,]*|some\s+\d[\d,]*|"
            r"about\s+\d[\d,]*|nearly\s+\d[\d,]*|up\s+to\s+\d[\d,]*|other|more|fellow|former|alleged|suspected|presumed|"
-           r"would-be|senior|top|local|rival|armed|heavily\s+armed|masked)\s+)*")
+           r"would-be|senior|top|local|rival|armed|heavily\s+armed|masked|outlawed|banned|proscribed)\s+)*")
     of = rf"(?:{people}\s+(?:of|from|belonging\s+to|loyal\s+to|with|in)\s+(?:the\s+)?)?"
+    # "by Islamic fundamentalist Mohammed Bouyeri", "by the extremist Army of God"
+    creed = r"(?:(?:extremist|fundamentalist|radical|separatist|jihadist|militant|nationalist|supremacist)\s+)"
     # Two capitalised words may qualify the actor in running text: "the Nigerian Islamist Boko Haram".
     # So may a stance: "the anti-Arab Charles Martel Group", "the pro-Iranian Hezbollah".
     tail = (rf"{det}(?:(?:anti|pro|far|ultra|extreme|neo)-[\w-]+\s+|[\w-]+-(?:affiliated|linked|allied|aligned|backed|"
-            rf"based|led)\s+)?(?:(?-i:[A-Z][a-z][\w-]*)\s+){{0,2}}(?:{fighters}\s+)?{of}{described}\Z")
+            rf"based|led)\s+)?(?:(?-i:[A-Z][a-z][\w-]*)\s+){{0,2}}{creed}?(?:{fighters}\s+)?{of}{described}\Z")
     # Where an actor is blamed or named as the doer, others may be named with it: "blamed on Syria, Iran and X".
     name = r"(?-i:[A-Z][a-z][\w'\u2019-]*|[A-Z]{2,6}\b|(?:al|el|ad|as|an|ash|at|az)-[\w'\u2019-]+)"
     person = r"(?:(?-i:[A-Z][\w'\u2019.-]*)|al-[\w-]+|al|el|bin|ibn|abu|abd|de|del|da|van|der|von)"

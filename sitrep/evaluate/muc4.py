@@ -12,8 +12,9 @@ Which report becomes which template (the mapping is ``sitrep/data/evaluate/muc4.
 - a report becomes a template when its realis is "reported" or "background", it is undated
   or dated within two months of the dateline (MUC-4 keeps only recent incidents), and a
   type rule gives it a MUC-4 incident type (clashes between combatants get none);
-- PerpInd: the words of unnamed perpetrators ("URBAN GUERRILLAS"); PerpOrg: the words
-  naming registry actors ("FMLN"), without bracketed translator's insertions;
+- PerpInd: the words of unnamed perpetrators ("URBAN GUERRILLAS") and of people named as
+  attackers; PerpOrg: the words naming registry actors ("FMLN") and groups named as claiming
+  that the registry does not know, without bracketed translator's insertions;
 - Target: targets whose head noun is a thing (a building, a pylon, a bus);
 - Victim: the other targets, and the people of killed, injured and kidnapped counts;
 - Weapon: the weapons' words when they name a device rather than the act.
@@ -270,7 +271,7 @@ def _template(report: Report, haystack: str, mapping: TemplateMapping) -> dict[s
         return None
     roles: dict[str, list[str]] = {role: [] for role in ROLES}
     for actor in report.perpetrators:
-        roles["PerpOrg" if actor.actor_id else "PerpInd"].append(actor.matched)
+        roles["PerpOrg" if actor.actor_id or actor.actor_type == "group" else "PerpInd"].append(actor.matched)
     for target in report.targets:
         head = _head(target.description)
         if mapping.place_heads.fullmatch(head):

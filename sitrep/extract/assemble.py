@@ -737,10 +737,52 @@ def _claimant(unit: Unit, claim: Any, last_actor: ActorRef | None, named: dict[s
                     mention.name, mention.matched, mention.parent, "claimed",
                     mention.actor.id if mention.actor is not None else None, mention.actor_type, mention.country_code,
                 )
+    if claim.claimed:
+        unknown = _unregistered_claimant(unit, claim.start)
+        if unknown is not None:
+            return unknown
     if last_actor is not None:
         return last_actor
     armed = [a for a in named.values() if a.actor_type != "state force"]
     return armed[-1] if armed else None
+
+
+#: What may stand between a claimant and its claim: "X has claimed", "X, which ..., later claimed".
+_TO_CLAIM = re.compile(r"\s*(?:,\s*)?(?:(?:has|have|had|also|later|quickly|reportedly|swiftly|itself|then|since)\s+)*\Z", re.I)
+#: "a group called National Socialist Underground", "the group calling itself 'The Breeders'".
+_CALLED = re.compile(
+    r"\b(?:group|organi[sz]ation|movement|faction|cell|network)\s+(?:called|named|calling\s+(?:itself|themselves)|known\s+as)"
+    r"\s+[\"'\u201c\u2018]?(?P<name>(?-i:[A-Z][\w'\u2019-]*)(?:\s+(?:(?-i:[A-Z][\w'\u2019-]*)|of|al|the|for|and)){0,7})"
+    r"[\"'\u201d\u2019]?", re.I)
+#: The article the NER keeps at the head of a name ("The Kenyan People Liberation Front").
+_LEADING_THE = re.compile(r"^the\s+", re.I)
+
+
+def _unregistered_claimant(unit: Unit, at: int) -> ActorRef | None:
+    """A group the registry does not know, named as the one that claims: an organisation the
+    NER finds right before the claim ("The Kenyan People Liberation Front claimed
+    responsibility", "Al-Nasireen has claimed") or a name given as a group's ("a group called
+    National Socialist Underground claimed"). Its actor type is ``group`` and it has no
+    registry id."""
+    text = unit.sentence.text
+    named = None
+    for e in unit.entities:
+        if e.label == "ORG" and e.end <= at and _TO_CLAIM.match(text, e.end, at) is not None:
+            named = (e.start, e.end)
+    if named is None:
+        called = [m for m in _CALLED.finditer(text, 0, at) if _TO_CLAIM.match(text, m.end(), at) is not None]
+        if called:
+            named = called[-1].span("name")
+    if named is None:
+        return None
+    start, end = named
+    if any(a.start < end and start < a.end for a in unit.actors):
+        return None  # a registry actor or an unnamed one ("the militants") already stands there
+    matched = text[start:end]
+    name = _LEADING_THE.sub("", matched).strip(" \"'\u201c\u201d")
+    if not name or not name[0].isupper():
+        return None
+    return ActorRef(name, matched, None, "claimed", None, "group", None)
 
 
 def _actor_target_type(actor_type: str) -> str:
