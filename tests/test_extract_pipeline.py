@@ -291,6 +291,8 @@ def test_additional_detainees_belong_to_the_operation_told_before(extractor) -> 
          "with a rifle on Wednesday, killing a reservist.", "Michael Zehaf-Bibeau"),
         ("A Palestinian man identified as Abed al-Rahman al-Barghouthi stabbed an Israeli soldier in Aboud village "
          "on Friday.", "Abed al-Rahman al-Barghouthi"),
+        ("Mahmoud Nasim Yousef Gumhouriyya arrived at a checkpoint near Beit Horon on Friday and approached a group of "
+         "soldiers when he pulled out a knife and stabbed one of them.", "Mahmoud Nasim Yousef Gumhouriyya"),
     ],
 )
 def test_a_person_named_as_the_attacker_is_the_perpetrator(extractor, text: str, attacker: str) -> None:  # type: ignore[no-untyped-def]
@@ -307,6 +309,8 @@ def test_a_person_named_as_the_attacker_is_the_perpetrator(extractor, text: str,
         "US Navy SEALs raided a compound belonging to Osama bin Laden on Monday, killing four people.",
         "Commander Ahmad Shah Massoud, who spent years fighting the Soviet occupation, was killed by two suicide "
         "bombers on Sunday.",
+        "John Smith, a shopkeeper, was killed when gunmen opened fire on his store in Kandahar on Monday and then "
+        "set it on fire.",
     ],
 )
 def test_a_person_named_as_victim_speaker_or_owner_is_no_perpetrator(extractor, text: str) -> None:  # type: ignore[no-untyped-def]

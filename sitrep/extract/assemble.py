@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 from datetime import date, timedelta
 from typing import TYPE_CHECKING, Any, Sequence
 
@@ -633,9 +634,13 @@ def _named_attackers(group: Group, assess: Any) -> list[tuple[ActorRef, Evidence
             if _PERSON_OBJECT.search(text, 0, e.start):
                 continue  # "a compound belonging to Osama bin Laden"
             judged = assess(text, e.start, e.end, actor_type="individual")
-            if judged.role != "perpetrator" or judged.attribution is None or _PASSIVE.search(judged.cue):
+            if judged.role == "other" and not judged.cue and _acting_subject(text, e.start, e.end):
+                attribution = "attributed"  # "X arrived at a checkpoint ... and stabbed one of the soldiers"
+            elif judged.role != "perpetrator" or judged.attribution is None or _PASSIVE.search(judged.cue):
                 continue  # not "Commander X, who spent years fighting ..., is killed"
-            ref = ActorRef(name=name, matched=e.text, attribution=judged.attribution, actor_type="individual")
+            else:
+                attribution = judged.attribution
+            ref = ActorRef(name=name, matched=e.text, attribution=attribution, actor_type="individual")
             found[name.lower()] = (ref, _evidence(unit, e.start, e.end, 0.6))
     return list(found.values())
 
@@ -643,6 +648,35 @@ def _named_attackers(group: Group, assess: Any) -> list[tuple[ActorRef, Evidence
 #: A preposition right before a person's name makes them its object (not "by", the agent's).
 _PERSON_OBJECT = re.compile(r"\b(?:of|on|at|in|into|from|with|against|for|to|near|toward|towards|belonging to)\s+\Z", re.I)
 _PASSIVE = re.compile(r"\b(?:is|was|were|are|be|been|being|got|gets)\b", re.I)
+#: What may come before a person who is the subject of the sentence: "16-year-old", "Palestinian
+#: man identified as", "A man named", "Forty-one-year-old Iraqi citizen, identified only as".
+_SUBJECT_LEFT = re.compile(
+    r"(?:\A|:\s*)(?:(?:a|an|the)\s+)?(?:(?:\d[\w-]*|[\w-]+-old|(?-i:[A-Z][a-z][\w-]*)|man|woman|youth|teen|teenager|"
+    r"boy|girl|convert|refugee|citizen|national|resident|student|year|old|aged)\s*,?\s+){0,5}"
+    r"(?:(?:later\s+)?identified\s+(?:only\s+)?as\s+|named\s+|called\s+)?\Z", re.I)
+#: The same subject acting further on: "... and stabbed", "then suddenly took out a knife and stabbed".
+_LATER_ACT = "(?:\\band|\\bthen|\\bhe|\\bshe)\\s+(?:\\w+ly\\s+)?"
+
+
+def _acting_subject(text: str, start: int, end: int) -> bool:
+    """Whether the person at ``[start, end)`` opens the sentence (after at most a few words that
+    describe them) and the sentence goes on to tell an act of violence in the active voice
+    ("X arrived at a checkpoint and approached the soldiers when he pulled out a knife and
+    stabbed one"), with no passive right after the name ("X, a shopkeeper, was killed")."""
+    if _SUBJECT_LEFT.search(text, 0, start) is None:
+        return False
+    if re.match(r"(?:\s*\([^)]{1,30}\))?\s*(?:,[^,]{1,60},\s*)?(?:is|was|were|are|has\s+been|had\s+been)\b", text[end:], re.I):
+        return False
+    return _later_act().search(text, end) is not None
+
+
+@lru_cache(maxsize=1)
+def _later_act() -> re.Pattern[str]:
+    from sitrep.actors.cues import cues
+
+    return re.compile(_LATER_ACT + cues().act.pattern, re.I)
+
+
 _PERSON_WORD = re.compile(r"(?:[A-Z][\w'’.-]*|(?:al|el|ad|ar|as|an|at)-[A-Z][\w'’-]*|al|el|bin|ibn|de|da|van|von|del|la)", re.UNICODE)
 
 
