@@ -34,6 +34,8 @@ CASES = [
     ("At least 60 dead in Kabul.", "killed", 60, None, None),
     ("The seven crew members died.", "killed", 7, "crew members", None),
     ("A policeman was shot dead.", "killed", 1, "policeman", "security forces"),
+    ("A police commissioner was shot and killed by gunmen.", "killed", 1, "police commissioner", "security forces"),
+    ("A U.S. Navy SEAL was killed in Iraq.", "killed", 1, "U.S. Navy SEAL", "security forces"),
     ("Two soldiers were killed.", "killed", 2, "soldiers", "security forces"),
     ("A 23-year-old man was killed.", "killed", 1, "23-year-old man", None),
     ("Three people were slain.", "killed", 3, "people", None),
@@ -877,3 +879,15 @@ def test_every_cumulative_cue_can_be_found() -> None:
     data = load_data(DATA_FILE)
     cues = data["cumulative_cues"] + data["aggregate_cues"] + data["period_cues"]
     assert [c for c in cues if lex.cue_words.isdisjoint(c.split())] == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("An Iraqi was killed and eight others were injured.", [("killed", 1), ("injured", 8)]),
+        ("A Palestinian was shot dead by troops.", [("killed", 1)]),
+        ("The Afghan government was attacked.", []),
+    ],
+)
+def test_one_of_a_people_is_a_person(sentence: str, expected: list[tuple[str, int]]) -> None:
+    assert summary(sentence) == expected

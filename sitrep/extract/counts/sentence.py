@@ -182,6 +182,8 @@ class Sentence:
             elif head < 0 and not singular and self._looks_like_people(k, low):
                 head = k
                 demonym = -1 if low.endswith(("year-old", "year-olds")) else k
+            elif head < 0 and singular and k == j and self._one_of_a_people(k):
+                head = demonym = k
             k += 1
         if head < 0:
             if need_person or k == j:
@@ -274,6 +276,14 @@ class Sentence:
         if not raw[0].isupper() or raw.isupper():
             return False
         return (raw.endswith("s") and not raw.endswith("ss")) or raw.endswith("ese")
+
+    def _one_of_a_people(self, k: int) -> bool:
+        """A singular demonym that is the whole noun phrase: "an Iraqi was killed", "a Palestinian
+        is wounded" (not "an Iraqi soldier", read with its noun, nor "the Afghan government")."""
+        if self.caps or self.low(k + 1) not in ("was", "is", "has", "had"):
+            return False
+        raw = self.text[self.starts[k] : self.ends[k]]
+        return raw[0].isupper() and not raw.isupper() and raw.endswith(("i", "an", "ese", "ish"))
 
     def _subset_marker_at(self, k: int) -> bool:
         """Does a subset marker ("including", "among them") start at token ``k``?"""
