@@ -202,6 +202,21 @@ def test_same_place(gazetteer: Any) -> None:
     assert not same_place("Kabul", None, gazetteer)
 
 
+def test_a_place_its_own_phrase_puts_inside_the_gold_place(gazetteer: Any) -> None:
+    from dataclasses import replace
+
+    # a village the gazetteer does not list, kept with the coordinates of the town nearest it
+    konduga = place(gazetteer, "Konduga", "NG", "city")
+    village = replace(konduga, name="Auno", precision="town", geonameid=None, text="Auno in the Konduga local government area")
+    assert same_place("Konduga", village, gazetteer, countries=["NG"])
+    near = replace(village, text="Auno, a village near Konduga")
+    assert not same_place("Konduga", near, gazetteer, countries=["NG"])  # near is not inside
+    far = replace(village, lat=village.lat + 3.0, text="Auno in Konduga")
+    assert not same_place("Konduga", far, gazetteer, countries=["NG"])  # 300 km away: a misread name
+    iraq = place(gazetteer, "Iraq", "IQ", "country")
+    assert not same_place("Baghdad", replace(iraq, text="the capital of Iraq, Baghdad"), gazetteer, countries=["IQ"])
+
+
 def test_perpetrator_matches_any_alias_but_not_a_parent(registry: Any) -> None:
     isis = ActorRef(name="Islamic State", matched="IS", actor_id="isis")
     iswap = ActorRef(name="Islamic State West Africa Province", matched="ISWAP", actor_id="iswap")

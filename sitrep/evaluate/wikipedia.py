@@ -68,6 +68,7 @@ from sitrep.errors import RegistryError
 from sitrep.evaluate.core import EvalResult, extract_texts, read_csv, register
 from sitrep.extract.lexicon import load_data
 from sitrep.gazetteer.normalize import normalize_name, spelling_variants, split_type_word, strip_article
+from sitrep.gazetteer.place import distance_km
 from sitrep.model import ActorRef, Article, Count, CountPart, Kind, Location, Report
 
 __all__ = [
@@ -90,6 +91,7 @@ __all__ = [
     "perpetrators_value",
     "read_rows",
     "record",
+    "placed_in",
     "same_place",
     "score_perpetrators",
     "score_row",
@@ -212,6 +214,37 @@ def _place_keys(name: str) -> set[str]:
     return keys - {""}
 
 
+#: A place told as near another, or as the part of a larger one ("Russia's Stavropol region"),
+#: is not inside it.
+_NOT_INSIDE = re.compile(r"\b(?:near|outside|outskirts|close|km|kilometres|kilometers|miles|from|between)\b|'s\b")
+#: How far from the gold place (as the gazetteer places it) a location inside it may lie.
+_INSIDE_KM = 60.0
+
+
+def placed_in(keys: set[str], location: Location, gazetteer: Any) -> bool:
+    """Whether the phrase the location was read from places it inside one of ``keys`` (folded
+    gold names): the name comes after the location's own name, not as "near" it ("Buni Yadi,
+    Gujba Local Government Area", "the village of Naunde in the Macomia district"); the location
+    is a town, a point or a district; and the gazetteer puts the gold place, in the same
+    country, within 60 km of it (which a town of the same name elsewhere, a misread
+    name, fails)."""
+    if location.precision not in ("town", "point", "district") or location.lat is None or location.lon is None:
+        return False
+    text, name = _fold(location.text), _fold(location.name)
+    at = text.find(name) if name else -1
+    if at < 0:
+        return False
+    after = text[at + len(name) :]
+    for key in keys:
+        found = re.search(rf"(?<!\w){re.escape(key)}(?!\w)", after)
+        if found is None or _NOT_INSIDE.search(after, 0, found.start()):
+            continue
+        for place in gazetteer.lookup(key, country_code=location.country_code, limit=5):
+            if distance_km((place.lat, place.lon), (location.lat, location.lon)) <= _INSIDE_KM:
+                return True
+    return False
+
+
 def same_place(gold: str, location: Location | None, gazetteer: Any, *, countries: Iterable[str] = ()) -> bool:
     """Whether a report's location is the gold place.
 
@@ -221,14 +254,15 @@ def same_place(gold: str, location: Location | None, gazetteer: Any, *, countrie
     the gazetteer's own loose matches follow); when the location is a gazetteer entry that the
     gold name also names ("Bombay" is Mumbai), exactly or by such a spelling; or when the gold
     name is a province or district and the location lies in it (a town of Borno State is in
-    "Borno State"). Nothing else counts: a district of the gold town, or a town near it, is
-    another place.
+    "Borno State"), by the gazetteer or by the location's own phrase in the text ("Quiterajo in
+    the Macomia district" is in "Macomia District": :func:`placed_in`). Nothing else counts: a
+    district of the gold town, or a town near it, is another place.
     """
     if location is None:
         return False
     keys = _place_keys(gold)
     location_keys = _place_keys(location.name)
-    if keys & location_keys:
+    if keys & location_keys or placed_in(keys, location, gazetteer):
         return True
     codes = [c for c in countries if c] or [None]
     same_country = codes == [None] or location.country_code in codes
