@@ -12,7 +12,7 @@ from sitrep.extract.dateline import dateline_span
 from sitrep.extract.kinds import KindTable
 from sitrep.extract.lexicon import PatternLexicon
 from sitrep.extract.lexicons import Lexicons
-from sitrep.extract.places import chains, named_areas
+from sitrep.extract.places import chains, choose_location, named_areas
 from sitrep.extract.realis import RealisCues, decide_realis, decide_status
 from sitrep.extract.segment import dates_compatible, places_compatible
 from sitrep.extract.truecase import is_shouting, truecase
@@ -168,6 +168,29 @@ def test_place_chains_join_what_says_where_a_place_is() -> None:
     assert [c[1] for c in chains(unit)] == ["Kerman, in south-eastern Iran"]
     unit = _unit("Attacks in Kabul and in Kandahar.", ["Kabul", "Kandahar"])
     assert [c[1] for c in chains(unit)] == ["Kabul", "Kandahar"]
+
+
+class _KnowsOnly:
+    """A stand-in gazetteer that knows some names alone, and no phrase built on them."""
+
+    def __init__(self, *names: str) -> None:
+        self.names = names
+
+    def resolve(self, text: str, *, context_countries=(), near=None) -> Location | None:  # type: ignore[no-untyped-def]
+        return Location(text, precision="town", country_code="PH", text=text) if text in self.names else None
+
+    def facility_place(self, text: str, context_countries=()) -> Location | None:  # type: ignore[no-untyped-def]
+        return None
+
+
+def test_a_chain_that_resolves_nowhere_falls_back_to_its_first_name() -> None:
+    text = "A soldier was killed in Laak, Compostella Valley, Philippines."
+    unit = _unit(text, ["Laak", "Compostella Valley", "Philippines"])
+    assert [c[1] for c in chains(unit)] == ["Laak, Compostella Valley, Philippines"]
+    choice = choose_location([unit], trigger_unit=unit, trigger_pos=text.index("killed"), resolver=_KnowsOnly("Laak"),
+                             context_countries=["PH"])
+    assert choice is not None and choice.location.name == "Laak"
+    assert choose_location([unit], trigger_unit=unit, trigger_pos=0, resolver=_KnowsOnly(), context_countries=["PH"]) is None
 
 
 def test_named_areas_find_places_nobody_knows() -> None:

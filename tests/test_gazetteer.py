@@ -345,6 +345,9 @@ def resolved(gaz: Gazetteer, text: str, *context: str) -> tuple | None:
         ("Darfur", ("Darfur", None, "SD", "region")),
         ("the Sinai", ("Sinai", None, "EG", "region")),
         ("Balochistan", ("Balochistan", "Balochistan", "PK", "province")),
+        ("Afrin in northwestern Syria", ("Afrin", "Aleppo", "SY", "town")),
+        ("Gao in northern Mali", ("Gao", "Gao", "ML", "town")),
+        ("Mavivi in North Kivu", ("Mavivi", "North Kivu", "CD", "province")),
     ],
 )
 def test_resolve_phrases(gaz: Gazetteer, text: str, expected: tuple) -> None:

@@ -213,6 +213,10 @@ def choose_location(
                 location = resolver.resolve(phrase, context_countries=context_countries)
                 if location is None and fallback_countries is not None and list(fallback_countries) != list(context_countries):
                     location = resolver.resolve(phrase, context_countries=fallback_countries)
+                if location is None and phrase != first.text:
+                    # a chain read wrongly as one place ("Laak, Compostella Valley, Philippines" with
+                    # the valley misspelt): its first name alone may still be known
+                    location = resolver.resolve(first.text, context_countries=context_countries)
             if location is None:
                 continue
             score = 0.5 * _PRECISION_RANK.get(location.precision, 0)

@@ -113,7 +113,11 @@ DEMONYM_AREA_IN_TEXT = re.compile(
 _SPLIT = re.compile(
     r"\s*(?:[,;()]|\s-\s"
     r"|\s+(?i:in|on\s+the\s+outskirts\s+of|outside(?:\s+of)?|near|close\s+to"
-    r"|(?:" + _DIRECTIONS + r")\s+of)\s+(?=(?:the\s+|THE\s+)?[A-Z])"
+    r"|(?:" + _DIRECTIONS + r")\s+of)\s+"
+    # "Afrin in northwestern Syria": the direction is no part of the container's name
+    # (in lower case only: "North Kivu" and "the West Bank" are names)
+    r"(?:(?-i:(?:the\s+)?(?:north|south|east|west|central|north-?east|north-?west|south-?east|south-?west)(?:ern)?)\s+)?"
+    r"(?=(?:the\s+|THE\s+)?[A-Z])"
     r")\s*"
 )
 _TYPE_ALTERNATION = "|".join(
