@@ -337,4 +337,3 @@ def test_no_claim_names_no_group(extractor) -> None:  # type: ignore[no-untyped-
     report = _only(_extract(extractor, "A bomb killed five soldiers in Mali on Monday. The United Nations said no group "
                                        "claimed responsibility."))
     assert not report.perpetrators and report.claim is not None and not report.claim.claimed
-
