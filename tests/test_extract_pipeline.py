@@ -337,3 +337,18 @@ def test_no_claim_names_no_group(extractor) -> None:  # type: ignore[no-untyped-
     report = _only(_extract(extractor, "A bomb killed five soldiers in Mali on Monday. The United Nations said no group "
                                        "claimed responsibility."))
     assert not report.perpetrators and report.claim is not None and not report.claim.claimed
+
+
+@pytest.mark.parametrize(
+    "text, town",
+    [
+        # the NER tags the town as an organisation; the gazetteer knows it
+        ("Three UN peacekeepers died in the explosion of a bomb in Aguelhok on Monday.", "Aguelhok"),
+        # the NER sees only "Dera", a town of Ethiopia: the article's country must not come from it
+        ("A person was killed and 11 were injured when a motorbike bomb detonated in Dera Murad Jamali on Monday.",
+         "Dera Murad Jamali"),
+    ],
+)
+def test_a_town_the_ner_misreads_is_still_the_place(extractor, text: str, town: str) -> None:  # type: ignore[no-untyped-def]
+    report = _only(_extract(extractor, text))
+    assert report.location is not None and report.location.name == town

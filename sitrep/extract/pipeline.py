@@ -184,12 +184,13 @@ class Extractor:
                 # organisation); in capitals it is the main source, the NER being unreliable there
                 scanned = [(s, e, "GAZ") for s, e, _ in self.gazetteer.scan(piece) if not self.gazetteer.is_demonym(piece[s:e])]
                 places = _merge_places(piece, places, scanned)
+                actors = tuple(self.registry.find_all(piece))
+                places = _merge_places(piece, places, self._mislabelled_towns(piece, entities, actors))
                 dates = list(find_dates(piece))
                 for e in entities:
                     if e.label == "DATE" and not _CODE.search(e.text) and not any(d.start < e.end and e.start < d.end for d in dates):
                         dates.append(_EntityDate(e.start, e.end, e.text))
                 dates.sort(key=lambda d: d.start)
-                actors = tuple(self.registry.find_all(piece))
                 triggers = tuple(self.lexicons.find_triggers(piece))
                 counts = tuple(find_counts(piece))
                 claims = tuple(find_claims(piece, actors, registry=self.registry))
@@ -212,6 +213,24 @@ class Extractor:
                     )
                 )
         return out
+
+    def _mislabelled_towns(
+        self, text: str, entities: Sequence[EntityMention], actors: Sequence[Any]
+    ) -> list[tuple[int, int, str]]:
+        """Towns the NER took for an organisation or a person ("a bomb in Aguelhok", "the Kuchlak
+        area"): a name right after "in", "at", "near" or "outside" that is no actor of the registry
+        and that the gazetteer reads as a town or district. Too small for the gazetteer's scan,
+        which only looks for larger towns."""
+        found = []
+        for e in entities:
+            if e.label not in ("ORG", "PERSON") or _LOCATIVE_BEFORE.search(text, 0, e.start) is None:
+                continue
+            if any(a.start < e.end and e.start < a.end for a in actors):
+                continue
+            place = self.gazetteer.resolve(e.text)
+            if place is not None and place.precision in ("town", "district"):
+                found.append((e.start, e.end, "GAZ"))
+        return found
 
     def _units(self, sentences: Sequence[Sentence]) -> list[Unit]:
         units: list[Unit] = []
@@ -400,6 +419,12 @@ def _pieces(text: str, start: int, end: int) -> Iterator[tuple[int, str]]:
                 piece_start = cursor_end + 1
             cursor = cursor_end + 1
         pos = offset + len(paragraph)
+
+
+#: Words right before a name that make it a place: "in Aguelhok", "near the village of X".
+_LOCATIVE_BEFORE = re.compile(
+    r"\b(?:in|at|near|outside)\s+(?:the\s+(?:town|village|city|district|area)\s+of\s+)?\Z", re.I
+)
 
 
 def _merge_places(
