@@ -347,6 +347,8 @@ def test_no_claim_names_no_group(extractor) -> None:  # type: ignore[no-untyped-
         # the NER sees only "Dera", a town of Ethiopia: the article's country must not come from it
         ("A person was killed and 11 were injured when a motorbike bomb detonated in Dera Murad Jamali on Monday.",
          "Dera Murad Jamali"),
+        # a small district town, believable because the Taliban are active in few countries
+        ("Taliban militants overran checkpoints in Warduj on Monday, killing 17 policemen.", "Warduj"),
     ],
 )
 def test_a_town_the_ner_misreads_is_still_the_place(extractor, text: str, town: str) -> None:  # type: ignore[no-untyped-def]

@@ -160,6 +160,8 @@ class DocumentContext:
                 elif a.actor is not None and len(a.actor.countries) == 1:
                     tally[a.actor.countries[0]] += 1  # a group active in one country (TTP, FARC...)
                     named.add(a.actor.countries[0])
+                elif a.actor is not None and 1 < len(a.actor.countries) <= 3:
+                    tally.update(a.actor.countries)  # the ELN (Colombia, Venezuela): "Anorí" is Colombia's
         not_places = [(s.index, a.start, a.end) for s in sentences for a in s.actors]
         countries = [c for c, _ in tally.most_common()]
         dateline = dateline_span(article.text)
