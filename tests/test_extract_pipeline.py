@@ -354,3 +354,11 @@ def test_no_claim_names_no_group(extractor) -> None:  # type: ignore[no-untyped-
 def test_a_town_the_ner_misreads_is_still_the_place(extractor, text: str, town: str) -> None:  # type: ignore[no-untyped-def]
     report = _only(_extract(extractor, text))
     assert report.location is not None and report.location.name == town
+
+
+def test_grenades_found_in_a_search_are_no_attack(extractor) -> None:  # type: ignore[no-untyped-def]
+    text = ("Upon searching the vehicle, the force discovered and seized 2,205 pounds (1,000 kgs) of heroin, one AK-47 "
+            "rifle and two rocket-propelled grenades on Monday.")
+    assert not [r for r in _extract(extractor, text) if r.kind.sub_event_type == "Grenade"]
+    hurled = _only(_extract(extractor, "Militants hurled a grenade at a police station in Srinagar on Monday."))
+    assert hurled.kind.sub_event_type == "Grenade"
