@@ -891,3 +891,16 @@ def test_every_cumulative_cue_can_be_found() -> None:
 )
 def test_one_of_a_people_is_a_person(sentence: str, expected: list[tuple[str, int]]) -> None:
     assert summary(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Three violent murders in the early hours of Sunday", [("killed", 3)]),
+        ("Two homicides are recorded in different parts of the city", [("killed", 2)]),
+        ("Three kidnappings were reported in Zamfara.", [("kidnapped", 3)]),
+        ("He condemned the killings.", []),
+    ],
+)
+def test_acts_counted_are_people_counted(sentence: str, expected: list[tuple[str, int]]) -> None:
+    assert summary(sentence) == expected
