@@ -904,3 +904,18 @@ def test_one_of_a_people_is_a_person(sentence: str, expected: list[tuple[str, in
 )
 def test_acts_counted_are_people_counted(sentence: str, expected: list[tuple[str, int]]) -> None:
     assert summary(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Benito Portillo Torres, killed in Culiacán", [("killed", 1)]),
+        ("Journalist Benito Portillo killed in Culiacán", [("killed", 1)]),
+        ("John Smith arrested in London", [("arrested", 1)]),
+        ("Abdul Rahman killed a soldier", [("killed", 1)]),  # the soldier, not Abdul Rahman
+    ],
+)
+def test_a_headline_that_opens_with_a_name(sentence: str, expected: list[tuple[str, int]]) -> None:
+    assert summary(sentence) == expected
+    if "soldier" in sentence:
+        assert one(sentence, "killed").victim == "soldier"

@@ -61,6 +61,10 @@ class GroupReader(Sentence):
                     found.pop()
                 if named is not None and (not found or found[-1].last < named.first):
                     found.append(named)  # "Yuri Budanov, who had been convicted of war crimes, was shot dead"
+            elif k > 0 and not found and low in lex.after and self.match_forward(lex.after, k):
+                named = self._headline_name(k)
+                if named is not None:
+                    found.append(named)  # "Benito Portillo Torres, killed in Culiacán"
             if low not in _STARTS:
                 pass  # most words start no group: only a name after a verb or a headline's noun may
             elif low == QUANTITY:
@@ -134,6 +138,24 @@ class GroupReader(Sentence):
             return None
         if self.lows[k] == "and" and not group.person and group.last == group.first:
             return None  # "Kabul and his son": a one-word name before "and" needs a title
+        return group
+
+    def _headline_name(self, k: int) -> Group | None:
+        """A headline that opens with the person it counts and goes straight on to what befell
+        them, with no verb "to be": "Benito Portillo Torres, killed in Culiacán", "Journalist
+        Benito Portillo killed in Culiacán". Not in capitals, where every word looks like a name."""
+        if self.caps:
+            return None
+        end = k - 1 if self.lows[k - 1] == "," else k
+        j = end
+        while j > 0 and end - j < _NAME_LENGTH and (self.name_like(j - 1) or self._title(j - 1)):
+            j -= 1
+        if j != 0 or end - j < 2:
+            return None  # the name must open the headline and have two words at least
+        group = self._named_group(0, end)
+        if group is None or group.last != end - 1:
+            return None
+        group.headline = True
         return group
 
     def _named_subject_before_clause(self, close: int) -> Group | None:

@@ -75,6 +75,8 @@ class LinkReader(Sentence):
                     k = j
         elif not g.subset:  # a part ("including two attackers") may not reach past a comma for its verb
             k = self._skip_material(k)
+        if g.headline and self.low(k) == ",":
+            k += 1  # "Benito Portillo Torres, killed in Culiacán"
         if (in_apposition or self.low(k + 1) in ("who", "which")) and self.low(k) == ",":
             k += 1  # "Four policemen, who were commanders of their posts, were killed"
         if self.low(k) in _RELATIVES:
@@ -107,7 +109,7 @@ class LinkReader(Sentence):
             k += 1
         if negated and g.quantity.best != 0:
             return None
-        if (g.tentative or g.named) and not auxiliary:
+        if (g.tentative or g.named) and not auxiliary and not g.headline:
             return None
         if passive and not (self.low(k) in lex.after and self.match_forward(lex.after, k)):
             k = self._skip_participles(k)  # "were tortured and killed", "were dragged from their car and killed"

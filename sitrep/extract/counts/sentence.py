@@ -53,6 +53,7 @@ class Group:
     tentative: bool = False  # "a shepherd": a singular noun not known to name people
     demonym: bool = False  # "two Kenyans": people named by where they are from
     named: bool = False  # "Taliban leader Saifullah": one person named, with no number
+    headline: bool = False  # a headline's opening name, told with no verb "to be" ("X, killed in Y")
     used: bool = False
 
 
