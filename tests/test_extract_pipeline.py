@@ -311,6 +311,8 @@ def test_a_person_named_as_the_attacker_is_the_perpetrator(extractor, text: str,
         "bombers on Sunday.",
         "John Smith, a shopkeeper, was killed when gunmen opened fire on his store in Kandahar on Monday and then "
         "set it on fire.",
+        "A bomb killed five soldiers in Kabul on Monday. Taliban spokesman Zabihullah Mujahid claimed responsibility.",
+        "Jaffa Street bombing: a suicide bomber blew herself up in Jerusalem on Monday, killing two.",
     ],
 )
 def test_a_person_named_as_victim_speaker_or_owner_is_no_perpetrator(extractor, text: str) -> None:  # type: ignore[no-untyped-def]

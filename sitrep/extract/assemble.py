@@ -636,12 +636,16 @@ def _named_attackers(group: Group, assess: Any) -> list[tuple[ActorRef, Evidence
             name = _person_name(e.text)
             if name is None or name.lower() in found:
                 continue
-            if _PERSON_OBJECT.search(text, 0, e.start):
-                continue  # "a compound belonging to Osama bin Laden"
+            if _PERSON_OBJECT.search(text, 0, e.start) or _SPOKESMAN.search(text, 0, e.start):
+                continue  # "a compound belonging to Osama bin Laden", "Taliban spokesman Zabihullah Mujahid"
+            if _NAMES_AN_EVENT.match(text, e.end):
+                continue  # "Jaffa Street bombing:": a place the NER took for a person
             judged = assess(text, e.start, e.end, actor_type="individual")
             if judged.role == "other" and not judged.cue and _acting_subject(text, e.start, e.end):
                 attribution = "attributed"  # "X arrived at a checkpoint ... and stabbed one of the soldiers"
-            elif judged.role != "perpetrator" or judged.attribution is None or _PASSIVE.search(judged.cue):
+            elif (judged.role != "perpetrator" or judged.attribution is None or judged.attribution == "claimed"
+                  or _PASSIVE.search(judged.cue)):
+                # a person who claims is a spokesman, not the attacker (the group is named as claiming)
                 continue  # not "Commander X, who spent years fighting ..., is killed"
             else:
                 attribution = judged.attribution
@@ -652,6 +656,8 @@ def _named_attackers(group: Group, assess: Any) -> list[tuple[ActorRef, Evidence
 
 #: A preposition right before a person's name makes them its object (not "by", the agent's).
 _PERSON_OBJECT = re.compile(r"\b(?:of|on|at|in|into|from|with|against|for|to|near|toward|towards|belonging to)\s+\Z", re.I)
+_SPOKESMAN = re.compile(r"\b(?:spokes(?:man|woman|person)|speaker|commander|leader|chief|official)\s+(?:[A-Z][\w.'’-]*\s+)?\Z", re.I)
+_NAMES_AN_EVENT = re.compile(r"\s+(?:bombings?|attacks?|massacres?|shootings?|sieges?|stabbings?|explosions?|blasts?|riots?)\b", re.I)
 _PASSIVE = re.compile(r"\b(?:is|was|were|are|be|been|being|got|gets)\b", re.I)
 #: What may come before a person who is the subject of the sentence: "16-year-old", "Palestinian
 #: man identified as", "A man named", "Forty-one-year-old Iraqi citizen, identified only as".
@@ -798,16 +804,20 @@ _LEADING_THE = re.compile(r"^the\s+", re.I)
 
 
 def _unregistered_claimant(unit: Unit, at: int) -> ActorRef | None:
-    """A group the registry does not know, named as the one that claims: an organisation the
-    NER finds right before the claim ("The Kenyan People Liberation Front claimed
-    responsibility", "Al-Nasireen has claimed") or a name given as a group's ("a group called
+    """A group the registry does not know, named as the one that claims: an organisation (or
+    what the NER takes for a person, unless a spokesman's title comes first) right before the
+    claim ("The Kenyan People Liberation Front claimed responsibility", "Al-Nasireen has
+    claimed", "Nepal Janabadi Morcha claimed") or a name given as a group's ("a group called
     National Socialist Underground claimed"). Its actor type is ``group`` and it has no
     registry id."""
     text = unit.sentence.text
     named = None
     for e in unit.entities:
-        if e.label == "ORG" and e.end <= at and _TO_CLAIM.match(text, e.end, at) is not None:
-            named = (e.start, e.end)
+        if e.label not in ("ORG", "PERSON") or e.end > at or _TO_CLAIM.match(text, e.end, at) is None:
+            continue
+        if e.label == "PERSON" and _SPOKESMAN.search(text, 0, e.start):
+            continue  # "Taliban spokesman Zabihullah Mujahid claimed": the group claims through him
+        named = (e.start, e.end)  # the NER often takes an unknown group for a person ("Nepal Janabadi Morcha")
     if named is None:
         called = [m for m in _CALLED.finditer(text, 0, at) if _TO_CLAIM.match(text, m.end(), at) is not None]
         if called:
