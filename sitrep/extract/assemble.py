@@ -141,8 +141,8 @@ class DocumentContext:
             for e in sentence.entities:
                 if e.label in ("GPE", "LOC"):
                     # the NER's "Dera" is read as the "Dera Murad Jamali" the gazetteer found around it
-                    e = next((p for p in sentence.places if p.start <= e.start and e.end <= p.end), e)
-                if e.label in ("GPE", "NORP", "LOC", "GAZ", "PHR"):
+                    e = next((p for p in sentence.places if p.label == "GAZ" and p.start <= e.start and e.end <= p.end), e)
+                if e.label in ("GPE", "NORP", "LOC", "GAZ"):
                     country = gazetteer.country(e.text)
                     if country is not None:
                         tally[country.country_code] += 1
