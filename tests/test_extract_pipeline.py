@@ -364,3 +364,19 @@ def test_grenades_found_in_a_search_are_no_attack(extractor) -> None:  # type: i
     assert not [r for r in _extract(extractor, text) if r.kind.sub_event_type == "Grenade"]
     hurled = _only(_extract(extractor, "Militants hurled a grenade at a police station in Srinagar on Monday."))
     assert hurled.kind.sub_event_type == "Grenade"
+
+
+@pytest.mark.parametrize(
+    "text, place, country",
+    [
+        # a town the gazetteer does not list, placed in the country its demonym names
+        ("A policeman was killed in an attack on their patrol in the Saudi town of Qadif on Monday.", "Qadif", "SA"),
+        # a word before the type of place that is no demonym is left out of the phrase
+        ("A car bomb killed seven people at a market in the Shia town of Tuz Khormato on Monday.", "Tuz Khurmatu", "IQ"),
+        # a town the NER calls an organisation, placed by "in the ... area"
+        ("Three soldiers were killed when they stepped on explosives in the Tibú area on Monday.", "Tibú", "CO"),
+    ],
+)
+def test_places_named_with_what_kind_of_place_they_are(extractor, text: str, place: str, country: str) -> None:  # type: ignore[no-untyped-def]
+    report = _only(_extract(extractor, text))
+    assert report.location is not None and (report.location.name, report.location.country_code) == (place, country)

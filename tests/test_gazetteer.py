@@ -348,6 +348,7 @@ def resolved(gaz: Gazetteer, text: str, *context: str) -> tuple | None:
         ("Afrin in northwestern Syria", ("Afrin", "Aleppo", "SY", "town")),
         ("Gao in northern Mali", ("Gao", "Gao", "ML", "town")),
         ("Mavivi in North Kivu", ("Mavivi", "North Kivu", "CD", "province")),
+        ("the Afghan Samangan Province", ("Samangan", "Samangan", "AF", "province")),
     ],
 )
 def test_resolve_phrases(gaz: Gazetteer, text: str, expected: tuple) -> None:

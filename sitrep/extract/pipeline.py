@@ -223,8 +223,11 @@ class Extractor:
         which only looks for larger towns."""
         found = []
         for e in entities:
-            if e.label not in ("ORG", "PERSON") or _LOCATIVE_BEFORE.search(text, 0, e.start) is None:
+            if e.label not in ("ORG", "PERSON"):
                 continue
+            before = _LOCATIVE_BEFORE.search(text, 0, e.start)
+            if before is None and not (_LOCATIVE_THE.search(text, 0, e.start) and _AREA_AFTER.match(text, e.end)):
+                continue  # "in Aguelhok", "in the Tibú area"
             if any(a.start < e.end and e.start < a.end for a in actors):
                 continue
             place = self.gazetteer.resolve(e.text)
@@ -425,6 +428,10 @@ def _pieces(text: str, start: int, end: int) -> Iterator[tuple[int, str]]:
 _LOCATIVE_BEFORE = re.compile(
     r"\b(?:in|at|near|outside)\s+(?:the\s+(?:town|village|city|district|area)\s+of\s+)?\Z", re.I
 )
+
+
+_LOCATIVE_THE = re.compile(r"\b(?:in|at|near|outside)\s+the\s+\Z", re.I)
+_AREA_AFTER = re.compile(r"\s+(?:area|district|region|town|village|municipality|province|sector)\b", re.I)
 
 
 def _merge_places(

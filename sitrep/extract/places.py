@@ -68,6 +68,12 @@ _CONTINUATION = re.compile(
     r")"
 )
 _NAME_START = re.compile(r"[A-Z]")
+#: A people's name and a type of place before a name: "the Saudi town of", "Mexico's border city of"
+#: is not (that is a possessive, read as a chain); the resolver checks the word is a demonym.
+_DEMONYM_LEAD = re.compile(
+    r"(?<![\w'’-])(?:the\s+)?[A-Z][a-z][\w'’-]*\s+(?:(?:border|frontier|northern|southern|eastern|western|central)\s+)?"
+    r"(?:town|village|city|province|district|region|state|governorate|capital)\s+of\s+\Z"
+)
 
 
 _NAMED_AREA = re.compile(
@@ -138,7 +144,11 @@ def chains(unit: Unit) -> list[tuple[EntityMention, str, int, int]]:
                 j += 1
         if "(" in text[first.start : end] and text[end : end + 1] == ")":
             end += 1  # "Segovia (Antioquia)"
-        out.append((first, text[first.start : end], first.start, end))
+        start = first.start
+        lead = _DEMONYM_LEAD.search(text, 0, start)
+        if lead is not None and not any(lead.start() < m.end and m.start < first.start for m in places if m is not first):
+            start = lead.start()  # "the Saudi town of Qadif": the gazetteer places it by its demonym
+        out.append((first, text[start:end], start, end))
         i = j
     return out
 
@@ -152,6 +162,10 @@ def _most_precise_within(top: PlaceChoice, candidates: Sequence[PlaceChoice]) ->
         if _PRECISION_RANK.get(c.location.precision, 0) > rank and c.score > 0 and _contains(top.location, c.location)
     ]
     return max(inside, key=lambda c: c.score) if inside else top
+
+
+def _fold_lower(words: str) -> str:
+    return " ".join(words.lower().split())
 
 
 def _contains(outer: Location, inner: Location) -> bool:
@@ -211,6 +225,10 @@ def choose_location(
                 location = resolver.facility_place(phrase, context_countries)  # "the Manchester Arena"
             else:
                 location = resolver.resolve(phrase, context_countries=context_countries)
+                if start < first.start and (location is None or _fold_lower(location.name) in _fold_lower(text[start : first.start])):
+                    # the words before were no demonym ("the Shia town of Tuz Khormato"): without them
+                    phrase = text[first.start : end]
+                    location = resolver.resolve(phrase, context_countries=context_countries)
                 if location is None and fallback_countries is not None and list(fallback_countries) != list(context_countries):
                     location = resolver.resolve(phrase, context_countries=fallback_countries)
                 if location is None and phrase != first.text:

@@ -129,7 +129,7 @@ def resolve_phrase(
     of the countries the article names, most salient first.
     """
     countries = _context_codes(gazetteer, context_countries)
-    area = _demonym_area(gazetteer, text, countries, near)
+    area = _demonym_area(gazetteer, text, countries, near) or _demonym_before_name(gazetteer, text, countries, near)
     if area is not None:
         return area
     parts = split_phrase(text, gazetteer.is_demonym, gazetteer.whole_names)
@@ -186,6 +186,29 @@ def _demonym_area(
         # an unknown name placed by its demonym: in that country, at country precision
         return _placed_inside(rest, Match(country, "country"), text, countries)
     return _location(Match(country, "country"), text, countries)
+
+
+_DEMONYM_BEFORE_NAME = re.compile(r"^(?:the\s+)?(?P<demonym>[A-Z][\w'’-]*)\s+(?P<rest>[A-Z].*)$")
+
+
+def _demonym_before_name(
+    gazetteer: "Gazetteer",
+    text: str,
+    countries: tuple[str, ...],
+    near: tuple[float, float] | None,
+) -> Location | None:
+    """A name after a demonym: "the Afghan Samangan Province" is Samangan, looked up in
+    Afghanistan first, and believed only if it lies there."""
+    m = _DEMONYM_BEFORE_NAME.match(text.strip(OUTER))
+    if m is None or not gazetteer.is_demonym(m.group("demonym")):
+        return None
+    country = gazetteer.demonym_country(m.group("demonym"))
+    if country is None:
+        return None
+    inner = resolve_phrase(gazetteer, m.group("rest"), context_countries=(country.country_code, *countries), near=near)
+    if inner is None or inner.country_code != country.country_code:
+        return None
+    return replace(inner, text=text)
 
 
 def facility_location(
