@@ -36,6 +36,7 @@ CASES = [
     ("A policeman was shot dead.", "killed", 1, "policeman", "security forces"),
     ("A police commissioner was shot and killed by gunmen.", "killed", 1, "police commissioner", "security forces"),
     ("A U.S. Navy SEAL was killed in Iraq.", "killed", 1, "U.S. Navy SEAL", "security forces"),
+    ("A correspondent was shot dead in Veracruz.", "killed", 1, "correspondent", "civilians"),
     ("Two soldiers were killed.", "killed", 2, "soldiers", "security forces"),
     ("A 23-year-old man was killed.", "killed", 1, "23-year-old man", None),
     ("Three people were slain.", "killed", 3, "people", None),
