@@ -380,3 +380,14 @@ def test_grenades_found_in_a_search_are_no_attack(extractor) -> None:  # type: i
 def test_places_named_with_what_kind_of_place_they_are(extractor, text: str, place: str, country: str) -> None:  # type: ignore[no-untyped-def]
     report = _only(_extract(extractor, text))
     assert report.location is not None and (report.location.name, report.location.country_code) == (place, country)
+
+
+def test_an_incident_with_no_place_of_its_own_takes_the_one_place_the_article_names(extractor) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "A security force stopped a vehicle during an operation in Reg-e Khan Neshin district, Helmand province, "
+        "on Monday.\n\nFour men were detained as a result of the operation."
+    )
+    reports = _extract(extractor, text)
+    arrest = next(r for r in reports if r.kind.sub_event_type == "Arrests")
+    assert arrest.location is not None and arrest.location.admin1 == "Helmand"
+    assert arrest.evidence["location"].confidence <= 0.3  # said so by the article, not by the incident's clauses

@@ -20,7 +20,7 @@ from sitrep.extract.analysis import Sentence, Unit
 from sitrep.extract.dateline import dateline_span
 from sitrep.extract.kinds import KindTable
 from sitrep.extract.lexicons import Lexicons
-from sitrep.extract.places import choose_location
+from sitrep.extract.places import chains, choose_location
 from sitrep.extract.realis import decide_realis, decide_status, read_cues
 from sitrep.extract.segment import Group
 from sitrep.model import (
@@ -72,6 +72,8 @@ _REPORTING_DATE = re.compile(
     r"\b(?:released|issued|published|announced|said|says|told \w+|statement)(?:\s+(?:late|early))?(?:\s+on)?\s+$",
     re.I,
 )
+#: An incident told as happening somewhere other than the article's place.
+_ELSEWHERE = re.compile(r"\b(?:elsewhere|separately|in (?:a |another )?separate|in another (?:incident|attack|part|province|city|town|district))\b", re.I)
 _CLAIM_WORD = re.compile(r"\bclaim(?:ed|s|ing)?\b", re.I)
 
 
@@ -129,6 +131,7 @@ class DocumentContext:
     #: not only through a people's name: "Chadian peacekeepers" do not put Kidal outside Mali.
     named_countries: list[str] = field(default_factory=list)
     dates: dict[tuple[int, int], DateSpan | None] = field(default_factory=dict)
+    _sole: tuple[tuple[Location, Evidence], ...] | None = field(default=None, repr=False)
 
     @classmethod
     def build(cls, article: Article, sentences: Sequence[Sentence], gazetteer: "Gazetteer", settings: Settings) -> "DocumentContext":
@@ -240,6 +243,27 @@ class DocumentContext:
         index = unit.sentence.index
         return any(i == index and a <= mention.start and mention.end <= b for i, a, b in self.not_dates)
 
+    def sole_place(self) -> tuple[Location, Evidence] | None:
+        """The one place below country level that the whole article names, for a reported
+        incident whose own clauses name none ("A security force stopped a vehicle in Reg-e Khan
+        Neshin district, Helmand province. ... Four men were detained"); None when the article
+        names none or several (then which one is the incident's is not known)."""
+        if self._sole is None:
+            found: dict[tuple[str, str | None], tuple[Location, Evidence]] = {}
+            for sentence in self.sentences:
+                unit = Unit(sentence, 0, len(sentence.text), -1)
+                for mention, phrase, start, end in chains(unit):
+                    if any(s == sentence.index and a <= start and end <= b for s, a, b in self.not_places):
+                        continue
+                    location = self.places.resolve(phrase, context_countries=self.countries)
+                    if location is None or location.precision in (None, "country", "region"):
+                        continue
+                    key = (location.name, location.country_code)
+                    if key not in found:
+                        found[key] = (location, _evidence(unit, mention.start, mention.end, 0.3))
+            self._sole = (next(iter(found.values())),) if len(found) == 1 else ()
+        return self._sole[0] if self._sole else None
+
     def date_mention(self, unit: Unit, span: DateSpan) -> Any:
         for mention in unit.dates:
             if self.dates.get((unit.sentence.index, mention.start)) is span:
@@ -324,7 +348,7 @@ class Assembler:
             published = context.article.published
             when = DateSpan(published, published, "day", "", inferred=True)
 
-        location, location_evidence = self._location(group, context)
+        location, location_evidence = self._location(group, context, reported=realis == "reported")
         if location_evidence is not None:
             evidence["location"] = location_evidence
 
@@ -375,13 +399,19 @@ class Assembler:
                 return span, ev
         return None, None
 
-    def _location(self, group: Group, context: DocumentContext) -> tuple[Location | None, Evidence | None]:
+    def _location(
+        self, group: Group, context: DocumentContext, *, reported: bool = True
+    ) -> tuple[Location | None, Evidence | None]:
         choice = choose_location(
             group.units, trigger_unit=group.head_unit, trigger_pos=group.head.start, resolver=context.places,
             context_countries=context.countries, not_places=context.not_places,
             fallback_countries=context.named_countries,
         )
         if choice is None:
+            elsewhere = any(_ELSEWHERE.search(u.text) for u in group.units)
+            sole = context.sole_place() if reported and not elsewhere else None
+            if sole is not None:
+                return sole
             return self._country_only(group, context)
         m = choice.mention
         return choice.location, _evidence(choice.unit, m.start, m.end, min(0.9, 0.4 + choice.score / 20))
