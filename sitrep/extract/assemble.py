@@ -252,8 +252,13 @@ class DocumentContext:
             found: dict[tuple[str, str | None], tuple[Location, Evidence]] = {}
             for sentence in self.sentences:
                 unit = Unit(sentence, 0, len(sentence.text), -1)
+                # a place inside an organisation's name ("Los Angeles County Sheriff's Department")
+                # says where the organisation is, not where anything happened
+                organisations = [(e.start, e.end) for e in sentence.entities if e.label == "ORG"]
                 for mention, phrase, start, end in chains(unit):
                     if any(s == sentence.index and a <= start and end <= b for s, a, b in self.not_places):
+                        continue
+                    if any(a <= start and end <= b and (a, b) != (start, end) for a, b in organisations):
                         continue
                     location = self.places.resolve(phrase, context_countries=self.countries)
                     if location is None or location.precision in (None, "country", "region"):
