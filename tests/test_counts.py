@@ -920,3 +920,16 @@ def test_a_headline_that_opens_with_a_name(sentence: str, expected: list[tuple[s
     assert summary(sentence) == expected
     if "soldier" in sentence:
         assert one(sentence, "killed").victim == "soldier"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Militants shelled a home, killing an entire family of five.", [("killed", 5)]),
+        ("A family of six was killed in an air strike.", [("killed", 6)]),
+        ("Militants stoned two women to death in Raqqa.", [("killed", 2)]),
+        ("The family of five victims demanded justice.", []),
+    ],
+)
+def test_families_and_deaths_told_by_their_manner(sentence: str, expected: list[tuple[str, int]]) -> None:
+    assert summary(sentence) == expected

@@ -228,6 +228,8 @@ class GroupReader(Sentence):
     def _quantity_group(self, k: int) -> Group:
         q = self.qs[k]
         assert q is not None
+        if self.low(k - 1) == "of" and self.low(k - 2) in ("family", "household"):
+            return self._family_of(k, q)  # "an entire family of five"
         first = k - 1 if self.low(k - 1) in ("the", "these", "those", "their", "his", "her", "its", "our") else k
         j = k + 1
         if self.low(j) == "of" and self.low(j + 1) in _PARTITIVE:
@@ -253,6 +255,15 @@ class GroupReader(Sentence):
                 return group
         group = self._noun_group(first, j, q)
         return group if group is not None else Group(first, k, q)
+
+    def _family_of(self, k: int, q: Quantity) -> Group:
+        """ "a family of five", "an entire family of six": the number counts the family's people."""
+        first = k - 2
+        while self.low(first - 1) in ("entire", "whole", "same", "extended"):
+            first -= 1
+        if self.low(first - 1) in ("a", "an", "the", "his", "her", "their", "its"):
+            first -= 1
+        return Group(first, k, q, person=True, has_noun=True)
 
     def _singular_group(self, k: int) -> Group | None:
         low = self.lows[k]
