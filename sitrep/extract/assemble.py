@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, field, replace
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from datetime import date, timedelta
 from typing import TYPE_CHECKING, Any, Sequence
 
@@ -131,7 +131,6 @@ class DocumentContext:
     #: not only through a people's name: "Chadian peacekeepers" do not put Kidal outside Mali.
     named_countries: list[str] = field(default_factory=list)
     dates: dict[tuple[int, int], DateSpan | None] = field(default_factory=dict)
-    _sole: tuple[tuple[Location, Evidence], ...] | None = field(default=None, repr=False)
 
     @classmethod
     def build(cls, article: Article, sentences: Sequence[Sentence], gazetteer: "Gazetteer", settings: Settings) -> "DocumentContext":
@@ -243,31 +242,32 @@ class DocumentContext:
         index = unit.sentence.index
         return any(i == index and a <= mention.start and mention.end <= b for i, a, b in self.not_dates)
 
+    @cached_property
     def sole_place(self) -> tuple[Location, Evidence] | None:
         """The one place below country level that the whole article names, for a reported
         incident whose own clauses name none ("A security force stopped a vehicle in Reg-e Khan
         Neshin district, Helmand province. ... Four men were detained"); None when the article
         names none or several (then which one is the incident's is not known)."""
-        if self._sole is None:
-            found: dict[tuple[str, str | None], tuple[Location, Evidence]] = {}
-            for sentence in self.sentences:
-                unit = Unit(sentence, 0, len(sentence.text), -1)
-                # a place inside an organisation's name ("Los Angeles County Sheriff's Department")
-                # says where the organisation is, not where anything happened
-                organisations = [(e.start, e.end) for e in sentence.entities if e.label == "ORG"]
-                for mention, phrase, start, end in chains(unit):
-                    if any(s == sentence.index and a <= start and end <= b for s, a, b in self.not_places):
-                        continue
-                    if any(a <= start and end <= b and (a, b) != (start, end) for a, b in organisations):
-                        continue
-                    location = self.places.resolve(phrase, context_countries=self.countries)
-                    if location is None or location.precision in (None, "country", "region"):
-                        continue
-                    key = (location.name, location.country_code)
-                    if key not in found:
-                        found[key] = (location, _evidence(unit, mention.start, mention.end, 0.3))
-            self._sole = (next(iter(found.values())),) if len(found) == 1 else ()
-        return self._sole[0] if self._sole else None
+        found: dict[tuple[str, str | None], tuple[Location, Evidence]] = {}
+        for sentence in self.sentences:
+            unit = Unit(sentence, 0, len(sentence.text), -1)
+            # a place inside an organisation's name ("Los Angeles County Sheriff's Department")
+            # says where the organisation is, not where anything happened
+            organisations = [(e.start, e.end) for e in sentence.entities if e.label == "ORG"]
+            for mention, phrase, start, end in chains(unit):
+                if any(s == sentence.index and a <= start and end <= b for s, a, b in self.not_places):
+                    continue
+                if any(a <= start and end <= b and (a, b) != (start, end) for a, b in organisations):
+                    continue
+                location = self.places.resolve(phrase, context_countries=self.countries)
+                if location is None or location.precision in (None, "country", "region"):
+                    continue
+                key = (location.name, location.country_code)
+                if key not in found:
+                    found[key] = (location, _evidence(unit, mention.start, mention.end, 0.3))
+        if len(found) != 1:
+            return None
+        return next(iter(found.values()))
 
     def date_mention(self, unit: Unit, span: DateSpan) -> Any:
         for mention in unit.dates:
@@ -405,7 +405,7 @@ class Assembler:
         return None, None
 
     def _location(
-        self, group: Group, context: DocumentContext, *, reported: bool = True
+        self, group: Group, context: DocumentContext, *, reported: bool
     ) -> tuple[Location | None, Evidence | None]:
         choice = choose_location(
             group.units, trigger_unit=group.head_unit, trigger_pos=group.head.start, resolver=context.places,
@@ -414,7 +414,7 @@ class Assembler:
         )
         if choice is None:
             elsewhere = any(_ELSEWHERE.search(u.text) for u in group.units)
-            sole = context.sole_place() if reported and not elsewhere else None
+            sole = context.sole_place if reported and not elsewhere else None
             if sole is not None:
                 return sole
             return self._country_only(group, context)
@@ -536,7 +536,7 @@ class Assembler:
             antecedent = _group_antecedent(group, context)
             if antecedent is not None:
                 named[antecedent.actor_id or antecedent.name] = antecedent
-        persons = _named_attackers(group, assess)
+        persons = _named_attackers(group)
         if persons and "perpetrators" not in evidence:
             evidence["perpetrators"] = persons[0][1]
         perpetrators = list(named.values()) + [ref for ref, _ in persons] or list(unnamed.values())
@@ -653,7 +653,7 @@ _GROUP_ANAPHOR = re.compile(
 _ANAPHOR_REACH = 3
 
 
-def _named_attackers(group: Group, assess: Any) -> list[tuple[ActorRef, Evidence]]:
+def _named_attackers(group: Group) -> list[tuple[ActorRef, Evidence]]:
     """People named as the attackers: a person the NER finds, not part of a group's name, whose
     place in the sentence makes them the perpetrator ("Numan Haider stabbed two officers", "an
     Islamic convert, later identified as Michael Zehaf-Bibeau, attacked", "was killed by Juan
@@ -661,6 +661,8 @@ def _named_attackers(group: Group, assess: Any) -> list[tuple[ActorRef, Evidence
     bystander is not, nor is someone acted on ("a compound belonging to X", "X, who fought
     the Soviets, is killed"); neither is a one-word name, too often a surname of someone
     already named or a group the NER took for a person. Their actor type is ``individual``."""
+    from sitrep.actors.attribution import assess
+
     found: dict[str, tuple[ActorRef, Evidence]] = {}
     for unit in group.units:
         text = unit.sentence.text
@@ -700,6 +702,8 @@ _SUBJECT_LEFT = re.compile(
     r"(?:\A|:\s*)(?:(?:a|an|the)\s+)?(?:(?:\d[\w-]*|[\w-]+-old|(?-i:[A-Z][a-z][\w-]*)|man|woman|youth|teen|teenager|"
     r"boy|girl|convert|refugee|citizen|national|resident|student|year|old|aged)\s*,?\s+){0,5}"
     r"(?:(?:later\s+)?identified\s+(?:only\s+)?as\s+|named\s+|called\s+)?\Z", re.I)
+#: A verb "to be" right after a name, past brackets and an apposition: "X (16), a shopkeeper, was".
+_PASSIVE_AFTER = re.compile(r"(?:\s*\([^)]{1,30}\))?\s*(?:,[^,]{1,60},\s*)?(?:is|was|were|are|has\s+been|had\s+been)\b", re.I)
 #: The same subject acting further on: "... and stabbed", "then suddenly took out a knife and stabbed".
 _LATER_ACT = "(?:\\band|\\bthen|\\bhe|\\bshe)\\s+(?:\\w+ly\\s+)?"
 
@@ -711,7 +715,7 @@ def _acting_subject(text: str, start: int, end: int) -> bool:
     stabbed one"), with no passive right after the name ("X, a shopkeeper, was killed")."""
     if _SUBJECT_LEFT.search(text, 0, start) is None:
         return False
-    if re.match(r"(?:\s*\([^)]{1,30}\))?\s*(?:,[^,]{1,60},\s*)?(?:is|was|were|are|has\s+been|had\s+been)\b", text[end:], re.I):
+    if _PASSIVE_AFTER.match(text, end):
         return False
     return _later_act().search(text, end) is not None
 

@@ -226,8 +226,8 @@ class Extractor:
             if e.label not in ("ORG", "PERSON"):
                 continue
             before = _LOCATIVE_BEFORE.search(text, 0, e.start)
-            if before is None and not (_LOCATIVE_THE.search(text, 0, e.start) and _AREA_AFTER.match(text, e.end)):
-                continue  # "in Aguelhok", "in the Tibú area"
+            if before is None or (before.group("bare_the") and not _AREA_AFTER.match(text, e.end)):
+                continue  # "in Aguelhok", "in the village of X", "in the Tibú area"
             if any(a.start < e.end and e.start < a.end for a in actors):
                 continue
             place = self.gazetteer.resolve(e.text)
@@ -424,13 +424,11 @@ def _pieces(text: str, start: int, end: int) -> Iterator[tuple[int, str]]:
         pos = offset + len(paragraph)
 
 
-#: Words right before a name that make it a place: "in Aguelhok", "near the village of X".
+#: Words right before a name that make it a place: "in Aguelhok", "near the village of X"; after a
+#: bare "the" only a type of place after the name will do ("in the Tibú area").
 _LOCATIVE_BEFORE = re.compile(
-    r"\b(?:in|at|near|outside)\s+(?:the\s+(?:town|village|city|district|area)\s+of\s+)?\Z", re.I
+    r"\b(?:in|at|near|outside)\s+(?:the\s+(?:town|village|city|district|area)\s+of\s+|(?P<bare_the>the\s+))?\Z", re.I
 )
-
-
-_LOCATIVE_THE = re.compile(r"\b(?:in|at|near|outside)\s+the\s+\Z", re.I)
 _AREA_AFTER = re.compile(r"\s+(?:area|district|region|town|village|municipality|province|sector)\b", re.I)
 
 

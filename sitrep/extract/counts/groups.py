@@ -128,9 +128,7 @@ class GroupReader(Sentence):
 
     def _named_subject(self, k: int) -> Group | None:
         """One person named before "was", "is", "has" or "and": "Jeroen Oerlemans was killed"."""
-        j = k - 1
-        while j > 0 and k - j < _NAME_LENGTH and (self.name_like(j - 1) or self._title(j - 1)):
-            j -= 1
+        j = self._name_start(k)
         if self.low(j - 1) in ("the", "a", "an"):
             return None  # "the CRPF": an organisation, not a person's name
         group = self._named_group(j, k)
@@ -140,6 +138,14 @@ class GroupReader(Sentence):
             return None  # "Kabul and his son": a one-word name before "and" needs a title
         return group
 
+    def _name_start(self, end: int) -> int:
+        """The first token of the name and titles that end just before token ``end`` (``end``
+        itself when none do), at most ``_NAME_LENGTH`` tokens back."""
+        j = end
+        while j > 0 and end - j < _NAME_LENGTH and (self.name_like(j - 1) or self._title(j - 1)):
+            j -= 1
+        return j
+
     def _headline_name(self, k: int) -> Group | None:
         """A headline that opens with the person it counts and goes straight on to what befell
         them, with no verb "to be": "Benito Portillo Torres, killed in Culiacán", "Journalist
@@ -147,9 +153,7 @@ class GroupReader(Sentence):
         if self.caps:
             return None
         end = k - 1 if self.lows[k - 1] == "," else k
-        j = end
-        while j > 0 and end - j < _NAME_LENGTH and (self.name_like(j - 1) or self._title(j - 1)):
-            j -= 1
+        j = self._name_start(end)
         if j != 0 or end - j < 2:
             return None  # the name must open the headline and have two words at least
         group = self._named_group(0, end)
