@@ -391,3 +391,46 @@ def test_an_incident_with_no_place_of_its_own_takes_the_one_place_the_article_na
     arrest = next(r for r in reports if r.kind.sub_event_type == "Arrests")
     assert arrest.location is not None and arrest.location.admin1 == "Helmand"
     assert arrest.evidence["location"].confidence <= 0.3  # said so by the article, not by the incident's clauses
+
+
+def test_a_country_wide_summary_takes_the_one_place_its_detail_names(extractor) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "KABUL, Afghanistan (March 30, 2011) - International Security Assistance Force killed numerous insurgents "
+        "during a clearing operation in eastern Afghanistan, today. An ISAF air weapons team supporting ground forces "
+        "declared an imminent threat on numerous armed insurgents in Sar Kani district, Kunar province."
+    )
+    report = _only([r for r in _extract(extractor, text, "2011-03-30") if r.counts.killed is not None])
+    assert report.location is not None and report.location.admin1 == "Kunar"
+    assert report.evidence["location"].confidence <= 0.3
+
+
+def test_a_statement_about_a_leader_sets_no_scene(extractor) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "A combined Afghan and coalition security force conducted an operation in search of a Taliban facilitator "
+        "in Kajaki district, Helmand province, today.\n\nThe facilitator operates and funds an insurgent cell in "
+        "Musa Qal'ah district. He also distributes weapons and explosives for use in attacks against coalition "
+        "forces.\n\nDuring the operation, an insurgent armed with an AK-47 and multiple grenades displayed hostile "
+        "intent. Responding to the immediate threat, the security force engaged and killed the insurgent."
+    )
+    reports = _extract(extractor, text, "2012-01-16")
+    killed = next(r for r in reports if r.counts.killed is not None)
+    assert killed.location is not None and killed.location.name == "Kajaki"  # the operation's, not the cell's
+    assert not any("distributes" in r.evidence["kind"].sentence for r in reports)  # a habit, not an incident
+
+
+def test_a_place_named_before_a_weekday_keeps_its_name(extractor) -> None:  # type: ignore[no-untyped-def]
+    from sitrep.extract.places import named_areas
+
+    assert [name for _, _, name in named_areas("in the same area of Helmand Province Saturday, a force")] == [
+        "Helmand Province"
+    ]
+    assert [name for _, _, name in named_areas("the town of Bama on Monday")] == ["Bama"]
+
+
+def test_where_a_person_operates_does_not_place_the_incident(extractor) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Afghan and coalition security forces detained several suspected insurgents in Paktiya province Thursday "
+        "while in pursuit of a Taliban sub-commander operating in Mata Khan district."
+    )
+    report = _only(_extract(extractor, text, "2010-09-24"))
+    assert report.location is not None and report.location.admin1 == "Paktiya"

@@ -986,3 +986,55 @@ def test_a_famous_city_in_a_later_context_country_beats_a_village_in_the_first(g
     # a column about Russia that recalls the Bataclan attack "in Paris"
     place = gaz.resolve("Paris", context_countries=["RU", "FR", "AF", "IR", "US"])
     assert place is not None and place.country_code == "FR"
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Zabul, Khost", "Zabul"),  # a headline listing two provinces
+        ("Farah, Kandahar, Nangarhar and Paktiya provinces", "Farah"),
+    ],
+)
+def test_provinces_listed_side_by_side_are_not_one_inside_the_other(gaz: Gazetteer, text: str, name: str) -> None:
+    place = gaz.resolve(text, context_countries=["AF"])
+    assert place is not None and (place.name, place.admin1, place.precision) == (name, name, "province")
+
+
+def test_a_town_inside_its_province_is_still_read_as_inside(gaz: Gazetteer) -> None:
+    place = gaz.resolve("Kandahar, Helmand", context_countries=["AF"])
+    assert place is not None and place.name == "Kandahar" and place.precision == "town"
+
+
+def test_a_misspelt_province_of_the_article_country_is_read_as_that_province(gaz: Gazetteer) -> None:
+    place = gaz.resolve("Nawah district, Ghanzi province", context_countries=["AF"])
+    assert place is not None and (place.admin1, place.country_code) == ("Ghazni", "AF")
+    # in a story from Botswana, Ghanzi is Ghanzi
+    home = gaz.resolve("Ghanzi", context_countries=["BW"])
+    assert home is not None and home.country_code == "BW"
+
+
+def test_a_misspelling_matches_only_one_division_and_never_a_short_name(gaz: Gazetteer) -> None:
+    found = gaz.misspelt_admin1("Ghanzi", ["AF"])
+    assert found is not None and found.name == "Ghazni"
+    assert gaz.misspelt_admin1("Ghanzi", ["BW"]) is None  # Botswana's own Ghanzi is no misspelling of it
+    assert gaz.misspelt_admin1("Kandaharistan", ["AF"]) is None
+    assert gaz.misspelt_admin1("Bost", ["AF"]) is None  # four letters: too many near neighbours
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "apart"),
+    [
+        ("ghanzi", "ghazni", True),  # two neighbours swapped
+        ("helmand", "hilmand", True),  # one letter changed
+        ("paktia", "paktiya", True),  # one letter added
+        ("kunar", "kunduz", False),
+        ("khost", "khost", False),
+        ("ab", "ba", True),
+        ("abc", "cba", False),
+    ],
+)
+def test_one_edit_apart(a: str, b: str, apart: bool) -> None:
+    from sitrep.gazetteer.index import one_edit_apart
+
+    assert one_edit_apart(a, b) is apart
+    assert one_edit_apart(b, a) is apart

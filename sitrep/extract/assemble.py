@@ -40,6 +40,7 @@ from sitrep.settings import Settings
 
 if TYPE_CHECKING:  # pragma: no cover
     from sitrep.gazetteer import Gazetteer
+    from sitrep.gazetteer.place import Place
 
 _ATTRIBUTION_RANK = {"claimed": 3, "attributed": 2, "suspected": 1, None: 0}
 _FUTURE = re.compile(r"\b(?:will|plans? to|planning to|threat(?:en|ens|ened|ening) to|vow(?:s|ed)? to|intends? to)\b", re.I)
@@ -139,7 +140,9 @@ class DocumentContext:
         tally: Counter[str] = Counter()
         named: set[str] = set()  # countries named outright, not only through a people ("Chadian")
         places = CachedPlaces(gazetteer)
+        mentions: list[list[tuple[str, Place | None]]] = []  # per sentence: (place name, country if it is one)
         for sentence in sentences:
+            found: list[tuple[str, Place | None]] = []
             for e in sentence.entities:
                 if e.label in ("GPE", "LOC"):
                     # the NER's "Dera" is read as the "Dera Murad Jamali" the gazetteer found around it
@@ -147,15 +150,34 @@ class DocumentContext:
                 if e.label in ("GPE", "NORP", "LOC", "GAZ"):
                     country = gazetteer.country(e.text)
                     if country is not None:
-                        tally[country.country_code] += 1
+                        found.append((e.text, country))
                         if e.label != "NORP" and not gazetteer.is_demonym(e.text):
                             named.add(country.country_code)
                     elif e.label != "NORP":
-                        # "Borno State", "northeast Nigeria": the country of a named place counts too
-                        place = places.resolve(e.text)
-                        if place is not None and place.country_code:
-                            tally[place.country_code] += 1
-                            named.add(place.country_code)
+                        found.append((e.text, None))
+            mentions.append(found)
+        # places are read among the countries the article names, whose people it names, or where
+        # a group it names is active ("Ghanzi province" in a release from Afghanistan is Ghazni,
+        # not the Ghanzi of Botswana)
+        by_name = Counter(country.country_code for found in mentions for _, country in found if country is not None)
+        for sentence in sentences:
+            for a in sentence.actors:
+                if a.country_code:
+                    by_name[a.country_code] += 1
+                elif a.actor is not None and len(a.actor.countries) <= 3:
+                    by_name.update(a.actor.countries)  # the FARC: "Bolivar" is the Colombian department
+        outright = [c for c, _ in by_name.most_common()]
+        for sentence, found in zip(sentences, mentions):
+            for text, country in found:
+                if country is not None:
+                    tally[country.country_code] += 1
+                    continue
+                # "Borno State", "northeast Nigeria": the country of a named place counts too; a name
+                # unknown in those countries adds none ("Asadabad" in an Afghan story is not Iran's)
+                place = places.resolve(text, context_countries=outright)
+                if place is not None and place.country_code:
+                    tally[place.country_code] += 1
+                    named.add(place.country_code)
             for a in sentence.actors:
                 if a.country_code:
                     tally[a.country_code] += 1
@@ -419,6 +441,13 @@ class Assembler:
                 return sole
             return self._country_only(group, context)
         m = choice.mention
+        if choice.location.precision == "country" and reported:
+            # "... killed numerous insurgents in eastern Afghanistan. An air weapons team engaged
+            # insurgents in Sar Kani district, Kunar province": the one place the article names
+            # in that country tells where
+            sole = context.sole_place if not any(_ELSEWHERE.search(u.text) for u in group.units) else None
+            if sole is not None and sole[0].country_code == choice.location.country_code:
+                return sole
         return choice.location, _evidence(choice.unit, m.start, m.end, min(0.9, 0.4 + choice.score / 20))
 
     def _country_only(self, group: Group, context: DocumentContext) -> tuple[Location | None, Evidence | None]:

@@ -255,7 +255,10 @@ class Extractor:
                     current.last_sentence = unit.sentence.index
                     loose = []
                 else:
-                    loose = (loose + [(unit, generic)])[-_LEAD_IN_UNITS:]
+                    # a statement about a person's habits ("The facilitator operates a cell in X")
+                    # sets no scene, and does not count against the lead-in's reach
+                    habitual = generic or self.lexicons.generic.search(unit.text) is not None
+                    loose = _keep_lead_in(loose + [(unit, habitual)])
                 continue
             # words that point back at an incident already told do not describe this one
             families = {t.family for t in unit.triggers if t is head or not _refers_back(unit, t)}
@@ -318,10 +321,10 @@ class Extractor:
                 return
             expected -= 1
             between = context.article.text[lead.sentence.end : head_unit.sentence.start]
-            if "\n\n" in between or lead.claims:
-                return  # another paragraph, or a claim about something else
+            if ("\n\n" in between and not _SCENE_ANAPHOR.match(head_unit.sentence.text)) or lead.claims:
+                return  # another paragraph (unless "During the operation" points back), or a claim
             if generic:
-                continue
+                continue  # "The network's senior leader manages insurgent operations in Khost"
             when = context.unit_date(lead, len(lead.sentence.text))
             place = self._unit_place(lead, TriggerMatch(0, 0, "", "", "", False), context)
             if when is None and place is None:
@@ -523,6 +526,33 @@ def _refers_back(unit: Unit, trigger: TriggerMatch) -> bool:
 _ALSO = re.compile(r"\b(?:also|additionally|in addition)\b", re.IGNORECASE)
 #: How many units back a scene-setting sentence may stand before the incident it sets.
 _LEAD_IN_UNITS = 3
+#: An incident's sentence that points back at the operation told before it, across a paragraph.
+_SCENE_ANAPHOR = re.compile(
+    r"\s*(?:during|while|as|after|upon|in\s+the\s+course\s+of|at\s+the\s+(?:end|start)\s+of)\s+"
+    r"(?:conducting\s+|clearing\s+)?(?:the|this)\s+(?:[\w-]+\s+)?(?:operation|raid|search|patrol|mission|assault)s?\b",
+    re.I,
+)
+#: ... with at most this many generic statements among them.
+_LEAD_IN_GENERIC = 3
+
+
+def _keep_lead_in(loose: list[tuple[Unit, bool]]) -> list[tuple[Unit, bool]]:
+    """The last units that may still set the scene of the next incident: at most
+    :data:`_LEAD_IN_UNITS` that are not generic, and :data:`_LEAD_IN_GENERIC` that are."""
+    kept: list[tuple[Unit, bool]] = []
+    plain = generic = 0
+    for unit, is_generic in reversed(loose):
+        if is_generic:
+            generic += 1
+            if generic > _LEAD_IN_GENERIC:
+                break
+        else:
+            plain += 1
+            if plain > _LEAD_IN_UNITS:
+                break
+        kept.append((unit, is_generic))
+    kept.reverse()
+    return kept
 #: A trigger told as part of a fight already told: "neutralised dozens of terrorists during the
 #: fighting", "were killed in the clashes".
 _DURING_THE_SAME = re.compile(

@@ -39,7 +39,13 @@ _BEFORE_LOCATIVE = re.compile(
     r"km|kilometres|kilometers|miles)\s+(?:the\s+)?)$",
     re.IGNORECASE,
 )
-_BEFORE_ORIGIN = re.compile(r"\b(?:from|to|toward|towards|for|by|via|with|citizens? of|nationals? of|natives? of|born in)\s+(?:the\s+)?$", re.IGNORECASE)
+#: Also where someone works or lives, which describes them and does not place the incident ("a
+#: sub-commander operating in Mata Khan district", "a cell based in Quetta").
+_BEFORE_ORIGIN = re.compile(
+    r"\b(?:from|to|toward|towards|for|by|via|with|citizens? of|nationals? of|natives? of|born in|"
+    r"(?:operating|operates|operated|active|based|headquartered|living|lives|resident|residing)\s+in)\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
 #: A place named as where the wounded were treated or died ("died at the State Specialist
 #: Hospital in Maiduguri", "taken to hospital in Quetta"), not where the incident happened.
 _BEFORE_HOSPITAL = re.compile(
@@ -76,9 +82,13 @@ _DEMONYM_LEAD = re.compile(
 )
 
 
+#: A day or a month after a name is when, not more of the name ("the area of Helmand Province Saturday").
+_NOT_DATE_WORD = (r"(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|"
+                  r"June|July|August|September|October|November|December)\b)")
 _NAMED_AREA = re.compile(
     r"\b(?i:village|town|city|hamlet|area|locality|municipality|commune|settlement|district|suburb|neighbou?rhood)"
-    r"[ ](?i:of)[ ](?P<name>[A-Z][\w'\u2019-]*(?:[ ][A-Z][\w'\u2019-]*){0,2})(?=[,.;]|[ ](?i:in|near|on|at)[ ])"
+    r"[ ](?i:of)[ ](?P<name>[A-Z][\w'\u2019-]*(?:[ ]" + _NOT_DATE_WORD + r"[A-Z][\w'\u2019-]*){0,2})(?=[,.;]|[ ](?i:in|near|on|at)[ ]|[ ]"
+    r"(?=[A-Z])(?!" + _NOT_DATE_WORD + r"))"
 )
 
 

@@ -41,6 +41,7 @@ _LOOSE_SIMILARITY = SPELLING_SIMILARITY  # how alike a loose match's letters mus
 _ABBREVIATIONS: dict[str, str] = {"st": "saint", "ste": "sainte", "mt": "mount", "ft": "fort"}
 _ABBREVIATION = re.compile(r"\b(st|ste|mt|ft)\b")
 _SCAN_FLOOR = 15000  # towns of this size or more are held in memory for scan()
+_MISSPELT_MIN_LENGTH = 5  # shorter names are one edit away from too many others
 
 
 class Gazetteer:
@@ -141,6 +142,7 @@ class Gazetteer:
         self._loose = lru_cache(maxsize=_CANDIDATE_CACHE)(self._query_loose)
         self._scan_indexes: dict[int, ScanIndex] = {}
         self._scan_lock = threading.Lock()
+        self._spellings: dict[str, tuple[tuple[str, Place], ...]] = {}
 
     # ------------------------------------------------------------------ opening
 
@@ -309,6 +311,34 @@ class Gazetteer:
             if extra:
                 found = tuple(sorted(found + extra, key=lambda c: -c.prominence))
         return found
+
+    def misspelt_admin1(self, name: str, country_codes: Sequence[str]) -> Place | None:
+        """The one admin1 division of ``country_codes`` whose name (or an alternate name) is
+        ``name`` with one letter changed, added, dropped or two neighbours swapped ("Ghanzi" and
+        "Patkya" in Afghan press releases are Ghazni and Paktya), or None when there is none or
+        several. Names of fewer than five letters are never matched so."""
+        key = normalize_name(name)
+        if len(key) < _MISSPELT_MIN_LENGTH:
+            return None
+        found: set[Place] = set()
+        for code in country_codes:
+            for other, place in self._admin1_spellings(code):
+                if other[0] == key[0] and abs(len(other) - len(key)) <= 1 and one_edit_apart(key, other):
+                    found.add(place)
+        return found.pop() if len(found) == 1 else None
+
+    def _admin1_spellings(self, country_code: str) -> tuple[tuple[str, Place], ...]:
+        cached = self._spellings.get(country_code)
+        if cached is None:
+            with self._lock:
+                rows = self._db.execute(
+                    "SELECT n.key, p.id FROM name n JOIN place p ON p.id = n.place_id "
+                    "WHERE p.kind = 'admin1' AND p.country_code = ? AND n.quality < 2",
+                    (country_code,),
+                ).fetchall()
+            cached = tuple((key, self._places[place_id]) for key, place_id in rows if place_id in self._places)
+            self._spellings[country_code] = cached
+        return cached
 
     def admin1_type(self, place: Place) -> str:
         """The administrative type of an admin1 entry ("Province", "Governorate"...), or ""."""
@@ -497,3 +527,22 @@ class Gazetteer:
                     found[row[0]] = self._make_place(row)
         return found
 
+
+def one_edit_apart(a: str, b: str) -> bool:
+    """Whether ``b`` is ``a`` with exactly one letter changed, added or dropped, or two
+    neighbouring letters swapped."""
+    if a == b:
+        return False
+    if len(a) == len(b):
+        diffs = [i for i, (x, y) in enumerate(zip(a, b)) if x != y]
+        if len(diffs) == 1:
+            return True
+        i, j = diffs[0], diffs[-1]
+        return len(diffs) == 2 and j == i + 1 and a[i] == b[j] and a[j] == b[i]
+    if abs(len(a) - len(b)) != 1:
+        return False
+    short, long = (a, b) if len(a) < len(b) else (b, a)
+    i = 0
+    while i < len(short) and short[i] == long[i]:
+        i += 1
+    return short[i:] == long[i + 1 :]

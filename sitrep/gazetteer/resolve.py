@@ -143,6 +143,10 @@ def resolve_phrase(
         found, container = _other_container(gazetteer, parts, countries, near, container)
     if found is not None:
         return _location(found, text, countries)
+    if container is not None:
+        sibling = _sibling_division(gazetteer, head, container)
+        if sibling is not None:  # "Zabul, Khost": two provinces listed, not one inside the other
+            return _location(sibling, text, countries)
     if _is_facility(gazetteer, head):  # "Kabul airport"; "Crocus City Hall, Krasnogorsk": the town
         return _facility(gazetteer, head, countries, container, text)
     if container is None:
@@ -334,6 +338,21 @@ def _other_container(
 
 
 def _match(gazetteer: "Gazetteer", part: str, context: Context, *, loose: bool = True) -> Match | None:
+    found = _match_name(gazetteer, part, context, loose=loose)
+    if not context.countries or (found is not None and (found.place.kind != "admin1" or in_context(found.place, context))):
+        return found
+    # "Ghanzi province" in an Afghan story is Ghazni misspelt, not the Ghanzi of Botswana
+    for variant in variants(part):
+        split = split_type_word(normalize_name(variant))
+        if split is not None and ADMIN_TYPE_WORDS[split[1]] not in ("admin1", "region"):
+            continue
+        misspelt = gazetteer.misspelt_admin1(split[0] if split is not None else variant, context.countries)
+        if misspelt is not None:
+            return Match(misspelt, misspelt.precision)
+    return found
+
+
+def _match_name(gazetteer: "Gazetteer", part: str, context: Context, *, loose: bool = True) -> Match | None:
     for variant in variants(part):
         key = normalize_name(variant)
         if not key:
@@ -570,6 +589,24 @@ def _placed_inside(head: str, container: Match, text: str, countries: tuple[str,
         precision = "district"
     located = _location(container, text, countries)
     return replace(located, name=shown_name(name), precision=precision, geonameid=None)
+
+
+def _sibling_division(gazetteer: "Gazetteer", head: str, container: Match) -> Match | None:
+    """For "X, Y" where X lies nowhere in Y: X itself when it is, by its own name, another
+    admin1 division of Y's country ("Zabul, Khost" in a headline names two provinces; "Farah,
+    Kandahar" names Farah province, not an unknown Farah inside Kandahar)."""
+    outer = container.place
+    if outer.kind not in ("admin1", "city", "district"):
+        return None
+    for variant in variants(head):
+        for candidate in gazetteer.candidates(variant):
+            place = candidate.place
+            if (
+                candidate.quality == 0 and place.kind == "admin1" and place.country_code == outer.country_code
+                and place.admin1_code != outer.admin1_code
+            ):
+                return Match(place, place.precision)
+    return None
 
 
 def _looks_like_a_name(gazetteer: "Gazetteer", head: str) -> bool:
