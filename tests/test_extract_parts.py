@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from datetime import date
 
 import pytest
@@ -41,6 +43,40 @@ def test_a_bad_pattern_names_its_file_and_entry() -> None:
         PatternLexicon([("broken", ["(unclosed"])], name="test.yaml")
     with pytest.raises(RegistryError, match="groups only"):
         PatternLexicon([("capturing", ["(a|b)"])], name="test.yaml")
+
+
+def _plain_matches(entries: list[tuple[str, list[str]]], text: str) -> list[tuple[int, int, str]]:
+    """What one plain alternation of the entries, in order, finds: the reading the lexicon must keep."""
+    parts = [f"(?P<g{k}>{'|'.join(f'(?:{p})' for p in patterns)})" for k, (_, patterns) in enumerate(entries)]
+    plain = re.compile(r"(?<![\w])(?:" + "|".join(parts) + r")(?![\w])", re.IGNORECASE)
+    return [(m.start(), m.end(), entries[int(m.lastgroup[1:])][0]) for m in plain.finditer(text)]  # type: ignore[index]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A suicide bomber and a car bomb; then SHOTS, shot dead, Shot in the head.",
+        "Rebels shelled the town; forces shell villages; the 3 bombs and 12 rockets.",
+        "Ok. X-ray, x-rays; a (?) test: ÉCOLE, école, Bomb-maker, bombers' camp.",
+        "",
+    ],
+)
+def test_the_lexicon_laid_out_by_first_letter_finds_what_the_plain_alternation_finds(text: str) -> None:
+    entries = [
+        ("suicide", ["suicide (?:bomber|attack)s?"]),
+        ("car", ["car[- ]bombs?"]),
+        ("bomb", ["bomb(?:s|ers?)?", "\\d+ bombs"]),  # a number first: tried at every place
+        ("shot", ["shot(?: dead)?", "(?:shots|shot in the head)"]),
+        ("shelling", ["(?:rebels|forces) shell(?:ed|s)?", "shell(?:ed|ing)"]),
+        ("rockets", ["(?:\\d+ )?rockets?"]),  # may start with a digit or a letter
+        ("school", ["[ée]cole"]),
+        ("cased", ["(?-i:X)-rays?"]),
+        ("maker", ["(?<!the )bomb-makers?"]),  # a look-behind first: starts with its letter
+    ]
+    lexicon = PatternLexicon(entries, name="test.yaml")
+    found = [(m.start, m.end, m.label) for m in lexicon.finditer(text)]
+    assert found == _plain_matches(entries, text)
+    assert lexicon.search(text) == (lexicon.finditer(text)[0] if found else None)
 
 
 @pytest.mark.parametrize(

@@ -9,6 +9,8 @@ so data files list specific phrases before general ones.
 from __future__ import annotations
 
 import re
+import re._constants as re_constants
+import re._parser as re_parser
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -46,15 +48,15 @@ class PatternLexicon:
     ) -> None:
         self.name = name
         self._labels: list[str] = []
-        parts: list[str] = []
+        alternatives: list[tuple[int, str]] = []
         for index, (label, patterns) in enumerate(entries):
             if not patterns:
                 raise RegistryError(f"{name}: entry {label!r} has no patterns")
             for pattern in patterns:
                 _check_pattern(name, label, pattern)
+                alternatives.append((index, pattern))
             self._labels.append(label)
-            parts.append(f"(?P<g{index}>{'|'.join(f'(?:{p})' for p in patterns)})")
-        self._regex = re.compile(_WORD_START + "(?:" + "|".join(parts) + ")" + _WORD_END, re.IGNORECASE)
+        self._regex = re.compile(_WORD_START + "(?:" + _by_first_letter(alternatives) + ")" + _WORD_END, re.IGNORECASE)
         self._negative = (
             re.compile(_WORD_START + "(?:" + "|".join(f"(?:{p})" for p in negatives) + ")" + _WORD_END, re.IGNORECASE)
             if negatives
@@ -70,7 +72,7 @@ class PatternLexicon:
     def finditer(self, text: str) -> list[LexiconMatch]:
         """Every non-overlapping match in ``text``, left to right."""
         matches = [
-            LexiconMatch(m.start(), m.end(), m.group(0), self._labels[int(m.lastgroup[1:])])  # type: ignore[index]
+            LexiconMatch(m.start(), m.end(), m.group(0), self._labels[int(m.lastgroup[1:].partition("_")[0])])  # type: ignore[index]
             for m in self._regex.finditer(text)
         ]
         if matches and self._negative is not None:
@@ -80,9 +82,107 @@ class PatternLexicon:
         return matches
 
     def search(self, text: str) -> LexiconMatch | None:
-        """The first match, or None."""
-        found = self.finditer(text)
-        return found[0] if found else None
+        """The first match, or None (the same as the first of :meth:`finditer`, found without
+        matching the rest of the text)."""
+        blocked: list[tuple[int, int]] | None = None
+        for m in self._regex.finditer(text):
+            if self._negative is not None:
+                if blocked is None:
+                    blocked = [(n.start(), n.end()) for n in self._negative.finditer(text)]
+                if any(s <= m.start() and m.end() <= e for s, e in blocked):
+                    continue
+            return LexiconMatch(m.start(), m.end(), m.group(0), self._labels[int(m.lastgroup[1:].partition("_")[0])])  # type: ignore[index]
+        return None
+
+
+#: A first-letter class wider than this is read as "any letter": the pattern is tried everywhere.
+_MAX_FIRST_LETTERS = 40
+
+
+def _by_first_letter(alternatives: Sequence[tuple[int, str]]) -> str:
+    """One alternation of the patterns (each with the index of its entry), laid out by the letter a
+    match can start with so that the engine tries, at each place, only the patterns that can
+    start there: ``(?=[bB])(?:bomb...|blast...)|(?=[sS])(?:shot...)|...``. The patterns keep their
+    order within each branch and a pattern that may start with any letter is in every branch,
+    so the match found at each place is the one the plain alternation in entry order finds.
+    Each copy of a pattern is its own named group, ``g<entry>_<copy>``."""
+    firsts = [_first_letters(pattern) for _, pattern in alternatives]
+    firsts = [None if f is None else frozenset(c.lower() for c in f) for f in firsts]  # the branches ignore case
+    letters = sorted({c for f in firsts if f is not None for c in f})
+    branches: list[str] = []
+    copies = 0
+
+    def group(k: int) -> str:
+        nonlocal copies
+        copies += 1
+        index, pattern = alternatives[k]
+        return f"(?P<g{index}_{copies}>{pattern})"
+
+    for letter in letters:
+        members = [k for k, f in enumerate(firsts) if f is None or letter in f]
+        branches.append(f"(?={re.escape(letter)})(?:" + "|".join(group(k) for k in members) + ")")
+    anywhere = [k for k, f in enumerate(firsts) if f is None]
+    if anywhere:
+        guard = f"(?![{''.join(re.escape(c) for c in letters)}])" if letters else ""
+        branches.append(guard + "(?:" + "|".join(group(k) for k in anywhere) + ")")
+    return "|".join(branches) if branches else "(?!)"
+
+
+def _first_letters(pattern: str) -> frozenset[str] | None:
+    """The lower-case characters a match of ``pattern`` (matched ignoring case) can start with,
+    or None when that cannot be told or is too wide a set."""
+    try:
+        parsed = re_parser.parse(pattern, re.IGNORECASE)
+    except re.error:
+        return None
+    found = _first_of(list(parsed.data))
+    if found is None or found[1] or len(found[0]) > _MAX_FIRST_LETTERS:
+        return None  # unknown, or the pattern may match the empty string
+    return frozenset(found[0])
+
+
+def _first_of(items: list[Any]) -> tuple[set[str], bool] | None:
+    """(characters a match of the sequence can start with, whether it can match empty), or None."""
+    letters: set[str] = set()
+    for op, value in items:
+        if op is re_constants.LITERAL:
+            return letters | _folded(chr(value)), False
+        if op is re_constants.IN:
+            chars: set[str] = set()
+            for kind, item in value:
+                if kind is re_constants.LITERAL:
+                    chars |= _folded(chr(item))
+                elif kind is re_constants.RANGE and item[1] - item[0] <= _MAX_FIRST_LETTERS:
+                    for code in range(item[0], item[1] + 1):
+                        chars |= _folded(chr(code))
+                else:
+                    return None  # a negated class, a category, a wide range
+            return letters | chars, False
+        if op is re_constants.SUBPATTERN:
+            inner = _first_of(list(value[3]))
+        elif op is re_constants.BRANCH:
+            inner = None
+            parts = [_first_of(list(alternative)) for alternative in value[1]]
+            if all(part is not None for part in parts):
+                inner = (set().union(*(part[0] for part in parts)), any(part[1] for part in parts))  # type: ignore[index]
+        elif op in (re_constants.MAX_REPEAT, re_constants.MIN_REPEAT, re_constants.POSSESSIVE_REPEAT):
+            inner = _first_of(list(value[2]))
+            if inner is not None and value[0] == 0:
+                inner = (inner[0], True)
+        elif op in (re_constants.AT, re_constants.ASSERT, re_constants.ASSERT_NOT):
+            continue  # an anchor or a look-around consumes nothing: what follows starts the match
+        else:
+            return None  # any character, a category, a back-reference: not told
+        if inner is None:
+            return None
+        letters |= inner[0]
+        if not inner[1]:
+            return letters, False
+    return letters, True
+
+
+def _folded(char: str) -> set[str]:
+    return {char.lower(), char.upper()} if char.lower() != char.upper() else {char}
 
 
 def _check_pattern(name: str, label: str, pattern: str) -> None:

@@ -142,7 +142,7 @@ class Gazetteer:
         self._loose = lru_cache(maxsize=_CANDIDATE_CACHE)(self._query_loose)
         self._scan_indexes: dict[int, ScanIndex] = {}
         self._scan_lock = threading.Lock()
-        self._spellings: dict[str, tuple[tuple[str, Place], ...]] = {}
+        self._spellings: dict[str, tuple[tuple[str, Place], ...]] | None = None
 
     # ------------------------------------------------------------------ opening
 
@@ -328,17 +328,18 @@ class Gazetteer:
         return found.pop() if len(found) == 1 else None
 
     def _admin1_spellings(self, country_code: str) -> tuple[tuple[str, Place], ...]:
-        cached = self._spellings.get(country_code)
-        if cached is None:
-            with self._lock:
+        if self._spellings is None:
+            with self._lock:  # every admin1 name at once: one pass over the names, then from memory
                 rows = self._db.execute(
-                    "SELECT n.key, p.id FROM name n JOIN place p ON p.id = n.place_id "
-                    "WHERE p.kind = 'admin1' AND p.country_code = ? AND n.quality < 2",
-                    (country_code,),
+                    "SELECT n.key, p.id, p.country_code FROM name n JOIN place p ON p.id = n.place_id "
+                    "WHERE p.kind = 'admin1' AND n.quality < 2"
                 ).fetchall()
-            cached = tuple((key, self._places[place_id]) for key, place_id in rows if place_id in self._places)
-            self._spellings[country_code] = cached
-        return cached
+            spellings: dict[str, list[tuple[str, Place]]] = {}
+            for key, place_id, code in rows:
+                if place_id in self._places:
+                    spellings.setdefault(code, []).append((key, self._places[place_id]))
+            self._spellings = {code: tuple(names) for code, names in spellings.items()}
+        return self._spellings.get(country_code, ())
 
     def admin1_type(self, place: Place) -> str:
         """The administrative type of an admin1 entry ("Province", "Governorate"...), or ""."""
