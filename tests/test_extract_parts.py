@@ -55,7 +55,7 @@ def _plain_matches(entries: list[tuple[str, list[str]]], text: str) -> list[tupl
 @pytest.mark.parametrize(
     "text",
     [
-        "A suicide bomber and a car bomb; then SHOTS, shot dead, Shot in the head.",
+        "A suicide bomber and a car bomb; then SHOTS, shot dead, Shot in the head, a shot glass, the bomb squad.",
         "Rebels shelled the town; forces shell villages; the 3 bombs and 12 rockets.",
         "Ok. X-ray, x-rays; a (?) test: ÉCOLE, école, Bomb-maker, bombers' camp.",
         "",
@@ -73,9 +73,12 @@ def test_the_lexicon_laid_out_by_first_letter_finds_what_the_plain_alternation_f
         ("cased", ["(?-i:X)-rays?"]),
         ("maker", ["(?<!the )bomb-makers?"]),  # a look-behind first: starts with its letter
     ]
-    lexicon = PatternLexicon(entries, name="test.yaml")
+    negatives = ["shot (?:glass|put)", "bomb(?:-makers?)? squads?", "\\d+ bombs? threats?"]
+    lexicon = PatternLexicon(entries, negatives=negatives, name="test.yaml")
     found = [(m.start, m.end, m.label) for m in lexicon.finditer(text)]
-    assert found == _plain_matches(entries, text)
+    blocked = [(m.start(), m.end()) for m in re.finditer("|".join(f"(?:{n})" for n in negatives), text, re.IGNORECASE)]
+    expected = [f for f in _plain_matches(entries, text) if not any(s <= f[0] and f[1] <= e for s, e in blocked)]
+    assert found == expected
     assert lexicon.search(text) == (lexicon.finditer(text)[0] if found else None)
 
 

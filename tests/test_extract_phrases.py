@@ -213,3 +213,23 @@ def test_weapons_are_phrases_without_counts_and_seized_arms_are_not_used(extract
     report = extract(extractor, text)[0]
     assert [(w.type, w.text) for w in report.weapons] == [("explosives", "MEDIUM-SIZED BOMBS")]
     assert report.targets[0].description == "HOUSE OF JUDGE GUILLERMO TORRE ALDAY"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Gunmen killed U.S. diplomat John Smith, 45, and two ISIS-linked men with 7.65-mm pistols.",
+        "PORTH'S car; a-b-c -d e--f .22 rifles",
+        "",
+    ],
+)
+def test_words_of_a_window_are_those_read_from_the_window_itself(text: str) -> None:
+    from sitrep.extract import phrases
+
+    for start in range(-2, len(text) + 2):
+        for end in range(start, len(text) + 3):
+            window = [
+                (m.start(), m.end(), m.group())
+                for m in phrases._TOKEN.finditer(text, max(0, start), min(len(text), max(0, end)))
+            ]
+            assert [(w.start, w.end, w.text) for w in phrases._tokens(text, start, end)] == window

@@ -57,13 +57,13 @@ class PatternLexicon:
                 alternatives.append((index, pattern))
             self._labels.append(label)
         self._regex = re.compile(_WORD_START + "(?:" + _by_first_letter(alternatives) + ")" + _WORD_END, re.IGNORECASE)
+        for pattern in negatives:
+            _check_pattern(name, "negatives", pattern)
         self._negative = (
-            re.compile(_WORD_START + "(?:" + "|".join(f"(?:{p})" for p in negatives) + ")" + _WORD_END, re.IGNORECASE)
+            re.compile(_WORD_START + "(?:" + _by_first_letter([(0, p) for p in negatives]) + ")" + _WORD_END, re.IGNORECASE)
             if negatives
             else None
         )
-        for pattern in negatives:
-            _check_pattern(name, "negatives", pattern)
 
     @property
     def labels(self) -> tuple[str, ...]:

@@ -26,6 +26,7 @@ it tokenises a window of at most a few dozen words around the head.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any, Final, Mapping, Sequence
@@ -170,7 +171,33 @@ class _Token:
 
 
 def _tokens(text: str, start: int, end: int) -> list[_Token]:
-    return [_Token(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text, max(0, start), min(len(text), end))]
+    """The words of ``text[start:end]``, a word cut by an edge of the window cut there too. The
+    text is read into words once; each window is a slice of them, and only a word across an
+    edge is read again."""
+    start, end = max(0, start), min(len(text), end)
+    if start >= end:
+        return []
+    words, starts = _words_of(text)
+    first = bisect_left(starts, start)
+    last = bisect_left(starts, end, first)
+    head: list[_Token] = []
+    if first > 0 and words[first - 1].end > start:  # a word across the window's start
+        head = _read(text, start, min(end, words[first - 1].end))
+    tail: list[_Token] = []
+    if last > first and words[last - 1].end > end:  # a word across the window's end
+        last -= 1
+        tail = _read(text, words[last].start, end)
+    return head + words[first:last] + tail
+
+
+def _read(text: str, start: int, end: int) -> list[_Token]:
+    return [_Token(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text, start, end)]
+
+
+@lru_cache(maxsize=64)
+def _words_of(text: str) -> tuple[list[_Token], list[int]]:
+    words = _read(text, 0, len(text))
+    return words, [w.start for w in words]
 
 
 def _joined(text: str, left: _Token, right: _Token) -> bool:
