@@ -335,6 +335,39 @@ def test_a_group_outside_the_registry_that_claims_is_the_perpetrator(extractor, 
     assert report.claim is not None and report.claim.by == group
 
 
+@pytest.mark.parametrize(
+    "text, group, attribution",
+    [
+        ("At least seven Syrian soldiers were killed and ten others were wounded in an attack by the \"Rouse the "
+         "Believers\" group in the Jabal al-Akrad mountains on Monday.", "Rouse the Believers", "attributed"),
+        ("19 civilians were killed and 8 others were wounded when suspected members of the National Salvation Front "
+         "(NAS) launched an attack on the outskirts of Juba on Wednesday.", "National Salvation Front", "suspected"),
+        ("An Algerian member of the Turkish-backed National Front for Liberation beheaded a Syrian man on Monday.",
+         "National Front for Liberation", "attributed"),
+    ],
+)
+def test_a_group_outside_the_registry_named_as_the_attacker_is_a_perpetrator(extractor, text: str, group: str, attribution: str) -> None:  # type: ignore[no-untyped-def]
+    report = _only(_extract(extractor, text))
+    assert (group, "group", None, attribution) in [(p.name, p.actor_type, p.actor_id, p.attribution) for p in report.perpetrators]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # its people were the victims
+        "Three members of the Technical Investigation Corps traveling in a car were killed by gunmen on Monday.",
+        "The politician, who was also a member of the Patriotic Union, was assassinated in Medellin on Monday.",
+        # an institution
+        "The gunman was shot and killed by House of Commons guards on Wednesday.",
+        # nothing says it is a group that acted
+        "A bomb exploded outside the offices of Acme Holdings in Lagos on Monday, killing two.",
+    ],
+)
+def test_an_organisation_not_named_as_the_attacker_is_no_perpetrator(extractor, text: str) -> None:  # type: ignore[no-untyped-def]
+    for report in _extract(extractor, text):
+        assert not [p.name for p in report.perpetrators if p.actor_type == "group" and p.attribution != "claimed"]
+
+
 def test_no_claim_names_no_group(extractor) -> None:  # type: ignore[no-untyped-def]
     report = _only(_extract(extractor, "A bomb killed five soldiers in Mali on Monday. The United Nations said no group "
                                        "claimed responsibility."))

@@ -565,7 +565,7 @@ class Assembler:
             antecedent = _group_antecedent(group, context)
             if antecedent is not None:
                 named[antecedent.actor_id or antecedent.name] = antecedent
-        persons = _named_attackers(group)
+        persons = _named_attackers(group) + _unregistered_attackers(group, named, context)
         if persons and "perpetrators" not in evidence:
             evidence["perpetrators"] = persons[0][1]
         perpetrators = list(named.values()) + [ref for ref, _ in persons] or list(unnamed.values())
@@ -720,6 +720,76 @@ def _named_attackers(group: Group) -> list[tuple[ActorRef, Evidence]]:
     return list(found.values())
 
 
+def _unregistered_attackers(
+    group: Group, named: dict[str, ActorRef], context: DocumentContext
+) -> list[tuple[ActorRef, Evidence]]:
+    """Organisations the registry does not know, named as the attackers: an organisation the NER
+    finds whose place in the sentence makes it the perpetrator ("suspected members of the National
+    Salvation Front (NAS) launched an attack", "Members of Aum Shinrikyo released sarin gas", "was
+    kidnapped by the Black Liberation Army"). Not an institution ("the Interior Ministry", "Kabul
+    University", "Reuters"), nor a place the NER took for an organisation, nor a group already
+    named as claiming. Their actor type is ``group`` and they have no registry id."""
+    from sitrep.actors.attribution import assess
+
+    found: dict[str, tuple[ActorRef, Evidence]] = {}
+    claimed = {ref.name.lower() for ref in named.values()}
+    for unit in group.units:
+        text = unit.sentence.text
+        if _in_capitals(text):
+            continue  # in capitals the NER's organisations are too often other words
+        taken = [(a.start, a.end) for a in unit.actors] + [(p.start, p.end) for p in unit.sentence.places if p.label != "ORG"]
+        for e in unit.entities:
+            if e.label != "ORG" or any(s < e.end and e.start < t for s, t in taken):
+                continue
+            name = _LEADING_THE.sub("", e.text).strip(" \"'\u201c\u201d")
+            key = name.lower()
+            if not name or not name[0].isupper() or e.text.isupper() and len(e.text) <= 3 or key in found or key in claimed:
+                continue
+            if _INSTITUTION.search(name) or _ACTED_ON.match(text, e.end) or not (
+                _MEMBERS_OF.search(text, 0, e.start) or _ACT_BY.search(text, 0, e.start) or _GROUP_WORD.search(text, 0, e.start)
+                or _GROUP_AFTER.match(text, e.end)
+            ):
+                continue  # only where the sentence says it is a group: its members, its act, "the group X"
+            judged = assess(text, e.start, e.end, actor_type="group")
+            if judged.role != "perpetrator" or judged.attribution in (None, "claimed") or _PASSIVE.search(judged.cue):
+                continue
+            place = context.places.resolve(name, context_countries=context.countries)
+            if place is not None and place.precision in ("town", "district", "province"):
+                continue  # "ELN militants in Saravena": a town the NER took for an organisation
+            ref = ActorRef(name=name, matched=e.text, attribution=judged.attribution, actor_type="group")
+            found[key] = (ref, _evidence(unit, e.start, e.end, 0.5))
+    return list(found.values())
+
+
+#: What says an organisation is an armed group acting: "(suspected) members of (the Turkish-backed)
+#: X", "an attack by the X", "the group X", "X group".
+_MEMBERS_OF = re.compile(
+    r"(?<!\bof\s)(?<!\bof\sa\s)(?<!\bof\sthe\s)(?<!\bon\s)(?<!\bagainst\s)\b(?:members?|militants?|fighters?|guerr?ill?as?|rebels?|insurgents?|gunmen|cadres?|operatives?|commandos?|"
+    r"units?|cells?|activists?|supporters?|followers?|elements?)\s+(?:of|from|belonging\s+to|loyal\s+to)\s+"
+    r"(?:(?:the|an?)\s+)?(?:[\w-]+\s+){0,2}?[\"'\u201c]?\Z", re.I)
+_ACT_BY = re.compile(
+    r"\b(?:attack(?:ed|s)?|assault(?:ed|s)?|kill(?:ed|ings?)|bomb(?:ed|ings?)|shot|murder(?:ed|s)?|kidnapp(?:ed|ing)|"
+    r"abduct(?:ed|ions?)|carried\s+out|perpetrated|committed|massacred?|ambush(?:ed)?|executed|assassinat(?:ed|ion)|"
+    r"ransom|planted|detonated|hijack(?:ed|ing)|launched|stormed|raided|burned|torched|set\s+on\s+fire)"
+    r"\s+(?:[\w-]+\s+){0,3}?by\s+(?:(?:the|an?|so-called|outlawed|banned|militant|armed)\s+)*[\"'\u201c]?\Z", re.I)
+#: The organisation's people acted on: "members of X traveling in a car were killed".
+_ACTED_ON = re.compile(
+    r"[^.;]{0,80}?\b(?:was|were|is|are|has\s+been|have\s+been)\s+(?:\w+ly\s+)?(?:killed|injured|wounded|attacked|shot|"
+    r"kidnapped|abducted|targeted|ambushed|executed|murdered|assassinated|stabbed|beheaded|evacuated|arrested|detained)\b", re.I)
+_GROUP_WORD = re.compile(r"\b(?:group|organi[sz]ation|movement|faction|militia|cult|sect|cartel)\s+[\"'\u201c]?\Z", re.I)
+_GROUP_AFTER = re.compile(r"[\"'\u201d]?\s+(?:group|organi[sz]ation|movement|militia|cult|cartel|militants|guerr?ill?as|rebels)\b", re.I)
+#: Words that make an organisation an institution, a company or a medium rather than an armed group.
+_INSTITUTION = re.compile(
+    r"\b(?:police|army|armed forces|forces|military|navy|air force|guard|ministry|ministers?|government|department|"
+    r"office|agency|bureau|service|services|command|embassy|consulate|council of ministers|parliament|senate|"
+    r"congress|assembly|court|tribunal|commission|committee|university|college|school|academy|institute|hospital|"
+    r"clinic|red cross|red crescent|united nations|nato|european union|african union|trade union|airlines?|airways|bank|company|corporation|"
+    r"corp|inc|ltd|group plc|news|press|times|post|herald|tribune|television|tv|radio|broadcasting|reuters|"
+    r"church|mosque|cathedral|temple|club|federation of \w+ industries|international|amnesty|watch|house of|"
+    r"hotel|palace|theat(?:re|er)|cent(?:re|er)|bar|restaurant|cafe|market|stadium|airport|station|squad|unit|"
+    r"team|corps|swat|seals?|protection|investigation|operation|intelligence|guard)\b",
+    re.I,
+)
 #: A preposition right before a person's name makes them its object (not "by", the agent's).
 _PERSON_OBJECT = re.compile(r"\b(?:of|on|at|in|into|from|with|against|for|to|near|toward|towards|belonging to)\s+\Z", re.I)
 _SPOKESMAN = re.compile(r"\b(?:spokes(?:man|woman|person)|speaker|commander|leader|chief|official)\s+(?:[A-Z][\w.'’-]*\s+)?\Z", re.I)
