@@ -108,6 +108,9 @@ def test_the_lexicon_laid_out_by_first_letter_finds_what_the_plain_alternation_f
         ("Rebels shot down an air force plane with a missile.", "air"),
         ("An Islamic State drone dropped explosives on a house.", "air"),
         ("Two gunmen hijack a train at the border.", "hijack"),
+        ("Unknown people set two vehicles of a local politician on fire.", "arson"),
+        ("The LTTE detonate two claymore mines targeting a bus.", "explosion"),
+        ("An 80-year old muezzin gets beaten by a salafist extremist.", "melee"),
     ],
 )
 def test_triggers_name_the_act(lexicons: Lexicons, sentence: str, family: str) -> None:
@@ -124,6 +127,8 @@ def test_triggers_name_the_act(lexicons: Lexicons, sentence: str, family: str) -
         "The film bombed at the box office.",
         "The minister was bombarded with questions.",
         "The coach was burned out after a long season.",
+        "The council set up a fire brigade in the town.",
+        "The mayor set the fire safety code for hotels.",
     ],
 )
 def test_figurative_senses_are_not_triggers(lexicons: Lexicons, sentence: str) -> None:
