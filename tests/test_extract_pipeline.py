@@ -467,3 +467,24 @@ def test_where_a_person_operates_does_not_place_the_incident(extractor) -> None:
     )
     report = _only(_extract(extractor, text, "2010-09-24"))
     assert report.location is not None and report.location.admin1 == "Paktiya"
+
+
+def test_a_provincial_dateline_places_an_incident_nothing_else_places(extractor) -> None:  # type: ignore[no-untyped-def]
+    text = "KUNDUZ, Afghanistan (July 17, 2011) - Afghan commandos detained four insurgents during operations, July 12."
+    report = _only(_extract(extractor, text, "2011-07-17"))
+    assert report.location is not None and report.location.admin1 == "Kunduz"
+    assert report.evidence["location"].confidence <= 0.25
+    # a dateline from the capital says where the story was filed, not where things happened
+    capital = _only(_extract(extractor, text.replace("KUNDUZ", "KABUL"), "2011-07-17"))
+    assert capital.location is None or capital.location.precision == "country"
+
+
+def test_a_person_introduced_by_name_is_no_place_later(extractor) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "A combined Afghan and coalition security force conducted an operation in search of a Taliban leader named "
+        "Malawi Sahib in Baraki Barak district, Logar province, today. Assessing an immediate threat, the security "
+        "force fired, killing Malawi Sahib."
+    )
+    reports = _extract(extractor, text, "2011-12-16")
+    killed = next(r for r in reports if r.counts.killed is not None)
+    assert killed.location is not None and killed.location.country_code == "AF"

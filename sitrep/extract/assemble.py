@@ -131,6 +131,9 @@ class DocumentContext:
     #: The countries of ``countries`` named outright (a place, a country, a group active in one),
     #: not only through a people's name: "Chadian peacekeepers" do not put Kidal outside Mali.
     named_countries: list[str] = field(default_factory=list)
+    #: The dateline's place when it is a provincial town or province, not the capital ("KUNDUZ,
+    #: Afghanistan"): the story was filed where things happen, a last hint of the incident's place.
+    local_dateline: tuple[Location, Evidence] | None = None
     dates: dict[tuple[int, int], DateSpan | None] = field(default_factory=dict)
 
     @classmethod
@@ -186,10 +189,11 @@ class DocumentContext:
                     named.add(a.actor.countries[0])
                 elif a.actor is not None and 1 < len(a.actor.countries) <= 3:
                     tally.update(a.actor.countries)  # the ELN (Colombia, Venezuela): "Anorí" is Colombia's
-        not_places = [(s.index, a.start, a.end) for s in sentences for a in s.actors]
+        not_places = [(s.index, a.start, a.end) for s in sentences for a in s.actors] + _named_people(sentences)
         countries = [c for c, _ in tally.most_common()]
         dateline = dateline_span(article.text)
         not_dates: list[tuple[int, int, int]] = []
+        local_dateline: tuple[Location, Evidence] | None = None
         if dateline is not None:
             start, end, whole = dateline
             for s in sentences:
@@ -200,9 +204,15 @@ class DocumentContext:
             if filed_from is not None and filed_from.country_code:
                 countries = [filed_from.country_code] + [c for c in countries if c != filed_from.country_code]
                 named.add(filed_from.country_code)
+                if filed_from.precision in ("town", "district", "province") and not gazetteer.is_capital(filed_from):
+                    index = next((s.index for s in sentences if s.start <= start < s.end), None)
+                    if index is not None:
+                        sentence = sentences[index]
+                        evidence = _evidence(Unit(sentence, 0, len(sentence.text), -1), start - sentence.start, end - sentence.start, 0.25)
+                        local_dateline = (filed_from, evidence)
         context = cls(
             article, sentences, countries, not_places, places, settings.reported_window_days, not_dates,
-            named_countries=[c for c in countries if c in named],
+            named_countries=[c for c in countries if c in named], local_dateline=local_dateline,
         )
         context._resolve_dates(DateResolver(article.published) if article.published else None)
         return context
@@ -296,6 +306,25 @@ class DocumentContext:
             if self.dates.get((unit.sentence.index, mention.start)) is span:
                 return mention
         return None
+
+
+#: What introduces a person's name: "a Taliban leader named Malawi Sahib", "identified as X".
+_INTRODUCES_A_NAME = re.compile(r"\b(?:named|identified\s+as|known\s+as|called)\s+\Z", re.I)
+
+
+def _named_people(sentences: Sequence[Sentence]) -> list[tuple[int, int, int]]:
+    """(sentence, start, end) of every mention of a person's name the article introduces as such
+    ("a Taliban leader named Malawi Sahib"): "killing Malawi Sahib" later is no place, though
+    its first word is a country's name. Names of two words or more only."""
+    names = {
+        e.text for sentence in sentences for e in sentence.entities
+        if e.label == "PERSON" and len(e.text.split()) >= 2 and _INTRODUCES_A_NAME.search(sentence.text, 0, e.start)
+    }
+    return [
+        (sentence.index, m.start(), m.end())
+        for name in names for sentence in sentences if name in sentence.text
+        for m in re.finditer(re.escape(name), sentence.text)
+    ]
 
 
 def _resolve_without_publication(phrase: str) -> DateSpan | None:
@@ -439,15 +468,20 @@ class Assembler:
             sole = context.sole_place if reported and not elsewhere else None
             if sole is not None:
                 return sole
-            return self._country_only(group, context)
+            country, evidence = self._country_only(group, context)
+            local = context.local_dateline if reported and not elsewhere else None
+            if local is not None and (country is None or country.country_code == local[0].country_code):
+                return local  # "KUNDUZ, Afghanistan - ... detained four insurgents": nothing else places it
+            return country, evidence
         m = choice.mention
         if choice.location.precision == "country" and reported:
             # "... killed numerous insurgents in eastern Afghanistan. An air weapons team engaged
             # insurgents in Sar Kani district, Kunar province": the one place the article names
             # in that country tells where
-            sole = context.sole_place if not any(_ELSEWHERE.search(u.text) for u in group.units) else None
-            if sole is not None and sole[0].country_code == choice.location.country_code:
-                return sole
+            elsewhere = any(_ELSEWHERE.search(u.text) for u in group.units)
+            for hint in (context.sole_place, context.local_dateline) if not elsewhere else ():
+                if hint is not None and hint[0].country_code == choice.location.country_code:
+                    return hint
         return choice.location, _evidence(choice.unit, m.start, m.end, min(0.9, 0.4 + choice.score / 20))
 
     def _country_only(self, group: Group, context: DocumentContext) -> tuple[Location | None, Evidence | None]:

