@@ -175,9 +175,11 @@ class DocumentContext:
                 if country is not None:
                     tally[country.country_code] += 1
                     continue
-                # "Borno State", "northeast Nigeria": the country of a named place counts too; a name
-                # unknown in those countries adds none ("Asadabad" in an Afghan story is not Iran's)
+                # "Borno State", "northeast Nigeria": the country of a named place counts too, read in
+                # those countries first, else anywhere ("a Guyana native in Albany" is in New York)
                 place = places.resolve(text, context_countries=outright)
+                if place is None:
+                    place = places.resolve(text)
                 if place is not None and place.country_code:
                     tally[place.country_code] += 1
                     named.add(place.country_code)
