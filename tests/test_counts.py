@@ -928,6 +928,8 @@ def test_a_headline_that_opens_with_a_name(sentence: str, expected: list[tuple[s
         ("Militants shelled a home, killing an entire family of five.", [("killed", 5)]),
         ("A family of six was killed in an air strike.", [("killed", 6)]),
         ("Militants stoned two women to death in Raqqa.", [("killed", 2)]),
+        ("Ten fishermen are cut down by Boko Haram.", [("killed", 10)]),
+        ("Twelve worshippers were mowed down by gunmen.", [("killed", 12)]),
         ("The family of five victims demanded justice.", []),
     ],
 )
