@@ -762,6 +762,9 @@ def test_dead_people_described_by_an_adjective_are_not_the_injured() -> None:
         ("The security force detained two suspected insurgents.", False),
         ("The blast killed 12 people and wounded 30 others.", False),
         ("The death toll rose to 31, officials said, and more are missing.", False),
+        # the word adds to the phrase's own first person, not to a count told before
+        ("The force detained the targeted individual and two additional suspects.", False),
+        ("The force also detained the leader and two additional suspects.", True),
     ],
 )
 def test_counts_that_add_to_earlier_ones_are_marked(sentence: str, additional: bool) -> None:

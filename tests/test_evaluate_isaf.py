@@ -94,6 +94,7 @@ def test_the_shipped_mapping_reads_the_codebook() -> None:
     assert mapping.vague_minimum("several suspected insurgents") == 3
     assert mapping.vague_minimum("numerous others") == 4
     assert mapping.vague_minimum("a large number of fighters") == 5
+    assert mapping.vague_minimum("a number of suspected insurgents") == 3
     assert mapping.vague_minimum("a small group of men") == 3
     assert mapping.vague_minimum("three insurgents") is None
     assert mapping.groups_in("a Haqqani network leader") == {"haqqani"}

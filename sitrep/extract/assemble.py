@@ -83,12 +83,15 @@ class CachedPlaces:
 
     def __init__(self, gazetteer: "Gazetteer") -> None:
         self._gazetteer = gazetteer
-        self._cache: dict[tuple[str, tuple[str, ...]], Location | None] = {}
+        self._cache: dict[tuple[Any, ...], Location | None] = {}
 
-    def resolve(self, text: str, *, context_countries: Sequence[str] = (), near: tuple[float, float] | None = None) -> Location | None:
-        key = (text, tuple(context_countries))
+    def resolve(
+        self, text: str, *, context_countries: Sequence[str] = (), near: tuple[float, float] | None = None,
+        loose: bool = True,
+    ) -> Location | None:
+        key = (text, tuple(context_countries)) if loose else (text, tuple(context_countries), "exact")
         if key not in self._cache:
-            self._cache[key] = self._gazetteer.resolve(text, context_countries=context_countries)
+            self._cache[key] = self._gazetteer.resolve(text, context_countries=context_countries, loose=loose)
         return self._cache[key]
 
     def force_country(self, unit: Unit, *, targeted: bool = False) -> tuple[Location, Any] | None:
@@ -178,8 +181,8 @@ class DocumentContext:
                 # "Borno State", "northeast Nigeria": the country of a named place counts too, read in
                 # those countries first, else anywhere ("a Guyana native in Albany" is in New York)
                 place = places.resolve(text, context_countries=outright)
-                if place is None:
-                    place = places.resolve(text)
+                if place is None:  # anywhere, but by its own spelling: "Kalacha" is no Karachi
+                    place = places.resolve(text, loose=False)
                 if place is not None and place.country_code:
                     tally[place.country_code] += 1
                     named.add(place.country_code)

@@ -477,6 +477,7 @@ class Gazetteer:
         *,
         context_countries: Sequence[str] = (),
         near: tuple[float, float] | None = None,
+        loose: bool = True,
     ) -> Location | None:
         """Resolve a place phrase from an article to a Location, or None.
 
@@ -484,7 +485,7 @@ class Gazetteer:
         """
         from .resolve import resolve_phrase
 
-        return resolve_phrase(self, text, context_countries=context_countries, near=near)
+        return resolve_phrase(self, text, context_countries=context_countries, near=near, loose=loose)
 
     def facility_place(self, text: str, context_countries: Sequence[str] = ()) -> Location | None:
         """The Location of the town a facility is in, read from its name or its phrase.

@@ -122,11 +122,13 @@ def resolve_phrase(
     *,
     context_countries: Sequence[str] = (),
     near: tuple[float, float] | None = None,
+    loose: bool = True,
 ) -> Location | None:
     """Resolve ``text`` (a place phrase) to a Location, or None; see the module doc for rules.
 
     ``context_countries`` are ISO 3166-1 alpha-2 codes (country names are accepted too)
-    of the countries the article names, most salient first.
+    of the countries the article names, most salient first. With ``loose=False`` names are
+    matched by their spellings only, never by a transliteration skeleton (rule 8).
     """
     countries = _context_codes(gazetteer, context_countries)
     area = _demonym_area(gazetteer, text, countries, near) or _demonym_before_name(gazetteer, text, countries, near)
@@ -135,9 +137,9 @@ def resolve_phrase(
     parts = split_phrase(text, gazetteer.is_demonym, gazetteer.whole_names)
     if not parts:
         return None
-    container = _containers(gazetteer, parts[1:], countries, near)
+    container = _containers(gazetteer, parts[1:], countries, near, loose=loose)
     head = parts[0]
-    found = _match(gazetteer, head, _context(gazetteer, countries, near, container))
+    found = _match(gazetteer, head, _context(gazetteer, countries, near, container), loose=loose)
     if found is None and container is not None and len(parts) >= 2:
         # "San Jorge, Samar": no San Jorge lies in Samara Oblast, but one lies in Samar, Philippines
         found, container = _other_container(gazetteer, parts, countries, near, container)
@@ -272,11 +274,13 @@ def _containers(
     outer_parts: Sequence[str],
     countries: tuple[str, ...],
     near: tuple[float, float] | None,
+    *,
+    loose: bool = True,
 ) -> Match | None:
     """The innermost container the parts after the first one name ("X, Y, Z": Y inside Z)."""
     container: Match | None = None
     for part in reversed(outer_parts):
-        found = _match(gazetteer, part, _context(gazetteer, countries, near, container, for_container=True))
+        found = _match(gazetteer, part, _context(gazetteer, countries, near, container, for_container=True), loose=loose)
         if found is not None:
             container = found
     return container

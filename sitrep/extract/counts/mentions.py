@@ -382,7 +382,12 @@ def _mark_additional(reader: Reader, found: list[_Found]) -> None:
             continue
         if in_words:
             first = bisect_left(reader.starts, f.start)
-            if not lex.additive_words.isdisjoint(lows[max(0, first - 1) : bisect_left(reader.starts, f.end)]):
+            words = range(max(0, first - 1), bisect_left(reader.starts, f.end))
+            added = [k for k in words if lows[k] in lex.additive_words]
+            # "detained a cell leader and two additional suspects": the word adds to the phrase's
+            # own first person, not to a count told before
+            internal = len(f.groups) >= 2 and all(k > f.groups[0].last for k in added)
+            if added and not internal:
                 f.additional = True
                 continue
         f.additional = any(  # "another 25", "two more": the word is inside the quantity phrase
