@@ -488,3 +488,20 @@ def test_a_person_introduced_by_name_is_no_place_later(extractor) -> None:  # ty
     reports = _extract(extractor, text, "2011-12-16")
     killed = next(r for r in reports if r.counts.killed is not None)
     assert killed.location is not None and killed.location.country_code == "AF"
+
+
+@pytest.mark.parametrize(
+    "text, killed",
+    [
+        # a count that names nobody restates the insurgents' toll
+        ("Three armed insurgents were killed by a security force in Sherzad district, Nangarhar province, today. "
+         "During the search, five insurgents opened fire on the troops. The security force returned fire, killing three.", 3),
+        ("Seventeen Killed During Security Operation in Kunar\nAfghan and coalition forces killed seventeen insurgents "
+         "during a security operation in Dangam district, Kunar province, last night.", 17),
+        # a larger toll of victims and the attackers' dead add up
+        ("Gunmen stormed a hotel in Mogadishu on Monday, killing 15 before three attackers were killed.", 18),
+    ],
+)
+def test_a_count_that_names_nobody_restates_rather_than_adds(extractor, text: str, killed: int) -> None:  # type: ignore[no-untyped-def]
+    reports = [r for r in _extract(extractor, text) if r.counts.killed is not None]
+    assert max(r.counts.killed.best or 0 for r in reports) == killed

@@ -546,6 +546,11 @@ class Assembler:
             if not sides:
                 continue
             victims, attackers = sides.get(False), sides.get(True)
+            if victims and attackers and _bare(victims[0]) and (victims[0].count.best or 0) <= (attackers[0].count.best or 0):
+                # "Three armed insurgents were killed ... returned fire, killing three": a count that
+                # names nobody and is no larger than the attackers' restates theirs ("killing at
+                # least 25 ... all 4 attackers were killed" still adds up)
+                victims = None
             main = victims or attackers
             assert main is not None
             mention, unit = main
@@ -932,6 +937,12 @@ def _add_sides(victims: Count, attackers: Count) -> Count:
         text=f"{victims.text}; {attackers.text}",
         parts=parts,
     )
+
+
+def _bare(mention: Any) -> bool:
+    """A count that names neither a side nor its people ("killing three", "Seventeen Killed",
+    "killing him")."""
+    return not mention.side and not getattr(mention, "victim", None)
 
 
 def _first_trigger_pos(unit: Unit) -> int:
