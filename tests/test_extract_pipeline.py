@@ -505,3 +505,13 @@ def test_a_person_introduced_by_name_is_no_place_later(extractor) -> None:  # ty
 def test_a_count_that_names_nobody_restates_rather_than_adds(extractor, text: str, killed: int) -> None:  # type: ignore[no-untyped-def]
     reports = [r for r in _extract(extractor, text) if r.counts.killed is not None]
     assert max(r.counts.killed.best or 0 for r in reports) == killed
+
+
+def test_a_count_known_by_its_minimum_beats_a_smaller_exact_one(extractor) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "A combined Afghan and coalition force killed numerous insurgents during a security operation in Sayad "
+        "district, Sar-e Pul province, yesterday. One of the insurgents died after reaching a hospital."
+    )
+    report = _only([r for r in _extract(extractor, text, "2011-04-17") if r.counts.killed is not None])
+    killed = report.counts.killed
+    assert killed is not None and killed.best is None and killed.min == 2  # "numerous": at least 2, not the one

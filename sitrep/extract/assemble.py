@@ -546,7 +546,7 @@ class Assembler:
             if not sides:
                 continue
             victims, attackers = sides.get(False), sides.get(True)
-            if victims and attackers and _bare(victims[0]) and (victims[0].count.best or 0) <= (attackers[0].count.best or 0):
+            if victims and attackers and _bare(victims[0]) and _size(victims[0].count) <= _size(attackers[0].count):
                 # "Three armed insurgents were killed ... returned fire, killing three": a count that
                 # names nobody and is no larger than the attackers' restates theirs ("killing at
                 # least 25 ... all 4 attackers were killed" still adds up)
@@ -959,7 +959,12 @@ def _better_count(new: Any, old: Any) -> bool:
         return not getattr(new, "aggregate", False)
     if new_total != old_total:
         return bool(new_total)
-    return (new.count.best or 0) > (old.count.best or 0)
+    return _size(new.count) > _size(old.count)
+
+
+def _size(count: Count) -> int:
+    """A count's best value, or its minimum when it has no best ("numerous insurgents": at least 2)."""
+    return count.best if count.best is not None else (count.min or 0)
 
 
 def _claimant(unit: Unit, claim: Any, last_actor: ActorRef | None, named: dict[str, ActorRef]) -> ActorRef | None:
