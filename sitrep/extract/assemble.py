@@ -89,7 +89,7 @@ class CachedPlaces:
         self, text: str, *, context_countries: Sequence[str] = (), near: tuple[float, float] | None = None,
         loose: bool = True,
     ) -> Location | None:
-        key = (text, tuple(context_countries)) if loose else (text, tuple(context_countries), "exact")
+        key = (text, tuple(context_countries), loose)
         if key not in self._cache:
             self._cache[key] = self._gazetteer.resolve(text, context_countries=context_countries, loose=loose)
         return self._cache[key]
@@ -166,12 +166,7 @@ class DocumentContext:
         # a group it names is active ("Ghanzi province" in a release from Afghanistan is Ghazni,
         # not the Ghanzi of Botswana)
         by_name = Counter(country.country_code for found in mentions for _, country in found if country is not None)
-        for sentence in sentences:
-            for a in sentence.actors:
-                if a.country_code:
-                    by_name[a.country_code] += 1
-                elif a.actor is not None and len(a.actor.countries) <= 3:
-                    by_name.update(a.actor.countries)  # the FARC: "Bolivar" is the Colombian department
+        by_name.update(c for sentence in sentences for a in sentence.actors for c in _actor_countries(a))
         outright = [c for c, _ in by_name.most_common()]
         for sentence, found in zip(sentences, mentions):
             for text, country in found:
@@ -187,13 +182,9 @@ class DocumentContext:
                     tally[place.country_code] += 1
                     named.add(place.country_code)
             for a in sentence.actors:
-                if a.country_code:
-                    tally[a.country_code] += 1
-                elif a.actor is not None and len(a.actor.countries) == 1:
-                    tally[a.actor.countries[0]] += 1  # a group active in one country (TTP, FARC...)
-                    named.add(a.actor.countries[0])
-                elif a.actor is not None and 1 < len(a.actor.countries) <= 3:
-                    tally.update(a.actor.countries)  # the ELN (Colombia, Venezuela): "Anorí" is Colombia's
+                tally.update(_actor_countries(a))
+                if not a.country_code and a.actor is not None and len(a.actor.countries) == 1:
+                    named.add(a.actor.countries[0])  # a group active in one country (TTP, FARC...)
         not_places = [(s.index, a.start, a.end) for s in sentences for a in s.actors] + _named_people(sentences)
         countries = [c for c, _ in tally.most_common()]
         dateline = dateline_span(article.text)
@@ -201,20 +192,18 @@ class DocumentContext:
         local_dateline: tuple[Location, Evidence] | None = None
         if dateline is not None:
             start, end, whole = dateline
-            for s in sentences:
-                if s.start <= start < s.end:
-                    not_places.append((s.index, start - s.start, end - s.start))
-                    not_dates.append((s.index, start - s.start, whole - s.start))
+            held = next((s for s in sentences if s.start <= start < s.end), None)
+            if held is not None:
+                not_places.append((held.index, start - held.start, end - held.start))
+                not_dates.append((held.index, start - held.start, whole - held.start))
             filed_from = gazetteer.resolve(article.text[start:end])
             if filed_from is not None and filed_from.country_code:
                 countries = [filed_from.country_code] + [c for c in countries if c != filed_from.country_code]
                 named.add(filed_from.country_code)
-                if filed_from.precision in ("town", "district", "province") and not gazetteer.is_capital(filed_from):
-                    index = next((s.index for s in sentences if s.start <= start < s.end), None)
-                    if index is not None:
-                        sentence = sentences[index]
-                        evidence = _evidence(Unit(sentence, 0, len(sentence.text), -1), start - sentence.start, end - sentence.start, 0.25)
-                        local_dateline = (filed_from, evidence)
+                local = filed_from.precision in ("town", "district", "province") and not gazetteer.is_capital(filed_from)
+                if local and held is not None:
+                    unit = Unit(held, 0, len(held.text), -1)
+                    local_dateline = (filed_from, _evidence(unit, start - held.start, end - held.start, 0.25))
         context = cls(
             article, sentences, countries, not_places, places, settings.reported_window_days, not_dates,
             named_countries=[c for c in countries if c in named], local_dateline=local_dateline,
@@ -311,6 +300,17 @@ class DocumentContext:
             if self.dates.get((unit.sentence.index, mention.start)) is span:
                 return mention
         return None
+
+
+def _actor_countries(mention: Any) -> tuple[str, ...]:
+    """The countries an actor mention puts in an article's context: its own ("Pakistani
+    Taliban"), else those of a group active in one to three countries (the ELN: Colombia and
+    Venezuela, so "Anorí" is Colombia's); none for a group active in more."""
+    if mention.country_code:
+        return (mention.country_code,)
+    if mention.actor is not None and len(mention.actor.countries) <= 3:
+        return tuple(mention.actor.countries)
+    return ()
 
 
 #: What introduces a person's name: "a Taliban leader named Malawi Sahib", "identified as X".
@@ -468,25 +468,25 @@ class Assembler:
             context_countries=context.countries, not_places=context.not_places,
             fallback_countries=context.named_countries,
         )
+        # the article's hints (its one place, a provincial dateline) place only a reported incident
+        # not told as happening "elsewhere" or "separately"
+        hinted = reported and not any(_ELSEWHERE.search(u.text) for u in group.units)
         if choice is None:
-            elsewhere = any(_ELSEWHERE.search(u.text) for u in group.units)
-            sole = context.sole_place if reported and not elsewhere else None
-            if sole is not None:
-                return sole
+            if hinted and context.sole_place is not None:
+                return context.sole_place
             country, evidence = self._country_only(group, context)
-            local = context.local_dateline if reported and not elsewhere else None
+            local = context.local_dateline if hinted else None
             if local is not None and (country is None or country.country_code == local[0].country_code):
                 return local  # "KUNDUZ, Afghanistan - ... detained four insurgents": nothing else places it
             return country, evidence
-        m = choice.mention
-        if choice.location.precision == "country" and reported:
+        if hinted and choice.location.precision == "country":
             # "... killed numerous insurgents in eastern Afghanistan. An air weapons team engaged
             # insurgents in Sar Kani district, Kunar province": the one place the article names
             # in that country tells where
-            elsewhere = any(_ELSEWHERE.search(u.text) for u in group.units)
-            for hint in (context.sole_place, context.local_dateline) if not elsewhere else ():
+            for hint in (context.sole_place, context.local_dateline):
                 if hint is not None and hint[0].country_code == choice.location.country_code:
                     return hint
+        m = choice.mention
         return choice.location, _evidence(choice.unit, m.start, m.end, min(0.9, 0.4 + choice.score / 20))
 
     def _country_only(self, group: Group, context: DocumentContext) -> tuple[Location | None, Evidence | None]:
@@ -831,7 +831,7 @@ _INSTITUTION = re.compile(
     r"corp|inc|ltd|group plc|news|press|times|post|herald|tribune|television|tv|radio|broadcasting|reuters|"
     r"church|mosque|cathedral|temple|club|federation of \w+ industries|international|amnesty|watch|house of|"
     r"hotel|palace|theat(?:re|er)|cent(?:re|er)|bar|restaurant|cafe|market|stadium|airport|station|squad|unit|"
-    r"team|corps|swat|seals?|protection|investigation|operation|intelligence|guard)\b",
+    r"team|corps|swat|seals?|protection|investigation|operation|intelligence)\b",
     re.I,
 )
 #: A preposition right before a person's name makes them its object (not "by", the agent's).

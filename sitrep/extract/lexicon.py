@@ -72,8 +72,7 @@ class PatternLexicon:
     def finditer(self, text: str) -> list[LexiconMatch]:
         """Every non-overlapping match in ``text``, left to right."""
         matches = [
-            LexiconMatch(m.start(), m.end(), m.group(0), self._labels[int(m.lastgroup[1:].partition("_")[0])])  # type: ignore[index]
-            for m in self._regex.finditer(text)
+            LexiconMatch(m.start(), m.end(), m.group(0), self._label(m)) for m in self._regex.finditer(text)
         ]
         if matches and self._negative is not None:
             blocked = [(m.start(), m.end()) for m in self._negative.finditer(text)]
@@ -91,12 +90,16 @@ class PatternLexicon:
                     blocked = [(n.start(), n.end()) for n in self._negative.finditer(text)]
                 if any(s <= m.start() and m.end() <= e for s, e in blocked):
                     continue
-            return LexiconMatch(m.start(), m.end(), m.group(0), self._labels[int(m.lastgroup[1:].partition("_")[0])])  # type: ignore[index]
+            return LexiconMatch(m.start(), m.end(), m.group(0), self._label(m))
         return None
+
+    def _label(self, m: re.Match[str]) -> str:
+        """The label of the entry whose pattern made the match (its group is ``g<entry>_<copy>``)."""
+        return self._labels[int(m.lastgroup[1:].partition("_")[0])]  # type: ignore[index]
 
 
 #: A first-letter class wider than this is read as "any letter": the pattern is tried everywhere.
-_MAX_FIRST_LETTERS = 40
+_MAX_FIRST_LETTERS = 20
 
 
 def _by_first_letter(alternatives: Sequence[tuple[int, str]]) -> str:
@@ -107,7 +110,6 @@ def _by_first_letter(alternatives: Sequence[tuple[int, str]]) -> str:
     so the match found at each place is the one the plain alternation in entry order finds.
     Each copy of a pattern is its own named group, ``g<entry>_<copy>``."""
     firsts = [_first_letters(pattern) for _, pattern in alternatives]
-    firsts = [None if f is None else frozenset(c.lower() for c in f) for f in firsts]  # the branches ignore case
     letters = sorted({c for f in firsts if f is not None for c in f})
     branches: list[str] = []
     copies = 0
@@ -182,7 +184,8 @@ def _first_of(items: list[Any]) -> tuple[set[str], bool] | None:
 
 
 def _folded(char: str) -> set[str]:
-    return {char.lower(), char.upper()} if char.lower() != char.upper() else {char}
+    """A character as the branches see it: lower case, since they match ignoring case."""
+    return {char.lower()}
 
 
 def _check_pattern(name: str, label: str, pattern: str) -> None:

@@ -553,6 +553,8 @@ def _keep_lead_in(loose: list[tuple[Unit, bool]]) -> list[tuple[Unit, bool]]:
         kept.append((unit, is_generic))
     kept.reverse()
     return kept
+
+
 #: A trigger told as part of a fight already told: "neutralised dozens of terrorists during the
 #: fighting", "were killed in the clashes".
 _DURING_THE_SAME = re.compile(

@@ -83,12 +83,12 @@ _DEMONYM_LEAD = re.compile(
 
 
 #: A day or a month after a name is when, not more of the name ("the area of Helmand Province Saturday").
-_NOT_DATE_WORD = (r"(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|"
-                  r"June|July|August|September|October|November|December)\b)")
+_DATE_WORD = (r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|"
+              r"June|July|August|September|October|November|December)\b")
 _NAMED_AREA = re.compile(
     r"\b(?i:village|town|city|hamlet|area|locality|municipality|commune|settlement|district|suburb|neighbou?rhood)"
-    r"[ ](?i:of)[ ](?P<name>[A-Z][\w'\u2019-]*(?:[ ]" + _NOT_DATE_WORD + r"[A-Z][\w'\u2019-]*){0,2})(?=[,.;]|[ ](?i:in|near|on|at)[ ]|[ ]"
-    r"(?=[A-Z])(?!" + _NOT_DATE_WORD + r"))"
+    r"[ ](?i:of)[ ](?P<name>[A-Z][\w'\u2019-]*(?:[ ](?!" + _DATE_WORD + r")[A-Z][\w'\u2019-]*){0,2})"
+    r"(?=[,.;]|[ ](?i:in|near|on|at)[ ]|[ ]" + _DATE_WORD + r")"
 )
 
 

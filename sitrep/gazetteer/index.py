@@ -315,8 +315,8 @@ class Gazetteer:
 
     def misspelt_admin1(self, name: str, country_codes: Sequence[str]) -> Place | None:
         """The one admin1 division of ``country_codes`` whose name (or an alternate name) is
-        ``name`` with one letter changed, added, dropped or two neighbours swapped ("Ghanzi" and
-        "Patkya" in Afghan press releases are Ghazni and Paktya), or None when there is none or
+        ``name`` with one letter after the first changed, added, dropped or two neighbours
+        swapped ("Ghanzi" in an Afghan press release is Ghazni), or None when there is none or
         several. Names of fewer than five letters are never matched so."""
         key = normalize_name(name)
         if len(key) < _MISSPELT_MIN_LENGTH:
@@ -324,7 +324,7 @@ class Gazetteer:
         found: set[Place] = set()
         for code in country_codes:
             for other, place in self._admin1_spellings(code):
-                if other[0] == key[0] and abs(len(other) - len(key)) <= 1 and one_edit_apart(key, other):
+                if other[0] == key[0] and one_edit_apart(key, other):
                     found.add(place)
         return found.pop() if len(found) == 1 else None
 
