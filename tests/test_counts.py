@@ -676,6 +676,31 @@ def test_an_attempt_that_killed_is_not_hypothetical() -> None:
 @pytest.mark.parametrize(
     ("sentence", "expected"),
     [
+        # a purpose or an attempt is not an outcome
+        ("The force conducted an operation to detain a Taliban leader in Arghandab district.", []),
+        ("A suicide bomber attempted to kill the British ambassador.", []),
+        # ... but it governs only the verb right after it
+        ("ISIS shelled civilians attempting to escape from Fallujah, killing 2 and injuring 20.", [("killed", 2), ("injured", 20)]),
+        ("Two policemen who tried to stop the vehicle were killed.", [("killed", 2)]),
+    ],
+)
+def test_a_purpose_or_an_attempt_counts_nobody(sentence: str, expected: list[tuple[str, int]]) -> None:
+    assert summary(sentence) == expected
+
+
+def test_a_group_set_off_by_a_name_still_joins_the_list() -> None:
+    text = "The force killed Taliban leader, Mahjur, along with one other insurgent, during a security operation."
+    assert summary(text) == [("killed", 2)]
+
+
+def test_a_noun_for_an_act_is_nobody() -> None:
+    text = "The ambush resulted in the deaths of five enemy fighters and the recovery of four rifles."
+    assert summary(text) == [("killed", 5)]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
         ("A roadside bomb hit the truck, killing 4 civilians and a soldier who died of his wounds.", [("killed", 5)]),
         ("Three soldiers were killed and two civilians were killed.", [("killed", 5)]),
         ("The force arrested a Taliban leader and detained two suspected insurgents.", [("arrested", 3)]),

@@ -132,6 +132,11 @@ def test_a_bare_year_is_a_date_only_in_a_date_context() -> None:
     assert texts("It was the deadliest year since late 2019 and mid-2020.") == ["late 2019", "mid-2020"]
 
 
+def test_a_year_inside_a_code_is_no_date() -> None:
+    assert texts("ISAF Joint Command - Afghanistan\u20282010-11-S-260\u2028For Immediate Release") == []
+    assert texts("It was the worst season in 2010-11 for the league.") == ["2010-11"]
+
+
 def test_may_and_march_alone_are_verbs_unless_a_cue_makes_them_months() -> None:
     assert texts("THE REBELS MAY ATTACK AGAIN AND PROTESTERS MARCH ON THE CAPITAL.") == []
     assert texts("Protesters may march in May.") == ["May"]

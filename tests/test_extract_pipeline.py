@@ -225,6 +225,79 @@ def test_the_capture_of_a_leader_is_an_arrest(extractor) -> None:  # type: ignor
     assert report.counts.arrested is not None and report.counts.arrested.best == 1
 
 
+def test_a_release_number_does_not_date_the_release(extractor) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Coalition Forces Target Taliban Leader with Air Strike in Logar\n"
+        "ISAF Joint Command - Afghanistan\u20282010-11-S-260\u2028For Immediate Release\u2028\u2028"
+        "KABUL, Afghanistan (Nov. 21) - Coalition forces killed one insurgent during an air strike in Logar province yesterday."
+    )
+    dates = {r.date.start for r in _extract(extractor, text, "2010-11-21") if r.date is not None}
+    assert dates == {date(2010, 11, 20)}
+
+
+@pytest.mark.parametrize(
+    ("text", "day"),
+    [
+        # the day it was confirmed is not the day it happened
+        ("Afghan and coalition forces today confirmed the capture of a Taliban facilitator in Zabul province, June 14.", date(2011, 6, 14)),
+        ("Afghan and coalition forces confirmed today the arrest of a Taliban leader in Kandahar province, Friday.", date(2011, 6, 17)),
+        # a date that names another event ("Tuesday's attack") does not date this one
+        ("A security force detained a Taliban leader responsible for Tuesday's attack in Zharay district today.", date(2011, 6, 21)),
+    ],
+)
+def test_the_date_of_the_act_not_of_its_confirmation_or_of_another_event(extractor, text: str, day: date) -> None:  # type: ignore[no-untyped-def]
+    report = _only(_extract(extractor, text, "2011-06-21"))
+    assert report.date is not None and report.date.start == day
+
+
+def test_an_attributive_date_dates_only_the_noun_after_it() -> None:
+    from types import SimpleNamespace
+
+    from sitrep.extract.assemble import DocumentContext
+
+    text = "Forces killed one of the leaders behind the June 7 attack on a base on Monday."
+    start = text.index("June 7")
+    mention = SimpleNamespace(start=start, end=start + len("June 7"), text="June 7")
+    assert DocumentContext._dates_another_noun(text, mention, text.index("killed"))
+    assert not DocumentContext._dates_another_noun(text, mention, text.index("attack"))
+    text = "A force detained a man responsible for Tuesday's attack today."
+    start = text.index("Tuesday")
+    mention = SimpleNamespace(start=start, end=start + len("Tuesday"), text="Tuesday")
+    assert DocumentContext._dates_another_noun(text, mention, text.index("detained"))
+    assert not DocumentContext._dates_another_noun(text, mention, text.index("attack"))
+
+
+def test_a_leader_and_the_suspects_detained_with_him_add_up(extractor) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "An Afghan and coalition security force captured a Taliban leader in Maiwand district, Kandahar province, today. "
+        "The security force detained two suspected insurgents during the operation."
+    )
+    report = _only(_extract(extractor, text, "2011-01-28"))
+    assert report.counts.arrested is not None and report.counts.arrested.best == 3
+    # the same man named again is no one more
+    text = text.replace("two suspected insurgents", "the Taliban leader")
+    report = _only(_extract(extractor, text, "2011-01-28"))
+    assert report.counts.arrested is not None and report.counts.arrested.best == 1
+
+
+def test_an_arrest_operation_targets_the_group_it_sought(extractor) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "An Afghan and coalition security force conducted an operation to detain a Taliban leader in Arghandab "
+        "district, Kandahar province, today. The security force detained two suspected insurgents during the operation."
+    )
+    report = _only(_extract(extractor, text, "2011-05-31"))
+    assert report.counts.arrested is not None and report.counts.arrested.best == 2  # the leader was sought, not found
+    assert "Taliban" in [t.description for t in report.targets]
+
+
+def test_a_threat_to_the_force_is_no_threatened_attack(extractor) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "During the operation several insurgents presented an immediate threat to the combined force and were "
+        "killed, two men were taken into custody by Afghan authorities."
+    )
+    assert {r.realis for r in _extract(extractor, text, "2010-07-15")} == {"reported"}
+
+
 def test_a_clock_time_dates_nothing(extractor) -> None:  # type: ignore[no-untyped-def]
     text = "The navy foiled a piracy attempt at about 1100 hrs IST on Saturday in the Gulf of Aden, capturing 23 pirates."
     report = _only(_extract(extractor, text, "2008-12-14"))
@@ -418,12 +491,24 @@ def test_places_named_with_what_kind_of_place_they_are(extractor, text: str, pla
 def test_an_incident_with_no_place_of_its_own_takes_the_one_place_the_article_names(extractor) -> None:  # type: ignore[no-untyped-def]
     text = (
         "A security force stopped a vehicle during an operation in Reg-e Khan Neshin district, Helmand province, "
-        "on Monday.\n\nFour men were detained as a result of the operation."
+        "on Monday.\n\nFour men were detained."
     )
     reports = _extract(extractor, text)
     arrest = next(r for r in reports if r.kind.sub_event_type == "Arrests")
     assert arrest.location is not None and arrest.location.admin1 == "Helmand"
     assert arrest.evidence["location"].confidence <= 0.3  # said so by the article, not by the incident's clauses
+
+
+def test_an_incident_told_as_the_result_of_an_operation_takes_its_scene_across_a_paragraph(extractor) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "KABUL, Afghanistan (July 26, 2011) - A security force stopped a vehicle during an operation in Reg-e Khan "
+        "Neshin district, Helmand province, yesterday.\n\nThe force seized 1,000 kilograms of heroin.\n\n"
+        "Four men were detained as a result of the operation."
+    )
+    reports = _extract(extractor, text, published="2011-07-26")
+    arrest = next(r for r in reports if r.kind.sub_event_type == "Arrests")
+    assert arrest.date is not None and arrest.date.start == date(2011, 7, 25) and not arrest.date.inferred
+    assert arrest.location is not None and arrest.location.admin1 == "Helmand"
 
 
 def test_a_country_wide_summary_takes_the_one_place_its_detail_names(extractor) -> None:  # type: ignore[no-untyped-def]

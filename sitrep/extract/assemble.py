@@ -26,6 +26,7 @@ from sitrep.extract.segment import Group
 from sitrep.model import (
     ActorRef,
     Count,
+    CountPart,
     Article,
     Claim,
     Counts,
@@ -70,9 +71,16 @@ _REDUNDANT_WEAPONS = {
 _OBJECT_WINDOW = 45
 _NOT_EVENT_DATE = re.compile(r"\b(?:by|until|till|before|since)\s+$", re.I)
 _REPORTING_DATE = re.compile(
-    r"\b(?:released|issued|published|announced|said|says|told \w+|statement)(?:\s+(?:late|early))?(?:\s+on)?\s+$",
+    r"\b(?:released|issued|published|announced|confirmed|said|says|told \w+|statement)(?:\s+(?:late|early))?(?:\s+on)?\s+$",
     re.I,
 )
+#: ... or just before the words it dates: "forces today confirmed the capture of ... June 14".
+_REPORTING_VERB_AFTER = re.compile(r"\s+(?:confirmed|announced|said|reported|released|stated)\b", re.I)
+#: A date that names another event than the one at hand: "responsible for Tuesday's attack",
+#: "one of the leaders behind the Aug. 7 attack". It dates the noun after it, not the sentence.
+_POSSESSIVE = re.compile(r"['’]s\s+", re.I)
+_THE_BEFORE = re.compile(r"\bthe\s+$", re.I)
+_NOUN_AFTER = re.compile(r"\s+[a-z][\w-]*", re.I)
 #: An incident told as happening somewhere other than the article's place.
 _ELSEWHERE = re.compile(r"\b(?:elsewhere|separately|in (?:a |another )?separate|in another (?:incident|attack|part|province|city|town|district))\b", re.I)
 _CLAIM_WORD = re.compile(r"\bclaim(?:ed|s|ing)?\b", re.I)
@@ -258,11 +266,27 @@ class DocumentContext:
                 between = text[mention.end : pos]
             if _CLAIM_WORD.search(between):
                 distance += 400.0
-            if _REPORTING_DATE.search(before):
+            if _REPORTING_DATE.search(before) or _REPORTING_VERB_AFTER.match(text, mention.end):
                 distance += 300.0  # when it was said, used only when nothing dates the act itself
+            elif self._dates_another_noun(text, mention, pos):
+                distance += 200.0
             if best is None or distance < best[0]:
                 best = (distance, span)
         return best[1] if best else None
+
+    @staticmethod
+    def _dates_another_noun(text: str, mention: Any, pos: int) -> bool:
+        """Whether the phrase is attributive ("Tuesday's attack", "the Aug. 7 attack") and the
+        noun it dates is not the trigger at ``pos``."""
+        after = _POSSESSIVE.match(text, mention.end)
+        if after is None:
+            if not _THE_BEFORE.search(text, max(0, mention.start - 5), mention.start):
+                return False
+            after = _NOUN_AFTER.match(text, mention.end)
+            if after is None or not any(c.isdigit() for c in mention.text):
+                return False  # "the day", "the week": not a calendar date before a noun
+            return not (mention.end < pos <= after.end())
+        return pos != after.end()
 
     def _in_dateline(self, unit: Unit, mention: Any) -> bool:
         index = unit.sentence.index
@@ -538,7 +562,10 @@ class Assembler:
                         continue  # "two insurgents were killed ... killing both armed individuals"
                     attacker = mention.side in _ATTACKER_SIDES
                     held = sides.get(attacker)
-                    if held is not None and getattr(mention, "additional", False):
+                    if held is not None and (
+                        getattr(mention, "additional", False)
+                        or (category == "arrested" and held[1] is not unit and _joins_leader(mention, held[0]))
+                    ):
                         # "captured a facilitator ... detained one additional suspected insurgent"
                         sides[attacker] = (_AddedMention(held[0], mention), unit)
                     elif held is None or _better_count(mention, held[0]):
@@ -656,8 +683,8 @@ class Assembler:
         the people counted as victims ("killing 15 soldiers"), and people named as victims
         ("the murder of MNR leader Hector Oqueli", "minister Jose Antonio Rodriguez Porth
         was wounded"); actors named as targets come last, when nothing else is found."""
-        if group.arrests_only:
-            return [], None
+        if group.arrests_only:  # an arrest's target is the group whose people were sought
+            return list(from_actors[:_MAX_TARGETS]), None
         found = _TargetList()
         unit, head = group.head_unit, group.head
         objects = [t for t in unit.targets if 0 <= t.start - head.end <= _OBJECT_WINDOW and not _AGENT.search(unit.sentence.text, 0, t.start)]
@@ -937,6 +964,29 @@ def _add_sides(victims: Count, attackers: Count) -> Count:
         text=f"{victims.text}; {attackers.text}",
         parts=parts,
     )
+
+
+#: The roles that make one person the target of an operation ("captured a Taliban leader").
+_LEAD_ROLES = frozenset({
+    "leader", "commander", "sub-commander", "subcommander", "facilitator", "financier", "emir", "amir",
+    "ringleader", "mastermind", "coordinator", "organizer", "organiser", "planner", "chief", "governor",
+})
+
+
+def _role(part: CountPart) -> str | None:
+    words = part.label.lower().split()
+    return words[-1] if words and words[-1] in _LEAD_ROLES else None
+
+
+def _joins_leader(new: Any, held: Any) -> bool:
+    """Whether people detained in a later sentence are others than the one leader detained
+    before ("captured a Taliban leader ... The security force detained two suspected insurgents
+    during the operation"): the earlier count is one person named by a leading role, the
+    later names people by no such role (a later "the facilitator" is the same man again)."""
+    old_parts, new_parts = held.count.parts or (), new.count.parts or ()
+    if held.count.best != 1 or len(old_parts) != 1 or _role(old_parts[0]) is None:
+        return False
+    return bool(new_parts) and all(p.label and _role(p) is None for p in new_parts)
 
 
 def _bare(mention: Any) -> bool:

@@ -125,7 +125,7 @@ def _patterns(words: DateWords) -> dict[str, str]:
         YEAR: rf"(?<=\()(?P<py>{year})(?=\))|(?<![\w.,$£€#/-])(?:(?:(?P<cue>{cue})\s+)?(?:{part})?"
         rf"(?:(?P<the_year>(?i:the\s+year))\s+)?(?P<y>{year})"
         rf"(?:\s*[-–/]\s*(?P<y2>{year}|\d\d(?![\d]))|\s+(?i:and|to|until|till)\s+(?P<y3>{year}))?"
-        r")",
+        r")(?![\w/]|[-–]\w)",  # never part of a code ("2010-11-S-260")
         RELDAY: rf"{b}(?:(?P<mod>(?i:early|late|earlier|later))\s+)?(?P<w>{relday})\b"
         rf"(?:\s+(?P<pd>{pd})\b)?",
         WEEKDAY: rf"{b}(?:(?P<mod>(?i:early|late))\s+(?:(?i:on)\s+)?)?(?:{rel}\s+)?"

@@ -188,7 +188,7 @@ class Extractor:
                 places = _merge_places(piece, places, self._mislabelled_towns(piece, entities, actors))
                 dates = list(find_dates(piece))
                 for e in entities:
-                    if e.label == "DATE" and not _CODE.search(e.text) and not any(d.start < e.end and e.start < d.end for d in dates):
+                    if e.label == "DATE" and not _CODE.search(piece, max(e.start - 2, 0), e.end + 2) and not any(d.start < e.end and e.start < d.end for d in dates):
                         dates.append(_EntityDate(e.start, e.end, e.text))
                 dates.sort(key=lambda d: d.start)
                 triggers = tuple(self.lexicons.find_triggers(piece))
@@ -321,7 +321,7 @@ class Extractor:
                 return
             expected -= 1
             between = context.article.text[lead.sentence.end : head_unit.sentence.start]
-            if ("\n\n" in between and not _SCENE_ANAPHOR.match(head_unit.sentence.text)) or lead.claims:
+            if ("\n\n" in between and not _points_back_to_scene(head_unit.sentence.text)) or lead.claims:
                 return  # another paragraph (unless "During the operation" points back), or a claim
             if generic:
                 continue  # "The network's senior leader manages insurgent operations in Khost"
@@ -396,7 +396,7 @@ class _EntityDate:
 
 
 #: A reference number the NER may take for a date ("2010-11-S-260", "FY-2012").
-_CODE = re.compile(r"\d[-/][A-Z]|[A-Z][-/]\d")
+_CODE = re.compile(r"\d[-/][A-Z]|[A-Z][-/]\d")  # in or beside a date entity: a code ("2010-11-S-260")
 _PARAGRAPH = re.compile(r"[\n\u2028\u2029][^\S\n\u2028\u2029]*[\n\u2028\u2029]\s*|\u2029")
 _LINE = re.compile(r"[\n\u2028]")  # a line break, or Unicode's LINE SEPARATOR (common in press releases)
 _LINE_END = re.compile(r"[.!?:;\"\u201d)\]]\s*$")
@@ -532,6 +532,17 @@ _SCENE_ANAPHOR = re.compile(
     r"(?:conducting\s+|clearing\s+)?(?:the|this)\s+(?:[\w-]+\s+)?(?:operation|raid|search|patrol|mission|assault)s?\b",
     re.I,
 )
+#: ... or, anywhere in it, to the operation as the cause: "Four men were detained as a result of the operation".
+_RESULT_OF_OPERATION = re.compile(
+    r"\b(?:as\s+a\s+result\s+of|resulting\s+from)\s+(?:the|this)\s+(?:[\w-]+\s+)?(?:operation|raid|search|patrol|mission)\b",
+    re.I,
+)
+
+
+def _points_back_to_scene(text: str) -> bool:
+    return _SCENE_ANAPHOR.match(text) is not None or _RESULT_OF_OPERATION.search(text) is not None
+
+
 #: ... with at most this many generic statements among them.
 _LEAD_IN_GENERIC = 3
 

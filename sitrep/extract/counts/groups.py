@@ -28,6 +28,13 @@ _EVENT_NOUNS = frozenset({
     "engagement", "exchange", "firefight", "gunfight", "shootout", "battle", "skirmish", "confrontation",
     "encounter", "attack", "clash", "raid", "operation", "ambush", "explosion", "blast", "incident", "search",
 })
+#: How a noun made from a verb ends ("recovery", "seizure", "removal", "destruction").
+_ACTION_ENDINGS = ("ery", "tion", "sion", "val", "ure", "ing")
+
+
+def _names_an_act(word: str) -> bool:
+    """ "recovery", "detainment"; not "element" ("an element of the Peshmerga": a fighter)."""
+    return word.endswith(_ACTION_ENDINGS) or (word.endswith("ment") and len(word) >= 9)
 _FILLERS = frozenset({"other", "additional", "more", "further"})  # between a number and an adjective
 
 
@@ -280,6 +287,8 @@ class GroupReader(Sentence):
             return None
         if self.lows[k + 1] in _EVENT_NOUNS and self.low(k + 2) not in self.lex.people:
             return None  # "an engagement followed and the insurgent was killed": an event, no person
+        if self.low(k + 2) == "of" and self.lows[k + 1] not in self.lex.people and _names_an_act(self.lows[k + 1]):
+            return None  # "the deaths of five fighters and the recovery of four rifles": an act, no person
         possessive = low in ("'s", "’s")
         first = k - 1 if possessive and self.word(k - 1) else k
         # after a preposition only a person noun will do: "died on the spot" has no tentative group
@@ -318,22 +327,34 @@ class GroupReader(Sentence):
                 chains.append([g])
         return chains
 
+    def _after_apposed_name(self, k: int) -> int:
+        """The comma closing a name set off after a group (", Mahjur,"), else ``k``."""
+        if self.low(k) != "," or not self.name_like(k + 1):
+            return k
+        end = k + 1
+        while end - k <= 3 and self.name_like(end):
+            end += 1
+        return end if self.low(end) == "," else k
+
     def _joined(self, a: Group, b: Group) -> bool:
         if b.subset != a.subset or b.reflexive or b.first - a.last > 12:
             return False
         if (a.quantity.max == 0) != (b.quantity.max == 0):
             return False  # "the grenade exploded ... and no one was injured": nobody adds to nothing
-        if (a.tentative or b.tentative or a.named or b.named) and self.lows[b.first - 1] != "and":
+        if (a.tentative or b.tentative or a.named or b.named) and self.lows[b.first - 1] not in ("and", "with"):
             return False
         if self.lows[b.first - 1] not in self.lex.joiner_ends:
             return False
-        k = a.last + 1
+        k = self._after_apposed_name(a.last + 1)
         if self.low(k) in self.lex.prepositions:
             k = self._skip_phrase(k)
         for joiner in self.lex.joiners:
             if self.starts_with(joiner, k):
                 end = k + len(joiner)
                 if joiner == [","]:
+                    adding = next((j for j in self.lex.joiners if len(j) > 1 and self.starts_with(j, end)), None)
+                    if adding is not None:  # "Taliban leader, Mahjur, along with one other insurgent"
+                        return end + len(adding) == b.first
                     if self.low(b.last + 1) in self.lex.speech_verbs:
                         return False  # "killing two soldiers, two security sources said"
                     if self.low(end) == "and":

@@ -187,8 +187,8 @@ def _restated(reader: Reader, chain: list[Group]) -> bool:
     adds up to the count exactly).
     """
     head, rest = chain[0], chain[1:]
-    if not rest or reader.low(head.last + 1) != ",":
-        return False
+    if not rest or reader.low(head.last + 1) != "," or reader.low(rest[0].first - 1) != ",":
+        return False  # "Taliban leader, Mahjur, along with one other insurgent": an addition
     total = head.quantity.best
     if total is None or any(g.quantity.best is None for g in rest):
         return False
@@ -338,9 +338,10 @@ def _without_hypotheticals(reader: Reader, found: list[_Found]) -> list[_Found]:
             if lows[j] in _CLAUSE_BREAKS:
                 break
             if j in cues:  # a modal must govern the count: "would have killed", "could kill"; not "could be"
-                modal = cues[j]
-                hypothetical = not modal or reader.low(j + 1 + (reader.low(j + 1) in ("not", "n't"))) == "have"
-                hypothetical = hypothetical or j + 1 == first
+                if not cues[j]:  # "threatened to", "an operation to": only the verb right after it
+                    hypothetical = j + 1 == first  # not "civilians attempting to escape, killing 2"
+                else:
+                    hypothetical = j + 1 == first or reader.low(j + 1 + (reader.low(j + 1) in ("not", "n't"))) == "have"
                 break
         if not hypothetical:
             kept.append(f)
