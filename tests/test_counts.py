@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given, strategies as st
 
 from sitrep.errors import RegistryError
-from sitrep.extract.counts import SIDES, CountLexicon, CountMention, default_lexicon, find_counts
+from sitrep.extract.counts import SIDES, CountLexicon, CountMention, default_lexicon, find_antecedent, find_counts
 from sitrep.extract.lexicon import load_data
 from sitrep.extract.numbers import DATA_FILE
 from sitrep.model import COUNT_CATEGORIES
@@ -190,8 +190,12 @@ def test_bracketed_perpetrators_add_a_part() -> None:
 
 
 def test_no_number_no_count() -> None:
-    assert find_counts("The attackers were killed.") == []
-    assert find_counts("All the passengers were killed.") == []
+    # a definite plural gives no number of its own: only a mention to be counted where its
+    # people were counted before (see find_antecedent)
+    (mention,) = find_counts("The attackers were killed.")
+    assert mention.anaphoric and mention.count.best is None
+    # "all the passengers": all of those counted before ("a bus carrying 40 passengers")
+    assert [m.anaphoric for m in find_counts("All the passengers were killed.")] == [True]
 
 
 @pytest.mark.parametrize(
@@ -231,7 +235,7 @@ def test_zero_count_keeps_the_side() -> None:
     ],
 )
 def test_not_counts(sentence: str) -> None:
-    assert find_counts(sentence) == []
+    assert [m for m in find_counts(sentence) if not m.anaphoric] == []
 
 
 def test_a_measure_after_the_verb_is_not_a_count() -> None:
@@ -691,6 +695,17 @@ def test_a_purpose_or_an_attempt_counts_nobody(sentence: str, expected: list[tup
 def test_a_group_set_off_by_a_name_still_joins_the_list() -> None:
     text = "The force killed Taliban leader, Mahjur, along with one other insurgent, during a security operation."
     assert summary(text) == [("killed", 2)]
+
+
+def test_a_definite_plural_is_counted_where_its_people_were_counted() -> None:
+    (mention,) = find_counts("The security force engaged and killed the insurgents.")
+    assert mention.anaphoric and mention.count.best is None and mention.count.parts[0].label == "insurgents"
+    part = find_antecedent(["During the operation, the force identified multiple armed insurgents."], "insurgents")
+    assert part is not None and part.text == "multiple armed insurgents" and part.min == 2
+    assert find_antecedent(["The force identified a compound."], "insurgents") is None
+    # not the rest of a group, and not a phrase inside another group
+    assert all(not m.anaphoric for m in find_counts("One militant blew himself up while the others were killed."))
+    assert summary("Two members of the security forces and a paramedic were killed.") == [("killed", 3)]
 
 
 def test_a_noun_for_an_act_is_nobody() -> None:

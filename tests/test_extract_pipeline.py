@@ -290,6 +290,19 @@ def test_an_arrest_operation_targets_the_group_it_sought(extractor) -> None:  # 
     assert "Taliban" in [t.description for t in report.targets]
 
 
+def test_people_named_again_by_a_definite_plural_are_counted_where_they_were_first_counted(extractor) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "As the joint force surrounded the compound in Chapa Dara district, Kunar province, several armed militants "
+        "threatened the force. The armed militants, one of them the targeted Taliban commander, were all killed."
+    )
+    killed = [r.counts.killed for r in _extract(extractor, text, "2010-03-18") if r.counts.killed is not None]
+    assert len(killed) == 1 and killed[0].best == 3
+    assert killed[0].parts[0].text == "several armed militants"  # the phrase the number comes from
+    # counted nowhere before: no number
+    text = "Gunmen stormed a bank in Kabul on Monday. The attackers were killed by the police."
+    assert all(r.counts.killed is None for r in _extract(extractor, text, "2010-03-18"))
+
+
 def test_a_threat_to_the_force_is_no_threatened_attack(extractor) -> None:  # type: ignore[no-untyped-def]
     text = (
         "During the operation several insurgents presented an immediate threat to the combined force and were "

@@ -23,7 +23,7 @@ assemble        a group                                      ``Report``
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from itertools import islice
 from typing import TYPE_CHECKING, Any, Iterable, Iterator, Sequence
 
@@ -34,7 +34,7 @@ from sitrep.extract.lexicons import Lexicons, TriggerMatch
 from sitrep.extract.places import named_areas
 from sitrep.extract.segment import Group, may_attach, opens_new_incident
 from sitrep.extract.truecase import is_shouting, truecase
-from sitrep.model import Article, Location, Report
+from sitrep.model import Article, Count, Location, Report
 from sitrep.settings import Settings, load_settings
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -193,6 +193,8 @@ class Extractor:
                 dates.sort(key=lambda d: d.start)
                 triggers = tuple(self.lexicons.find_triggers(piece))
                 counts = tuple(find_counts(piece))
+                if any(c.anaphoric for c in counts):
+                    counts = _with_antecedents(counts, piece, out)
                 claims = tuple(find_claims(piece, actors, registry=self.registry))
                 # weapons and targets only matter in sentences that tell of an incident
                 telling = bool(triggers or counts or claims)
@@ -358,8 +360,11 @@ class Extractor:
         counts = unit.counts
         if any(t.strong for t in unit.triggers):
             return True
-        if any(c.category in _VIOLENT_COUNT and (c.count.best or 0) > 0 and not c.aggregate for c in counts):
-            return True
+        if any(
+            c.category in _VIOLENT_COUNT and ((c.count.best or 0) > 0 or (c.anaphoric and (c.count.min or 0) > 0))
+            and not c.aggregate for c in counts
+        ):
+            return True  # "killing 3", and "killed the insurgents" (the "multiple insurgents" told before)
         families = {t.family for t in unit.triggers}
         if "arrest" in families:
             return any(c.category == "arrested" for c in counts) or bool(unit.actors) or "suspect" in unit.text.lower()
@@ -545,6 +550,34 @@ def _points_back_to_scene(text: str) -> bool:
 
 #: ... with at most this many generic statements among them.
 _LEAD_IN_GENERIC = 3
+
+
+#: How many sentences back the people a definite plural names again may have been counted.
+_ANAPHOR_REACH = 4
+
+
+def _with_antecedents(counts: Sequence[Any], text: str, before: Sequence[Sentence]) -> tuple[Any, ...]:
+    """Counts whose people are named by a definite plural ("the security force engaged and
+    killed the insurgents") take their number from where those people were counted, in this
+    sentence or one of the few before ("identified multiple armed insurgents": at least 2, with
+    that phrase as the count's part). A definite plural counted nowhere is dropped: "the
+    attackers were killed" says no number."""
+    from sitrep.extract.counts import find_antecedent
+
+    kept = []
+    for mention in counts:
+        if not mention.anaphoric:
+            kept.append(mention)
+            continue
+        label = mention.count.parts[0].label if mention.count.parts else ""
+        texts = [text[: mention.start]] + [s.text for s in reversed(before[-_ANAPHOR_REACH:])]
+        part = find_antecedent(texts, label)
+        if part is None:
+            continue
+        part = replace(part, side=part.side or mention.side)
+        count = Count(part.min, part.max, part.best, part.approx, mention.count.text, (part,))
+        kept.append(replace(mention, count=count, side=part.side))
+    return tuple(kept)
 
 
 def _keep_lead_in(loose: list[tuple[Unit, bool]]) -> list[tuple[Unit, bool]]:

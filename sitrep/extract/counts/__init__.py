@@ -72,9 +72,14 @@ thousands", "would have killed hundreds") or after a threat ("threatened to kill
 the 12 hostages") is no toll of anything that happened; whether the incident itself
 happened is for the realis stage.
 
+A definite plural ("the security force engaged and killed the insurgents") names people
+counted before, if at all: its mention is marked ``anaphoric`` and holds no number of its
+own; :func:`find_antecedent` finds where a few sentences before those people were counted
+("identified multiple armed insurgents"), and the article's reader takes that count or,
+finding none, drops the mention ("the attackers were killed" says no number).
+
 What is *not* counted: numbers that are years, times, dates, ages, labels or
-measures (see :mod:`sitrep.extract.numbers`); a plural noun without a number
-("the attackers were killed"); "all" without a number; "two of the dead were
+measures (see :mod:`sitrep.extract.numbers`); "all" without a number; "two of the dead were
 children" (a part of the dead, not a new total); animals ("killing a sniffer dog").
 
 "More than N" is N+1, the bound the words state (why, and how coders differ: see
@@ -91,6 +96,6 @@ lists), :mod:`~sitrep.extract.counts.links` (their verbs),
 from __future__ import annotations
 
 from sitrep.extract.counts.lexicon import SIDES, CountLexicon, default_lexicon
-from sitrep.extract.counts.mentions import CountMention, find_counts
+from sitrep.extract.counts.mentions import CountMention, find_antecedent, find_counts
 
-__all__ = ["CountLexicon", "CountMention", "SIDES", "default_lexicon", "find_counts"]
+__all__ = ["CountLexicon", "CountMention", "SIDES", "default_lexicon", "find_antecedent", "find_counts"]

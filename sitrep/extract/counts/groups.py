@@ -35,6 +35,7 @@ _ACTION_ENDINGS = ("ery", "tion", "sion", "val", "ure", "ing")
 def _names_an_act(word: str) -> bool:
     """ "recovery", "detainment"; not "element" ("an element of the Peshmerga": a fighter)."""
     return word.endswith(_ACTION_ENDINGS) or (word.endswith("ment") and len(word) >= 9)
+_REMAINDER = frozenset({"others", "rest", "remainder", "remaining", "other"})
 _FILLERS = frozenset({"other", "additional", "more", "further"})  # between a number and an adjective
 
 
@@ -78,6 +79,8 @@ class GroupReader(Sentence):
                 group = self._quantity_group(k)
             elif low in SINGULAR_DETS:
                 group = self._singular_group(k)
+                if group is None and low == "the":
+                    group = self._definite_plural(k)
             elif low in _PRONOUNS or (low == "her" and (not self.word(k + 1) or self.low(k + 1) in lex.stop_words)):
                 group = Group(k, k, Quantity(1, 1, 1, False, self.text[self.starts[k] : self.ends[k]]), person=True)
             elif low in _REFLEXIVE:
@@ -276,6 +279,22 @@ class GroupReader(Sentence):
             first -= 1
         return Group(first, k, q, person=True, has_noun=True)
 
+    def _definite_plural(self, k: int) -> Group | None:
+        """ "the insurgents", "the armed militants": people a sentence before counted ("several
+        armed militants"), with no number here. The group holds only "at least two"; the
+        article's reader finds the number where they were first counted (see ``anaphoric``)."""
+        if not self.word(k + 1) or self.low(k + 1) in self.lex.stop_words or self.low(k + 1) in _REMAINDER:
+            return None  # "the others were killed": the rest, not the people counted before
+        if self.low(k - 1) in self.lex.prepositions:
+            return None  # "two members of the security forces": a phrase inside another group
+        group = self._noun_group(k, k + 1, Quantity(2, None, None, True, "the"), need_person=True)
+        if group is None or group.demonym or self.lex.people.get(self.lows[group.last], (True,))[0] is not False:
+            return None  # only a plural person noun: not "the Afghans", "the leader"
+        if self.low(group.last + 1) in ("'s", "’s", "’", "'", "of"):
+            return None  # "the insurgents' compound", "the leaders of the cell"
+        group.definite = True
+        return group
+
     def _singular_group(self, k: int) -> Group | None:
         low = self.lows[k]
         adverb = self.low(k + 1).endswith("ly") and self.low(k + 2) in self.lex.after  # "another seriously injured"
@@ -337,7 +356,7 @@ class GroupReader(Sentence):
         return end if self.low(end) == "," else k
 
     def _joined(self, a: Group, b: Group) -> bool:
-        if b.subset != a.subset or b.reflexive or b.first - a.last > 12:
+        if b.subset != a.subset or b.reflexive or b.first - a.last > 12 or a.definite or b.definite:
             return False
         if (a.quantity.max == 0) != (b.quantity.max == 0):
             return False  # "the grenade exploded ... and no one was injured": nobody adds to nothing

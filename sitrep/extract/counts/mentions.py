@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
+from typing import Sequence
 
 from sitrep.extract.counts.lexicon import CountLexicon, default_lexicon
 from sitrep.extract.counts.reader import QUANTITY, Group, Reader, tokenize
@@ -61,6 +62,7 @@ class CountMention:
     combined: bool = False
     aggregate: bool = False
     additional: bool = False
+    anaphoric: bool = False  # "killed the insurgents": the number is told where they were first counted
 
 
 @dataclass(slots=True)
@@ -115,8 +117,37 @@ def find_counts(sentence: str, lexicon: CountLexicon | None = None) -> list[Coun
     _mark_additional(reader, found)
     mentions: list[CountMention] = []
     for f in found:
+        if any(g.definite for g in f.groups):
+            if len(f.groups) == 1 and f.category != "combined":
+                mentions.extend(replace(m, anaphoric=True) for m in _mentions(reader, f))
+            continue
         mentions.extend(_mentions(reader, f))
     return mentions
+
+
+def find_antecedent(texts: Sequence[str], label: str, lexicon: CountLexicon | None = None) -> CountPart | None:
+    """Where people named again by a definite plural ("the armed insurgents") were counted: the
+    last group in ``texts`` (the nearest text first, each read up to its end) with a number or a
+    vague quantity and the same head noun ("identified multiple armed insurgents"), or None."""
+    lex = lexicon or default_lexicon()
+    words = label.lower().split()
+    if not words:
+        return None
+    noun = words[-1]
+    for text in texts:
+        if noun not in text.lower():
+            continue
+        lows, starts, ends = tokenize(text)
+        if noun not in lows:
+            continue
+        reader = Reader(text, lex, lows, starts, ends)
+        for g in reversed(reader.groups()):
+            if g.definite or not g.person or g.label is None or g.label.lower().split()[-1] != noun:
+                continue
+            if g.quantity.best is None and g.quantity.min is None:
+                continue
+            return _part(reader, g)
+    return None
 
 
 def _link_chain(reader: Reader, chain: list[Group]) -> list[_Found]:
@@ -360,6 +391,9 @@ def _joined_counts(reader: Reader, found: list[_Found]) -> list[_Found]:
         last = out[-1]
         between = reader.text[last.end : f.start].strip(" ,").lower()
         same = between == "and" and f.category == last.category
+        if any(g.definite for g in f.groups + last.groups):
+            out.append(f)  # "the insurgents" are counted where they were first told
+            continue
         if same and all(reader.lows[g.first] in _PRONOUN_WORDS for g in f.groups):
             continue  # "captured a suspected militant and detained him": the same man
         if (

@@ -54,6 +54,7 @@ class Group:
     demonym: bool = False  # "two Kenyans": people named by where they are from
     named: bool = False  # "Taliban leader Saifullah": one person named, with no number
     headline: bool = False  # a headline's opening name, told with no verb "to be" ("X, killed in Y")
+    definite: bool = False  # "the insurgents": people counted before, whose number is told there
     used: bool = False
 
 
