@@ -567,6 +567,16 @@ def test_where_a_person_operates_does_not_place_the_incident(extractor) -> None:
     assert report.location is not None and report.location.admin1 == "Paktiya"
 
 
+def test_a_province_holding_every_place_named_is_the_articles_one_place(extractor) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "A security force detained a Taliban facilitator in Kandahar province yesterday.\n\n"
+        "The facilitator planned attacks in the Zharay district of the province.\n\n"
+        "In another operation, insurgents attacked a patrol, killing two soldiers."
+    )
+    attack = next(r for r in _extract(extractor, text, "2010-12-30") if r.counts.killed is not None)
+    assert attack.location is not None and (attack.location.name, attack.location.precision) == ("Kandahar", "province")
+
+
 def test_a_provincial_dateline_places_an_incident_nothing_else_places(extractor) -> None:  # type: ignore[no-untyped-def]
     text = "KUNDUZ, Afghanistan (July 17, 2011) - Afghan commandos detained four insurgents during operations, July 12."
     report = _only(_extract(extractor, text, "2011-07-17"))

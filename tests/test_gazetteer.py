@@ -1021,6 +1021,18 @@ def test_a_misspelling_matches_only_one_division_and_never_a_short_name(gaz: Gaz
     assert gaz.misspelt_admin1("Bost", ["AF"]) is None  # four letters: too many near neighbours
 
 
+def test_a_misspelt_district_is_read_only_where_the_text_calls_it_a_district(gaz: Gazetteer) -> None:
+    place = gaz.resolve("eastern Zharay district", context_countries=["AF"])
+    assert place is not None and (place.name, place.admin1, place.precision) == ("Zharey", "Kandahar", "district")
+    assert gaz.resolve("Zharay", context_countries=["AF"]) is None  # a bare name is not matched so
+    assert gaz.resolve("Zharay district") is None  # nor outside the article's countries
+    assert gaz.misspelt_district("Zhar", ["AF"]) is None  # too short
+    # another consonant makes another name: "Dayan district" is not Kandahar's Daman
+    assert gaz.misspelt_district("Dayan", ["AF"]) is None
+    assert index_module.one_vowel_apart("zharay", "zharey") and index_module.one_vowel_apart("paktia", "paktiya")
+    assert not index_module.one_vowel_apart("dayan", "daman") and not index_module.one_vowel_apart("shibam", "shibar")
+
+
 @pytest.mark.parametrize(
     ("a", "b", "apart"),
     [

@@ -296,8 +296,9 @@ class DocumentContext:
     def sole_place(self) -> tuple[Location, Evidence] | None:
         """The one place below country level that the whole article names, for a reported
         incident whose own clauses name none ("A security force stopped a vehicle in Reg-e Khan
-        Neshin district, Helmand province. ... Four men were detained"); None when the article
-        names none or several (then which one is the incident's is not known)."""
+        Neshin district, Helmand province. ... Four men were detained"); where it names several,
+        the one province that holds all the others; else None (which one is the incident's is
+        not known)."""
         found: dict[tuple[str, str | None], tuple[Location, Evidence]] = {}
         for sentence in self.sentences:
             unit = Unit(sentence, 0, len(sentence.text), -1)
@@ -315,9 +316,17 @@ class DocumentContext:
                 key = (location.name, location.country_code)
                 if key not in found:
                     found[key] = (location, _evidence(unit, mention.start, mention.end, 0.3))
-        if len(found) != 1:
-            return None
-        return next(iter(found.values()))
+        if len(found) == 1:
+            return next(iter(found.values()))
+        # "in Kandahar province ... in the Zharay district of the province": one province that
+        # holds every other place named is the article's one place, to that precision
+        provinces = [
+            (loc, ev) for loc, ev in found.values()
+            if loc.precision == "province" and all(
+                (other.country_code, other.admin1) == (loc.country_code, loc.admin1) for other, _ in found.values()
+            )
+        ]
+        return provinces[0] if len(provinces) == 1 else None
 
     def date_mention(self, unit: Unit, span: DateSpan) -> Any:
         for mention in unit.dates:

@@ -143,6 +143,7 @@ class Gazetteer:
         self._scan_indexes: dict[int, ScanIndex] = {}
         self._scan_lock = threading.Lock()
         self._spellings: dict[str, tuple[tuple[str, Place], ...]] | None = None
+        self._district_spellings: dict[str, tuple[tuple[str, Place], ...]] = {}
         self._capitals: dict[str, str] | None = None
 
     # ------------------------------------------------------------------ opening
@@ -327,6 +328,34 @@ class Gazetteer:
                 if other[0] == key[0] and one_edit_apart(key, other):
                     found.add(place)
         return found.pop() if len(found) == 1 else None
+
+    def misspelt_district(self, name: str, country_codes: Sequence[str]) -> Place | None:
+        """The one district of ``country_codes`` whose name is ``name`` but for one vowel, as
+        transliterations differ ("Zharay district" in an Afghan release is Zharey, Kandahar; a
+        changed consonant makes another name: "Dayan" is not Daman). Only a district's own name
+        is compared, and only when the text calls it a district."""
+        key = normalize_name(name)
+        if len(key) < _MISSPELT_MIN_LENGTH:
+            return None
+        found: set[Place] = set()
+        for code in country_codes:
+            for other, place in self._districts_of(code):
+                if other[0] == key[0] and one_vowel_apart(key, other):
+                    found.add(place)
+        return found.pop() if len(found) == 1 else None
+
+    def _districts_of(self, country_code: str) -> tuple[tuple[str, Place], ...]:
+        known = self._district_spellings.get(country_code)
+        if known is None:
+            with self._lock:  # one country's districts, read when first needed (a few ms)
+                rows = self._db.execute(
+                    "SELECT id, geonameid, kind, name, country_code, admin1_code, lat, lon, population, extra "
+                    "FROM place WHERE kind = 'district' AND country_code = ?",
+                    (country_code,),
+                ).fetchall()
+            known = tuple((normalize_name(row[3]), self._make_place(tuple(row))) for row in rows)
+            self._district_spellings[country_code] = known
+        return known
 
     def _admin1_spellings(self, country_code: str) -> tuple[tuple[str, Place], ...]:
         if self._spellings is None:
@@ -545,6 +574,24 @@ class Gazetteer:
                 for row in rows:
                     found[row[0]] = self._make_place(row)
         return found
+
+
+_VOWELS = frozenset("aeiouy")
+
+
+def one_vowel_apart(a: str, b: str) -> bool:
+    """Whether ``b`` is ``a`` with one vowel changed into another, added or dropped: how one
+    name is written in two transliterations ("zharay" and "zharey", "paktia" and "paktiya")."""
+    if a == b or abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) == len(b):
+        diffs = [i for i, (x, y) in enumerate(zip(a, b)) if x != y]
+        return len(diffs) == 1 and a[diffs[0]] in _VOWELS and b[diffs[0]] in _VOWELS
+    short, long = (a, b) if len(a) < len(b) else (b, a)
+    i = 0
+    while i < len(short) and short[i] == long[i]:
+        i += 1
+    return long[i] in _VOWELS and short[i:] == long[i + 1 :]
 
 
 def one_edit_apart(a: str, b: str) -> bool:

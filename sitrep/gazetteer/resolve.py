@@ -110,6 +110,7 @@ from .rank import (
 
 if TYPE_CHECKING:
     from .index import Gazetteer
+    from .place import Place
 
 __all__ = ["facility_location", "resolve_phrase"]
 
@@ -348,12 +349,27 @@ def _match(gazetteer: "Gazetteer", part: str, context: Context, *, loose: bool =
     # "Ghanzi province" in an Afghan story is Ghazni misspelt, not the Ghanzi of Botswana
     for variant in variants(part):
         split = split_type_word(normalize_name(variant))
+        if split is not None and ADMIN_TYPE_WORDS[split[1]] == "district":
+            misspelt = gazetteer.misspelt_district(split[0], context.countries) if found is None else None
+            if misspelt is not None and _believe_misspelt_district(misspelt, context):
+                return Match(misspelt, misspelt.precision)  # "Zharay district" in an Afghan release is Zharey
+            continue
         if split is not None and ADMIN_TYPE_WORDS[split[1]] not in ("admin1", "region"):
             continue
         misspelt = gazetteer.misspelt_admin1(split[0] if split is not None else variant, context.countries)
         if misspelt is not None:
             return Match(misspelt, misspelt.precision)
     return found
+
+
+def _believe_misspelt_district(place: Place, context: Context) -> bool:
+    """A district one edit from the name must lie in the province the phrase names ("Dayan
+    district of Jowzjan province" is not Kandahar's Daman), or, with no province named, in the
+    article's first country ("Shibam District" in a Yemeni story that names al-Qaeda, a group
+    of many countries, is not Afghanistan's Shibar)."""
+    if context.container is not None:
+        return inside(place, context) >= (3 if admin1_container(context) else 2)
+    return bool(context.countries) and context.countries[0] == place.country_code
 
 
 def _match_name(gazetteer: "Gazetteer", part: str, context: Context, *, loose: bool = True) -> Match | None:
