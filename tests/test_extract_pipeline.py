@@ -280,6 +280,28 @@ def test_a_leader_and_the_suspects_detained_with_him_add_up(extractor) -> None: 
     assert report.counts.arrested is not None and report.counts.arrested.best == 1
 
 
+@pytest.mark.parametrize(
+    ("text", "arrested"),
+    [
+        # the detained are one list, whatever side each is told on
+        ("An Afghan and coalition security force arrested an Islamic Movement of Uzbekistan leader in Burkah "
+         "district, Baghlan province, today. During the operation, the security force also detained one suspected "
+         "insurgent.", 2),
+        # what a detained man did is no incident of its own, and does not part him from the others detained
+        ("A security force arrested a Taliban weapons dealer during an operation in Sangin district, Helmand "
+         "province, today. The weapons dealer provided homemade explosives and IED material to Taliban fighters. "
+         "The security force also detained two suspected insurgents during the operation.", 3),
+        # a group named again with "also" is no addition
+        ("A security force captured a Taliban IED expert and several other militants in Kandahar Province this "
+         "morning. During the search the security force captured the IED expert. Several other militants were "
+         "also captured.", 4),
+    ],
+)
+def test_the_people_detained_in_one_operation_add_up_once(extractor, text: str, arrested: int) -> None:  # type: ignore[no-untyped-def]
+    found = [r.counts.arrested.best for r in _extract(extractor, text, "2013-02-09") if r.counts.arrested is not None]
+    assert found == [arrested]
+
+
 def test_an_arrest_operation_targets_the_group_it_sought(extractor) -> None:  # type: ignore[no-untyped-def]
     text = (
         "An Afghan and coalition security force conducted an operation to detain a Taliban leader in Arghandab "

@@ -569,10 +569,12 @@ class Assembler:
                         continue
                     if sides and _restates(mention):
                         continue  # "two insurgents were killed ... killing both armed individuals"
-                    attacker = mention.side in _ATTACKER_SIDES
+                    # the dead on the attackers' side are told apart from their victims'; the
+                    # detained are one list whatever their side ("a leader ... one suspected insurgent")
+                    attacker = category in ("killed", "injured") and mention.side in _ATTACKER_SIDES
                     held = sides.get(attacker)
                     if held is not None and (
-                        getattr(mention, "additional", False)
+                        (getattr(mention, "additional", False) and not _names_again(mention, held[0]))
                         or (category == "arrested" and held[1] is not unit and _joins_leader(mention, held[0]))
                     ):
                         # "captured a facilitator ... detained one additional suspected insurgent"
@@ -984,7 +986,18 @@ _LEAD_ROLES = frozenset({
 
 def _role(part: CountPart) -> str | None:
     words = part.label.lower().split()
-    return words[-1] if words and words[-1] in _LEAD_ROLES else None
+    if not words:
+        return None
+    word = words[-1]
+    singular = word[:-1] if word.endswith("s") else word  # "20 Haqqani senior leaders"
+    return singular if word in _LEAD_ROLES or singular in _LEAD_ROLES else None
+
+
+def _names_again(new: Any, held: Any) -> bool:
+    """Whether a count marked as adding names the very group told before ("captured an expert
+    and several other militants ... Several other militants were also captured")."""
+    told = {(p.text.lower(), p.best) for p in held.count.parts or ()}
+    return bool(new.count.parts) and all((p.text.lower(), p.best) in told for p in new.count.parts)
 
 
 def _joins_leader(new: Any, held: Any) -> bool:
