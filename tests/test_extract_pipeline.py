@@ -325,6 +325,21 @@ def test_people_named_again_by_a_definite_plural_are_counted_where_they_were_fir
     assert all(r.counts.killed is None for r in _extract(extractor, text, "2010-03-18"))
 
 
+@pytest.mark.parametrize(
+    ("text", "country"),
+    [
+        # a group named by its country, even where its name covers the country's name
+        ("2 Soldiers die in northwest Colombia rebel attack", "CO"),
+        # a state force that acted: "accused of", "overruns"
+        ("Mexican police accused of beating shopkeeper to death", "MX"),
+        ("Myanmar armed forces overruns ethnic armed group's base camp in western state", "MM"),
+    ],
+)
+def test_an_incident_no_place_names_takes_the_country_of_its_actors(extractor, text: str, country: str) -> None:  # type: ignore[no-untyped-def]
+    report = _only(_extract(extractor, text, "2015-01-01"))
+    assert report.location is not None and (report.location.country_code, report.location.precision) == (country, "country")
+
+
 def test_a_threat_to_the_force_is_no_threatened_attack(extractor) -> None:  # type: ignore[no-untyped-def]
     text = (
         "During the operation several insurgents presented an immediate threat to the combined force and were "

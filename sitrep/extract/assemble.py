@@ -55,7 +55,8 @@ _STATE_TYPES = frozenset({"state force"})
 #: A state force that is the subject of an act: "Dutch police detained two more".
 _FORCE_ACTS = re.compile(
     r"\s+(?:\w+\s+)?(?:arrested|detained|captured|raided|killed|shot|fired|opened fire|stormed|seized|launched|"
-    r"carried out|conducted|bombed|shelled|struck|attacked)\b",
+    r"carried out|conducted|bombed|shelled|struck|attacked|overr[au]ns?|advanced?|advances|clashed|"
+    r"(?:are |is |were |was )?accused of)\b",
     re.I,
 )
 _ATTACKER_SIDES = frozenset({"perpetrators", "militants"})
@@ -544,10 +545,14 @@ class Assembler:
                     return country.to_location(e.text, precision="country"), _evidence(unit, e.start, e.end, 0.4)
         for unit in group.units:
             for a in unit.actors:
-                if a.actor is not None and len(a.actor.countries) == 1 and a.actor_type in _ARMED_TYPES:
-                    country = self.gazetteer.country(a.actor.countries[0])
-                    if country is not None:
-                        return country.to_location(a.matched, precision="country"), _evidence(unit, a.start, a.end, 0.3)
+                if a.actor_type not in _ARMED_TYPES:
+                    continue
+                # a group active in one country, or one named by its country ("Colombian rebels")
+                code = a.actor.countries[0] if a.actor is not None and len(a.actor.countries) == 1 else None
+                code = code or (a.country_code if a.actor is None else None)
+                country = self.gazetteer.country(code) if code else None
+                if country is not None:
+                    return country.to_location(a.matched, precision="country"), _evidence(unit, a.start, a.end, 0.3)
         for unit in group.units:
             forced = context.places.force_country(unit, targeted=True)
             if forced is not None:
