@@ -23,6 +23,7 @@ from sitrep.evaluate.wikipedia import (
     names_actor,
     parse_plain_count,
     parse_row,
+    row_total,
     parse_split_count,
     same_place,
     victims_value,
@@ -174,6 +175,18 @@ def test_choose_report_prefers_the_first_reported_one() -> None:
     assert choose_report([background, reported]) is reported
     assert choose_report([background]) is background
     assert choose_report([]) is None
+
+
+def test_a_rows_figure_adds_up_the_incidents_it_reports() -> None:
+    lead, other = report(killed=count(15)), report(SUICIDE, killed=count(2))
+    recalled = report(realis="background", killed=count(40))
+    killed = lambda r: victims_value(r.counts.killed)  # noqa: E731
+    # "Two incidents: a car bomb ... killed 15 ... Elsewhere, two soldiers were killed": 17; a
+    # recalled incident is no part of the entry
+    assert row_total([lead, recalled, other], lead, killed) == 17
+    # with none told as news, the chosen report alone; with no report, no figure
+    assert row_total([recalled], recalled, killed) == 40
+    assert row_total([], None, killed) is None
 
 
 def test_count_values() -> None:

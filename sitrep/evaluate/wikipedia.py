@@ -16,11 +16,15 @@ way ("score a field only where the text could support it, and report both ways")
 
 ``killed_exact``, ``injured_exact``
     over rows whose ``dead`` (``injured``) is a plain integer; the others ("26 (+2)",
-    "Unknown", "20+", empty) are excluded. The predicted number is the chosen report's
-    count (:func:`count_value`: best, else min, else max); a report with no such count
-    predicts 0, as the issue asks. Wikipedia puts dead attackers in brackets ("3 (+1)"), so
-    a plain number counts victims: the killed count's parts on the perpetrators' side
-    ("the bomber also died") are taken off (:func:`victims_value`).
+    "Unknown", "20+", empty) are excluded. A row's figure is its entry's total ("Two
+    incidents: A car bomb ... killed 15 ... Elsewhere, two Iraqi soldiers were killed" is 17),
+    so the predicted number is the sum over the row's reports whose realis is ``reported``
+    (:func:`row_total`; the chosen report's alone when none is): each report's count is
+    :func:`count_value` (best, else min, else max), and a report with no such count adds 0,
+    as the issue asks. ``killed_first_exact`` and ``injured_first_exact`` give the chosen
+    report's count alone. Wikipedia puts dead attackers in brackets ("3 (+1)"), so a plain
+    number counts victims: the killed count's parts on the perpetrators' side ("the bomber
+    also died") are taken off (:func:`victims_value`).
 ``country``
     over rows whose ``location`` names a country (a comma-separated part that the
     gazetteer's country table knows, historical names included, or that it reads as a whole
@@ -40,7 +44,8 @@ way ("score a field only where the text could support it, and report both ways")
     the gold type mapped by ``sitrep/data/evaluate/wikipedia_kinds.yaml`` (which explains
     why the GTD attack type is compared); rows with no type ("Unknown") are excluded.
 ``killed_split_exact``
-    over the "N (+M)" rows: right when the victims are N and the perpetrators' part is M.
+    over the "N (+M)" rows: right when the victims are N and the perpetrators' part is M
+    (each summed as above).
 ``country_text``
     ``country`` over the rows whose text names the country, a demonym of it or another part
     of the location (a lower bound of what the text supports: other towns are not counted).
@@ -51,6 +56,8 @@ way ("score a field only where the text could support it, and report both ways")
     over every row with a gold place (perpetrator), whether or not the text names it.
 ``kind_sub_event``
     over rows whose type fixes an ACLED sub-event type ("Suicide bombing": Suicide bomb).
+``killed_first_exact``, ``injured_first_exact``
+    ``killed_exact`` and ``injured_exact`` with the chosen report's count alone.
 
 The helpers :func:`choose_report`, :func:`count_value`, :func:`appears`, :func:`names_actor`
 and :func:`same_place` are shared with the ``gtd`` evaluator.
@@ -94,6 +101,7 @@ __all__ = [
     "placed_in",
     "same_place",
     "score_perpetrators",
+    "row_total",
     "score_row",
     "show_location",
     "text_names_country",
@@ -107,6 +115,7 @@ REQUIRED_COLUMNS: tuple[str, ...] = ("row_id", "type", "dead", "injured", "locat
 METRICS: tuple[str, ...] = (
     "killed_exact", "injured_exact", "country", "place", "perpetrator", "kind",
     "killed_split_exact", "country_text", "country_all", "place_all", "perpetrator_all", "kind_sub_event",
+    "killed_first_exact", "injured_first_exact",
 )
 
 _FOOTNOTE = re.compile(r"\[(?:\d+|[a-z]|note \d+|[^\]]*(?:needed|\?))\]", re.IGNORECASE)
@@ -136,6 +145,16 @@ def choose_report(reports: Sequence[Report]) -> Report | None:
         if report.realis == "reported":
             return report
     return reports[0] if reports else None
+
+
+def row_total(reports: Sequence[Report], chosen: Report | None, value: Callable[[Report], int]) -> int | None:
+    """A row's figure as sitrep reads it: ``value`` summed over the reports told as news
+    (realis ``reported``), the incidents the row's entry adds up; the chosen report's alone
+    when none is; None with no report."""
+    reported = [r for r in reports if r.realis == "reported"]
+    if reported:
+        return sum(value(r) for r in reported)
+    return value(chosen) if chosen is not None else None
 
 
 def count_value(count: Count | CountPart | None) -> int:
@@ -561,7 +580,7 @@ class WikipediaEvaluator:
             no_report += report is None
             empty += not row.text
             uncovered += row.kind_uncovered
-            score_row(result, row, report, gazetteer, registry)
+            score_row(result, row, report, gazetteer, registry, reports=found)
         result.notes.append(
             "one incident per row: the first report with realis 'reported', else the first; "
             f"{no_report} rows with no report ({empty} with an empty description) score 0 on every metric"
@@ -572,18 +591,34 @@ class WikipediaEvaluator:
         return result
 
 
-def score_row(result: EvalResult, row: WikiRow, report: Report | None, gazetteer: Any, registry: Any) -> None:
-    """Score one row's chosen report (None: no report) on every metric the row has gold for."""
+def score_row(
+    result: EvalResult, row: WikiRow, report: Report | None, gazetteer: Any, registry: Any,
+    *, reports: Sequence[Report] = (),
+) -> None:
+    """Score one row's chosen report (None: no report) on every metric the row has gold for;
+    the counts are summed over ``reports`` told as news (see :func:`row_total`)."""
 
     def add(name: str, ok: bool | None, gold: Any = None, got: Any = None, *, log: bool = True) -> None:
         record(result, name, ok, row=row.row_id, text=row.text, gold=gold, got=got, log=log)
 
-    killed = report.counts.killed if report else None
-    victims = victims_value(killed) if report else None
-    add("killed_exact", None if row.killed is None else victims == row.killed, row.killed, victims)
-    injured = count_value(report.counts.injured) if report else None
-    add("injured_exact", None if row.injured is None else injured == row.injured, row.injured, injured)
-    split = (victims_value(killed), perpetrators_value(killed)) if report else None
+    def victims(r: Report) -> int:
+        return victims_value(r.counts.killed)
+
+    def attackers(r: Report) -> int:
+        return perpetrators_value(r.counts.killed)
+
+    def injured(r: Report) -> int:
+        return count_value(r.counts.injured)
+
+    dead = row_total(reports, report, victims)
+    add("killed_exact", None if row.killed is None else dead == row.killed, row.killed, dead)
+    hurt = row_total(reports, report, injured)
+    add("injured_exact", None if row.injured is None else hurt == row.injured, row.injured, hurt)
+    first = victims(report) if report else None
+    add("killed_first_exact", None if row.killed is None else first == row.killed, log=False)
+    first = injured(report) if report else None
+    add("injured_first_exact", None if row.injured is None else first == row.injured, log=False)
+    split = (dead, row_total(reports, report, attackers)) if report else None
     add("killed_split_exact", None if row.killed_split is None else split == row.killed_split, row.killed_split, split)
 
     location = report.location if report else None
