@@ -192,8 +192,14 @@ def test_a_rows_figure_adds_up_the_incidents_it_reports() -> None:
 def test_count_values() -> None:
     bomber = count(13, part(12), part(1, "perpetrators"))
     assert count_value(bomber) == 13 and victims_value(bomber) == 12
-    open_ended = Count(min=101, max=None, best=None, approx=False, text="more than 100")
-    assert count_value(open_ended) == 101
+    open_ended = Count(min=None, max=100, best=None, approx=False, text="up to 100")
+    assert count_value(open_ended) == 100
+    # "more than 60": sitrep's bound is 61, the lists (and the GTD) record 60
+    above = CountPart(label="others", min=61, max=None, best=61, approx=False, text="more than 60 others")
+    assert count_value(above) == 60
+    assert count_value(Count(min=70, max=None, best=70, approx=False, text="", parts=(part(9), above))) == 69
+    at_least = CountPart(label="", min=60, max=None, best=60, approx=False, text="at least 60")
+    assert count_value(at_least) == 60
     assert count_value(None) == 0
 
 

@@ -340,6 +340,13 @@ def test_an_incident_no_place_names_takes_the_country_of_its_actors(extractor, t
     assert report.location is not None and (report.location.country_code, report.location.precision) == (country, "country")
 
 
+def test_people_run_down_by_a_driver_are_a_ramming(extractor) -> None:  # type: ignore[no-untyped-def]
+    text = "A Palestinian driver rammed IDF soldiers at a checkpoint in the West Bank, lightly injuring three men."
+    report = _only(_extract(extractor, text, "2015-01-01"))
+    assert report.counts.injured is not None and report.counts.injured.best == 3
+    assert _extract(extractor, "The ship rammed into the pier.", "2015-01-01") == []
+
+
 def test_a_threat_to_the_force_is_no_threatened_attack(extractor) -> None:  # type: ignore[no-untyped-def]
     text = (
         "During the operation several insurgents presented an immediate threat to the combined force and were "

@@ -157,15 +157,25 @@ def row_total(reports: Sequence[Report], chosen: Report | None, value: Callable[
     return value(chosen) if chosen is not None else None
 
 
+#: A bound the text states above a number: sitrep reads "more than 60" as at least 61, the list
+#: (and the GTD) record 60 (see :mod:`sitrep.extract.numbers`).
+_MORE_THAN = re.compile(r"\b(?:more than|over|above|in excess of|upwards of)\s+\S", re.IGNORECASE)
+
+
 def count_value(count: Count | CountPart | None) -> int:
-    """The number a count (or a part of one) predicts: its best value, else its lower bound
-    ("more than 60"), else its upper bound; 0 for no count."""
+    """The number a count (or a part of one) predicts, as these lists record it: its best
+    value, else its lower bound, else its upper bound; 0 for no count. A number stated as
+    "more than N" or "over N" is N here, as the lists and the GTD code it (sitrep's ``min`` and
+    ``best`` are N+1, the bound the words state)."""
     if count is None:
         return 0
-    for value in (count.best, count.min, count.max):
-        if value is not None:
-            return value
-    return 0
+    value = next((v for v in (count.best, count.min, count.max) if v is not None), None)
+    if value is None:
+        return 0
+    parts = getattr(count, "parts", None)
+    phrases = [p for p in parts if p.min is not None] if parts else [count]
+    stated_above = sum(1 for p in phrases if p.min is not None and _MORE_THAN.search(p.text))
+    return max(value - stated_above, 0)
 
 
 def perpetrators_value(count: Count | None) -> int:
