@@ -41,6 +41,18 @@ def test_same_attack_told_twice_links_and_a_different_one_does_not() -> None:
     assert link_score(first, _report("2025-06-10", KONDUGA, kind=ARREST)) is None  # arrests are their own incidents
 
 
+def test_a_country_guessed_from_a_groups_home_rules_nothing_out() -> None:
+    from dataclasses import replace
+
+    cameroon = Location("Cameroon", None, "Cameroon", "CM", 6.0, 12.5, "country")
+    told = _report("2025-06-10", KONDUGA, 12, perps=[BOKO])
+    guessed = _report("2025-06-10", cameroon, 12, perps=[BOKO])
+    assert link_score(told, guessed) is None  # a place told in another country rules the link out
+    # ... but not a place only guessed from the group at work (confidence 0.2)
+    guessed = replace(guessed, evidence={**guessed.evidence, "location": Evidence("Boko Haram", 0, 10, "Boko Haram", 0, 10, 0.2)})
+    assert link_score(told, guessed) is not None
+
+
 def test_named_perpetrators_must_agree_unless_related_or_only_suspected() -> None:
     attributed = ActorRef("Boko Haram", "Boko Haram", None, "attributed", "boko-haram", "armed group")
     a = _report("2025-06-10", KONDUGA, 12, perps=[attributed])

@@ -347,6 +347,16 @@ def test_people_run_down_by_a_driver_are_a_ramming(extractor) -> None:  # type: 
     assert _extract(extractor, "The ship rammed into the pier.", "2015-01-01") == []
 
 
+def test_an_article_naming_no_country_takes_the_home_country_of_the_group_at_work(extractor) -> None:  # type: ignore[no-untyped-def]
+    report = _only(_extract(extractor, "Boko Haram terrorists attacked a village, killing 12 people.", "2015-01-01"))
+    assert report.location is not None and (report.location.country_code, report.location.precision) == ("NG", "country")
+    assert report.evidence["location"].confidence == 0.2  # a guess, and said to be one
+    # a country the article names outright is not overruled
+    text = "Boko Haram terrorists attacked a village in Cameroon, killing 12 people."
+    report = _only(_extract(extractor, text, "2015-01-01"))
+    assert report.location is not None and report.location.country_code == "CM"
+
+
 def test_a_threat_to_the_force_is_no_threatened_attack(extractor) -> None:  # type: ignore[no-untyped-def]
     text = (
         "During the operation several insurgents presented an immediate threat to the combined force and were "

@@ -20,7 +20,7 @@ _SECTIONS: dict[str, tuple[str, ...]] = {
     "date": ("same_day", "adjacent_day", "within_week", "within_month", "within_year", "inferred", "missing",
              "inferred_span_days"),
     "place": ("same_place_km", "near_km", "same_place", "near_place", "town_in_province", "same_province",
-              "same_country", "missing"),
+              "same_country", "missing", "min_confidence"),
     "kind": ("same_subtype", "related_subtype", "vague", "unknown"),
     "actors": ("same_named", "same_family", "same_unnamed", "unnamed_vs_named", "suspected_conflict"),
     "counts": ("same", "rising", "unordered", "far_apart", "far_ratio", "falling", "steep_fall", "zero_vs_some",

@@ -123,6 +123,9 @@ def report_facts(
         else:
             level = "y"
     place = report.location
+    told = report.evidence.get("location")
+    if told is not None and told.confidence < rules.get("place", "min_confidence"):
+        place = None  # a guess from a group's home country: no sign of which incident this is
     if place is None:
         place_level = None
         lat = lon = None

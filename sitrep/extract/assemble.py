@@ -558,6 +558,15 @@ class Assembler:
             if forced is not None:
                 location, mention = forced
                 return location, _evidence(unit, mention.start, mention.end, 0.3)
+        if not context.named_countries:
+            # an article that names no country at all: the home country of the armed group at
+            # work ("Boko Haram terrorists attacked ...": Nigeria, the first of its countries)
+            for unit in group.units:
+                for a in unit.actors:
+                    if a.actor_type in _ARMED_TYPES and a.actor is not None and a.actor.countries:
+                        country = self.gazetteer.country(a.actor.countries[0])
+                        if country is not None:
+                            return country.to_location(a.matched, precision="country"), _evidence(unit, a.start, a.end, 0.2)
         return None, None
 
     def _counts(self, group: Group) -> tuple[Counts, dict[str, Evidence]]:
