@@ -357,6 +357,16 @@ def test_an_article_naming_no_country_takes_the_home_country_of_the_group_at_wor
     assert report.location is not None and report.location.country_code == "CM"
 
 
+def test_a_weak_trigger_against_a_bus_or_a_patrol_is_an_incident_but_words_against_a_government_are_not(extractor) -> None:  # type: ignore[no-untyped-def]
+    text = "A bus carrying passengers was attacked in the province of Cabo Delgado. No deaths were reported."
+    report = _only(_extract(extractor, text, "2015-01-01"))
+    assert report.location is not None and report.location.country_code == "MZ"
+    assert _extract(extractor, "The opposition attacked the government's budget plan.", "2015-01-01") == []
+    # present tense "stabs"
+    text = "A Palestinian worker stabs four civilians in the southern Israeli city of Kiryat Gat."
+    assert _only(_extract(extractor, text, "2015-01-01")).location.name == "Kiryat Gat"
+
+
 def test_a_threat_to_the_force_is_no_threatened_attack(extractor) -> None:  # type: ignore[no-untyped-def]
     text = (
         "During the operation several insurgents presented an immediate threat to the combined force and were "

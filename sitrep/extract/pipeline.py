@@ -375,7 +375,7 @@ class Extractor:
             text = unit.sentence.text
             return any(role(text, a.start, a.end, actor_type=a.actor_type) == "perpetrator" for a in unit.actors)
         weapon = any(w.type not in _AMBIGUOUS_WEAPONS for w in unit.weapons)
-        return weapon or armed_actor or any(t.type in ("military", "police") for t in unit.targets)
+        return weapon or armed_actor or any(t.type in _ATTACKED_IN_EARNEST for t in unit.targets)
 
     def _unit_place(self, unit: Unit, head: TriggerMatch, context: "DocumentContext") -> Location | None:
         from sitrep.extract.places import choose_location
@@ -550,6 +550,13 @@ def _points_back_to_scene(text: str) -> bool:
 
 #: ... with at most this many generic statements among them.
 _LEAD_IN_GENERIC = 3
+
+
+#: Targets that make a weak trigger violent ("a bus carrying passengers was attacked"); not a
+#: government, a party or the press, which are "attacked" in words as often as with arms.
+_ATTACKED_IN_EARNEST = frozenset({
+    "military", "police", "transport", "aid workers", "tourists", "diplomatic",
+})
 
 
 #: How many sentences back the people a definite plural names again may have been counted.
