@@ -333,6 +333,8 @@ def test_people_named_again_by_a_definite_plural_are_counted_where_they_were_fir
         # a state force that acted: "accused of", "overruns"
         ("Mexican police accused of beating shopkeeper to death", "MX"),
         ("Myanmar armed forces overruns ethnic armed group's base camp in western state", "MM"),
+        # a force named with the victims
+        ("A Kenya police reservist was killed when Al-Shabaab militants hurled explosives at a bank", "KE"),
     ],
 )
 def test_an_incident_no_place_names_takes_the_country_of_its_actors(extractor, text: str, country: str) -> None:  # type: ignore[no-untyped-def]

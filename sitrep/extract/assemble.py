@@ -103,19 +103,21 @@ class CachedPlaces:
             self._cache[key] = self._gazetteer.resolve(text, context_countries=context_countries, loose=loose)
         return self._cache[key]
 
-    def force_country(self, unit: Unit, *, targeted: bool = False) -> tuple[Location, Any] | None:
+    def force_country(self, unit: Unit, *, targeted: bool = False, bystander: bool = False) -> tuple[Location, Any] | None:
         """The country of a state force named in ``unit`` ("Dutch police detained two more"):
         where a force acts is its country, when nothing else places the act. With ``targeted``,
         a force that was attacked instead ("rebels attacked a Myanmar army convoy"): forces are
-        mostly attacked at home, while they may act abroad ("Israeli strikes")."""
+        mostly attacked at home, while they may act abroad ("Israeli strikes"). With
+        ``bystander``, a force named with the victims without being the attacked one ("a Kenya
+        police reservist was killed"), a weaker sign."""
         from sitrep.actors.attribution import role
 
         for mention in unit.actors:
             if mention.actor_type == "state force" and mention.country_code:
                 text = unit.sentence.text
                 side = role(text, mention.start, mention.end, actor_type=mention.actor_type)
-                if targeted:
-                    if side != "target":
+                if targeted or bystander:
+                    if side == "perpetrator" or (side == "target") != targeted:
                         continue
                 elif not (side == "perpetrator" or _FORCE_ACTS.match(text, mention.end)):
                     continue  # "translators for the British army": the force did not act here
@@ -521,7 +523,8 @@ class Assembler:
                 if hint is not None and hint[0].country_code == choice.location.country_code:
                     return hint
         m = choice.mention
-        return choice.location, _evidence(choice.unit, m.start, m.end, min(0.9, 0.4 + choice.score / 20))
+        # a place the clauses name is never below 0.25: lower is for guesses (a group's home country)
+        return choice.location, _evidence(choice.unit, m.start, m.end, max(0.25, min(0.9, 0.4 + choice.score / 20)))
 
     def _country_only(self, group: Group, context: DocumentContext) -> tuple[Location | None, Evidence | None]:
         """When no place is named, the country the incident's clauses still tell, in this order:
@@ -558,6 +561,11 @@ class Assembler:
             if forced is not None:
                 location, mention = forced
                 return location, _evidence(unit, mention.start, mention.end, 0.3)
+        for unit in group.units:  # a guess (0.2), which deduplication does not read as a place
+            forced = context.places.force_country(unit, bystander=True)
+            if forced is not None:
+                location, mention = forced
+                return location, _evidence(unit, mention.start, mention.end, 0.2)
         if not context.named_countries:
             # an article that names no country at all: the home country of the armed group at
             # work ("Boko Haram terrorists attacked ...": Nigeria, the first of its countries)
