@@ -369,6 +369,17 @@ def test_a_weak_trigger_against_a_bus_or_a_patrol_is_an_incident_but_words_again
     assert _only(_extract(extractor, text, "2015-01-01")).location.name == "Kiryat Gat"
 
 
+def test_a_group_blamed_for_the_attack_told_before_is_its_perpetrator_whatever_it_vowed(extractor) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "A bomb exploded near a polling station in Farah, killing two. The attack is being blamed on the "
+        "Taliban, who have vowed to disrupt national elections."
+    )
+    report = _only(_extract(extractor, text, "2015-01-01"))
+    assert [p.name for p in report.perpetrators] == ["Taliban"]
+    text = "A bomb exploded in Kabul. Authorities believe that anarchists might be behind the attack."
+    assert [p.name for p in _only(_extract(extractor, text, "2015-01-01")).perpetrators] == ["anarchists"]
+
+
 def test_a_threat_to_the_force_is_no_threatened_attack(extractor) -> None:  # type: ignore[no-untyped-def]
     text = (
         "During the operation several insurgents presented an immediate threat to the combined force and were "

@@ -281,7 +281,9 @@ class Extractor:
                 ))
             )
             threat = self.lexicons.status["threatened"].search(text) is not None
-            if current is None or (threat and not current.threat) or opens_new_incident(
+            # a threat opens an incident of its own, unless the clause points back at one told
+            # ("The attack is being blamed on the Taliban, who have vowed to disrupt the elections")
+            if current is None or (threat and not current.threat and not refers_back) or opens_new_incident(
                 current, unit=unit, explicit_new=explicit_new, refers_back=refers_back, head_strong=head.strong,
                 date=when, place=place, arrests_only=arrests_only,
             ):
