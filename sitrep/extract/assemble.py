@@ -59,6 +59,12 @@ _FORCE_ACTS = re.compile(
     r"(?:are |is |were |was )?accused of)\b",
     re.I,
 )
+#: A location's evidence confidence when the place is a guess (a group's home country, a force
+#: named with the victims), and the least a place the incident's clauses name ever gets: the
+#: deduplication rules (``place.min_confidence`` in dedupe.yaml, 0.25) read a place below that
+#: as no place, so a guess never keeps two reports apart.
+_GUESS_CONFIDENCE = 0.2
+_NAMED_PLACE_CONFIDENCE = 0.25
 _ATTACKER_SIDES = frozenset({"perpetrators", "militants"})
 _ARMED_TYPES = frozenset({"armed group", "militia"})
 #: A weapon type dropped when a more specific one is named ("a car bomb" is not also "explosives").
@@ -523,16 +529,20 @@ class Assembler:
                 if hint is not None and hint[0].country_code == choice.location.country_code:
                     return hint
         m = choice.mention
-        # a place the clauses name is never below 0.25: lower is for guesses (a group's home country)
-        return choice.location, _evidence(choice.unit, m.start, m.end, max(0.25, min(0.9, 0.4 + choice.score / 20)))
+        confidence = max(_NAMED_PLACE_CONFIDENCE, min(0.9, 0.4 + choice.score / 20))
+        return choice.location, _evidence(choice.unit, m.start, m.end, confidence)
 
     def _country_only(self, group: Group, context: DocumentContext) -> tuple[Location | None, Evidence | None]:
         """When no place is named, the country the incident's clauses still tell, in this order:
         an acting state force's ("Dutch police detained two more"); a country named, or a people
         ("More than 200 Syrians were killed"; not an adjective such as "British", which is often
-        the victims' nationality); the one country a named perpetrator operates in ("in Boko
-        Haram attacks"; confidence 0.3); the country of a state force that was attacked ("rebels
-        ambushed a Myanmar army convoy"; confidence 0.3). Always at country precision."""
+        the victims' nationality); the one country a named armed group operates in, or the one
+        its name gives ("Colombian rebels"; confidence 0.3); the country of a state force that
+        was attacked ("rebels ambushed a Myanmar army convoy"; 0.3). Then two guesses, with
+        :data:`_GUESS_CONFIDENCE`, which deduplication does not read as places: the country of
+        a state force named with the victims ("a Kenya police reservist was killed"), and, in an
+        article that names no country at all, the home country of the armed group at work (the
+        first of its countries in the registry). Always at country precision."""
         for unit in [group.head_unit] + [u for u in group.units if u is not group.head_unit]:
             forced = context.places.force_country(unit)
             if forced is not None:
@@ -561,11 +571,11 @@ class Assembler:
             if forced is not None:
                 location, mention = forced
                 return location, _evidence(unit, mention.start, mention.end, 0.3)
-        for unit in group.units:  # a guess (0.2), which deduplication does not read as a place
+        for unit in group.units:
             forced = context.places.force_country(unit, bystander=True)
             if forced is not None:
                 location, mention = forced
-                return location, _evidence(unit, mention.start, mention.end, 0.2)
+                return location, _evidence(unit, mention.start, mention.end, _GUESS_CONFIDENCE)
         if not context.named_countries:
             # an article that names no country at all: the home country of the armed group at
             # work ("Boko Haram terrorists attacked ...": Nigeria, the first of its countries)
@@ -574,7 +584,7 @@ class Assembler:
                     if a.actor_type in _ARMED_TYPES and a.actor is not None and a.actor.countries:
                         country = self.gazetteer.country(a.actor.countries[0])
                         if country is not None:
-                            return country.to_location(a.matched, precision="country"), _evidence(unit, a.start, a.end, 0.2)
+                            return country.to_location(a.matched, precision="country"), _evidence(unit, a.start, a.end, _GUESS_CONFIDENCE)
         return None, None
 
     def _counts(self, group: Group) -> tuple[Counts, dict[str, Evidence]]:

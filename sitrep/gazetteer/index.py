@@ -7,7 +7,7 @@ import sqlite3
 import threading
 from functools import lru_cache
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Sequence
+from typing import TYPE_CHECKING, Any, Callable, Iterable, Sequence
 
 from sitrep.errors import GazetteerError
 from sitrep.model import Location
@@ -319,30 +319,14 @@ class Gazetteer:
         ``name`` with one letter after the first changed, added, dropped or two neighbours
         swapped ("Ghanzi" in an Afghan press release is Ghazni), or None when there is none or
         several. Names of fewer than five letters are never matched so."""
-        key = normalize_name(name)
-        if len(key) < _MISSPELT_MIN_LENGTH:
-            return None
-        found: set[Place] = set()
-        for code in country_codes:
-            for other, place in self._admin1_spellings(code):
-                if other[0] == key[0] and one_edit_apart(key, other):
-                    found.add(place)
-        return found.pop() if len(found) == 1 else None
+        return _the_one_near(name, (s for code in country_codes for s in self._admin1_spellings(code)), one_edit_apart)
 
     def misspelt_district(self, name: str, country_codes: Sequence[str]) -> Place | None:
         """The one district of ``country_codes`` whose name is ``name`` but for one vowel, as
         transliterations differ ("Zharay district" in an Afghan release is Zharey, Kandahar; a
         changed consonant makes another name: "Dayan" is not Daman). Only a district's own name
         is compared, and only when the text calls it a district."""
-        key = normalize_name(name)
-        if len(key) < _MISSPELT_MIN_LENGTH:
-            return None
-        found: set[Place] = set()
-        for code in country_codes:
-            for other, place in self._districts_of(code):
-                if other[0] == key[0] and one_vowel_apart(key, other):
-                    found.add(place)
-        return found.pop() if len(found) == 1 else None
+        return _the_one_near(name, (s for code in country_codes for s in self._districts_of(code)), one_vowel_apart)
 
     def _districts_of(self, country_code: str) -> tuple[tuple[str, Place], ...]:
         known = self._district_spellings.get(country_code)
@@ -574,6 +558,17 @@ class Gazetteer:
                 for row in rows:
                     found[row[0]] = self._make_place(row)
         return found
+
+
+def _the_one_near(name: str, spellings: Iterable[tuple[str, Place]], near: Callable[[str, str], bool]) -> Place | None:
+    """The one place among ``spellings`` (normalised spelling, place) whose spelling starts like
+    ``name`` and is ``near`` it; None when none or several are, or ``name`` is shorter than
+    :data:`_MISSPELT_MIN_LENGTH` letters."""
+    key = normalize_name(name)
+    if len(key) < _MISSPELT_MIN_LENGTH:
+        return None
+    found = {place for other, place in spellings if other[0] == key[0] and near(key, other)}
+    return found.pop() if len(found) == 1 else None
 
 
 _VOWELS = frozenset("aeiouy")

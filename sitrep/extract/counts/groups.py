@@ -30,13 +30,14 @@ _EVENT_NOUNS = frozenset({
 })
 #: How a noun made from a verb ends ("recovery", "seizure", "removal", "destruction").
 _ACTION_ENDINGS = ("ery", "tion", "sion", "val", "ure", "ing")
+#: After "the", the rest of a group rather than the group told before ("the others were killed").
+_REMAINDER = frozenset({"others", "rest", "remainder", "remaining", "other"})
+_FILLERS = frozenset({"other", "additional", "more", "further"})  # between a number and an adjective
 
 
 def _names_an_act(word: str) -> bool:
     """ "recovery", "detainment"; not "element" ("an element of the Peshmerga": a fighter)."""
     return word.endswith(_ACTION_ENDINGS) or (word.endswith("ment") and len(word) >= 9)
-_REMAINDER = frozenset({"others", "rest", "remainder", "remaining", "other"})
-_FILLERS = frozenset({"other", "additional", "more", "further"})  # between a number and an adjective
 
 
 class GroupReader(Sentence):
