@@ -172,8 +172,7 @@ def count_value(count: Count | CountPart | None) -> int:
     value = next((v for v in (count.best, count.min, count.max) if v is not None), None)
     if value is None:
         return 0
-    parts = getattr(count, "parts", None)
-    phrases = [p for p in parts if p.min is not None] if parts else [count]
+    phrases = getattr(count, "parts", None) or (count,)
     stated_above = sum(1 for p in phrases if p.min is not None and _MORE_THAN.search(p.text))
     return max(value - stated_above, 0)
 
@@ -624,10 +623,10 @@ def score_row(
     add("killed_exact", None if row.killed is None else dead == row.killed, row.killed, dead)
     hurt = row_total(reports, report, injured)
     add("injured_exact", None if row.injured is None else hurt == row.injured, row.injured, hurt)
-    first = victims(report) if report else None
-    add("killed_first_exact", None if row.killed is None else first == row.killed, log=False)
-    first = injured(report) if report else None
-    add("injured_first_exact", None if row.injured is None else first == row.injured, log=False)
+    first_dead = victims(report) if report else None
+    add("killed_first_exact", None if row.killed is None else first_dead == row.killed, log=False)
+    first_hurt = injured(report) if report else None
+    add("injured_first_exact", None if row.injured is None else first_hurt == row.injured, log=False)
     split = (dead, row_total(reports, report, attackers)) if report else None
     add("killed_split_exact", None if row.killed_split is None else split == row.killed_split, row.killed_split, split)
 

@@ -344,6 +344,19 @@ class DocumentContext:
         return None
 
 
+def _force_country(
+    units: Sequence[Unit], context: DocumentContext, confidence: float, **how: bool
+) -> tuple[Location, Evidence] | None:
+    """:meth:`CachedPlaces.force_country` (``how``: targeted or bystander) over ``units``, the
+    first found with its evidence."""
+    for unit in units:
+        forced = context.places.force_country(unit, **how)
+        if forced is not None:
+            location, mention = forced
+            return location, _evidence(unit, mention.start, mention.end, confidence)
+    return None
+
+
 def _actor_countries(mention: Any) -> tuple[str, ...]:
     """The countries an actor mention puts in an article's context: its own ("Pakistani
     Taliban"), else those of a group active in one to three countries (the ELN: Colombia and
@@ -556,36 +569,36 @@ class Assembler:
                 country = self.gazetteer.country(e.text)
                 if country is not None:
                     return country.to_location(e.text, precision="country"), _evidence(unit, e.start, e.end, 0.4)
-        for unit in group.units:
+        units = group.units
+        found = (
+            self._group_country(units, home=False)
+            or _force_country(units, context, 0.3, targeted=True)
+            or _force_country(units, context, _GUESS_CONFIDENCE, bystander=True)
+            # an article that names no country at all: the home country of the armed group at
+            # work ("Boko Haram terrorists attacked ...": Nigeria, the first of its countries)
+            or (self._group_country(units, home=True) if not context.named_countries else None)
+        )
+        return found or (None, None)
+
+    def _group_country(self, units: Sequence[Unit], *, home: bool) -> tuple[Location, Evidence] | None:
+        """The country of the first armed group named in ``units`` that tells one: a group active
+        in one country, or one named by its country ("Colombian rebels"; confidence 0.3); with
+        ``home``, the first of a registry group's countries instead (a guess)."""
+        for unit in units:
             for a in unit.actors:
                 if a.actor_type not in _ARMED_TYPES:
                     continue
-                # a group active in one country, or one named by its country ("Colombian rebels")
-                code = a.actor.countries[0] if a.actor is not None and len(a.actor.countries) == 1 else None
-                code = code or (a.country_code if a.actor is None else None)
+                if home:
+                    code = a.actor.countries[0] if a.actor is not None and a.actor.countries else None
+                elif a.actor is not None:
+                    code = a.actor.countries[0] if len(a.actor.countries) == 1 else None
+                else:
+                    code = a.country_code
                 country = self.gazetteer.country(code) if code else None
                 if country is not None:
-                    return country.to_location(a.matched, precision="country"), _evidence(unit, a.start, a.end, 0.3)
-        for unit in group.units:
-            forced = context.places.force_country(unit, targeted=True)
-            if forced is not None:
-                location, mention = forced
-                return location, _evidence(unit, mention.start, mention.end, 0.3)
-        for unit in group.units:
-            forced = context.places.force_country(unit, bystander=True)
-            if forced is not None:
-                location, mention = forced
-                return location, _evidence(unit, mention.start, mention.end, _GUESS_CONFIDENCE)
-        if not context.named_countries:
-            # an article that names no country at all: the home country of the armed group at
-            # work ("Boko Haram terrorists attacked ...": Nigeria, the first of its countries)
-            for unit in group.units:
-                for a in unit.actors:
-                    if a.actor_type in _ARMED_TYPES and a.actor is not None and a.actor.countries:
-                        country = self.gazetteer.country(a.actor.countries[0])
-                        if country is not None:
-                            return country.to_location(a.matched, precision="country"), _evidence(unit, a.start, a.end, _GUESS_CONFIDENCE)
-        return None, None
+                    confidence = _GUESS_CONFIDENCE if home else 0.3
+                    return country.to_location(a.matched, precision="country"), _evidence(unit, a.start, a.end, confidence)
+        return None
 
     def _counts(self, group: Group) -> tuple[Counts, dict[str, Evidence]]:
         """Each category's figure: a running total beats a partial count, else the largest;

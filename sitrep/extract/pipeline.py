@@ -531,8 +531,10 @@ def _refers_back(unit: Unit, trigger: TriggerMatch) -> bool:
 
 #: A sentence that adds to what was told ("also", "in addition"), when it names no date or place.
 _ALSO = re.compile(r"\b(?:also|additionally|in addition)\b", re.IGNORECASE)
-#: How many units back a scene-setting sentence may stand before the incident it sets.
+#: How many units back a scene-setting sentence may stand before the incident it sets ...
 _LEAD_IN_UNITS = 3
+#: ... with at most this many generic statements among them.
+_LEAD_IN_GENERIC = 3
 #: An incident's sentence that points back at the operation told before it, across a paragraph.
 _SCENE_ANAPHOR = re.compile(
     r"\s*(?:during|while|as|after|upon|in\s+the\s+course\s+of|at\s+the\s+(?:end|start)\s+of)\s+"
@@ -548,10 +550,6 @@ _RESULT_OF_OPERATION = re.compile(
 
 def _points_back_to_scene(text: str) -> bool:
     return _SCENE_ANAPHOR.match(text) is not None or _RESULT_OF_OPERATION.search(text) is not None
-
-
-#: ... with at most this many generic statements among them.
-_LEAD_IN_GENERIC = 3
 
 
 #: Targets that make a weak trigger violent ("a bus carrying passengers was attacked"); not a

@@ -349,12 +349,13 @@ def _match(gazetteer: "Gazetteer", part: str, context: Context, *, loose: bool =
     # "Ghanzi province" in an Afghan story is Ghazni misspelt, not the Ghanzi of Botswana
     for variant in variants(part):
         split = split_type_word(normalize_name(variant))
-        if split is not None and ADMIN_TYPE_WORDS[split[1]] == "district":
-            misspelt = gazetteer.misspelt_district(split[0], context.countries) if found is None else None
-            if misspelt is not None and _believe_misspelt_district(misspelt, context):
-                return Match(misspelt, misspelt.precision)  # "Zharay district" in an Afghan release is Zharey
+        level = ADMIN_TYPE_WORDS[split[1]] if split is not None else None
+        if split is not None and level == "district":  # "Zharay district" in an Afghan release is Zharey
+            district = gazetteer.misspelt_district(split[0], context.countries) if found is None else None
+            if district is not None and _believe_misspelt_district(district, context):
+                return Match(district, district.precision)
             continue
-        if split is not None and ADMIN_TYPE_WORDS[split[1]] not in ("admin1", "region"):
+        if level is not None and level not in ("admin1", "region"):
             continue
         misspelt = gazetteer.misspelt_admin1(split[0] if split is not None else variant, context.countries)
         if misspelt is not None:
@@ -363,7 +364,7 @@ def _match(gazetteer: "Gazetteer", part: str, context: Context, *, loose: bool =
 
 
 def _believe_misspelt_district(place: Place, context: Context) -> bool:
-    """A district one edit from the name must lie in the province the phrase names ("Dayan
+    """A district one vowel from the name must lie in the province the phrase names ("Dayan
     district of Jowzjan province" is not Kandahar's Daman), or, with no province named, in the
     article's first country ("Shibam District" in a Yemeni story that names al-Qaeda, a group
     of many countries, is not Afghanistan's Shibar)."""
