@@ -554,6 +554,33 @@ def test_a_town_the_ner_misreads_is_still_the_place(extractor, text: str, town: 
     assert report.location is not None and report.location.name == town
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a full name: "Palin" is no town of Guatemala, here or where the surname stands alone
+        "Sarah Palin's home church was set alight by suspected arsonists. Investigators say Palin's church was torched.",
+        # after a title
+        "A church was set alight by arsonists on Friday, Gov. Austin told reporters.",
+    ],
+)
+def test_a_persons_name_is_no_place(extractor, text: str) -> None:  # type: ignore[no-untyped-def]
+    report = _only(_extract(extractor, text))
+    assert report.location is None
+
+
+@pytest.mark.parametrize(
+    "text, place",
+    [
+        # in a headline the NER takes capitalised words for a person's name; the town stays
+        ("Acapulco Massacre: 25 People Killed, 15 Decapitated", "Acapulco de Juárez"),
+        ("Army Shoots Motorcycle Driver Dead in N. Rakhine", "Rakhine"),
+    ],
+)
+def test_a_place_in_a_name_like_headline_stays(extractor, text: str, place: str) -> None:  # type: ignore[no-untyped-def]
+    report = _only(_extract(extractor, text))
+    assert report.location is not None and report.location.name == place
+
+
 def test_grenades_found_in_a_search_are_no_attack(extractor) -> None:  # type: ignore[no-untyped-def]
     text = ("Upon searching the vehicle, the force discovered and seized 2,205 pounds (1,000 kgs) of heroin, one AK-47 "
             "rifle and two rocket-propelled grenades on Monday.")

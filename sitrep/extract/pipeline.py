@@ -164,6 +164,7 @@ class Extractor:
         from sitrep.extract.dates import find_dates
 
         ents = list(doc.ents)
+        surnames = _surnames(ents)
         out: list[Sentence] = []
         for span in doc.sents:
             for start, piece in _pieces(text, span.start_char, span.end_char):
@@ -186,6 +187,7 @@ class Extractor:
                 places = _merge_places(piece, places, scanned)
                 actors = tuple(self.registry.find_all(piece))
                 places = _merge_places(piece, places, self._mislabelled_towns(piece, entities, actors))
+                places = [p for p in places if not _names_a_person(piece, p, entities, surnames)]
                 dates = list(find_dates(piece))
                 for e in entities:
                     if e.label == "DATE" and not _CODE.search(piece, max(e.start - 2, 0), e.end + 2) and not any(d.start < e.end and e.start < d.end for d in dates):
@@ -440,6 +442,56 @@ _LOCATIVE_BEFORE = re.compile(
     r"\b(?:in|at|near|outside)\s+(?:the\s+(?:town|village|city|district|area)\s+of\s+|(?P<bare_the>the\s+))?\Z", re.I
 )
 _AREA_AFTER = re.compile(r"\s+(?:area|district|region|town|village|municipality|province|sector)\b", re.I)
+
+
+def _surnames(ents: Sequence[Any]) -> frozenset[str]:
+    """The last words of the full names (two words or more) the NER found as persons in a text:
+    "Sarah Palin" makes "Palin" a person wherever the text names her alone."""
+    names = set()
+    for e in ents:
+        if e.label_ == "PERSON" and _full_name(e.text) and not _headline_case(e.sent.text):
+            names.add(_POSSESSIVE_END.sub("", e.text).split()[-1].lower())
+    return frozenset(names)
+
+
+_POSSESSIVE_END = re.compile(r"['’]s?\Z")
+_PERSON_TITLE_BEFORE = re.compile(r"\b(?:Mr|Mrs|Ms|Dr|Gov|Sen|Rep|Rev|Sgt|Gen|Col|Capt|Lt)\.?\s+\Z")
+
+
+def _names_a_person(text: str, place: EntityMention, entities: Sequence[EntityMention], surnames: frozenset[str]) -> bool:
+    """Whether a place found by the NER or the gazetteer is a person's name: part of a full name
+    ("Sarah Palin" is not Palín, Guatemala), after a title ("Mr McAllister"), or the surname of
+    a person the text names in full. "in", "at", "near" or "outside" before it keeps it a place
+    ("in Abu Ghraib")."""
+    if place.label == "PHR" or _LOCATIVE_BEFORE.search(text, 0, place.start) is not None:
+        return False
+    if _PERSON_TITLE_BEFORE.search(text, 0, place.start) is not None:
+        return True
+    if _POSSESSIVE_END.sub("", place.text).lower() in surnames:
+        return True
+    if _headline_case(text):
+        return False  # "Acapulco Massacre: 25 People Killed": the NER takes capitalised words for names
+    return any(
+        e.label == "PERSON" and e.start <= place.start and place.end <= e.end and (e.start, e.end) != (place.start, place.end)
+        and _full_name(e.text)
+        for e in entities
+    )
+
+
+def _full_name(words: str) -> bool:
+    """A person's name of two words or more, none of them an abbreviation ("Sarah Palin", not
+    "N. Rakhine" or "Cd Juarez")."""
+    parts = _POSSESSIVE_END.sub("", words).split()
+    return len(parts) >= 2 and all(len(p) > 2 and not p.endswith(".") for p in parts if p[:1].isupper())
+
+
+_LONG_WORD = re.compile(r"[^\W\d_]{4,}")
+
+
+def _headline_case(text: str) -> bool:
+    """Whether most words of four letters or more in ``text`` are capitalised, as in a headline."""
+    words = _LONG_WORD.findall(text)
+    return bool(words) and sum(w[0].isupper() for w in words) * 5 > len(words) * 3
 
 
 def _merge_places(
