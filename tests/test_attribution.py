@@ -48,6 +48,8 @@ def span(sentence: str, name: str) -> tuple[str, int, int]:
         ("The village was attacked by ADF rebels.", "ADF", "attributed"),
         ("A shootout with Islamic State left three police dead.", "Islamic State", "attributed"),
         ("PEASANTS WERE KIDNAPPED BY TERRORISTS OF THE FMLN.", "FMLN", "attributed"),
+        ("Four soldiers were wounded in an ambush that the ELN set near El Zulia.", "ELN", "attributed"),
+        ("The group Black September post a letter bomb to the embassy.", "Black September", "attributed"),
         # suspected
         ("Suspected Boko Haram fighters attacked the village.", "Boko Haram", "suspected"),
         ("The gunmen are believed to be members of the Islamic State.", "Islamic State", "suspected"),
@@ -83,6 +85,7 @@ def test_claimed_attributed_and_suspected_differ_for_the_same_group() -> None:
         ("Hamas denied responsibility.", "Hamas"),
         ("The FARC rejected any responsibility for the blast.", "FARC"),
         ("The PKK distanced itself from the bombing.", "PKK"),
+        ("The bombing that the Taliban denied killed five.", "Taliban"),
     ],
 )
 def test_denials_are_not_attributions(sentence: str, name: str) -> None:

@@ -581,6 +581,20 @@ def test_a_place_in_a_name_like_headline_stays(extractor, text: str, place: str)
     assert report.location is not None and report.location.name == place
 
 
+@pytest.mark.parametrize(
+    "text, perpetrator",
+    [
+        ("Guerrillas of the ELN destroyed a stretch of the Caño Limón-Coveñas pipeline in northeastern Colombia "
+         "with explosives.", "National Liberation Army"),
+        ("Members of the Aum Shinrikyo cult release deadly sarin gas in a neighborhood of Matsumoto.", "Aum Shinrikyo"),
+        ("Islamic State thugs batter two ‘adulterers’ to death with rocks.", "Islamic State"),
+    ],
+)
+def test_acts_told_in_other_words(extractor, text: str, perpetrator: str) -> None:  # type: ignore[no-untyped-def]
+    report = _only(_extract(extractor, text))
+    assert [p.name for p in report.perpetrators] == [perpetrator]
+
+
 def test_grenades_found_in_a_search_are_no_attack(extractor) -> None:  # type: ignore[no-untyped-def]
     text = ("Upon searching the vehicle, the force discovered and seized 2,205 pounds (1,000 kgs) of heroin, one AK-47 "
             "rifle and two rocket-propelled grenades on Monday.")

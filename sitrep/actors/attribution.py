@@ -90,6 +90,17 @@ _ATTACKERS = ("attacker", "bomber", "gunm", "assailant", "perpetrator", "culprit
 _NEEDS_OWN = ("its ", "their ", "whose ", "'s ", "\u2019s ")
 #: "-fired" and its kin: the actor did it ("a Taliban-fired mortar shell").
 _ACT_LINKS = frozenset({"fired", "planted", "laid", "triggered", "detonated", "launched", "thrown", "hurled"})
+#: An act named just before the mention, which a relative clause then gives to it: "an ambush
+#: that the ELN set", "the attack which Boko Haram carried out".
+_ACT_THEN_RELATIVE = re.compile(
+    r"\b(?:attacks?|ambush(?:es)?|bombings?|raids?|assaults?|massacres?|explosions?|blasts?|kidnappings?|abductions?)"
+    r"\s+(?:that|which)\s+(?:the\s+)?\Z",
+    re.IGNORECASE,
+)
+#: After the mention, words that make the relative clause say something else of the act ("an attack
+#: that the army was investigating", "the bombing that the Taliban denied").
+_NOT_ITS_ACT = re.compile(r"\s*(?:is|are|was|were|has|have|had|had\s+been|denied|denies|condemned|condemns|blamed)\b",
+                          re.IGNORECASE)
 #: "-linked" and its kin: the actor is a suspected perpetrator ("an ISKP-linked cell").
 _SUSPECT_LINKS = frozenset({"linked", "affiliated", "allied", "aligned", "connected", "sympathising", "sympathizing",
                             "loyal"})
@@ -266,6 +277,9 @@ def _assess_rest(
     if event and not link:  # "a Taliban attack", "an al-Shabaab mortar attack", "Islamic State's operations"
         m = left.search(found.suspect_left, needs=_NEEDS_SUSPECT) or found.suspected_right.match(sentence, p)
         return ActorAssessment("perpetrator", "suspected" if (m or hedged) else "attributed", False, _cue(m) or event)
+    m = _ACT_THEN_RELATIVE.search(left.text)
+    if m is not None and _NOT_ITS_ACT.match(sentence, p) is None:  # "an ambush that the ELN set"
+        return ActorAssessment("perpetrator", "attributed", False, m.group(0).strip())
     m = left.search(found.blame_left, needs=("blam", "attribut", "accus"))
     if m is not None:  # "officials blamed the attack on ISIS"
         return _blamed(sentence, p, left, m)

@@ -664,7 +664,7 @@ _DURING_THE_SAME = re.compile(
     r"\b(?:during|in|amid) the (?:fighting|clashes|battle|gunfight|firefight|exchange of fire|assault|attack)\b",
     re.IGNORECASE,
 )
-_BLAME = re.compile(r"\b(?:blam|suspect|believ|responsib|behind|attribut|linked to|carried out|perpetrat)", re.I)
+_BLAME = re.compile(r"\b(?:blam|suspect|believ|responsib|behind|attribut|linked to|carried out|perpetrat|were involved|was involved)", re.I)
 #: Trigger families that can refer back to an incident of any kind ("the attack", "the dead").
 _ANY_FAMILY = frozenset({"attack", "killing", "raid"})
 
