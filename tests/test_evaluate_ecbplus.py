@@ -255,6 +255,8 @@ def test_the_engine_gets_whole_documents_and_inferred_dates(tmp_path: Path) -> N
 def test_choose_report_and_report_text() -> None:
     told, recalled = report("A", FRIDAY), report("B", FRIDAY, realis="background")
     assert choose_report([recalled, told]) == 1 and choose_report([recalled]) == 0 and choose_report([]) is None
+    arrest = replace(told, kind=Kind("Strategic developments", "Arrests"))
+    assert choose_report([arrest, told]) == 1 and choose_report([arrest, recalled]) == 0
     two = replace(told, evidence={"date": evidence("On Friday.", 40), "kind": evidence("Gunmen shot two.", 0),
                                   "place": evidence("On Friday.", 40)})
     assert report_text(two) == "Gunmen shot two. On Friday."

@@ -16,7 +16,8 @@ text); a document with no such date is extracted without one, and its relative d
 (``texts=``: an ECB+ document tells one seminal event, and its names are what tell two similar
 events apart) and dated by its document's inferred publication date where there is one
 (``published=``). A document belongs to the incident of its *main report*: the first report
-whose realis is ``reported``, else its first report.
+whose realis is ``reported`` and that is not an arrest (an arrest usually follows the act an
+article is about), else its first reported one, else its first report.
 
 **Documents with no report** (sitrep found no incident in them, which is right for most
 documents of the non-violent topics) have no incident. In the metrics over violent topics
@@ -86,6 +87,9 @@ __all__ = [
 ]
 
 OTHER_DOMAIN = "other"
+#: The kind of an arrest (ACLED sub-event type), which is not chosen as a document's main report
+#: when the document tells another incident.
+ARREST = "Arrests"
 #: The text grouping joins two groups of documents while the average cosine similarity of
 #: their content words (over every pair across the two groups) is at least this.
 TEXT_THRESHOLD = 0.25
@@ -220,11 +224,14 @@ def text_labels(
 
 # -- incidents from reports ---------------------------------------------------------------------
 def choose_report(reports: Sequence[Report]) -> int | None:
-    """The index of a document's main report: the first reported one, else the first."""
-    for index, report in enumerate(reports):
-        if report.realis == "reported":
+    """The index of a document's main report: the first reported one that is not an arrest,
+    else the first reported one, else the first. An arrest an article tells usually follows the
+    act it is about ("Police have a suspect in custody after a hit and run")."""
+    reported = [index for index, report in enumerate(reports) if report.realis == "reported"]
+    for index in reported:
+        if reports[index].kind.sub_event_type != ARREST:
             return index
-    return 0 if reports else None
+    return reported[0] if reported else (0 if reports else None)
 
 
 def report_text(report: Report) -> str:
