@@ -304,6 +304,32 @@ def test_a_parent_in_apposition_does_not_take_the_claim(registry: ActorRegistry,
     assert role(*mention(registry, sentence, "al-Qaeda")) == "other"
 
 
+@pytest.mark.parametrize("sentence, claimant", [
+    ("The YPS, a youth wing of the outlawed Kurdistan Workers Party (PKK), claimed responsibility for the attack.",
+     "Civil Protection Units"),
+    ("Wilayah Sayna, an Islamic State-affiliated organization claimed responsibility for the attack.",
+     "Islamic State – Sinai Province"),
+    # two groups in a list: the nearest claims, as before
+    ("Hamas, the Taliban claimed the attack.", "Taliban"),
+])
+def test_a_described_apposition_hands_the_claim_to_the_group_before_it(
+    registry: ActorRegistry, sentence: str, claimant: str
+) -> None:
+    assert pipeline_claims(registry, sentence) == [(True, claimant)]
+
+
+def test_a_group_claiming_its_named_man_did_it(registry: ActorRegistry) -> None:
+    sentence = "Islamic State claimed that Qusai al-Sanaani blew himself up inside the mosque."
+    assert pipeline_claims(registry, sentence) == [(True, "Islamic State")]
+    # officials telling what a man did make no claim
+    assert pipeline_claims(registry, "Police said that Ahmad Khan shot the governor.") == []
+
+
+def test_a_misspelt_responsibility_is_still_a_claim(registry: ActorRegistry) -> None:
+    sentence = "The salafist group Ansar Al-Furqan claimed responsabilitie for the bombing."
+    assert pipeline_claims(registry, sentence) == [(True, "Ansar al-Furqan")]
+
+
 @pytest.mark.parametrize("sentence", both_cases(
     "Al-Shabaab, al-Qaeda's affiliate in East Africa, kidnapped three aid workers near Baardheere."))
 def test_a_parent_in_apposition_is_not_a_perpetrator(registry: ActorRegistry, sentence: str) -> None:

@@ -697,6 +697,21 @@ def test_a_group_set_off_by_a_name_still_joins_the_list() -> None:
     assert summary(text) == [("killed", 2)]
 
 
+def test_a_list_goes_on_past_what_it_includes() -> None:
+    text = "Militants attacked the checkpoint, killing three civilians, including a woman and a child, and 11 soldiers."
+    assert summary(text) == [("killed", 14)]
+    # the inclusion itself is no addition
+    assert summary("The blast killed three civilians, including a woman and a child.") == [("killed", 3)]
+    # a group with its own verb after the inclusion is a count of its own
+    assert summary("Three people were killed, including one soldier, and four wounded in the blast.") == [
+        ("killed", 3), ("injured", 4)]
+
+
+def test_others_named_after_the_verb_add_up() -> None:
+    text = "The security chief, Bilal Shaikh, was killed, along with two others, in a suicide bomb attack."
+    assert summary(text) == [("killed", 3)]
+
+
 def test_a_definite_plural_is_counted_where_its_people_were_counted() -> None:
     (mention,) = find_counts("The security force engaged and killed the insurgents.")
     assert mention.anaphoric and mention.count.best is None and mention.count.parts[0].label == "insurgents"

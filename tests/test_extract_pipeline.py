@@ -456,6 +456,14 @@ def test_additional_detainees_belong_to_the_operation_told_before(extractor) -> 
          "on Friday.", "Abed al-Rahman al-Barghouthi"),
         ("Mahmoud Nasim Yousef Gumhouriyya arrived at a checkpoint near Beit Horon on Friday and approached a group of "
          "soldiers when he pulled out a knife and stabbed one of them.", "Mahmoud Nasim Yousef Gumhouriyya"),
+        # the act right after the name, past an age, an apposition or where they came from
+        ("Tamer Yunis Ahmed (25), resident of the West Bank, stabbed an Israeli man outside a mall in Petah Tikwa.",
+         "Tamer Yunis Ahmed"),
+        ("Tair Abu Gazala (19) from East Jerusalem stabbed four people using a screwdriver in Tel Aviv.",
+         "Tair Abu Gazala"),
+        ("Gianluca Casseri, member of Casa Pound opened fire in a suburb market in Florence.", "Gianluca Casseri"),
+        ("45-year-old Raid Mohammed Badwan drove his vehicle at three Israeli soldiers near Ramallah.",
+         "Raid Mohammed Badwan"),
     ],
 )
 def test_a_person_named_as_the_attacker_is_the_perpetrator(extractor, text: str, attacker: str) -> None:  # type: ignore[no-untyped-def]
@@ -588,11 +596,29 @@ def test_a_place_in_a_name_like_headline_stays(extractor, text: str, place: str)
          "with explosives.", "National Liberation Army"),
         ("Members of the Aum Shinrikyo cult release deadly sarin gas in a neighborhood of Matsumoto.", "Aum Shinrikyo"),
         ("Islamic State thugs batter two ‘adulterers’ to death with rocks.", "Islamic State"),
+        ("A Brooklyn bartender is held for $12,000 ransom by the Black Liberation Army.", "Black Liberation Army"),
     ],
 )
 def test_acts_told_in_other_words(extractor, text: str, perpetrator: str) -> None:  # type: ignore[no-untyped-def]
     report = _only(_extract(extractor, text))
     assert [p.name for p in report.perpetrators] == [perpetrator]
+
+
+def test_a_habit_told_in_another_clause_leaves_the_act(extractor) -> None:  # type: ignore[no-untyped-def]
+    text = ("An oil pipeline was bombed in Narino on Monday, although the ELN often attacks oil infrastructure "
+            "in the area.")
+    report = _only(_extract(extractor, text))
+    assert report.kind.sub_event_type == "Remote explosive/landmine/IED"
+    # in the act's own clause the habit still makes it no incident
+    assert _extract(extractor, "The ELN often attacks oil pipelines in the area.") == []
+
+
+def test_the_attack_points_back_past_an_arrest(extractor) -> None:  # type: ignore[no-untyped-def]
+    text = ("Ten people were killed in a bomb attack on a security firm in Kabul on Monday. In January, a judge was "
+            "arrested in connection with this attack. The Taliban is reportedly responsible for this attack.")
+    reports = _extract(extractor, text)
+    assert [p.name for p in reports[0].perpetrators] == ["Taliban"]
+    assert all(not r.perpetrators for r in reports[1:])
 
 
 def test_grenades_found_in_a_search_are_no_attack(extractor) -> None:  # type: ignore[no-untyped-def]

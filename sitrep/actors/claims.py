@@ -37,7 +37,11 @@ _PRONOUN_HINTS = (" it ", " they ", " its ", " their ")
 _CLAUSE_BREAK = re.compile(r"[;:]|\.\s|\bbut\b|\bwhile\b|\bwhereas\b|\balthough\b", re.IGNORECASE)
 _SENTENCE_BREAK = re.compile(r"[;:]|\.\s")
 #: Between an actor and the name it is in apposition to: "JNIM, al-Qaeda's affiliate, ...".
-_APPOSITION = re.compile(r"\s*,\s*(?:the\s+)?")
+_APPOSITION = re.compile(r"\s*,\s*(?:(?:an?|the)\s+[^,;()]{0,60}?)?")
+#: The head of a described apposition that ends right before the claim: "Wilayah Sayna, an Islamic
+#: State-affiliated organization claimed".
+_APPOSITION_HEAD = re.compile(
+    r"[^,;]{0,40}?\b(?:organi[sz]ation|group|wing|affiliate|faction|branch|offshoot|arm|movement)\s*\Z", re.I)
 _AMAQ = "Islamic State"
 #: Unnamed actors that can be the claimant of a claim ("a militant alliance claimed the attack").
 _CLAIMANT_TYPES = frozenset({"armed group", "militia", "unnamed"})
@@ -113,8 +117,10 @@ def _claimant_before(sentence: str, named: Sequence[ActorMention], at: int,
                      unnamed: Sequence[ActorMention] = ()) -> ActorMention | None:
     """The nearest named actor before ``at`` in the same clause; else an unnamed armed group there.
 
-    An actor in apposition to the one before it, and closed by a comma before the claim
-    ("JNIM, al-Qaeda's affiliate in the Sahel, claimed"), hands the claim to that one.
+    An actor in apposition to the one before it, closed by a comma before the claim ("JNIM,
+    al-Qaeda's affiliate in the Sahel, claimed", "The YPS, a youth wing of the PKK, claimed") or
+    ending in a group noun ("Wilayah Sayna, an Islamic State-affiliated organization claimed"),
+    hands the claim to that one.
     """
     for pool in (named, unnamed):
         for k in range(len(pool) - 1, -1, -1):
@@ -124,7 +130,9 @@ def _claimant_before(sentence: str, named: Sequence[ActorMention], at: int,
             between = sentence[mention.end : at]
             if len(between) > 150 or _CLAUSE_BREAK.search(between):
                 break
-            while k > 0 and "," in between and _APPOSITION.fullmatch(sentence, pool[k - 1].end, mention.start):
+            while k > 0 and ("," in between or _APPOSITION_HEAD.match(between)) and _APPOSITION.fullmatch(
+                sentence, pool[k - 1].end, mention.start
+            ):
                 k -= 1
                 mention = pool[k]
                 between = sentence[mention.end : at]

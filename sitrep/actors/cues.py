@@ -145,6 +145,8 @@ def _compile_lists(lists: Mapping[str, Sequence[str]]) -> Cues:
         rf"(?P<aux>(?:\s+(?:{adverbs}|{hedges}(?:\s+have)?(?:\s+been)?))*)"
         r"\s*"
     )
+    # a person's name: two to four capitalised words, particles such as "al-" and "bin" between
+    person = (r"(?-i:[A-Z][\w'\u2019-]+)(?:\s+(?:(?-i:[A-Z][\w'\u2019-]+)|al-(?-i:[A-Z])[\w'\u2019-]*|al|bin|ibn|abu)){1,3}")
     have = (rf"(?:(?:has|have|had)\s+(?:since\s+|also\s+|now\s+|already\s+|again\s+|{_LY}\s+)?(?:been\s+)?)?"
             r"(?:(?:tried|attempted|tries|attempts|sought|seeks|managed|continued)\s+to\s+)?")
     # in the active voice only: "they had attacked", never "they had been attacked"
@@ -155,7 +157,7 @@ def _compile_lists(lists: Mapping[str, Sequence[str]]) -> Cues:
     be = (r"(?:(?:is|are|was|were)\s+being|is|are|was|were|has\s+been|have\s+been|had\s+been|been|being|got|get)\s+"
           r"(?:\w+ly\s+|also\s+|later\s+)?")
     claim_words = (
-        rf"claim(?:ed|s|ing)?\s+(?:the\s+)?(?:full\s+|sole\s+|joint\s+)?(?:responsibility|responsibilty|responsibitiy|credit)\b"
+        rf"claim(?:ed|s|ing)?\s+(?:the\s+)?(?:full\s+|sole\s+|joint\s+)?(?:responsibility|responsibilty|responsibitiy|responsabilit(?:y|ie|ies)|credit)\b"
         rf"|claim(?:ed|s|ing)?\s+(?:(?:the|both|this|these|those|all|an?|its|their|last\s+\w+'s|\w+'s)\s+)?"
         rf"(?:(?:{modifiers}|\w+-\w+|latest|recent|twin|deadly|weekend|\w+day's)\s+){{0,3}}{events}\b"
         r"|claim(?:ed|s)\s+it\b(?!\s+(?:was|is|had|has|would|will|were|did|to)\b)"
@@ -168,7 +170,9 @@ def _compile_lists(lists: Mapping[str, Sequence[str]]) -> Cues:
         # "said on Monday they had attacked", "says it kidnapped": an actor telling of its own act
         rf"|(?P<said>(?:said|says|stated|states|announced|announces|declared|confirmed|boasted)"
         rf"{said_when}{{0,3}}\s*,?\s+(?:that\s+)?(?:it|they|{own_people})\s+{did}"
-        rf"(?:(?:was|were)\s+(?:behind|responsible)|{acts})\b)"
+        rf"(?:(?:was|were)\s+(?:behind|responsible)|{acts})\b"
+        # "Islamic State claimed that Qusai al-Sanaani blew himself up": its man, named
+        rf"|(?:claimed|claims|said|says|announced|announces)\s+(?:that\s+)?{person}\s+{did}{acts}\b)"
     )
     det = (r"(?:(?:the|a|an|its|their|his|her|some|several|many|few|two|three|four|five|six|seven|"
            r"eight|nine|ten|dozens\s+of|scores\s+of|hundreds\s+of|thousands\s+of|a\s+number\s+of|a\s+group\s+of|"

@@ -930,8 +930,16 @@ _SUBJECT_LEFT = re.compile(
     r"(?:(?:later\s+)?identified\s+(?:only\s+)?as\s+|named\s+|called\s+)?\Z", re.I)
 #: A verb "to be" right after a name, past brackets and an apposition: "X (16), a shopkeeper, was".
 _PASSIVE_AFTER = re.compile(r"(?:\s*\([^)]{1,30}\))?\s*(?:,[^,]{1,60},\s*)?(?:is|was|were|are|has\s+been|had\s+been)\b", re.I)
-#: The same subject acting further on: "... and stabbed", "then suddenly took out a knife and stabbed".
-_LATER_ACT = "(?:\\band|\\bthen|\\bhe|\\bshe)\\s+(?:\\w+ly\\s+)?"
+#: The same subject acting further on: "... and stabbed", "then suddenly took out a knife and stabbed",
+#: "approached two policemen, stabbed one".
+_LATER_ACT = "(?:\\band|\\bthen|\\bhe|\\bshe|,)\\s+(?:\\w+ly\\s+)?"
+#: The act right after the name, past an age in brackets and an apposition: "X (25), resident of
+#: the West Bank, stabbed", "X (19) from East Jerusalem stabbed", "X, member of Casa Pound opened fire".
+_DIRECT_ACT = (
+    "(?:\\s*\\([^)]{1,30}\\))?(?:\\s*,[^,]{1,60},)?"
+    "(?:\\s*,\\s*(?:an?\\s+)?(?:member|resident|native|supporter)\\s+of\\s+(?-i:[A-Z][\\w'’-]*\\s+){1,4}?)?"
+    "(?:\\s+from\\s+(?-i:[A-Z][\\w'’-]*\\s+){1,3}?)?\\s*(?:\\w+ly\\s+)?"
+)
 
 
 def _acting_subject(text: str, start: int, end: int) -> bool:
@@ -943,14 +951,17 @@ def _acting_subject(text: str, start: int, end: int) -> bool:
         return False
     if _PASSIVE_AFTER.match(text, end):
         return False
-    return _later_act().search(text, end) is not None
+    direct, later = _acts()
+    return direct.match(text, end) is not None or later.search(text, end) is not None
 
 
 @lru_cache(maxsize=1)
-def _later_act() -> re.Pattern[str]:
+def _acts() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """The act right after a name (past brackets and an apposition), and the act told later on."""
     from sitrep.actors.cues import cues
 
-    return re.compile(_LATER_ACT + cues().act.pattern, re.I)
+    act = cues().act.pattern
+    return re.compile(_DIRECT_ACT + act, re.I), re.compile(_LATER_ACT + act, re.I)
 
 
 _PERSON_WORD = re.compile(r"(?:[A-Z][\w'’.-]*|(?:al|el|ad|ar|as|an|at)-[A-Z][\w'’-]*|al|el|bin|ibn|de|da|van|von|del|la)", re.UNICODE)

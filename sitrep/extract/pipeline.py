@@ -346,7 +346,13 @@ class Extractor:
         """A habitual or aggregate statement ("has repeatedly attacked markets", "has killed
         more than 40,000 people since 2009") rather than one incident."""
         text = unit.text
-        habitual = self.lexicons.generic.search(text) is not None
+        # a habit told in a clause of its own says nothing of this act ("a pipeline was bombed ...,
+        # although the ELN often attacks oil infrastructure in the area")
+        head_start, head_end = head.start - unit.lo, head.end - unit.lo
+        habitual = any(
+            _CONCESSIVE.search(text, min(m.start, head_start), max(m.end, head_end)) is None
+            for m in self.lexicons.generic.finditer(text)
+        )
         if habitual and head.strong and any(
             c.category in _VIOLENT_COUNT and (c.count.best or 0) > 0 and not c.aggregate for c in unit.counts
         ):
@@ -664,9 +670,13 @@ _DURING_THE_SAME = re.compile(
     r"\b(?:during|in|amid) the (?:fighting|clashes|battle|gunfight|firefight|exchange of fire|assault|attack)\b",
     re.IGNORECASE,
 )
+#: A concessive or contrasting clause opens: what it says is not said of the clause before it.
+_CONCESSIVE = re.compile(r"[,;]\s*(?:although|though|even though|but|while|whereas)\b", re.I)
 _BLAME = re.compile(r"\b(?:blam|suspect|believ|responsib|behind|attribut|linked to|carried out|perpetrat|were involved|was involved)", re.I)
 #: Trigger families that can refer back to an incident of any kind ("the attack", "the dead").
 _ANY_FAMILY = frozenset({"attack", "killing", "raid"})
+#: Families of incidents that "the attack" never points back to: an arrest, a seizure, a plot, a protest.
+_NOT_AN_ATTACK = frozenset({"arrest", "seizure", "plot", "protest"})
 
 
 def _antecedent(groups: Sequence[Group], head: TriggerMatch) -> Group:
@@ -676,7 +686,10 @@ def _antecedent(groups: Sequence[Group], head: TriggerMatch) -> Group:
         for group in reversed(groups):
             if head.family in group.families or group.head.family == head.family:
                 return group
-    return groups[-1]
+        return groups[-1]
+    # "the attack" is no arrest or seizure: "a judge was arrested in connection with this attack ... found
+    # explosives. The Taliban is reportedly responsible for this attack" speaks of the bombing told first
+    return next((g for g in reversed(groups) if not g.arrests_only and g.head.family not in _NOT_AN_ATTACK), groups[-1])
 
 
 def _tells_more(unit: Unit, lexicons: Lexicons) -> bool:

@@ -46,6 +46,8 @@ _BEFORE_ORIGIN = re.compile(
     r"(?:operating|operates|operated|active|based|headquartered|living|lives|resident|residing)\s+in)\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
+#: A country named as the owner of a mission abroad: "the U.S. Embassy", "the French consulate".
+_MISSION_AFTER = re.compile(r"\s+(?:embass(?:y|ies)|consulates?|consulate-general|diplomatic missions?|ambassadors?|envoys?)\b", re.I)
 #: A place named as where the wounded were treated or died ("died at the State Specialist
 #: Hospital in Maiduguri", "taken to hospital in Quetta"), not where the incident happened.
 _BEFORE_HOSPITAL = re.compile(
@@ -248,8 +250,12 @@ def choose_location(
             if location is None:
                 continue
             score = 0.5 * _PRECISION_RANK.get(location.precision, 0)
-            if _BEFORE_ORIGIN.search(before) or _BEFORE_HOSPITAL.search(before):
-                score -= 8.0  # an origin, a destination or a hospital: only when nothing else places it
+            if _BEFORE_ORIGIN.search(before) or _BEFORE_HOSPITAL.search(before) or (
+                location.precision == "country" and _MISSION_AFTER.match(text, end)
+            ):
+                # an origin, a destination, a hospital or a country's embassy abroad ("the U.S. Embassy in
+                # Kiev"): only when nothing else places it
+                score -= 8.0
             elif _BEFORE_LOCATIVE.search(before):
                 score += 3.0
             if unit is trigger_unit:

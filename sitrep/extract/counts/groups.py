@@ -98,7 +98,11 @@ class GroupReader(Sentence):
             if group is None:
                 k += 1
                 continue
-            group.subset = group.subset or self._after_subset_marker(group.first)
+            group.subset = group.subset or self._after_subset_marker(group.first) or (
+                # "including a woman and a child": the inclusion goes on to the end of its list
+                bool(found) and found[-1].subset and found[-1].last + 2 == group.first and lows[group.first - 1] == "and"
+                and not self._has_own_verb(group)  # "including two kids and another 14 were wounded"
+            )
             found.append(group)
             k = group.last + 1
         self._add_leaders(found)
@@ -343,6 +347,12 @@ class GroupReader(Sentence):
         for g in groups:
             if chains and self._joined(chains[-1][-1], g):
                 chains[-1].append(g)
+            elif (len(chains) >= 2 and not g.subset and all(x.subset for x in chains[-1])
+                  and self._joined(chains[-2][-1], g, past=chains[-1][-1])):
+                # "killing three civilians, including a woman and a child, and 11 soldiers": the list
+                # goes on past the groups it includes, which stay after it
+                chains[-2].append(g)
+                chains[-2], chains[-1] = chains[-1], chains[-2]
             else:
                 chains.append([g])
         return chains
@@ -356,9 +366,22 @@ class GroupReader(Sentence):
             end += 1
         return end if self.low(end) == "," else k
 
-    def _joined(self, a: Group, b: Group) -> bool:
+    def _has_own_verb(self, g: Group) -> bool:
+        """Whether a verb or an auxiliary follows the group right away ("four wounded", "14 were")."""
+        after = self.low(g.last + 1)
+        return after in self.lex.auxiliaries or after in self.lex.after
+
+    def _joined(self, a: Group, b: Group, *, past: Group | None = None) -> bool:
+        """Whether ``b`` goes on the list ``a`` is in ("two soldiers and a policeman"); with ``past``, the
+        last group an inclusion after ``a`` names (", including a woman and a child,"), which ``b`` follows."""
         if b.subset != a.subset or b.reflexive or b.first - a.last > 12 or a.definite or b.definite:
             return False
+        if past is not None:
+            if self.low(past.last + 1) != "," or self.low(past.last + 2) != "and" or past.last + 3 != b.first:
+                return False
+            if self._has_own_verb(b):
+                return False  # "three were killed, including a soldier, and four wounded": a count of its own
+            return not (a.tentative or b.tentative) and (a.quantity.max == 0) == (b.quantity.max == 0)
         if (a.quantity.max == 0) != (b.quantity.max == 0):
             return False  # "the grenade exploded ... and no one was injured": nobody adds to nothing
         if (a.tentative or b.tentative or a.named or b.named) and self.lows[b.first - 1] not in ("and", "with"):

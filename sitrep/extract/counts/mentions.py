@@ -447,9 +447,19 @@ def _without_self_kills(found: list[_Found]) -> list[_Found]:
 
 
 def _attach_extras(reader: Reader, groups: list[Group], found: list[_Found]) -> None:
-    """'26 killed (+2 attackers)': the bracketed figure adds the perpetrators killed."""
+    """'26 killed (+2 attackers)': the bracketed figure adds the perpetrators killed; "X was killed,
+    along with two others": the people named after the verb add to those before it."""
     by_end = {f.end: f for f in found}
     for g in groups:
+        k = g.first - 1
+        if not g.used and not g.subset and k >= 2 and reader.lows[k] == "with" and reader.lows[k - 1] in ("along", "together"):
+            k -= 3 if reader.lows[k - 2] == "," else 2
+            owner = by_end.get(reader.ends[k]) if k >= 0 else None
+            if owner is not None and owner.groups:
+                g.used = True
+                owner.extra.append(g)
+                owner.end = reader.ends[g.last]
+                continue
         if g.used or g.first < 3 or reader.lows[g.first - 1] != "+" or reader.lows[g.first - 2] != "(":
             continue
         owner = by_end.get(reader.ends[g.first - 3])
