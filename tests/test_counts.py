@@ -707,9 +707,44 @@ def test_a_list_goes_on_past_what_it_includes() -> None:
         ("killed", 3), ("injured", 4)]
 
 
+def test_a_part_named_with_of_which_is_no_addition() -> None:
+    text = "Beheading of 21 Coptic Christians, 20 of which were kidnapped from Egypt."
+    assert summary(text) == [("killed", 21), ("kidnapped", 20)]
+
+
+def test_a_capitalised_title_of_an_institution_is_a_person() -> None:
+    text = "In Belo, the Vice Principal of the Government Bilingual High School was killed in his own home."
+    assert summary(text) == [("killed", 1)]
+    assert summary("The Netherlands was hit.") == []
+
+
+def test_the_other_two() -> None:
+    text = "Gunmen shot at a car with 6 passengers, killing 4 of them and injuring the other 2."
+    assert summary(text) == [("killed", 4), ("injured", 2)]
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        ("Seven Christian civilians was shoot dead in Gana-Ropp village.", [("killed", 7)]),  # as written
+        ("A family of 5 people was killed in a path-side explosion.", [("killed", 5)]),
+        ("Three people including a woman suspected to be a police informer were killed on Friday.", [("killed", 3)]),
+    ],
+)
+def test_tolls_told_loosely(sentence: str, expected: list[tuple[str, int]]) -> None:
+    assert summary(sentence) == expected
+
+
+def test_animals_killed_are_no_toll() -> None:
+    assert summary("Seven horses are also killed in the attacks.") == []
+
+
 def test_others_named_after_the_verb_add_up() -> None:
     text = "The security chief, Bilal Shaikh, was killed, along with two others, in a suicide bomb attack."
     assert summary(text) == [("killed", 3)]
+    # past a phrase of a few words after the verb
+    text = "At least 34 civilians and 12 members of the security forces were killed during the assault, along with 9 insurgents."
+    assert summary(text) == [("killed", 55)]
 
 
 def test_a_definite_plural_is_counted_where_its_people_were_counted() -> None:

@@ -621,6 +621,36 @@ def test_the_attack_points_back_past_an_arrest(extractor) -> None:  # type: igno
     assert all(not r.perpetrators for r in reports[1:])
 
 
+@pytest.mark.parametrize(
+    "text, town",
+    [
+        # the NER reads the name as an organisation, the gazetteer does not know it
+        ("A bomb killed three Peshmerga fighters and injured two others in Jalawla, Iraq, on Monday.", "Jalawla"),
+        ("A suicide car bomber attacked a police station in Khan al-Baghdadi in Iraq on Monday, killing sixteen "
+         "policemen.", "Khan al-Baghdadi"),
+    ],
+)
+def test_a_town_the_gazetteer_does_not_know_keeps_its_name(extractor, text: str, town: str) -> None:  # type: ignore[no-untyped-def]
+    report = _only(_extract(extractor, text))
+    location = report.location
+    assert location is not None and location.name == town and location.precision == "town"
+    assert location.lat is None and location.geonameid is None and location.country_code == "IQ"
+    assert report.evidence["location"].confidence == pytest.approx(0.3)
+
+
+def test_an_institution_is_no_unknown_town(extractor) -> None:  # type: ignore[no-untyped-def]
+    report = _only(_extract(extractor, "A bomb exploded in Parliament in Iraq on Monday, killing five."))
+    assert report.location is not None and report.location.precision == "country"
+
+
+def test_a_sentence_that_turns_to_another_incident_is_two(extractor) -> None:  # type: ignore[no-untyped-def]
+    text = ("A car bomb killed 28 pilgrims in Karbala on Monday, while in the capital Baghdad a roadside bomb exploded "
+            "near a minibus, killing four pilgrims.")
+    reports = _extract(extractor, text)
+    assert [(r.location.name if r.location else None, r.counts.killed.best if r.counts.killed else None)
+            for r in reports] == [("Karbala", 28), ("Baghdad", 4)]
+
+
 def test_grenades_found_in_a_search_are_no_attack(extractor) -> None:  # type: ignore[no-untyped-def]
     text = ("Upon searching the vehicle, the force discovered and seized 2,205 pounds (1,000 kgs) of heroin, one AK-47 "
             "rifle and two rocket-propelled grenades on Monday.")

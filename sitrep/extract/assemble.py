@@ -65,6 +65,8 @@ _FORCE_ACTS = re.compile(
 #: as no place, so a guess never keeps two reports apart.
 _GUESS_CONFIDENCE = 0.2
 _NAMED_PLACE_CONFIDENCE = 0.25
+#: A town the text names that the gazetteer does not know: its name is sure, where it lies is not.
+_UNKNOWN_TOWN_CONFIDENCE = 0.3
 _ATTACKER_SIDES = frozenset({"perpetrators", "militants"})
 _ARMED_TYPES = frozenset({"armed group", "militia"})
 #: A weapon type dropped when a more specific one is named ("a car bomb" is not also "explosives").
@@ -521,19 +523,31 @@ class Assembler:
         choice = choose_location(
             group.units, trigger_unit=group.head_unit, trigger_pos=group.head.start, resolver=context.places,
             context_countries=context.countries, not_places=context.not_places,
-            fallback_countries=context.named_countries,
+            fallback_countries=context.named_countries, unknown_towns=True,
         )
         # the article's hints (its one place, a provincial dateline) place only a reported incident
         # not told as happening "elsewhere" or "separately"
         hinted = reported and not any(_ELSEWHERE.search(u.text) for u in group.units)
-        if choice is None:
+        if choice is None or not choice.known:
             if hinted and context.sole_place is not None:
                 return context.sole_place
-            country, evidence = self._country_only(group, context)
+            country, evidence = (None, None) if choice is not None and choice.location.country_code else (
+                self._country_only(group, context))
             local = context.local_dateline if hinted else None
             if local is not None and (country is None or country.country_code == local[0].country_code):
                 return local  # "KUNDUZ, Afghanistan - ... detained four insurgents": nothing else places it
-            return country, evidence
+            if choice is None:
+                return country, evidence
+            # a town the gazetteer does not know ("in Jalawla"), in the country the text tells, else in
+            # the country the article names most
+            town = choice.location
+            if country is not None and not town.country_code:
+                town = replace(town, country=country.country, country_code=country.country_code)
+            elif not town.country_code and context.named_countries:
+                code = next((c for c in context.countries if c in context.named_countries), context.named_countries[0])
+                town = replace(town, country=self.gazetteer.country_name(code), country_code=code)
+            m = choice.mention
+            return town, _evidence(choice.unit, m.start, m.end, _UNKNOWN_TOWN_CONFIDENCE)
         if hinted and choice.location.precision == "country":
             # "... killed numerous insurgents in eastern Afghanistan. An air weapons team engaged
             # insurgents in Sar Kani district, Kunar province": the one place the article names

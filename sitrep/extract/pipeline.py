@@ -243,8 +243,28 @@ class Extractor:
         units: list[Unit] = []
         for sentence in sentences:
             anchors = _anchors(sentence)
+            cut = None if anchors else self._cue_cut(sentence)
+            if cut is not None:  # "A car bomb killed 28 pilgrims ..., while in the capital a roadside bomb exploded"
+                units.append(Unit(sentence, 0, cut, len(units)))
+                units.append(Unit(sentence, cut, len(sentence.text), len(units)))
+                continue
             units.extend(split_units(sentence, order_start=len(units), anchors=anchors))
         return units
+
+    def _cue_cut(self, sentence: Sentence) -> int | None:
+        """Where a sentence that tells two incidents turns to the second: a cue of a new incident
+        ("while in the capital", "elsewhere") opening a clause inside it, with an act named on
+        either side (the cut falls before the comma or semicolon)."""
+        heads = [t for t in sentence.triggers if t.family in _HEAD_FAMILIES]
+        if len(heads) < 2:
+            return None
+        for m in self.lexicons.new_incident.finditer(sentence.text):
+            before = sentence.text[: m.start].rstrip()
+            # the cue opens a clause of its own ("..., while in the capital", "...; elsewhere"), not
+            # "In retaliation for an ambush the previous day, the air force launched raids"
+            if before.endswith((",", ";")) and any(t.end <= m.start for t in heads) and any(t.start >= m.end for t in heads):
+                return len(before) - 1
+        return None
 
     def _segment(self, units: Sequence[Unit], context: "DocumentContext") -> list[Group]:
         groups: list[Group] = []
@@ -495,9 +515,14 @@ _LONG_WORD = re.compile(r"[^\W\d_]{4,}")
 
 
 def _headline_case(text: str) -> bool:
-    """Whether most words of four letters or more in ``text`` are capitalised, as in a headline."""
+    """Whether ``text`` is short, as a headline is, and most of its words of four letters or more
+    are capitalised (a long sentence full of names is no headline)."""
     words = _LONG_WORD.findall(text)
-    return bool(words) and sum(w[0].isupper() for w in words) * 5 > len(words) * 3
+    return bool(words) and len(text.split()) <= _HEADLINE_WORDS and sum(w[0].isupper() for w in words) * 5 > len(words) * 3
+
+
+#: The most words a headline has.
+_HEADLINE_WORDS = 16
 
 
 def _merge_places(

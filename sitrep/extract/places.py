@@ -129,6 +129,65 @@ class PlaceChoice:
     unit: Unit
     mention: EntityMention  # the (first) mention in the sentence
     score: float
+    known: bool = True  # False: a town the text names and the gazetteer does not know (no coordinates)
+
+
+#: Right before a town's name: "in", "at", "near", "outside", perhaps "the village of".
+_BEFORE_TOWN = re.compile(
+    r"\b(?:in|at|near|outside)\s+(?:the\s+(?:town|village|city|settlement|locality|hamlet|neighbou?rhood|area)\s+of\s+)?$",
+    re.IGNORECASE,
+)
+#: A town's name as written: capitalised words, with the particles of Arabic, Spanish or French names.
+_TOWN_NAME = re.compile(
+    r"[A-Z][\w'\u2019.-]*(?:[ -](?:[A-Z][\w'\u2019.-]*|al|el|ad|as|ar|an|at|de|del|la|le|du|des|bin|ibn)){0,3}",
+    re.UNICODE,
+)
+
+
+def _unknown_town(first: EntityMention, text: str, before: str) -> Location | None:
+    """A town the text names as where something happened ("in Jalawla", "near the village of
+    Nitzanit") that the gazetteer does not know: its name, without coordinates or country."""
+    if first.label not in ("GPE", "LOC", "PHR") or not _BEFORE_TOWN.search(before):
+        return None
+    name = _LEADING_THE.sub("", first.text.strip())
+    if not _TOWN_NAME.fullmatch(name) or name.isupper():
+        return None  # not a name as written, or capitals, where the NER is guessing
+    return Location(name=name, precision="town", text=first.text)
+
+
+_LEADING_THE = re.compile(r"^the\s+", re.IGNORECASE)
+#: Words of an organisation's or a building's name: "in Parliament", "at Kabul University" name no town.
+_INSTITUTION_WORD = re.compile(
+    r"\b(?:parliament|congress|senate|assembly|council|committee|ministry|government|office|department|agency|"
+    r"university|college|school|academy|institute|hospital|clinic|church|mosque|temple|synagogue|cathedral|"
+    r"court|prison|jail|airport|station|port|hotel|market|mall|embassy|consulate|base|camp|barracks|"
+    r"army|police|forces?|party|front|brigades?|movement|group|organi[sz]ation|network|union|league|"
+    r"company|corporation|bank|airlines?|inc|ltd|news|times|post|media|radio|television|tv)\b",
+    re.IGNORECASE,
+)
+
+
+def _misread_towns(unit: Unit, trigger_pos: int) -> list[PlaceChoice]:
+    """Towns the NER took for an organisation or a person ("killed in Djibasso", "injured in
+    Jalawla") that the gazetteer does not know: one or two capitalised words right after "in",
+    "at", "near" or "outside", no actor and no institution ("in Parliament"); a person's name
+    qualifies only as one word."""
+    text = unit.sentence.text
+    taken = [(a.start, a.end) for a in unit.actors] + [(p.start, p.end) for p in unit.places]
+    found = []
+    for e in unit.sentence.entities:
+        if e.label not in ("ORG", "PERSON") or not (unit.lo <= e.start and e.end <= unit.hi):
+            continue
+        words = e.text.split()
+        if len(words) > (1 if e.label == "PERSON" else 2) or any(a < e.end and e.start < b for a, b in taken):
+            continue
+        if _INSTITUTION_WORD.search(e.text) or not _BEFORE_TOWN.search(text[max(0, e.start - 40) : e.start]):
+            continue
+        town = _unknown_town(replace(e, label="GPE"), text, text[max(0, e.start - 40) : e.start])
+        if town is not None:
+            closeness = 4.0 - min(4.0, abs(e.start - trigger_pos) / 30.0)
+            found.append(PlaceChoice(town, unit, e, closeness, known=False))
+    return found
 
 
 def chains(unit: Unit) -> list[tuple[EntityMention, str, int, int]]:
@@ -213,6 +272,7 @@ def choose_location(
     not_places: Sequence[tuple[int, int, int]] = (),
     min_score: float | None = None,
     fallback_countries: Sequence[str] | None = None,
+    unknown_towns: bool = False,
 ) -> PlaceChoice | None:
     """The best location for an incident told in ``units`` (``trigger_unit`` holds its trigger).
 
@@ -222,8 +282,12 @@ def choose_location(
     A name that resolves nowhere within ``context_countries`` is tried again within
     ``fallback_countries`` (the countries the article names outright, when some come only from
     a people's name: "Chadian peacekeepers were killed in Kidal" is in Mali).
+    With ``unknown_towns``, a town the trigger's clause names ("in Jalawla") that the gazetteer
+    does not know is chosen over a mere country (``known`` False: no coordinates; the country
+    chosen, if any, is kept).
     """
     candidates: list[PlaceChoice] = []
+    unknown: list[PlaceChoice] = []
     facility: tuple[Unit, EntityMention] | None = None
     for unit in units:
         text = unit.sentence.text
@@ -247,6 +311,15 @@ def choose_location(
                     # a chain read wrongly as one place ("Laak, Compostella Valley, Philippines" with
                     # the valley misspelt): its first name alone may still be known
                     location = resolver.resolve(first.text, context_countries=context_countries)
+            if unknown_towns and (location is None or location.precision in ("country", "region")) and unit is trigger_unit:
+                # not when the mention is the country itself ("in Iraq")
+                names_country = location is not None and _fold_lower(location.country or location.name) in _fold_lower(first.text)
+                town = None if names_country else _unknown_town(first, text, before)
+                if town is not None and location is not None:  # "Jalawla, Iraq": the country its phrase names
+                    town = replace(town, country=location.country, country_code=location.country_code)
+                if town is not None:
+                    closeness = 4.0 - min(4.0, abs(start - trigger_pos) / 30.0)
+                    unknown.append(PlaceChoice(town, unit, first, closeness, known=False))
             if location is None:
                 continue
             score = 0.5 * _PRECISION_RANK.get(location.precision, 0)
@@ -267,6 +340,15 @@ def choose_location(
     if candidates:
         top = max(candidates, key=lambda c: c.score)
         best = _most_precise_within(top, candidates)
+    if unknown_towns:
+        unknown.extend(_misread_towns(trigger_unit, trigger_pos))
+    if unknown and (best is None or best.location.precision in ("country", "region")):
+        # a town the gazetteer does not know says more than a country: it keeps the country chosen
+        town = max(unknown, key=lambda c: c.score)
+        if best is not None and not town.location.country_code:
+            town = replace(town, location=replace(
+                town.location, country=best.location.country, country_code=best.location.country_code))
+        return town
     if best is not None and min_score is not None and best.score < min_score:
         return None
     if best is not None and facility is not None:

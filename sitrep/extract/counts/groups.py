@@ -13,8 +13,8 @@ from __future__ import annotations
 from sitrep.extract.counts.sentence import QUANTITY, SINGULAR_DETS, Group, Sentence
 from sitrep.extract.numbers import Quantity
 
-_PARTITIVE = frozenset({"the", "his", "her", "their", "them", "those", "these", "its", "whom", "us", "our"})
-_PRONOUN_PARTITIVE = frozenset({"them", "whom", "us"})
+_PARTITIVE = frozenset({"the", "his", "her", "their", "them", "those", "these", "its", "whom", "which", "us", "our"})
+_PRONOUN_PARTITIVE = frozenset({"them", "whom", "which", "us"})
 _PRONOUNS = frozenset({"he", "she", "him"})
 _REFLEXIVE = frozenset({"himself", "herself"})
 _STARTS = SINGULAR_DETS | _PRONOUNS | _REFLEXIVE | {QUANTITY, "her", "no"}  # the words a group may start with
@@ -250,6 +250,8 @@ class GroupReader(Sentence):
         if self.low(k - 1) == "of" and self.low(k - 2) in ("family", "household"):
             return self._family_of(k, q)  # "an entire family of five"
         first = k - 1 if self.low(k - 1) in ("the", "these", "those", "their", "his", "her", "its", "our") else k
+        if self.low(k - 1) == "other" and self.low(k - 2) in ("the", "their", "his", "her", "its"):
+            first = k - 2  # "injuring the other 2"
         j = k + 1
         if self.low(j) == "of" and self.low(j + 1) in _PARTITIVE:
             det = self.low(j + 1)
@@ -282,7 +284,8 @@ class GroupReader(Sentence):
             first -= 1
         if self.low(first - 1) in ("a", "an", "the", "his", "her", "their", "its"):
             first -= 1
-        return Group(first, k, q, person=True, has_noun=True)
+        last = k + 1 if self.low(k + 1) in ("people", "persons", "members") else k  # "a family of 5 people"
+        return Group(first, last, q, person=True, has_noun=True)
 
     def _definite_plural(self, k: int) -> Group | None:
         """ "the insurgents", "the armed militants": people a sentence before counted ("several
@@ -302,6 +305,8 @@ class GroupReader(Sentence):
 
     def _singular_group(self, k: int) -> Group | None:
         low = self.lows[k]
+        if self.low(k + 1) == "other" and self.low(k + 2) == QUANTITY:
+            return None  # "the other 2": a number follows, which is the group
         adverb = self.low(k + 1).endswith("ly") and self.low(k + 2) in self.lex.after  # "another seriously injured"
         if not self.word(k + 1) or adverb or (
             self.lows[k + 1] in self.lex.stop_words and not self._inner_word(k + 1, -1, True, first=True)

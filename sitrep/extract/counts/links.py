@@ -331,7 +331,10 @@ class LinkReader(Sentence):
                 break
             if self._subset_marker_at(k):
                 j = k + 1  # "Eight people including four civilians ... were killed"
-                while j < self.n and j - k <= 20 and self.lows[j] not in lex.auxiliaries:
+                while j < self.n and j - k <= 20 and (
+                    self.lows[j] not in lex.auxiliaries or self.lows[j] == "to"
+                    or (self.lows[j] == "be" and self.lows[j - 1] == "to")  # "including a woman suspected to be an informer"
+                ):
                     low_j = self.lows[j]
                     if low_j in lex.after and self.match_forward(lex.after, j):
                         return j  # "At least 8 people, including four members of one family, died"

@@ -189,6 +189,8 @@ def _link_chain(reader: Reader, chain: list[Group]) -> list[_Found]:
         (tokens, category, strict), k, end = after
         if strict and not all(g.person or (not g.has_noun and (g.quantity.best or 0) > 1) for g in chain):
             return []  # "three weapons were captured", "the largest one seized"; but "Four executed" counts people
+        if all(g.thing for g in chain):
+            return []  # "Seven horses are also killed": no people
         if any(g.partitive == category for g in chain):
             return []
         if any(g.adjective is not None and g.adjective != category for g in chain):
@@ -455,6 +457,11 @@ def _attach_extras(reader: Reader, groups: list[Group], found: list[_Found]) -> 
         if not g.used and not g.subset and k >= 2 and reader.lows[k] == "with" and reader.lows[k - 1] in ("along", "together"):
             k -= 3 if reader.lows[k - 2] == "," else 2
             owner = by_end.get(reader.ends[k]) if k >= 0 else None
+            if owner is None and k >= 0 and reader.lows[k] not in (",", ".", ";", ":"):
+                # "were killed during the assault, along with 9 insurgents": past a phrase of a few words
+                start = next((j for j in range(k - 1, max(k - 7, -1), -1) if reader.lows[j] in reader.lex.prepositions), None)
+                if start is not None and not any(reader.lows[j] in (",", ".", ";", ":") for j in range(start, k + 1)):
+                    owner = by_end.get(reader.ends[start - 1]) if start > 0 else None
             if owner is not None and owner.groups:
                 g.used = True
                 owner.extra.append(g)

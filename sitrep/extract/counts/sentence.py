@@ -193,7 +193,9 @@ class Sentence:
             thing = any(w in lex.not_people for w in lows[j:k])
             if singular and (plural or thing or k - j > 3 or lows[k - 1] in lex.not_single):
                 return None  # "the people" (plural), "the attack" (not a person)
-            if singular and not self.caps and not self.text[self.starts[k - 1]].islower():
+            # "the Vice Principal of the school": a title, capitalised, of an institution named after it
+            titled = k < len(lows) and lows[k] == "of" and j > 0 and lows[j - 1] == "the"
+            if singular and not self.caps and not self.text[self.starts[k - 1]].islower() and not titled:
                 return None  # "the Netherlands": a name, most likely of a place
             label = self.text[self.starts[j] : self.ends[k - 1]]
             side = next((lex.side_words[w] for w in lows[j:k] if w in lex.side_words), None)
