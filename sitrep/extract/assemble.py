@@ -20,7 +20,7 @@ from sitrep.extract.analysis import Sentence, Unit
 from sitrep.extract.dateline import dateline_span
 from sitrep.extract.kinds import KindTable
 from sitrep.extract.lexicons import Lexicons
-from sitrep.extract.places import chains, choose_location
+from sitrep.extract.places import INSTITUTION, chains, choose_location
 from sitrep.extract.realis import decide_realis, decide_status, read_cues
 from sitrep.extract.segment import Group
 from sitrep.model import (
@@ -886,7 +886,7 @@ def _unregistered_attackers(
             key = name.lower()
             if not name or not name[0].isupper() or e.text.isupper() and len(e.text) <= 3 or key in found or key in claimed:
                 continue
-            if _INSTITUTION.search(name) or _ACTED_ON.match(text, e.end) or not (
+            if INSTITUTION.search(name) or _ACTED_ON.match(text, e.end) or not (
                 _MEMBERS_OF.search(text, 0, e.start) or _ACT_BY.search(text, 0, e.start) or _GROUP_WORD.search(text, 0, e.start)
                 or _GROUP_AFTER.match(text, e.end)
             ):
@@ -919,18 +919,6 @@ _ACTED_ON = re.compile(
     r"kidnapped|abducted|targeted|ambushed|executed|murdered|assassinated|stabbed|beheaded|evacuated|arrested|detained)\b", re.I)
 _GROUP_WORD = re.compile(r"\b(?:group|organi[sz]ation|movement|faction|militia|cult|sect|cartel)\s+[\"'\u201c]?\Z", re.I)
 _GROUP_AFTER = re.compile(r"[\"'\u201d]?\s+(?:group|organi[sz]ation|movement|militia|cult|cartel|militants|guerr?ill?as|rebels)\b", re.I)
-#: Words that make an organisation an institution, a company or a medium rather than an armed group.
-_INSTITUTION = re.compile(
-    r"\b(?:police|army|armed forces|forces|military|navy|air force|guard|ministry|ministers?|government|department|"
-    r"office|agency|bureau|service|services|command|embassy|consulate|council of ministers|parliament|senate|"
-    r"congress|assembly|court|tribunal|commission|committee|university|college|school|academy|institute|hospital|"
-    r"clinic|red cross|red crescent|united nations|nato|european union|african union|trade union|airlines?|airways|bank|company|corporation|"
-    r"corp|inc|ltd|group plc|news|press|times|post|herald|tribune|television|tv|radio|broadcasting|reuters|"
-    r"church|mosque|cathedral|temple|club|federation of \w+ industries|international|amnesty|watch|house of|"
-    r"hotel|palace|theat(?:re|er)|cent(?:re|er)|bar|restaurant|cafe|market|stadium|airport|station|squad|unit|"
-    r"team|corps|swat|seals?|protection|investigation|operation|intelligence)\b",
-    re.I,
-)
 #: A preposition right before a person's name makes them its object (not "by", the agent's).
 _PERSON_OBJECT = re.compile(r"\b(?:of|on|at|in|into|from|with|against|for|to|near|toward|towards|belonging to)\s+\Z", re.I)
 _SPOKESMAN = re.compile(r"\b(?:spokes(?:man|woman|person)|speaker|commander|leader|chief|official)\s+(?:[A-Z][\w.'’-]*\s+)?\Z", re.I)

@@ -144,6 +144,9 @@ _TOWN_NAME = re.compile(
 )
 
 
+_LEADING_THE = re.compile(r"^the\s+", re.IGNORECASE)
+
+
 def _unknown_town(first: EntityMention, text: str, before: str) -> Location | None:
     """A town the text names as where something happened ("in Jalawla", "near the village of
     Nitzanit") that the gazetteer does not know: its name, without coordinates or country."""
@@ -155,15 +158,23 @@ def _unknown_town(first: EntityMention, text: str, before: str) -> Location | No
     return Location(name=name, precision="town", text=first.text)
 
 
-_LEADING_THE = re.compile(r"^the\s+", re.IGNORECASE)
-#: Words of an organisation's or a building's name: "in Parliament", "at Kabul University" name no town.
-_INSTITUTION_WORD = re.compile(
-    r"\b(?:parliament|congress|senate|assembly|council|committee|ministry|government|office|department|agency|"
-    r"university|college|school|academy|institute|hospital|clinic|church|mosque|temple|synagogue|cathedral|"
-    r"court|prison|jail|airport|station|port|hotel|market|mall|embassy|consulate|base|camp|barracks|"
-    r"army|police|forces?|party|front|brigades?|movement|group|organi[sz]ation|network|union|league|"
-    r"company|corporation|bank|airlines?|inc|ltd|news|times|post|media|radio|television|tv)\b",
-    re.IGNORECASE,
+#: Words that make an organisation an institution, a company or a medium rather than an armed group.
+INSTITUTION = re.compile(
+    r"\b(?:police|army|armed forces|forces|military|navy|air force|guard|ministry|ministers?|government|department|"
+    r"office|agency|bureau|service|services|command|embassy|consulate|council of ministers|parliament|senate|"
+    r"congress|assembly|court|tribunal|commission|committee|university|college|school|academy|institute|hospital|"
+    r"clinic|red cross|red crescent|united nations|nato|european union|african union|trade union|airlines?|airways|bank|company|corporation|"
+    r"corp|inc|ltd|group plc|news|press|times|post|herald|tribune|television|tv|radio|broadcasting|reuters|"
+    r"church|mosque|cathedral|temple|club|federation of \w+ industries|international|amnesty|watch|house of|"
+    r"hotel|palace|theat(?:re|er)|cent(?:re|er)|bar|restaurant|cafe|market|stadium|airport|station|squad|unit|"
+    r"team|corps|swat|seals?|protection|investigation|operation|intelligence)\b",
+    re.I,
+)
+#: Beyond institutions, words of a group's or a compound's name: "at the Popular Front", "in Evin Prison".
+_NOT_A_TOWN = re.compile(
+    r"\b(?:party|front|brigades?|movement|group|organi[sz]ation|network|union|league|prison|jail|base|barracks|"
+    r"camp|compound|mall|port|media)\b",
+    re.I,
 )
 
 
@@ -181,13 +192,17 @@ def _misread_towns(unit: Unit, trigger_pos: int) -> list[PlaceChoice]:
         words = e.text.split()
         if len(words) > (1 if e.label == "PERSON" else 2) or any(a < e.end and e.start < b for a, b in taken):
             continue
-        if _INSTITUTION_WORD.search(e.text) or not _BEFORE_TOWN.search(text[max(0, e.start - 40) : e.start]):
+        if INSTITUTION.search(e.text) or _NOT_A_TOWN.search(e.text):
             continue
         town = _unknown_town(replace(e, label="GPE"), text, text[max(0, e.start - 40) : e.start])
         if town is not None:
-            closeness = 4.0 - min(4.0, abs(e.start - trigger_pos) / 30.0)
-            found.append(PlaceChoice(town, unit, e, closeness, known=False))
+            found.append(_unknown_choice(town, unit, e, trigger_pos))
     return found
+
+
+def _unknown_choice(town: Location, unit: Unit, mention: EntityMention, trigger_pos: int) -> PlaceChoice:
+    """An unknown town as a choice, scored by its closeness to the trigger."""
+    return PlaceChoice(town, unit, mention, 4.0 - min(4.0, abs(mention.start - trigger_pos) / 30.0), known=False)
 
 
 def chains(unit: Unit) -> list[tuple[EntityMention, str, int, int]]:
@@ -311,15 +326,16 @@ def choose_location(
                     # a chain read wrongly as one place ("Laak, Compostella Valley, Philippines" with
                     # the valley misspelt): its first name alone may still be known
                     location = resolver.resolve(first.text, context_countries=context_countries)
-            if unknown_towns and (location is None or location.precision in ("country", "region")) and unit is trigger_unit:
+            vague = location is None or location.precision in ("country", "region")
+            if unknown_towns and vague and unit is trigger_unit:
                 # not when the mention is the country itself ("in Iraq")
-                names_country = location is not None and _fold_lower(location.country or location.name) in _fold_lower(first.text)
+                country_name = _fold_lower(location.country or location.name) if location is not None else ""
+                names_country = bool(country_name) and country_name in _fold_lower(first.text)
                 town = None if names_country else _unknown_town(first, text, before)
                 if town is not None and location is not None:  # "Jalawla, Iraq": the country its phrase names
                     town = replace(town, country=location.country, country_code=location.country_code)
                 if town is not None:
-                    closeness = 4.0 - min(4.0, abs(start - trigger_pos) / 30.0)
-                    unknown.append(PlaceChoice(town, unit, first, closeness, known=False))
+                    unknown.append(_unknown_choice(town, unit, first, trigger_pos))
             if location is None:
                 continue
             score = 0.5 * _PRECISION_RANK.get(location.precision, 0)
