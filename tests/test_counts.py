@@ -735,6 +735,19 @@ def test_tolls_told_loosely(sentence: str, expected: list[tuple[str, int]]) -> N
     assert summary(sentence) == expected
 
 
+def test_as_many_repeats_the_number_before() -> None:
+    text = "Two police personnel and as many civilians were killed in a roadside bombing."
+    assert summary(text) == [("killed", 4)]
+
+
+def test_a_list_goes_on_past_a_relative_clause() -> None:
+    text = "Islamic State killed seven tribal fighters who support the government and five policemen on Saturday."
+    assert summary(text) == [("killed", 12)]
+    # a verb after the clause is no list item
+    assert summary("Gunmen killed seven soldiers who were guarding a checkpoint and wounded three others.") == [
+        ("killed", 7), ("injured", 3)]
+
+
 def test_animals_killed_are_no_toll() -> None:
     assert summary("Seven horses are also killed in the attacks.") == []
 

@@ -651,6 +651,14 @@ def test_a_sentence_that_turns_to_another_incident_is_two(extractor) -> None:  #
             for r in reports] == [("Karbala", 28), ("Baghdad", 4)]
 
 
+def test_while_another_act_is_another_incident(extractor) -> None:  # type: ignore[no-untyped-def]
+    text = ("A drone strike killed 11 militants near the border on Monday while a car bomb exploded in Quetta, "
+            "killing one.")
+    reports = _extract(extractor, text)
+    assert [(r.kind.sub_event_type, r.counts.killed.best if r.counts.killed else None) for r in reports] == [
+        ("Air/drone strike", 11), ("Remote explosive/landmine/IED", 1)]
+
+
 def test_grenades_found_in_a_search_are_no_attack(extractor) -> None:  # type: ignore[no-untyped-def]
     text = ("Upon searching the vehicle, the force discovered and seized 2,205 pounds (1,000 kgs) of heroin, one AK-47 "
             "rifle and two rocket-propelled grenades on Monday.")

@@ -254,7 +254,8 @@ class Extractor:
     def _cue_cut(self, sentence: Sentence) -> int | None:
         """Where a sentence that tells two incidents turns to the second: a cue of a new incident
         ("while in the capital", "elsewhere") opening a clause inside it, with an act named on
-        either side (the cut falls before the comma or semicolon)."""
+        either side (the cut falls before the comma or semicolon), or "while" and another act as
+        the subject of its clause ("while a car bomb exploded")."""
         heads = [t for t in sentence.triggers if t.family in _HEAD_FAMILIES]
         if len(heads) < 2:
             return None
@@ -264,6 +265,13 @@ class Extractor:
             # "In retaliation for an ambush the previous day, the air force launched raids"
             if before.endswith((",", ";")) and any(t.end <= m.start for t in heads) and any(t.start >= m.end for t in heads):
                 return len(before) - 1
+        # "A drone strike killed 11 militants near the border while a car bomb exploded in Quetta"
+        text = sentence.text
+        for w in _WHILE_ANOTHER.finditer(text):
+            if any(t.end <= w.start() for t in heads) and any(
+                w.end() <= t.start < w.end() + 30 and _ACT_VERB_AFTER.match(text, t.end) for t in heads
+            ):
+                return w.start()
         return None
 
     def _segment(self, units: Sequence[Unit], context: "DocumentContext") -> list[Group]:
@@ -290,7 +298,9 @@ class Extractor:
             when = context.unit_date(unit, head.start)
             place = self._unit_place(unit, head, context)
             text = unit.text
-            explicit_new = self.lexicons.new_incident.search(text) is not None
+            explicit_new = self.lexicons.new_incident.search(text) is not None or (
+                unit.lo > 0 and _WHILE_ANOTHER.match(unit.sentence.text, unit.lo) is not None  # a clause cut off by _cue_cut
+            )
             # a claim speaks of an incident already told ("ISWAP said its fighters had planted the
             # explosives"), unless its own place or date says otherwise
             refers_back = (
@@ -694,6 +704,14 @@ def _keep_lead_in(loose: list[tuple[Unit, bool]]) -> list[tuple[Unit, bool]]:
 _DURING_THE_SAME = re.compile(
     r"\b(?:during|in|amid) the (?:fighting|clashes|battle|gunfight|firefight|exchange of fire|assault|attack)\b",
     re.IGNORECASE,
+)
+#: "while" opening a clause whose subject is another act: "..., while a car bomb exploded in Quetta".
+_WHILE_ANOTHER = re.compile(r",?\s+while\s+(?:an?|another)\s+(?=\S)", re.I)
+#: The verb right after an act named as a subject: "a car bomb exploded", not "a bomb disposal squad".
+_ACT_VERB_AFTER = re.compile(
+    r"\s+(?:also\s+)?(?:exploded|explodes|detonated|went off|goes off|struck|strikes|hit|hits|killed|kills|blew|"
+    r"ripped|tore|targeted|wounded|injured)\b",
+    re.I,
 )
 #: A concessive or contrasting clause opens: what it says is not said of the clause before it.
 _CONCESSIVE = re.compile(r"[,;]\s*(?:although|though|even though|but|while|whereas)\b", re.I)

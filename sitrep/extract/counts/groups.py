@@ -98,6 +98,10 @@ class GroupReader(Sentence):
             if group is None:
                 k += 1
                 continue
+            if (found and group.quantity.text.lower() == "many" and self.low(group.first - 1) == "as"
+                    and self.low(group.first - 2) == "and" and found[-1].quantity.best is not None):
+                # "Two police personnel and as many civilians": as many as the group before
+                group.quantity, group.first = found[-1].quantity, group.first - 1
             group.subset = group.subset or self._after_subset_marker(group.first) or (
                 # "including a woman and a child": the inclusion goes on to the end of its list
                 bool(found) and found[-1].subset and found[-1].last + 2 == group.first and lows[group.first - 1] == "and"
@@ -396,6 +400,13 @@ class GroupReader(Sentence):
         k = self._after_apposed_name(a.last + 1)
         if self.low(k) in self.lex.prepositions:
             k = self._skip_phrase(k)
+        clause = self.lows[k + 2 : b.first - 1]  # past the pronoun and the clause's own verb
+        if self.low(k) in ("who", "that") and self.lows[b.first - 1] == "and" and not b.tentative and all(
+            w[0].isalnum() and w != QUANTITY and w not in self.lex.auxiliaries and w not in self.lex.after for w in clause
+        ):
+            # "killed seven tribal fighters who support the government and five policemen"; not "one of the
+            # vehicles that was part of the caravan was incinerated and a civilian ...", whose clause ends sooner
+            k = b.first - 1
         for joiner in self.lex.joiners:
             if self.starts_with(joiner, k):
                 end = k + len(joiner)
