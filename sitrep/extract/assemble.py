@@ -20,7 +20,7 @@ from sitrep.extract.analysis import Sentence, Unit
 from sitrep.extract.dateline import dateline_span
 from sitrep.extract.kinds import KindTable
 from sitrep.extract.lexicons import Lexicons
-from sitrep.extract.places import INSTITUTION, chains, choose_location
+from sitrep.extract.places import INSTITUTION, PlaceChoice, chains, choose_location
 from sitrep.extract.realis import decide_realis, decide_status, read_cues
 from sitrep.extract.segment import Group
 from sitrep.model import (
@@ -531,23 +531,14 @@ class Assembler:
         if choice is None or not choice.known:
             if hinted and context.sole_place is not None:
                 return context.sole_place
-            country, evidence = (None, None) if choice is not None and choice.location.country_code else (
-                self._country_only(group, context))
+            town_country = choice is not None and choice.location.country_code
+            country, evidence = (None, None) if town_country else self._country_only(group, context)
             local = context.local_dateline if hinted else None
             if local is not None and (country is None or country.country_code == local[0].country_code):
                 return local  # "KUNDUZ, Afghanistan - ... detained four insurgents": nothing else places it
             if choice is None:
                 return country, evidence
-            # a town the gazetteer does not know ("in Jalawla"), in the country the text tells, else in
-            # the country the article names most
-            town = choice.location
-            if country is not None and not town.country_code:
-                town = replace(town, country=country.country, country_code=country.country_code)
-            elif not town.country_code and context.named_countries:
-                code = next((c for c in context.countries if c in context.named_countries), context.named_countries[0])
-                town = replace(town, country=self.gazetteer.country_name(code), country_code=code)
-            m = choice.mention
-            return town, _evidence(choice.unit, m.start, m.end, _UNKNOWN_TOWN_CONFIDENCE)
+            return self._unknown_town(choice, country, context)
         if hinted and choice.location.precision == "country":
             # "... killed numerous insurgents in eastern Afghanistan. An air weapons team engaged
             # insurgents in Sar Kani district, Kunar province": the one place the article names
@@ -558,6 +549,20 @@ class Assembler:
         m = choice.mention
         confidence = max(_NAMED_PLACE_CONFIDENCE, min(0.9, 0.4 + choice.score / 20))
         return choice.location, _evidence(choice.unit, m.start, m.end, confidence)
+
+    def _unknown_town(
+        self, choice: PlaceChoice, country: Location | None, context: DocumentContext
+    ) -> tuple[Location, Evidence]:
+        """A town the gazetteer does not know ("in Jalawla"), in the country its phrase names, else the
+        one its clauses tell (``country``), else the one the article names most."""
+        town = choice.location
+        if country is not None and not town.country_code:
+            town = replace(town, country=country.country, country_code=country.country_code)
+        elif not town.country_code and context.named_countries:
+            code = next((c for c in context.countries if c in context.named_countries), context.named_countries[0])
+            town = replace(town, country=self.gazetteer.country_name(code), country_code=code)
+        m = choice.mention
+        return town, _evidence(choice.unit, m.start, m.end, _UNKNOWN_TOWN_CONFIDENCE)
 
     def _country_only(self, group: Group, context: DocumentContext) -> tuple[Location | None, Evidence | None]:
         """When no place is named, the country the incident's clauses still tell, in this order:

@@ -187,7 +187,8 @@ class Extractor:
                 places = _merge_places(piece, places, scanned)
                 actors = tuple(self.registry.find_all(piece))
                 places = _merge_places(piece, places, self._mislabelled_towns(piece, entities, actors))
-                places = [p for p in places if not _names_a_person(piece, p, entities, surnames)]
+                headline = _headline_case(piece)
+                places = [p for p in places if not _names_a_person(piece, p, entities, surnames, headline=headline)]
                 dates = list(find_dates(piece))
                 for e in entities:
                     if e.label == "DATE" and not _CODE.search(piece, max(e.start - 2, 0), e.end + 2) and not any(d.start < e.end and e.start < d.end for d in dates):
@@ -494,18 +495,21 @@ _POSSESSIVE_END = re.compile(r"['’]s?\Z")
 _PERSON_TITLE_BEFORE = re.compile(r"\b(?:Mr|Mrs|Ms|Dr|Gov|Sen|Rep|Rev|Sgt|Gen|Col|Capt|Lt)\.?\s+\Z")
 
 
-def _names_a_person(text: str, place: EntityMention, entities: Sequence[EntityMention], surnames: frozenset[str]) -> bool:
+def _names_a_person(
+    text: str, place: EntityMention, entities: Sequence[EntityMention], surnames: frozenset[str], *, headline: bool
+) -> bool:
     """Whether a place found by the NER or the gazetteer is a person's name: part of a full name
     ("Sarah Palin" is not Palín, Guatemala), after a title ("Mr McAllister"), or the surname of
     a person the text names in full. "in", "at", "near" or "outside" before it keeps it a place
-    ("in Abu Ghraib")."""
+    ("in Abu Ghraib"), and so does ``headline`` (``text`` is a headline) for a name inside a
+    person's."""
     if place.label == "PHR" or _LOCATIVE_BEFORE.search(text, 0, place.start) is not None:
         return False
     if _PERSON_TITLE_BEFORE.search(text, 0, place.start) is not None:
         return True
     if _POSSESSIVE_END.sub("", place.text).lower() in surnames:
         return True
-    if _headline_case(text):
+    if headline:
         return False  # "Acapulco Massacre: 25 People Killed": the NER takes capitalised words for names
     return any(
         e.label == "PERSON" and e.start <= place.start and place.end <= e.end and (e.start, e.end) != (place.start, place.end)

@@ -147,15 +147,15 @@ _TOWN_NAME = re.compile(
 _LEADING_THE = re.compile(r"^the\s+", re.IGNORECASE)
 
 
-def _unknown_town(first: EntityMention, text: str, before: str) -> Location | None:
+def _unknown_town(words: str, before: str) -> Location | None:
     """A town the text names as where something happened ("in Jalawla", "near the village of
     Nitzanit") that the gazetteer does not know: its name, without coordinates or country."""
-    if first.label not in ("GPE", "LOC", "PHR") or not _BEFORE_TOWN.search(before):
+    if not _BEFORE_TOWN.search(before):
         return None
-    name = _LEADING_THE.sub("", first.text.strip())
+    name = _LEADING_THE.sub("", words.strip())
     if not _TOWN_NAME.fullmatch(name) or name.isupper():
         return None  # not a name as written, or capitals, where the NER is guessing
-    return Location(name=name, precision="town", text=first.text)
+    return Location(name=name, precision="town", text=words)
 
 
 #: Words that make an organisation an institution, a company or a medium rather than an armed group.
@@ -194,7 +194,7 @@ def _misread_towns(unit: Unit, trigger_pos: int) -> list[PlaceChoice]:
             continue
         if INSTITUTION.search(e.text) or _NOT_A_TOWN.search(e.text):
             continue
-        town = _unknown_town(replace(e, label="GPE"), text, text[max(0, e.start - 40) : e.start])
+        town = _unknown_town(e.text, text[max(0, e.start - 40) : e.start])
         if town is not None:
             found.append(_unknown_choice(town, unit, e, trigger_pos))
     return found
@@ -331,7 +331,8 @@ def choose_location(
                 # not when the mention is the country itself ("in Iraq")
                 country_name = _fold_lower(location.country or location.name) if location is not None else ""
                 names_country = bool(country_name) and country_name in _fold_lower(first.text)
-                town = None if names_country else _unknown_town(first, text, before)
+                named = first.label in ("GPE", "LOC", "PHR") and not names_country
+                town = _unknown_town(first.text, before) if named else None
                 if town is not None and location is not None:  # "Jalawla, Iraq": the country its phrase names
                     town = replace(town, country=location.country, country_code=location.country_code)
                 if town is not None:

@@ -380,6 +380,19 @@ class GroupReader(Sentence):
         after = self.low(g.last + 1)
         return after in self.lex.auxiliaries or after in self.lex.after
 
+    def _relative_clause_in_list(self, k: int, b: Group) -> bool:
+        """Whether the relative clause at ``k`` ends right before "and" and ``b``: "killed seven tribal
+        fighters who support the government and five policemen"; not "one of the vehicles that was part of
+        the caravan was incinerated and a civilian ...", whose clause ends sooner (past the pronoun and
+        the clause's own verb, no other verb may follow)."""
+        if self.lows[b.first - 1] != "and" or b.tentative:
+            return False
+        lex = self.lex
+        return all(
+            w[0].isalnum() and w != QUANTITY and w not in lex.auxiliaries and w not in lex.after
+            for w in self.lows[k + 2 : b.first - 1]
+        )
+
     def _joined(self, a: Group, b: Group, *, past: Group | None = None) -> bool:
         """Whether ``b`` goes on the list ``a`` is in ("two soldiers and a policeman"); with ``past``, the
         last group an inclusion after ``a`` names (", including a woman and a child,"), which ``b`` follows."""
@@ -400,12 +413,7 @@ class GroupReader(Sentence):
         k = self._after_apposed_name(a.last + 1)
         if self.low(k) in self.lex.prepositions:
             k = self._skip_phrase(k)
-        clause = self.lows[k + 2 : b.first - 1]  # past the pronoun and the clause's own verb
-        if self.low(k) in ("who", "that") and self.lows[b.first - 1] == "and" and not b.tentative and all(
-            w[0].isalnum() and w != QUANTITY and w not in self.lex.auxiliaries and w not in self.lex.after for w in clause
-        ):
-            # "killed seven tribal fighters who support the government and five policemen"; not "one of the
-            # vehicles that was part of the caravan was incinerated and a civilian ...", whose clause ends sooner
+        if self.low(k) in ("who", "that") and self._relative_clause_in_list(k, b):
             k = b.first - 1
         for joiner in self.lex.joiners:
             if self.starts_with(joiner, k):
