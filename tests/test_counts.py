@@ -1041,3 +1041,45 @@ def test_a_headline_that_opens_with_a_name(sentence: str, expected: list[tuple[s
 )
 def test_families_and_deaths_told_by_their_manner(sentence: str, expected: list[tuple[str, int]]) -> None:
     assert summary(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected", "side"),
+    [
+        # a long apposition with an article: the person named before it is the one counted
+        ("Mexican journalist Cándido Ríos, a correspondent for a regional newspaper in the state of Veracruz, "
+         "was killed on Tuesday.", [("killed", 1)], "civilians"),
+        ("Murach, a Taliban leader from Helmand, was killed in the raid.", [("killed", 1)], "militants"),
+        ("Xulhaz Mannan, an employee of the U.S. Embassy in Dhaka and the editor of a magazine, was hacked "
+         "to death in his apartment along with his friend.", [("killed", 2)], None),
+        # a participle phrase and a stray comma before the verb
+        ("A social leader claiming land, was killed Thursday in Riosucio.", [("killed", 1)], None),
+        # a headline's bare noun in a sentence, with a modifier that has no singular
+        ("Police officer was killed in an ambush in Muang district.", [("killed", 1)], "security forces"),
+        # a singular demonym as a whole noun phrase
+        ("A Canadian and a Briton were killed near Raqqa.", [("killed", 2)], None),
+        ("Militants attacked a military base, killing a Togolese.", [("killed", 1)], None),
+    ],
+)
+def test_one_person_told_with_what_describes_them(sentence: str, expected: list[tuple[str, int]], side: str | None) -> None:
+    assert summary(sentence) == expected
+    assert find_counts(sentence)[0].side == side
+
+
+def test_a_period_cue_makes_no_round_up_of_one_person() -> None:
+    assert not one("A university student was killed in the last hours by an armed command.", "killed").aggregate
+    assert one("In the last 24 hours, 12 people were killed in Kabul.", "killed").aggregate
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("10 of the 18 uniformed men are killed, as well as 4 officials from the National Registry.", [("killed", 14)]),
+        ("The bomb killed three soldiers as well as two civilians.", [("killed", 5)]),
+        # past an inclusion, a singular group goes on the list ("in the town" is no verb of its own)
+        ("He killed 7 tourists, including four children, and another soldier in the town.", [("killed", 8)]),
+        ("Three were killed, including a soldier, and four wounded.", [("killed", 3), ("injured", 4)]),
+    ],
+)
+def test_additions_after_the_verb_and_past_an_inclusion(sentence: str, expected: list[tuple[str, int]]) -> None:
+    assert summary(sentence) == expected

@@ -805,3 +805,12 @@ def test_a_count_known_by_its_minimum_beats_a_smaller_exact_one(extractor) -> No
     report = _only([r for r in _extract(extractor, text, "2011-04-17") if r.counts.killed is not None])
     killed = report.counts.killed
     assert killed is not None and killed.best is None and killed.min == 2  # "numerous": at least 2, not the one
+
+
+def test_a_count_is_never_cut_between_two_clauses(extractor) -> None:  # type: ignore[no-untyped-def]
+    # the headline's year anchors the bombing apart from the clause that kills; the count's words
+    # ("Eighteen people, mostly children and their mothers, were killed") stay in one clause
+    text = ("2004 Dhemaji school bombing: Eighteen people, mostly children and their mothers, were killed when a bomb "
+            "exploded outside Dhemaji College.")
+    report = _only(_extract(extractor, text))
+    assert report.counts.killed is not None and report.counts.killed.best == 18

@@ -123,7 +123,11 @@ def split_units(sentence: Sentence, *, order_start: int, anchors: Sequence[tuple
     for (pos_a, key_a), (pos_b, key_b) in zip(ordered, ordered[1:]):
         if key_a == key_b or not key_b:
             continue
-        candidates = [m.end() for m in _CUT.finditer(sentence.text, pos_a, pos_b)]
+        candidates = [
+            m.end() for m in _CUT.finditer(sentence.text, pos_a, pos_b)
+            # "Eighteen people, mostly children, | were killed": a count's words stay in one clause
+            if not any(c.start < m.end() < c.end for c in sentence.counts)
+        ]
         if candidates:
             cuts.append(_pick_cut(sentence.text, candidates, pos_b))
     bounds = [0, *sorted(set(cuts)), len(sentence.text)]

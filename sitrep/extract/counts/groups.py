@@ -67,7 +67,9 @@ class GroupReader(Sentence):
                     if found[-1].quantity.best != 1 or any(ch.isdigit() for ch in found[-1].quantity.text):
                         named = None
                         break
-                    found.pop()
+                    inner = found.pop()
+                    if inner.first == named.last + 2 and named.side is None:
+                        named.side = inner.side  # "Murach, a Taliban leader from Helmand,": the apposition's side
                 if named is not None and (not found or found[-1].last < named.first):
                     found.append(named)  # "Yuri Budanov, who had been convicted of war crimes, was shot dead"
             elif k > 0 and not found and low in lex.after and self.match_forward(lex.after, k):
@@ -118,10 +120,12 @@ class GroupReader(Sentence):
         if group is None:
             return None
         after = group.last + 1
+        while self.low(after) in ("was", "is", "has", "been") and after - group.last <= 2:
+            after += 1  # "Police officer was killed in an ambush": a headline's noun in a sentence
         if not (self.low(after) in self.lex.after and self.match_forward(self.lex.after, after)):
             return None  # not "Right-wing extremists mistreat refugee children"
-        if any(self.lex.people.get(w, (True,))[0] is False for w in self.lows[: group.last]):
-            return None
+        if any(self.lex.people.get(w, (True,))[0] is False and w not in self.lex.not_single for w in self.lows[: group.last]):
+            return None  # "Militants attack soldier": a plural subject, but "Police officer killed" 
         group.quantity = Quantity(1, 1, 1, False, self.text[self.starts[0] : self.ends[group.last]])
         return group
 
@@ -198,7 +202,12 @@ class GroupReader(Sentence):
             if lows[c] != ",":
                 continue
             opener = lows[c + 1]
-            if opener not in _CLAUSE_OPENERS and not (opener.isdigit() and c + 2 == close):
+            if opener not in _CLAUSE_OPENERS and not (opener.isdigit() and c + 2 == close) and not (
+                # "Cándido Ríos, a correspondent for a regional newspaper, | was": an apposition
+                # longer than its noun, whose person is the one named (a short one, "Murach, a
+                # Taliban leader, was killed", is a group of its own)
+                opener in ("a", "an") and any(w in self.lex.prepositions for w in lows[c + 2 : close])
+            ):
                 return None  # the nearest comma opens no clause: "In Kabul, Mohammad Karim, was ..."
             if c == 0 or not self.name_like(c - 1):
                 return None
@@ -378,7 +387,7 @@ class GroupReader(Sentence):
     def _has_own_verb(self, g: Group) -> bool:
         """Whether a verb or an auxiliary follows the group right away ("four wounded", "14 were")."""
         after = self.low(g.last + 1)
-        return after in self.lex.auxiliaries or after in self.lex.after
+        return after in self.lex.auxiliaries or (after in self.lex.after and self.match_forward(self.lex.after, g.last + 1))
 
     def _relative_clause_in_list(self, k: int, b: Group) -> bool:
         """Whether the relative clause at ``k`` ends right before "and" and ``b``: "killed seven tribal

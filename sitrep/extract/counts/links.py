@@ -299,8 +299,11 @@ class LinkReader(Sentence):
                     continue
             if low in _CLOSERS:
                 close = _CLOSERS[low]
+                # an apposition with an article may run long: ", an employee of the U.S. Embassy in
+                # Dhaka and the editor of Bangladesh's first LGBT magazine,"
+                reach = 20 if low == "," and self.low(k + 1) in ("a", "an") else 12
                 j = k + 1
-                while j < self.n and j - k <= 12 and self.lows[j] != close:
+                while j < self.n and j - k <= reach and self.lows[j] != close:
                     lj = self.lows[j]
                     verb = lj in lex.auxiliaries and not (j == k + 1 and lj in _FLOATING)  # ", all citizens of"
                     if verb and lj in lex.speech_verbs and self.low(j + 1) == close:
@@ -347,6 +350,13 @@ class LinkReader(Sentence):
                     k = j + (self.lows[j] == ",")
                     continue
                 break
+            if low.endswith("ing") and low not in lex.auxiliaries and self.match_backward(k) is None:
+                j = next((j for j in range(k + 1, min(k + 5, self.n)) if not self.word(j)), k)
+                if self.lows[j] == "," and self.low(j + 1) in _BE and all(
+                    self.lows[w] not in lex.auxiliaries for w in range(k + 1, j)
+                ):
+                    k = j + 1  # "A social leader claiming land, was killed"
+                    continue
             if low in lex.prepositions or self._participle_phrase(k):
                 j = self._skip_phrase(k)
                 if j == k + 1:

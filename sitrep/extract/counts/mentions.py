@@ -448,14 +448,26 @@ def _without_self_kills(found: list[_Found]) -> list[_Found]:
     return [f for f in found if not self_kill(f)]
 
 
+def _before_addition(lows: Sequence[str], first: int) -> int:
+    """The token before ", along with", ", together with" or ", as well as" when they open the
+    group at ``first``, else -1."""
+    k = first - 1
+    if k >= 2 and lows[k] == "with" and lows[k - 1] in ("along", "together"):
+        k -= 2
+    elif k >= 3 and lows[k] == "as" and lows[k - 1] == "well" and lows[k - 2] == "as":
+        k -= 3
+    else:
+        return -1
+    return k - 1 if lows[k] == "," else k
+
+
 def _attach_extras(reader: Reader, groups: list[Group], found: list[_Found]) -> None:
     """'26 killed (+2 attackers)': the bracketed figure adds the perpetrators killed; "X was killed,
     along with two others": the people named after the verb add to those before it."""
     by_end = {f.end: f for f in found}
     for g in groups:
-        k = g.first - 1
-        if not g.used and not g.subset and k >= 2 and reader.lows[k] == "with" and reader.lows[k - 1] in ("along", "together"):
-            k -= 3 if reader.lows[k - 2] == "," else 2
+        k = _before_addition(reader.lows, g.first) if not g.used and not g.subset else -1
+        if k >= 0:
             owner = by_end.get(reader.ends[k]) if k >= 0 else None
             if owner is None and k >= 0 and reader.lows[k] not in (",", ".", ";", ":"):
                 # "were killed during the assault, along with 9 insurgents": past a phrase of a few words
@@ -488,26 +500,37 @@ def _mark_cumulative(reader: Reader, found: list[_Found]) -> None:
     for i, f in enumerate(found):  # a cue belongs to the counts on either side of it
         lo = found[i - 1].end if i else 0
         hi = found[i + 1].start if i + 1 < len(found) else len(reader.text)
-        for offset, aggregate in cues:
+        for offset, aggregate, period in cues:
             if lo <= offset < hi:
+                if period and _one_person(f):
+                    continue  # "A university student was killed in the last hours": no round-up
                 f.cumulative = True
                 f.aggregate = f.aggregate or aggregate
         if campaign and _campaign_toll(reader, f):
             f.cumulative = f.aggregate = True
 
 
-def _cues(reader: Reader) -> list[tuple[int, bool]]:
-    """The cumulative cues of a sentence: (character offset, whether the cue marks an aggregate)."""
+def _cues(reader: Reader) -> list[tuple[int, bool, bool]]:
+    """The cumulative cues of a sentence: (character offset, whether the cue marks an aggregate,
+    whether it is a period: "over the past two years")."""
     lex, lows = reader.lex, reader.lows
-    cues: list[tuple[int, bool]] = []
+    cues: list[tuple[int, bool, bool]] = []
     for k, low in enumerate(lows):
         if low in lex.aggregate_cues and any(reader.starts_with(c, k) for c in lex.aggregate_cues[low]):
-            cues.append((reader.starts[k], True))
+            cues.append((reader.starts[k], True, False))
         elif low in lex.period_cues and any(_period_at(reader, c, k) for c in lex.period_cues[low]):
-            cues.append((reader.starts[k], True))  # "over the past two years"
+            cues.append((reader.starts[k], True, True))
         elif low in lex.cues and any(reader.starts_with(c, k) for c in lex.cues[low]):
-            cues.append((reader.starts[k], low == "since" and _since_date(reader, k + 1)))
+            cues.append((reader.starts[k], low == "since" and _since_date(reader, k + 1), False))
     return cues
+
+
+def _one_person(f: _Found) -> bool:
+    """A count of one person named by a singular noun ("a university student"): a round-up over
+    a period counts more than that."""
+    return len(f.groups) == 1 and not f.extra and f.groups[0].quantity.best == 1 and not any(
+        ch.isdigit() for ch in f.groups[0].quantity.text
+    ) and f.groups[0].quantity.text.lower() not in ("one", "1")
 
 
 def _period_at(reader: Reader, cue: list[str], k: int) -> bool:

@@ -22,6 +22,10 @@ from sitrep.extract.numbers import Quantity
 
 #: Words (with inner hyphens and apostrophes: "passer-by", "year-old"), "U.S.", "'s" and punctuation.
 TOKEN_RE = re.compile(r"(?:[^\W\d_]\.){2,}|[^\W_]+(?:[-'’](?!s\b)[^\W_]+)*|['’]s\b|--|[^\w\s]")
+#: What may follow a singular demonym that is a whole noun phrase ("" is the sentence's end).
+_AFTER_DEMONYM = frozenset({"was", "is", "has", "had", "were", "are", "and", ",", ".", "", "in", "at", "near", "who"})
+#: Demonyms of a person that do not end like most ("a Briton", "a Turk").
+_SHORT_DEMONYMS = frozenset({"briton", "swede", "dane", "pole", "turk", "kurd", "arab", "greek", "czech", "scot", "finn"})
 #: The token that stands for a quantity phrase.
 QUANTITY = "#q"
 #: Determiners of one person ("a policeman", "his driver", "Karzai's brother").
@@ -284,10 +288,12 @@ class Sentence:
     def _one_of_a_people(self, k: int) -> bool:
         """A singular demonym that is the whole noun phrase: "an Iraqi was killed", "a Palestinian
         is wounded" (not "an Iraqi soldier", read with its noun, nor "the Afghan government")."""
-        if self.caps or self.low(k + 1) not in ("was", "is", "has", "had"):
-            return False
+        if self.caps or self.low(k + 1) not in _AFTER_DEMONYM:
+            return False  # "a Canadian and a Briton were killed", "killing a Togolese."
         raw = self.text[self.starts[k] : self.ends[k]]
-        return raw[0].isupper() and not raw.isupper() and raw.endswith(("i", "an", "ese", "ish"))
+        return raw[0].isupper() and not raw.isupper() and (
+            raw.endswith(("i", "an", "ese", "ish")) or raw.lower() in _SHORT_DEMONYMS
+        )
 
     def _subset_marker_at(self, k: int) -> bool:
         """Does a subset marker ("including", "among them") start at token ``k``?"""
