@@ -814,3 +814,51 @@ def test_a_count_is_never_cut_between_two_clauses(extractor) -> None:  # type: i
             "exploded outside Dhemaji College.")
     report = _only(_extract(extractor, text))
     assert report.counts.killed is not None and report.counts.killed.best == 18
+
+
+@pytest.mark.parametrize(
+    ("text", "killed"),
+    [
+        ("A suicide bomber killed 22 and injured 55 at a political rally in Baqubah. Other attacks across the "
+         "country killed 7 and injured 9 others.", [22, 7]),
+        ("A car bomb killed 12 people in Sadr City. Additionally, an IED exploded at al-Yusufiya, killing four.", [12, 4]),
+        ("A huge car bomb exploded in Damascus, killing 61. In addition, three bombings killed 22 in the suburb of "
+         "Barzeh.", [61, 22]),
+        ("A suicide bombing in Peshawar killed at least 18 and injured 49 others, while another attack in "
+         "Balochistan killed four.", [18, 4]),
+    ],
+)
+def test_a_round_up_tells_its_incidents_apart(extractor, text: str, killed: list[int]) -> None:  # type: ignore[no-untyped-def]
+    reports = _extract(extractor, text)
+    assert [r.counts.killed.best if r.counts.killed else None for r in reports] == killed
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # "in addition" with the same actors goes on with the same operation
+        "Afghan forces captured a Taliban facilitator in Qalat district on Tuesday. In addition, the security force "
+        "also detained two suspected insurgents.",
+        # a later claim speaks of the incident told
+        "Gunmen kidnapped a senator in Medellin on Tuesday. Hours later, the Extraditables claimed responsibility "
+        "for the kidnapping.",
+    ],
+)
+def test_a_cue_of_another_incident_does_not_cut_the_same_one(extractor, text: str) -> None:  # type: ignore[no-untyped-def]
+    assert len(_extract(extractor, text)) == 1
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # the NER left out the first name: the name opening the sentence is taken whole
+        ("Abed Mohamed Abed Rabu Dawiat (19) and his gang ambushed and stoned an Israeli vehicle in Jerusalem.",
+         "Abed Mohamed Abed Rabu Dawiat"),
+        # the NER took the person for an organisation; opening the sentence and acting, they are the attacker
+        ("Baraa Issa stabbed and wounded an Israeli civilian in Sha'ar Binyamin Industrial Zone and then fled the scene.",
+         "Baraa Issa"),
+    ],
+)
+def test_a_person_who_opens_the_sentence_and_acts_is_the_attacker(extractor, text: str, name: str) -> None:  # type: ignore[no-untyped-def]
+    report = _only(_extract(extractor, text))
+    assert name in [p.name for p in report.perpetrators]

@@ -843,9 +843,21 @@ def _named_attackers(group: Group) -> list[tuple[ActorRef, Evidence]]:
         text = unit.sentence.text
         taken = [(a.start, a.end) for a in unit.actors]
         for e in unit.entities:
-            if e.label != "PERSON" or any(s < e.end and e.start < t for s, t in taken):
+            if e.label not in ("PERSON", "ORG") or any(s < e.end and e.start < t for s, t in taken):
                 continue
-            name = _person_name(e.text)
+            if e.label == "ORG":
+                # a person's name the NER took for an organisation, opening the sentence and acting
+                # right away ("Baraa Issa stabbed and wounded an Israeli civilian")
+                name = _person_name(e.text) if not _ORG_WORD.search(e.text) else None
+                if name is None or name.lower() in found or _GROUP_AFTER.match(text, e.end):
+                    continue
+                if text[: e.start].strip() or not _acts()[0].match(text, e.end):
+                    continue
+                ref = ActorRef(name=name, matched=e.text, attribution="attributed", actor_type="individual")
+                found[name.lower()] = (ref, _evidence(unit, e.start, e.end, 0.5))
+                continue
+            start = _name_start(text, e.start)  # "Abed | Mohamed Abed Rabu Dawiat (19) and his gang ambushed"
+            name = _person_name(text[start : e.end])
             if name is None or name.lower() in found:
                 continue
             if _PERSON_OBJECT.search(text, 0, e.start) or _SPOKESMAN.search(text, 0, e.start):
@@ -930,9 +942,10 @@ _SPOKESMAN = re.compile(r"\b(?:spokes(?:man|woman|person)|speaker|commander|lead
 _NAMES_AN_EVENT = re.compile(r"\s+(?:bombings?|attacks?|massacres?|shootings?|sieges?|stabbings?|explosions?|blasts?|riots?)\b", re.I)
 _PASSIVE = re.compile(r"\b(?:is|was|were|are|be|been|being|got|gets)\b", re.I)
 #: What may come before a person who is the subject of the sentence: "16-year-old", "Palestinian
-#: man identified as", "A man named", "Forty-one-year-old Iraqi citizen, identified only as".
+#: man identified as", "A man named", "Forty-one-year-old Iraqi citizen, identified only as"; an
+#: opening phrase of place or time may come first ("In the Cave of the Patriarchs massacre, Israeli").
 _SUBJECT_LEFT = re.compile(
-    r"(?:\A|:\s*)(?:(?:a|an|the)\s+)?(?:(?:\d[\w-]*|[\w-]+-old|(?-i:[A-Z][a-z][\w-]*)|man|woman|youth|teen|teenager|"
+    r"(?:\A|:\s*|\A(?:in|on|at|during|after)\s[^,;:]{1,60},\s*)(?:(?:a|an|the)\s+)?(?:(?:\d[\w-]*|[\w-]+-old|(?-i:[A-Z][a-z][\w-]*)|man|woman|youth|teen|teenager|"
     r"boy|girl|convert|refugee|citizen|national|resident|student|year|old|aged)\s*,?\s+){0,5}"
     r"(?:(?:later\s+)?identified\s+(?:only\s+)?as\s+|named\s+|called\s+)?\Z", re.I)
 #: A verb "to be" right after a name, past brackets and an apposition: "X (16), a shopkeeper, was".
@@ -941,9 +954,10 @@ _PASSIVE_AFTER = re.compile(r"(?:\s*\([^)]{1,30}\))?\s*(?:,[^,]{1,60},\s*)?(?:is
 #: "approached two policemen, stabbed one".
 _LATER_ACT = "(?:\\band|\\bthen|\\bhe|\\bshe|,)\\s+(?:\\w+ly\\s+)?"
 #: The act right after the name, past an age in brackets and an apposition: "X (25), resident of
-#: the West Bank, stabbed", "X (19) from East Jerusalem stabbed", "X, member of Casa Pound opened fire".
+#: the West Bank, stabbed", "X (19) from East Jerusalem stabbed", "X, member of Casa Pound opened fire",
+#: "X (19) and his gang ambushed".
 _DIRECT_ACT = (
-    "(?:\\s*\\([^)]{1,30}\\))?(?:\\s*,[^,]{1,60},)?"
+    "(?:\\s*\\([^)]{1,30}\\))?(?:\\s+and\\s+(?:his|her|their)\\s+[\\w-]+)?(?:\\s*,[^,]{1,60},)?"
     "(?:\\s*,\\s*(?:an?\\s+)?(?:member|resident|native|supporter)\\s+of\\s+(?-i:[A-Z][\\w'’-]*\\s+){1,4}?)?"
     "(?:\\s+from\\s+(?-i:[A-Z][\\w'’-]*\\s+){1,3}?)?\\s*(?:\\w+ly\\s+)?"
 )
@@ -972,6 +986,35 @@ def _acts() -> tuple[re.Pattern[str], re.Pattern[str]]:
 
 
 _PERSON_WORD = re.compile(r"(?:[A-Z][\w'’.-]*|(?:al|el|ad|ar|as|an|at)-[A-Z][\w'’-]*|al|el|bin|ibn|de|da|van|von|del|la)", re.UNICODE)
+
+
+#: Words of an organisation's name, never of a person's.
+_ORG_WORD = re.compile(
+    r"\b(?:army|front|forces?|party|brigades?|battalions?|group|movement|council|ministry|police|committee|union|"
+    r"airlines?|airways|company|corporation|bank|university|school|college|hospital|church|mosque|agency|"
+    r"organi[sz]ation|association|federation|league|alliance|coalition|network|cartel|clan|militia|government|"
+    r"state|republic|kingdom|emirate|caliphate|command|division|regiment|corps|guards?|service|office|court)\b",
+    re.I,
+)
+#: A demonym or a title, which a name the NER cut short does not begin with ("Israeli Baruch
+#: Goldstein", "General Ahmed Khan").
+_NOT_A_FIRST_NAME = re.compile(
+    r"(?:\w+(?:an|ese|ish|i)|president|general|colonel|captain|major|lieutenant|sergeant|commander|senator|"
+    r"minister|mayor|governor|judge|mr|mrs|ms|dr|sheikh|mullah|imam|father|bishop|rabbi|police|army|in|on|at|the|a|an)",
+    re.I,
+)
+
+
+def _name_start(text: str, start: int) -> int:
+    """Where a person's name that the NER found from ``start`` begins when the NER left out its
+    first words: only at the opening of the sentence, and never a demonym or a title."""
+    head = text[:start]
+    words = head.split()
+    if not words or len(words) > 2 or head.rstrip() != head.rstrip(" ") or not head.endswith(" "):
+        return start
+    if all(_PERSON_WORD.fullmatch(w) and w[0].isupper() and not _NOT_A_FIRST_NAME.fullmatch(w) for w in words):
+        return len(head) - len(head.lstrip())
+    return start
 
 
 def _person_name(text: str) -> str | None:
@@ -1390,9 +1433,12 @@ def _only_seizure(unit: Unit) -> bool:
     return bool(triggers) and all(t.family in ("seizure", "arrest") for t in triggers)
 
 
+@lru_cache(maxsize=1024)
 def _in_capitals(text: str) -> bool:
-    letters = [c for c in text if c.isalpha()]
-    return len(letters) >= 8 and sum(c.isupper() for c in letters) >= 0.7 * len(letters)
+    """Whether a sentence is written in capitals (seven letters in ten at least); asked of the
+    same sentence by several units, hence cached."""
+    letters = sum(map(str.isalpha, text))
+    return letters >= 8 and sum(map(str.isupper, text)) >= 0.7 * letters
 
 
 __all__ = ["Assembler", "CachedPlaces", "DocumentContext"]

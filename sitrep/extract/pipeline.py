@@ -261,10 +261,10 @@ class Extractor:
         if len(heads) < 2:
             return None
         for m in self.lexicons.new_incident.finditer(sentence.text):
-            before = sentence.text[: m.start].rstrip()
-            # the cue opens a clause of its own ("..., while in the capital", "...; elsewhere"), not
-            # "In retaliation for an ambush the previous day, the air force launched raids"
-            if before.endswith((",", ";")) and any(t.end <= m.start for t in heads) and any(t.start >= m.end for t in heads):
+            before = _CLAUSE_JOINER.sub("", sentence.text[: m.start].rstrip())
+            # the cue opens a clause of its own ("..., while in the capital", "...; elsewhere", ", while
+            # another attack"), not "In retaliation for an ambush the previous day, the air force launched raids"
+            if before.endswith((",", ";")) and any(t.end <= m.start for t in heads) and any(t.start >= m.start for t in heads):
                 return len(before) - 1
         # "A drone strike killed 11 militants near the border while a car bomb exploded in Quetta"
         text = sentence.text
@@ -299,7 +299,13 @@ class Extractor:
             when = context.unit_date(unit, head.start)
             place = self._unit_place(unit, head, context)
             text = unit.text
-            explicit_new = self.lexicons.new_incident.search(text) is not None or (
+            explicit_new = (
+                # a cue of another incident, unless the clause speaks only of one told ("Hours later,
+                # the Extraditables claimed responsibility for the kidnapping"; but "Hours after the
+                # bombing, ... a second explosion had hit a mosque" tells another)
+                self.lexicons.new_incident.search(text) is not None
+                and not (all(_refers_back(unit, t) for t in unit.triggers) or any(c.claimed for c in unit.claims))
+            ) or (
                 unit.lo > 0 and _WHILE_ANOTHER.match(unit.sentence.text, unit.lo) is not None  # a clause cut off by _cue_cut
             )
             # a claim speaks of an incident already told ("ISWAP said its fighters had planted the
@@ -710,6 +716,8 @@ _DURING_THE_SAME = re.compile(
     re.IGNORECASE,
 )
 #: "while" opening a clause whose subject is another act: "..., while a car bomb exploded in Quetta".
+#: A conjunction after the comma that opens a clause: ", while another attack in Balochistan killed four".
+_CLAUSE_JOINER = re.compile(r"(?<=[,;])\s+(?:while|and|whereas)$", re.I)
 _WHILE_ANOTHER = re.compile(r",?\s+while\s+(?:an?|another)\s+(?=\S)", re.I)
 #: The verb right after an act named as a subject: "a car bomb exploded", not "a bomb disposal squad".
 _ACT_VERB_AFTER = re.compile(
