@@ -12,6 +12,7 @@ from sitrep.errors import RegistryError
 from sitrep.extract.analysis import EntityMention, Sentence, Unit, split_units
 from sitrep.extract.dateline import dateline_span
 from sitrep.extract.kinds import KindTable
+from sitrep.extract import lexicon as lexicon_module
 from sitrep.extract.lexicon import PatternLexicon
 from sitrep.extract.lexicons import Lexicons
 from sitrep.extract.places import chains, choose_location, named_areas
@@ -52,6 +53,7 @@ def _plain_matches(entries: list[tuple[str, list[str]]], text: str) -> list[tupl
     return [(m.start(), m.end(), entries[int(m.lastgroup[1:])][0]) for m in plain.finditer(text)]  # type: ignore[index]
 
 
+@pytest.mark.parametrize("dispatch", [False, True], ids=["alternation", "by-first-character"])
 @pytest.mark.parametrize(
     "text",
     [
@@ -61,7 +63,11 @@ def _plain_matches(entries: list[tuple[str, list[str]]], text: str) -> list[tupl
         "",
     ],
 )
-def test_the_lexicon_laid_out_by_first_letter_finds_what_the_plain_alternation_finds(text: str) -> None:
+def test_the_lexicon_laid_out_by_first_letter_finds_what_the_plain_alternation_finds(
+    text: str, dispatch: bool, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # a small lexicon is one alternation; a large one picks its patterns by first character
+    monkeypatch.setattr(lexicon_module, "_DISPATCH_PATTERNS", 0 if dispatch else 1000)
     entries = [
         ("suicide", ["suicide (?:bomber|attack)s?"]),
         ("car", ["car[- ]bombs?"]),

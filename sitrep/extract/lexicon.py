@@ -1,9 +1,9 @@
 """Word lists from sitrep's data files, compiled once into fast matchers.
 
-A :class:`PatternLexicon` turns labelled lists of regular expressions into one
-compiled alternation (one named group per label), matched case-insensitively
-on word boundaries. Earlier labels win where two could match at the same place,
-so data files list specific phrases before general ones.
+A :class:`PatternLexicon` turns labelled lists of regular expressions into
+matchers (one named group per pattern), matched case-insensitively on word
+boundaries. Earlier labels win where two could match at the same place, so data
+files list specific phrases before general ones.
 """
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ import re._parser as re_parser
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
-from typing import Any, Iterable, Mapping, Sequence
+from typing import Any, Iterable, Iterator, Mapping, Sequence
 
 import yaml
 
@@ -56,14 +56,10 @@ class PatternLexicon:
                 _check_pattern(name, label, pattern)
                 alternatives.append((index, pattern))
             self._labels.append(label)
-        self._regex = re.compile(_WORD_START + "(?:" + _by_first_letter(alternatives) + ")" + _WORD_END, re.IGNORECASE)
+        self._matcher = _Matcher(alternatives)
         for pattern in negatives:
             _check_pattern(name, "negatives", pattern)
-        self._negative = (
-            re.compile(_WORD_START + "(?:" + _by_first_letter([(0, p) for p in negatives]) + ")" + _WORD_END, re.IGNORECASE)
-            if negatives
-            else None
-        )
+        self._negative = _Matcher([(0, p) for p in negatives]) if negatives else None
 
     @property
     def labels(self) -> tuple[str, ...]:
@@ -72,7 +68,7 @@ class PatternLexicon:
     def finditer(self, text: str) -> list[LexiconMatch]:
         """Every non-overlapping match in ``text``, left to right."""
         matches = [
-            LexiconMatch(m.start(), m.end(), m.group(0), self._label(m)) for m in self._regex.finditer(text)
+            LexiconMatch(m.start(), m.end(), m.group(0), self._label(m)) for m in self._matcher.finditer(text)
         ]
         if matches and self._negative is not None:
             blocked = [(m.start(), m.end()) for m in self._negative.finditer(text)]
@@ -84,7 +80,7 @@ class PatternLexicon:
         """The first match, or None (the same as the first of :meth:`finditer`, found without
         matching the rest of the text)."""
         blocked: list[tuple[int, int]] | None = None
-        for m in self._regex.finditer(text):
+        for m in self._matcher.finditer(text):
             if self._negative is not None:
                 if blocked is None:
                     blocked = [(n.start(), n.end()) for n in self._negative.finditer(text)]
@@ -96,6 +92,71 @@ class PatternLexicon:
     def _label(self, m: re.Match[str]) -> str:
         """The label of the entry whose pattern made the match (its group is ``g<entry>_<copy>``)."""
         return self._labels[int(m.lastgroup[1:].partition("_")[0])]  # type: ignore[index]
+
+
+#: Where a match may start: a character that no letter, digit or underscore comes right before.
+_MATCH_START = re.compile(r"(?<!\w)\S")
+_MATCH_START_ANY = re.compile(r"(?<!\w)")
+
+
+#: Above this many patterns, a lexicon picks its patterns by the first character in Python.
+_DISPATCH_PATTERNS = 50
+
+
+class _Matcher:
+    """Patterns (each with the index of its entry) matched case-insensitively on word boundaries.
+
+    A few patterns make one alternation laid out by first letter (:func:`_by_first_letter`).
+    Many are picked by the character a match starts with: at each place a match may start, only
+    the patterns that can start with that character are tried, in entry order, so the match found
+    there is the one the alternation finds. For hundreds of patterns this is twice as fast, the
+    engine no longer trying each first-letter branch in turn at each place. Each copy of a
+    pattern is its own named group, ``g<entry>_<copy>``."""
+
+    def __init__(self, alternatives: Sequence[tuple[int, str]]) -> None:
+        self._whole: re.Pattern[str] | None = None
+        if len(alternatives) <= _DISPATCH_PATTERNS:
+            self._whole = re.compile(_WORD_START + "(?:" + _by_first_letter(alternatives) + ")" + _WORD_END, re.IGNORECASE)
+            return
+        firsts = [_first_letters(pattern) for _, pattern in alternatives]
+        letters = sorted({c for f in firsts if f is not None for c in f})
+        copies = 0
+
+        def compiled(members: list[int]) -> re.Pattern[str]:
+            nonlocal copies
+            groups = []
+            for k in members:
+                copies += 1
+                index, pattern = alternatives[k]
+                groups.append(f"(?P<g{index}_{copies}>{pattern})")
+            return re.compile("(?:" + "|".join(groups) + ")" + _WORD_END, re.IGNORECASE)
+
+        self._by_letter = {
+            letter: compiled([k for k, f in enumerate(firsts) if f is None or letter in f]) for letter in letters
+        }
+        anywhere = [k for k, f in enumerate(firsts) if f is None]
+        self._anywhere = compiled(anywhere) if anywhere else None
+        # patterns that may start anywhere, or with a space, are tried at every boundary too
+        self._starts = _MATCH_START_ANY if anywhere or any(c.isspace() for c in letters) else _MATCH_START
+
+    def finditer(self, text: str) -> Iterator[re.Match[str]]:
+        """Every non-overlapping match, left to right."""
+        if self._whole is not None:
+            yield from self._whole.finditer(text)
+            return
+        by_letter, anywhere = self._by_letter, self._anywhere
+        end = 0
+        for start in self._starts.finditer(text):
+            at = start.start()
+            if at < end or at >= len(text):
+                continue
+            pattern = by_letter.get(text[at].lower(), anywhere)
+            if pattern is None:
+                continue
+            m = pattern.match(text, at)
+            if m is not None and m.end() > at:
+                end = m.end()
+                yield m
 
 
 #: A first-letter class wider than this is read as "any letter": the pattern is tried everywhere.

@@ -140,6 +140,9 @@ class Gazetteer:
         )
         self._candidates = lru_cache(maxsize=_CANDIDATE_CACHE)(self._query_candidates)
         self._loose = lru_cache(maxsize=_CANDIDATE_CACHE)(self._query_loose)
+        # a phrase resolves the same way in every article with the same context: Locations are
+        # frozen, so one may be handed out again
+        self._resolved = lru_cache(maxsize=_CANDIDATE_CACHE)(self._resolve_uncached)
         self._scan_indexes: dict[int, ScanIndex] = {}
         self._scan_lock = threading.Lock()
         self._spellings: dict[str, tuple[tuple[str, Place], ...]] | None = None
@@ -496,6 +499,11 @@ class Gazetteer:
 
         See :func:`sitrep.gazetteer.resolve.resolve_phrase` for the rules.
         """
+        return self._resolved(text, tuple(context_countries), near, loose)
+
+    def _resolve_uncached(
+        self, text: str, context_countries: tuple[str, ...], near: tuple[float, float] | None, loose: bool
+    ) -> Location | None:
         from .resolve import resolve_phrase
 
         return resolve_phrase(self, text, context_countries=context_countries, near=near, loose=loose)
