@@ -1337,9 +1337,11 @@ def _not_a_target(unit: Unit, match: Any) -> bool:
 def _damaged(unit: Unit) -> list[Any]:
     """The lexicon targets of a unit that a verb of damage acted on ("destroyed a truck",
     "five houses were damaged")."""
-    from sitrep.extract.phrases import damaged, noun_phrase
+    from sitrep.extract.phrases import damaged, noun_phrase, tells_damage
 
     text = unit.sentence.text
+    if not unit.targets or not tells_damage(text):
+        return []
     out = []
     for t in unit.targets:
         if _not_a_target(unit, t):

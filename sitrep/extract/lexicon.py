@@ -146,17 +146,24 @@ class _Matcher:
             return
         by_letter, anywhere = self._by_letter, self._anywhere
         end = 0
-        for start in self._starts.finditer(text):
-            at = start.start()
-            if at < end or at >= len(text):
+        for at, char in _match_starts(text, self._starts):
+            if at < end:
                 continue
-            pattern = by_letter.get(text[at].lower(), anywhere)
+            pattern = by_letter.get(char, anywhere)
             if pattern is None:
                 continue
             m = pattern.match(text, at)
             if m is not None and m.end() > at:
                 end = m.end()
                 yield m
+
+
+@lru_cache(maxsize=64)
+def _match_starts(text: str, starts: re.Pattern[str]) -> tuple[tuple[int, str], ...]:
+    """Where a match may start in ``text``, with the character there in lower case: the same
+    sentence goes through several lexicons in turn, which read these once."""
+    n = len(text)
+    return tuple((at, text[at].lower()) for at in (m.start() for m in starts.finditer(text)) if at < n)
 
 
 #: A first-letter class wider than this is read as "any letter": the pattern is tried everywhere.

@@ -348,6 +348,12 @@ def modifies(text: str, end: int, *, words: PhraseWords | None = None) -> bool:
     return bool(after) and not text[end : after[0].start].strip() and after[0].low in words.modified
 
 
+def tells_damage(text: str, *, words: PhraseWords | None = None) -> bool:
+    """Whether ``text`` holds a verb of damage at all (else :func:`damaged` is false for every
+    phrase in it)."""
+    return (words or _shipped()).damage_verbs.search(text) is not None
+
+
 def damaged(text: str, phrase: Phrase, *, words: PhraseWords | None = None) -> bool:
     """Whether ``phrase`` is what a verb of damage acted on: its object ("guerrillas destroyed
     a truck") or the subject of its passive ("five houses were damaged", "houses damaged by")."""
@@ -550,4 +556,5 @@ __all__ = [
     "person_before",
     "split_title",
     "strip_quantity",
+    "tells_damage",
 ]
