@@ -1059,6 +1059,8 @@ def test_families_and_deaths_told_by_their_manner(sentence: str, expected: list[
         # a singular demonym as a whole noun phrase
         ("A Canadian and a Briton were killed near Raqqa.", [("killed", 2)], None),
         ("Militants attacked a military base, killing a Togolese.", [("killed", 1)], None),
+        # two words of the phrase after a people's name
+        ("A Shiite religious scholar was shot and critically wounded by gunmen.", [("injured", 1)], "civilians"),
     ],
 )
 def test_one_person_told_with_what_describes_them(sentence: str, expected: list[tuple[str, int]], side: str | None) -> None:
@@ -1082,4 +1084,21 @@ def test_a_period_cue_makes_no_round_up_of_one_person() -> None:
     ],
 )
 def test_additions_after_the_verb_and_past_an_inclusion(sentence: str, expected: list[tuple[str, int]]) -> None:
+    assert summary(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # number words joined by "and" are one number only after a scale word
+        ("A gunman killed one and two others were wounded.", [("killed", 1), ("injured", 2)]),
+        ("One hundred and twenty people were killed.", [("killed", 120)]),
+        # injuries told with "with", past the preposition that would otherwise be skipped
+        ("The attack killed four farmers and left two others with serious injuries.", [("killed", 4), ("injured", 2)]),
+        ("Two soldiers with the patrol were wounded.", [("injured", 2)]),
+        # "other" for "another"
+        ("At least one jawan was killed and other was injured.", [("killed", 1), ("injured", 1)]),
+    ],
+)
+def test_second_counts_after_the_first(sentence: str, expected: list[tuple[str, int]]) -> None:
     assert summary(sentence) == expected

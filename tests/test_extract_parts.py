@@ -232,6 +232,9 @@ class _KnowsOnly:
     def facility_place(self, text: str, context_countries=()) -> Location | None:  # type: ignore[no-untyped-def]
         return None
 
+    def is_demonym(self, word: str) -> bool:
+        return False
+
 
 def test_a_chain_that_resolves_nowhere_falls_back_to_its_first_name() -> None:
     text = "A soldier was killed in Laak, Compostella Valley, Philippines."

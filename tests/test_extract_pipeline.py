@@ -862,3 +862,17 @@ def test_a_cue_of_another_incident_does_not_cut_the_same_one(extractor, text: st
 def test_a_person_who_opens_the_sentence_and_acts_is_the_attacker(extractor, text: str, name: str) -> None:  # type: ignore[no-untyped-def]
     report = _only(_extract(extractor, text))
     assert name in [p.name for p in report.perpetrators]
+
+
+@pytest.mark.parametrize(
+    ("text", "country"),
+    [
+        ("Five Slain at Mexican Hospital", "MX"),
+        ("Gunmen killed ten people in the Mexican state of Guerrero.", "MX"),
+        ("10 Die in wave of drug-related violence in Mexican Gulf state", None),  # not a town "Mexican Gulf"
+        ("Gunmen killed two British tourists.", None),  # the victims' nationality places nothing
+    ],
+)
+def test_a_demonym_before_a_place_noun_gives_the_country(extractor, text: str, country: str | None) -> None:  # type: ignore[no-untyped-def]
+    report = _only(_extract(extractor, text))
+    assert (report.location.country_code if report.location else None) == country

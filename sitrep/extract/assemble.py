@@ -111,6 +111,9 @@ class CachedPlaces:
             self._cache[key] = self._gazetteer.resolve(text, context_countries=context_countries, loose=loose)
         return self._cache[key]
 
+    def is_demonym(self, word: str) -> bool:
+        return bool(self._gazetteer.is_demonym(word))
+
     def force_country(self, unit: Unit, *, targeted: bool = False, bystander: bool = False) -> tuple[Location, Any] | None:
         """The country of a state force named in ``unit`` ("Dutch police detained two more"):
         where a force acts is its country, when nothing else places the act. With ``targeted``,
@@ -588,6 +591,13 @@ class Assembler:
                 country = self.gazetteer.country(e.text)
                 if country is not None:
                     return country.to_location(e.text, precision="country"), _evidence(unit, e.start, e.end, 0.4)
+            # but "at a Mexican hospital", "in the Mexican Gulf state" place the act in the country
+            text = unit.sentence.text
+            for m in _DEMONYM_PLACE.finditer(text, unit.lo, unit.hi):
+                demonym = m.group("demonym")
+                country = self.gazetteer.country(demonym) if self.gazetteer.is_demonym(demonym) else None
+                if country is not None:
+                    return country.to_location(demonym, precision="country"), _evidence(unit, m.start(), m.end(), 0.4)
         units = group.units
         found = (
             self._group_country(units, home=False)
@@ -919,6 +929,14 @@ def _unregistered_attackers(
     return list(found.values())
 
 
+#: A place that a demonym before it puts in its country: "a Mexican hospital", "a Syrian border
+#: town", "the Mexican state of Guerrero" (not "the U.S. embassy", "a Turkish base", often abroad,
+#: nor "the Turkish state", its government).
+_DEMONYM_PLACE = re.compile(
+    r"\b(?P<demonym>(?-i:[A-Z])[a-z]+)\s+(?:(?-i:[A-Z])[\w-]+\s+|border\s+)?(?:cit(?:y|ies)|towns?|villages?|state\s+of|provinces?|districts?|regions?|"
+    r"capital|countryside|soil|territory|hospitals?|prisons?|jails?|ports?|resorts?|islands?)\b",
+    re.I,
+)
 #: What says an organisation is an armed group acting: "(suspected) members of (the Turkish-backed)
 #: X", "an attack by the X", "the group X", "X group".
 _MEMBERS_OF = re.compile(

@@ -209,7 +209,9 @@ class QuantityGrammar:
         words = sorted([*_UNITS, *_TENS, *_SCALES], key=len, reverse=True)
         word = r"(?:" + "|".join(words) + r")(?![^\W\d_])"
         word_seq = (
-            rf"(?:a\s+(?=(?:hundred|thousand|million|billion)\b))?{word}(?:(?:[\s-]+|\s+and\s+){word})*"
+            # "one hundred and twenty": "and" only after a scale word ("one and two others" is two numbers)
+            rf"(?:a\s+(?=(?:hundred|thousand|million|billion)\b))?{word}"
+            rf"(?:(?:[\s-]+|(?:(?<=hundred)|(?<=thousand)|(?<=million)|(?<=billion))\s+and\s+){word})*"
             r"(?![-‐–](?!(?:odd|plus)\b)[^\W\d_])"
         )
         digits = (

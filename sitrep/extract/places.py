@@ -122,6 +122,8 @@ class PlaceResolver(Protocol):  # what the extractor needs of the gazetteer
 
     def facility_place(self, text: str, context_countries: Sequence[str] = ()) -> Location | None: ...
 
+    def is_demonym(self, word: str) -> bool: ...
+
 
 @dataclass(frozen=True, slots=True)
 class PlaceChoice:
@@ -331,7 +333,8 @@ def choose_location(
                 # not when the mention is the country itself ("in Iraq")
                 country_name = _fold_lower(location.country or location.name) if location is not None else ""
                 names_country = bool(country_name) and country_name in _fold_lower(first.text)
-                named = first.label in ("GPE", "LOC", "PHR") and not names_country
+                # not "the Mexican Gulf state": a people's name opens no town's
+                named = first.label in ("GPE", "LOC", "PHR") and not names_country and not resolver.is_demonym(first.text.split()[0])
                 town = _unknown_town(first.text, before) if named else None
                 if town is not None and location is not None:  # "Jalawla, Iraq": the country its phrase names
                     town = replace(town, country=location.country, country_code=location.country_code)

@@ -17,7 +17,7 @@ _PARTITIVE = frozenset({"the", "his", "her", "their", "them", "those", "these", 
 _PRONOUN_PARTITIVE = frozenset({"them", "whom", "which", "us"})
 _PRONOUNS = frozenset({"he", "she", "him"})
 _REFLEXIVE = frozenset({"himself", "herself"})
-_STARTS = SINGULAR_DETS | _PRONOUNS | _REFLEXIVE | {QUANTITY, "her", "no"}  # the words a group may start with
+_STARTS = SINGULAR_DETS | _PRONOUNS | _REFLEXIVE | {QUANTITY, "her", "no", "other"}  # the words a group may start with
 _NAMED_SUBJECT_NEXT = frozenset({"was", "is", "has", "had", "and", "were", "are"})
 _NAME_LENGTH = 7  # words in a name with its titles: "Prime Minister Admiral Luis Carrero Blanco"
 #: Words that open a relative clause or an apposition after a person's name ("X, who ...,").
@@ -84,7 +84,9 @@ class GroupReader(Sentence):
                 group = self._singular_group(k)
                 if group is None and low == "the":
                     group = self._definite_plural(k)
-            elif low in _PRONOUNS or (low == "her" and (not self.word(k + 1) or self.low(k + 1) in lex.stop_words)):
+            elif low in _PRONOUNS or (low == "her" and (not self.word(k + 1) or self.low(k + 1) in lex.stop_words)) or (
+                low == "other" and self.low(k - 1) == "and" and self.low(k + 1) in ("was", "is")  # "and other was injured"
+            ):
                 group = Group(k, k, Quantity(1, 1, 1, False, self.text[self.starts[k] : self.ends[k]]), person=True)
             elif low in _REFLEXIVE:
                 group = Group(k, k, Quantity(1, 1, 1, False, low), side="perpetrators", person=True, reflexive=True)

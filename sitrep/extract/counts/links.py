@@ -357,6 +357,11 @@ class LinkReader(Sentence):
                 ):
                     k = j + 1  # "A social leader claiming land, was killed"
                     continue
+            if low in lex.prepositions and (
+                (low in lex.after and self.match_forward(lex.after, k))
+                or (low in lex.gapped_after and self._gapped_at(k) is not None)
+            ):
+                break  # "two others with serious injuries", "two in hospital": the verb's own phrase
             if low in lex.prepositions or self._participle_phrase(k):
                 j = self._skip_phrase(k)
                 if j == k + 1:

@@ -215,7 +215,11 @@ class Sentence:
         if k - 1 > head and not self.caps and lows[k - 1].isalpha() and not lows[k - 1].endswith(("ing", "ed")):
             raw = self.text[self.starts[k - 1] : self.ends[k - 1]]
             if (k - 1 == head + 1 and raw.isupper() and len(raw) <= 4) or (
-                raw.islower() and (k - 1 == head + 1 or (not singular and raw.endswith("s")))
+                raw.islower() and (k - 1 == head + 1 or (not singular and raw.endswith("s")) or (
+                    # "a Shiite religious scholar was": two words of the phrase's own before its verb
+                    singular and k - 1 == head + 2 and self.low(k) in lex.auxiliaries
+                    and self.text[self.starts[head + 1]].islower() and lows[head + 1].isalpha()
+                ))
             ):
                 last = k - 1  # "a Christian preacher", "a Sunni MP", "8 Muslim Brotherhood loyalists";
                 # not "the leader Nek Mohammad"
