@@ -876,3 +876,23 @@ def test_a_person_who_opens_the_sentence_and_acts_is_the_attacker(extractor, tex
 def test_a_demonym_before_a_place_noun_gives_the_country(extractor, text: str, country: str | None) -> None:  # type: ignore[no-untyped-def]
     report = _only(_extract(extractor, text))
     assert (report.location.country_code if report.location else None) == country
+
+
+@pytest.mark.parametrize(
+    ("text", "injured"),
+    [
+        # "other" opening its sentence adds people to those counted before ...
+        ("A car bombing seriously wounded a senior security official and killed one of his guards. Four other "
+         "guards were wounded in the attack.", 5),
+        # ... but the same people told again, in words or in figures, are not added twice
+        ("The blast killed five people and wounded 20 others. Twenty others were wounded, police said.", 20),
+    ],
+)
+def test_other_people_add_to_a_count_and_a_restated_count_does_not(extractor, text: str, injured: int) -> None:  # type: ignore[no-untyped-def]
+    report = _only(_extract(extractor, text))
+    assert report.counts.injured is not None and report.counts.injured.best == injured
+
+
+def test_people_told_as_more_are_added_though_their_noun_is_the_same(extractor) -> None:  # type: ignore[no-untyped-def]
+    report = _only(_extract(extractor, "A soldier was killed when a bomb went off. Another soldier was executed."))
+    assert report.counts.killed is not None and report.counts.killed.best == 2

@@ -1121,7 +1121,18 @@ def _names_again(new: Any, held: Any) -> bool:
     """Whether a count marked as adding names the very group told before ("captured an expert
     and several other militants ... Several other militants were also captured")."""
     told = {(p.text.lower(), p.best) for p in held.count.parts or ()}
-    return bool(new.count.parts) and all((p.text.lower(), p.best) in told for p in new.count.parts)
+    labels = {(p.label.lower(), p.best) for p in held.count.parts or () if p.label}
+    return bool(new.count.parts) and all(
+        (p.text.lower(), p.best) in told
+        # "wounded 20 others ... Twenty others were wounded": the same people in other words, unless
+        # a word says they are more ("an additional two people", "another soldier")
+        or ((p.label.lower(), p.best) in labels and _ADDING_WORDS.isdisjoint(p.text.lower().split()))
+        for p in new.count.parts
+    )
+
+
+#: Words in a count's phrase that make its people others than those counted before.
+_ADDING_WORDS = frozenset({"additional", "another", "more", "further"})
 
 
 def _joins_leader(new: Any, held: Any) -> bool:

@@ -430,6 +430,11 @@ def _mark_additional(reader: Reader, found: list[_Found]) -> None:
         f.additional = any(  # "another 25", "two more": the word is inside the quantity phrase
             " " in g.quantity.text and not lex.additive_words.isdisjoint(g.quantity.text.lower().split())
             for g in f.groups
+        ) or (
+            # "Four other guards were wounded", opening its sentence: more people than those counted
+            # before (but "killing 12 and wounding 30 others" only sets the wounded apart from the dead)
+            f.groups[0].first == 0 and f.groups[0].quantity.best is not None
+            and any(lows[k] in ("other", "others") for k in range(f.groups[0].first, f.groups[0].last + 1))
         )
 
 
