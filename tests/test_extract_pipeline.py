@@ -896,3 +896,21 @@ def test_other_people_add_to_a_count_and_a_restated_count_does_not(extractor, te
 def test_people_told_as_more_are_added_though_their_noun_is_the_same(extractor) -> None:  # type: ignore[no-untyped-def]
     report = _only(_extract(extractor, "A soldier was killed when a bomb went off. Another soldier was executed."))
     assert report.counts.killed is not None and report.counts.killed.best == 2
+
+
+def test_they_acting_after_a_group_is_that_group(extractor) -> None:  # type: ignore[no-untyped-def]
+    # the second sentence's act is weak alone ("shot"): done to a person, after a clause that
+    # named an armed group, it is an incident, and "They" is that group
+    text = ("PKK militants reportedly stopped a car driven by a man in the Saydamli neighborhood. They later tied the "
+            "man to a tree and shot him before setting the vehicle on fire.")
+    report = _only(_extract(extractor, text))
+    assert [p.name for p in report.perpetrators] == ["Kurdistan Workers' Party"]
+    # with no armed actor before, "shot them" alone is no incident
+    assert _extract(extractor, "The photographer shot them at the party.") == []
+
+
+def test_burning_vehicles_is_arson(extractor) -> None:  # type: ignore[no-untyped-def]
+    report = _only(_extract(extractor, "Members of the FARC burned a Mi-17 helicopter in the municipality of Toledo."))
+    assert report.kind.event_type is not None and [p.name for p in report.perpetrators] == [
+        "Revolutionary Armed Forces of Colombia"
+    ]

@@ -834,6 +834,8 @@ _GROUP_ANAPHOR = re.compile(
     r"\b(?:the (?:group|organi[sz]ation|movement|militia|insurgents|jihadists|militants)|its (?:fighters|militants|members|gunmen))\b",
     re.I,
 )
+#: "They" opening a sentence, and the adverbs between it and its verb.
+_THEY = re.compile(r"They(?:\s+(?:later|then|also|allegedly|reportedly|subsequently))?(?=\s)")
 #: How many sentences back "the group" may find the group it names.
 _ANAPHOR_REACH = 3
 
@@ -1053,11 +1055,18 @@ def _group_antecedent(group: Group, context: DocumentContext) -> ActorRef | None
     the last one named in the sentences just before (or earlier in the same sentence)."""
     unit = group.head_unit
     m = _GROUP_ANAPHOR.search(unit.text)
+    reach = _ANAPHOR_REACH
     if m is None:
-        return None
+        # "PKK militants stopped a car ... They later tied the man to a tree and shot him": a
+        # sentence that opens on "They" acting points to the group of the sentence before
+        m = _THEY.match(unit.sentence.text) if unit.lo == 0 else None
+        direct, later = _acts()
+        if m is None or not (direct.match(unit.sentence.text, m.end()) or later.search(unit.sentence.text, m.end())):
+            return None
+        reach = 1
     index = unit.sentence.index
     limit = unit.lo + m.start()
-    for i in range(index, max(-1, index - _ANAPHOR_REACH - 1), -1):
+    for i in range(index, max(-1, index - reach - 1), -1):
         sentence = context.sentences[i]
         named = [
             a for a in sentence.actors

@@ -279,10 +279,12 @@ class Extractor:
         groups: list[Group] = []
         current: Group | None = None
         loose: list[tuple[Unit, bool]] = []  # the units since the last incident that joined none, generic or not
-        for unit in units:
+        armed = [_names_armed_actor(u) for u in units]
+        for i, unit in enumerate(units):
+            armed_before = i > 0 and armed[i - 1]  # the clause before named an armed actor
             head = _head_trigger(unit)
             generic = head is not None and self._is_generic(unit, head, context)
-            if head is None or generic or not self._signals_incident(unit, head):
+            if head is None or generic or not self._signals_incident(unit, head, armed_before=armed_before):
                 if not generic and current is not None and may_attach(current, unit) and _tells_more(unit, self.lexicons):
                     current.units.append(unit)
                     current.last_sentence = unit.sentence.index
@@ -402,8 +404,10 @@ class Extractor:
         when = context.unit_date(unit, head.start)
         return when is None or when.precision in ("year", "decade")
 
-    def _signals_incident(self, unit: Unit, head: TriggerMatch) -> bool:
-        """A strong trigger, or a weak one in a violent context, or a casualty count."""
+    def _signals_incident(self, unit: Unit, head: TriggerMatch, *, armed_before: bool = False) -> bool:
+        """A strong trigger, or a weak one in a violent context, or a casualty count. With
+        ``armed_before`` (the clause before named an armed actor), a weak act done to a person
+        ("They later tied the man to a tree and shot him") is one too."""
         counts = unit.counts
         if any(t.strong for t in unit.triggers):
             return True
@@ -415,14 +419,17 @@ class Extractor:
         families = {t.family for t in unit.triggers}
         if "arrest" in families:
             return any(c.category == "arrested" for c in counts) or bool(unit.actors) or "suspect" in unit.text.lower()
-        armed_actor = any(a.actor_type != "political party" for a in unit.actors)
+        armed_actor = _names_armed_actor(unit)
         if families <= {"killing"}:  # "wounded soldiers were brought to hospital": a consequence, not an act
             from sitrep.actors.attribution import role
 
             text = unit.sentence.text
             return any(role(text, a.start, a.end, actor_type=a.actor_type) == "perpetrator" for a in unit.actors)
         weapon = any(w.type not in _AMBIGUOUS_WEAPONS for w in unit.weapons)
-        return weapon or armed_actor or any(t.type in _ATTACKED_IN_EARNEST for t in unit.targets)
+        if weapon or armed_actor or any(t.type in _ATTACKED_IN_EARNEST for t in unit.targets):
+            return True
+        text = unit.sentence.text
+        return armed_before and any(_PERSON_AFTER_ACT.match(text, t.end) for t in unit.triggers)
 
     def _unit_place(self, unit: Unit, head: TriggerMatch, context: "DocumentContext") -> Location | None:
         from sitrep.extract.places import choose_location
@@ -716,6 +723,12 @@ _DURING_THE_SAME = re.compile(
     re.IGNORECASE,
 )
 #: "while" opening a clause whose subject is another act: "..., while a car bomb exploded in Quetta".
+def _names_armed_actor(unit: Unit) -> bool:
+    return any(a.actor_type != "political party" for a in unit.actors)
+
+
+#: A person right after a weak trigger's verb: "shot him", "stabbed her", "beat them".
+_PERSON_AFTER_ACT = re.compile(r"\s+(?:him|her|them)\b", re.I)
 #: A conjunction after the comma that opens a clause: ", while another attack in Balochistan killed four".
 _CLAUSE_JOINER = re.compile(r"(?<=[,;])\s+(?:while|and|whereas)$", re.I)
 _WHILE_ANOTHER = re.compile(r",?\s+while\s+(?:an?|another)\s+(?=\S)", re.I)
