@@ -1102,3 +1102,20 @@ def test_additions_after_the_verb_and_past_an_inclusion(sentence: str, expected:
 )
 def test_second_counts_after_the_first(sentence: str, expected: list[tuple[str, int]]) -> None:
     assert summary(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # a second predicate of the group, in the passive
+        ("Two militants fired on the convoy and were killed.", [("killed", 2)]),
+        ("During the operation several insurgents presented an immediate threat to the force and were killed.",
+         [("killed", 3)]),
+        ("Two gunmen opened fire on a bus and were arrested.", [("arrested", 2)]),
+        # not past another count, nor for a group that is an object
+        ("Three soldiers attacked the village and two civilians were killed.", [("killed", 2)]),
+        ("Security forces killed two militants and were praised.", [("killed", 2)]),
+    ],
+)
+def test_a_group_with_a_second_predicate_in_the_passive(sentence: str, expected: list[tuple[str, int]]) -> None:
+    assert summary(sentence) == expected

@@ -20,7 +20,7 @@ from sitrep.extract.analysis import Sentence, Unit
 from sitrep.extract.dateline import dateline_span
 from sitrep.extract.kinds import KindTable
 from sitrep.extract.lexicons import Lexicons
-from sitrep.extract.places import INSTITUTION, PlaceChoice, chains, choose_location
+from sitrep.extract.places import GROUP_WORD, INSTITUTION, PlaceChoice, chains, choose_location
 from sitrep.extract.realis import decide_realis, decide_status, read_cues
 from sitrep.extract.segment import Group
 from sitrep.model import (
@@ -860,7 +860,7 @@ def _named_attackers(group: Group) -> list[tuple[ActorRef, Evidence]]:
             if e.label == "ORG":
                 # a person's name the NER took for an organisation, opening the sentence and acting
                 # right away ("Baraa Issa stabbed and wounded an Israeli civilian")
-                name = _person_name(e.text) if not _ORG_WORD.search(e.text) else None
+                name = None if INSTITUTION.search(e.text) or GROUP_WORD.search(e.text) else _person_name(e.text)
                 if name is None or name.lower() in found or _GROUP_AFTER.match(text, e.end):
                     continue
                 if text[: e.start].strip() or not _acts()[0].match(text, e.end):
@@ -1008,14 +1008,6 @@ def _acts() -> tuple[re.Pattern[str], re.Pattern[str]]:
 _PERSON_WORD = re.compile(r"(?:[A-Z][\w'’.-]*|(?:al|el|ad|ar|as|an|at)-[A-Z][\w'’-]*|al|el|bin|ibn|de|da|van|von|del|la)", re.UNICODE)
 
 
-#: Words of an organisation's name, never of a person's.
-_ORG_WORD = re.compile(
-    r"\b(?:army|front|forces?|party|brigades?|battalions?|group|movement|council|ministry|police|committee|union|"
-    r"airlines?|airways|company|corporation|bank|university|school|college|hospital|church|mosque|agency|"
-    r"organi[sz]ation|association|federation|league|alliance|coalition|network|cartel|clan|militia|government|"
-    r"state|republic|kingdom|emirate|caliphate|command|division|regiment|corps|guards?|service|office|court)\b",
-    re.I,
-)
 #: A demonym or a title, which a name the NER cut short does not begin with ("Israeli Baruch
 #: Goldstein", "General Ahmed Khan").
 _NOT_A_FIRST_NAME = re.compile(
@@ -1030,8 +1022,8 @@ def _name_start(text: str, start: int) -> int:
     first words: only at the opening of the sentence, and never a demonym or a title."""
     head = text[:start]
     words = head.split()
-    if not words or len(words) > 2 or head.rstrip() != head.rstrip(" ") or not head.endswith(" "):
-        return start
+    if not words or len(words) > 2 or head[len(head.rstrip()) :] != " ":
+        return start  # one or two words, then one space
     if all(_PERSON_WORD.fullmatch(w) and w[0].isupper() and not _NOT_A_FIRST_NAME.fullmatch(w) for w in words):
         return len(head) - len(head.lstrip())
     return start

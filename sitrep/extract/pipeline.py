@@ -722,8 +722,8 @@ _DURING_THE_SAME = re.compile(
     r"\b(?:during|in|amid) the (?:fighting|clashes|battle|gunfight|firefight|exchange of fire|assault|attack)\b",
     re.IGNORECASE,
 )
-#: "while" opening a clause whose subject is another act: "..., while a car bomb exploded in Quetta".
 def _names_armed_actor(unit: Unit) -> bool:
+    """Whether a clause names an actor that can fight (any but a political party)."""
     return any(a.actor_type != "political party" for a in unit.actors)
 
 
@@ -731,6 +731,7 @@ def _names_armed_actor(unit: Unit) -> bool:
 _PERSON_AFTER_ACT = re.compile(r"\s+(?:him|her|them)\b", re.I)
 #: A conjunction after the comma that opens a clause: ", while another attack in Balochistan killed four".
 _CLAUSE_JOINER = re.compile(r"(?<=[,;])\s+(?:while|and|whereas)$", re.I)
+#: "while" opening a clause whose subject is another act: "..., while a car bomb exploded in Quetta".
 _WHILE_ANOTHER = re.compile(r",?\s+while\s+(?:an?|another)\s+(?=\S)", re.I)
 #: The verb right after an act named as a subject: "a car bomb exploded", not "a bomb disposal squad".
 _ACT_VERB_AFTER = re.compile(

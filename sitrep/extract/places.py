@@ -173,9 +173,10 @@ INSTITUTION = re.compile(
     re.I,
 )
 #: Beyond institutions, words of a group's or a compound's name: "at the Popular Front", "in Evin Prison".
-_NOT_A_TOWN = re.compile(
-    r"\b(?:party|front|brigades?|movement|group|organi[sz]ation|network|union|league|prison|jail|base|barracks|"
-    r"camp|compound|mall|port|media)\b",
+GROUP_WORD = re.compile(
+    r"\b(?:party|front|brigades?|battalions?|movement|group|organi[sz]ation|network|union|league|alliance|coalition|"
+    r"association|council|cartel|clan|militia|republic|kingdom|emirate|caliphate|regiment|division|prison|jail|base|"
+    r"barracks|camp|compound|mall|port|media)\b",
     re.I,
 )
 
@@ -194,7 +195,7 @@ def _misread_towns(unit: Unit, trigger_pos: int) -> list[PlaceChoice]:
         words = e.text.split()
         if len(words) > (1 if e.label == "PERSON" else 2) or any(a < e.end and e.start < b for a, b in taken):
             continue
-        if INSTITUTION.search(e.text) or _NOT_A_TOWN.search(e.text):
+        if INSTITUTION.search(e.text) or GROUP_WORD.search(e.text):
             continue
         town = _unknown_town(e.text, text[max(0, e.start - 40) : e.start])
         if town is not None:

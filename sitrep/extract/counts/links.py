@@ -20,6 +20,8 @@ _SEQUENCE_ADVERBS = frozenset({"then", "later", "subsequently", "eventually", "f
 _PARTICIPLE_ENDINGS = ("ed", "en", "wn")  # "tortured", "beaten", "thrown"
 _IRREGULAR_PARTICIPLES = frozenset({"shot", "hit", "struck", "cut", "burnt", "caught", "held", "bound", "found"})
 _CLOSERS = {",": ",", "(": ")", "--": "--", "—": "—", "–": "–"}
+#: How far a group's first predicate may run before "and were killed".
+_PREDICATE_WORDS = 14
 _BE = frozenset({"was", "were", "is", "are", "be", "been", "being", "got", "get", "gets", "getting", "left"})
 _INTENSIFIERS = frozenset({"very", "so", "too", "most", "more", "less", "quite", "rather", "only", "just"})
 _FLOATING = frozenset({"all", "both", "each", "mostly", "mainly"})  # may open an appositive: ", all citizens of X,"
@@ -85,7 +87,26 @@ class LinkReader(Sentence):
                 main = self._after_relative_clause(k + 1)  # (the clause must be the group's own)
                 found = self._verb_at(g, main) if main is not None else None
             return found
-        return self._verb_at(g, k)
+        return self._verb_at(g, k) or self._coordinated_passive(g, k)
+
+    def _coordinated_passive(self, g: Group, k: int) -> tuple[Entry, int, int] | None:
+        """The passive verb of a second predicate of the group, the subject of its clause: "Two
+        militants fired on the convoy and were killed", "several insurgents presented an immediate
+        threat to the force and were killed". Not past another count, a clause of its own or the
+        sentence's end, nor for a group that is an object ("killed two militants and ...")."""
+        lex = self.lex
+        before = self.low(g.first - 1)
+        if g.tentative or g.subset or before in lex.before_ends or before in lex.prepositions or before == "and":
+            return None
+        if not self.word(k) or self.lows[k] in lex.stop_words:
+            return None  # a verb must follow the group
+        for j in range(k + 1, min(self.n - 2, k + _PREDICATE_WORDS)):
+            low = self.lows[j]
+            if low in (";", ":", ".", ",", QUANTITY) or low in CLAUSE_WORDS:
+                return None
+            if low == "and" and self.lows[j + 1] in ("was", "were"):
+                return self._verb_at(g, j + 1)
+        return None
 
     def _verb_at(self, g: Group, k: int) -> tuple[Entry, int, int] | None:
         """The verb of the group at token ``k``, perhaps after auxiliaries and adverbs."""
