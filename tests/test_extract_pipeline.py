@@ -914,3 +914,22 @@ def test_burning_vehicles_is_arson(extractor) -> None:  # type: ignore[no-untype
     assert report.kind.event_type is not None and [p.name for p in report.perpetrators] == [
         "Revolutionary Armed Forces of Colombia"
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "place", "country"),
+    [
+        # the title names the place the body leaves at country level
+        ("March 2017 Parachinar suicide bombing: At least 24 people have been killed in a blast outside a mosque in "
+         "north-west Pakistan.", "Parachinar", "PK"),
+        # a one-word name the gazetteer does not know takes the report's country
+        ("Mamasapano clash: Special Action Force officers had an encounter with fighters from the Moro Islamic "
+         "Liberation Front, killing 44 officers in the Philippines.", "Mamasapano", "PH"),
+        # a street is no town: the body's place stands
+        ("Jaffa Street bombing: A female Palestinian suicide bomber blew herself up in Jerusalem, killing 2.",
+         "Jerusalem", "IL"),
+    ],
+)
+def test_an_opening_title_names_the_place(extractor, text: str, place: str, country: str) -> None:  # type: ignore[no-untyped-def]
+    report = _only(_extract(extractor, text, "2017-04-01"))
+    assert report.location is not None and (report.location.name, report.location.country_code) == (place, country)

@@ -342,6 +342,28 @@ class DocumentContext:
         ]
         return provinces[0] if len(provinces) == 1 else None
 
+    @cached_property
+    def title_place(self) -> tuple[Location, Evidence] | None:
+        """The place an article's opening title names with its event ("2016 Orlando nightclub
+        shooting: ...", "Maidan Shar attack: ..."): the town the gazetteer knows, or a one-word
+        name it does not ("Mamasapano clash"), which gets its country from the report. Not a
+        street or a building ("Jaffa Street bombing", "World Trade Center bombing")."""
+        if not self.sentences:
+            return None
+        first = self.sentences[0]
+        m = _TITLED_EVENT.match(first.text)
+        if m is None:
+            return None
+        name = m.group("name")
+        unit = Unit(first, 0, len(first.text), -1)
+        evidence = _evidence(unit, m.start("name"), m.end("name"), 0.5)
+        location = self.places.resolve(name, context_countries=self.countries)
+        if location is not None and location.precision in ("town", "district"):
+            return location, evidence
+        if location is None and " " not in name and not self.places.is_demonym(name):
+            return Location(name=name, precision="town", text=name), evidence
+        return None
+
     def date_mention(self, unit: Unit, span: DateSpan) -> Any:
         for mention in unit.dates:
             if self.dates.get((unit.sentence.index, mention.start)) is span:
@@ -536,6 +558,9 @@ class Assembler:
                 return context.sole_place
             town_country = choice is not None and choice.location.country_code
             country, evidence = (None, None) if town_country else self._country_only(group, context)
+            titled = self._title_place(context, country) if hinted and choice is None else None
+            if titled is not None:
+                return titled
             local = context.local_dateline if hinted else None
             if local is not None and (country is None or country.country_code == local[0].country_code):
                 return local  # "KUNDUZ, Afghanistan - ... detained four insurgents": nothing else places it
@@ -549,9 +574,29 @@ class Assembler:
             for hint in (context.sole_place, context.local_dateline):
                 if hint is not None and hint[0].country_code == choice.location.country_code:
                     return hint
+            titled = self._title_place(context, choice.location)
+            if titled is not None:
+                return titled
         m = choice.mention
         confidence = max(_NAMED_PLACE_CONFIDENCE, min(0.9, 0.4 + choice.score / 20))
         return choice.location, _evidence(choice.unit, m.start, m.end, confidence)
+
+    def _title_place(self, context: DocumentContext, country: Location | None) -> tuple[Location, Evidence] | None:
+        """The place of the article's title (:attr:`DocumentContext.title_place`) for a report
+        placed in ``country`` at most: in that country, and an unknown town given it."""
+        titled = context.title_place
+        if titled is None:
+            return None
+        location, evidence = titled
+        if location.country_code is None:
+            if country is None or not country.country_code:
+                return None
+            location = replace(location, country=country.country, country_code=country.country_code)
+        elif country is not None and country.country_code and country.country_code != location.country_code:
+            return None
+        if location.lat is None:
+            evidence = replace(evidence, confidence=_UNKNOWN_TOWN_CONFIDENCE)
+        return location, evidence
 
     def _unknown_town(
         self, choice: PlaceChoice, country: Location | None, context: DocumentContext
@@ -833,6 +878,16 @@ def _evidence(unit: Unit, start: int, end: int, confidence: float) -> Evidence:
 _GROUP_ANAPHOR = re.compile(
     r"\b(?:the (?:group|organi[sz]ation|movement|militia|insurgents|jihadists|militants)|its (?:fighters|militants|members|gunmen))\b",
     re.I,
+)
+#: An article opening on the title of its event: "2016 Orlando nightclub shooting:", "March 2017
+#: Parachinar suicide bombing:", "Ma'alot massacre:" (the name: capitalised words and particles).
+_TITLED_EVENT = re.compile(
+    r"(?:(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+)?"
+    r"(?:\d{1,2}\s+)?(?:\d{4}\s+)?"
+    r"(?P<name>[A-Z][\w'\u2019-]*(?:\s+(?:[A-Z][\w'\u2019-]*|al|el|de|del|la|le|du))*)"
+    r"\s+(?:[a-z][\w-]*\s+){0,3}"
+    r"(?:attacks?|bombings?|massacres?|shootings?|clash(?:es)?|crisis|explosions?|stabbings?|incident|siege|raid|"
+    r"ambush|hijacking|kidnapping|killings?|riots?|blasts?)\s*:"
 )
 #: "They" opening a sentence, and the adverbs between it and its verb.
 _THEY = re.compile(r"They(?:\s+(?:later|then|also|allegedly|reportedly|subsequently))?(?=\s)")
