@@ -1059,6 +1059,7 @@ def test_families_and_deaths_told_by_their_manner(sentence: str, expected: list[
         # a singular demonym as a whole noun phrase
         ("A Canadian and a Briton were killed near Raqqa.", [("killed", 2)], None),
         ("Militants attacked a military base, killing a Togolese.", [("killed", 1)], None),
+        ("An unknown person shoots and injures a 21-year-old in Belfast.", [("injured", 1)], None),
         # two words of the phrase after a people's name
         ("A Shiite religious scholar was shot and critically wounded by gunmen.", [("injured", 1)], "civilians"),
     ],

@@ -117,6 +117,9 @@ def test_the_lexicon_laid_out_by_first_letter_finds_what_the_plain_alternation_f
         ("Unknown people set two vehicles of a local politician on fire.", "arson"),
         ("The LTTE detonate two claymore mines targeting a bus.", "explosion"),
         ("An 80-year old muezzin gets beaten by a salafist extremist.", "melee"),
+        ("A driver rammed his vehicle at Israeli soldiers at the entrance to the town.", "ramming"),
+        ("An unknown person shoots and injures a 21-year-old in Belfast.", "armed"),
+        ("Members of the FARC burned a Mi-17 helicopter.", "arson"),
     ],
 )
 def test_triggers_name_the_act(lexicons: Lexicons, sentence: str, family: str) -> None:
@@ -252,6 +255,9 @@ def test_named_areas_find_places_nobody_knows() -> None:
     # a name with its type word, which the NER rarely tags; capitals are left to the gazetteer scan
     assert [n for _, _, n in named_areas("a bomb in the Dibis district of Kirkuk province")] == ["Dibis district", "Kirkuk province"]
     assert [n for _, _, n in named_areas("in Nawah District, Ghazni")] == ["Nawah District"]
+    # a lower-case word may follow the name, but not a type word of its own
+    assert [n for _, _, n in named_areas("a roadside bomb in the city of Van as a vehicle passed")] == ["Van"]
+    assert [n for _, _, n in named_areas("positions in the Khan Tuman village.")] == ["Khan Tuman village"]
     assert named_areas("IN THE DIBIS DISTRICT OF KIRKUK") == []
 
 

@@ -933,3 +933,10 @@ def test_burning_vehicles_is_arson(extractor) -> None:  # type: ignore[no-untype
 def test_an_opening_title_names_the_place(extractor, text: str, place: str, country: str) -> None:  # type: ignore[no-untyped-def]
     report = _only(_extract(extractor, text, "2017-04-01"))
     assert report.location is not None and (report.location.name, report.location.country_code) == (place, country)
+
+
+def test_a_town_named_with_its_type_word_after_it(extractor) -> None:  # type: ignore[no-untyped-def]
+    text = ("Three Syrian soldiers were killed when Tahrir-al-Sham opened fire and attacked Syrian Army positions in "
+            "the Khan Tuman village.")
+    report = _only(_extract(extractor, text))
+    assert report.location is not None and (report.location.name, report.location.country_code) == ("Khan Tuman", "SY")

@@ -89,8 +89,8 @@ _DATE_WORD = (r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Janu
               r"June|July|August|September|October|November|December)\b")
 _NAMED_AREA = re.compile(
     r"\b(?i:village|town|city|hamlet|area|locality|municipality|commune|settlement|district|suburb|neighbou?rhood)"
-    r"[ ](?i:of)[ ](?P<name>[A-Z][\w'\u2019-]*(?:[ ](?!" + _DATE_WORD + r")[A-Z][\w'\u2019-]*){0,2})"
-    r"(?=[,.;]|[ ](?i:in|near|on|at)[ ]|[ ]" + _DATE_WORD + r")"
+    r"[ ](?i:of)[ ](?P<name>[A-Z][\w'\u2019-]*(?:[ ](?!" + _DATE_WORD + r")[A-Z][\w'\u2019-]*){0,2})(?<!'s)(?<!\u2019s)"
+    r"(?=[,.;]|[ ](?i:in|near|on|at)[ ]|[ ]" + _DATE_WORD + r"|[ ](?!(?:province|district|governorate|county|region|state|department|municipality|tehsil)\b)[a-z])"  # "the city of Van as ..."
 )
 
 
@@ -98,7 +98,7 @@ _NAMED_AREA = re.compile(
 #: "Konduga local government area"), in mixed case: the NER rarely tags district names.
 _TYPED_AREA = re.compile(
     r"(?<![\w'\u2019-])(?P<name>[A-Z][\w'\u2019-]*(?:[ ][A-Z][\w'\u2019-]*){0,2})[ ]"
-    r"(?P<type>(?:district|province|governorate|county|tehsil|municipality|prefecture|local government area|LGA)"
+    r"(?P<type>(?:district|province|governorate|county|tehsil|municipality|prefecture|local government area|LGA|(?:village|town)(?![ ]of\b))"
     r"|(?:District|Province|Governorate|County|Tehsil|Municipality|Prefecture))(?![\w-])"
 )
 
@@ -139,6 +139,10 @@ _BEFORE_TOWN = re.compile(
     r"\b(?:in|at|near|outside)\s+(?:the\s+(?:town|village|city|settlement|locality|hamlet|neighbou?rhood|area)\s+of\s+)?$",
     re.IGNORECASE,
 )
+#: Right before a town named with its type word after it: "in the Khan Tuman village".
+_BEFORE_TYPED_TOWN = re.compile(r"\b(?:in|at|near|outside)\s+the\s+$", re.IGNORECASE)
+#: A type word after a town's name: "Khan Tuman village", "Al-Shaafah town".
+_TRAILING_TYPE = re.compile(r"\s+(?:village|town|city|settlement|hamlet)$")
 #: A town's name as written: capitalised words, with the particles of Arabic, Spanish or French names.
 _TOWN_NAME = re.compile(
     r"[A-Z][\w'\u2019.-]*(?:[ -](?:[A-Z][\w'\u2019.-]*|al|el|ad|as|ar|an|at|de|del|la|le|du|des|bin|ibn)){0,3}",
@@ -152,9 +156,10 @@ _LEADING_THE = re.compile(r"^the\s+", re.IGNORECASE)
 def _unknown_town(words: str, before: str) -> Location | None:
     """A town the text names as where something happened ("in Jalawla", "near the village of
     Nitzanit") that the gazetteer does not know: its name, without coordinates or country."""
-    if not _BEFORE_TOWN.search(before):
+    typed = _TRAILING_TYPE.search(words.strip()) is not None
+    if not (_BEFORE_TOWN.search(before) or (typed and _BEFORE_TYPED_TOWN.search(before))):
         return None
-    name = _LEADING_THE.sub("", words.strip())
+    name = _TRAILING_TYPE.sub("", _LEADING_THE.sub("", words.strip()))  # "the Khan Tuman village"
     if not _TOWN_NAME.fullmatch(name) or name.isupper():
         return None  # not a name as written, or capitals, where the NER is guessing
     return Location(name=name, precision="town", text=words)

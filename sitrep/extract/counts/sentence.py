@@ -190,6 +190,10 @@ class Sentence:
                 demonym = -1 if low.endswith(("year-old", "year-olds")) else k
             elif head < 0 and singular and k == j and self._one_of_a_people(k):
                 head = demonym = k
+            elif head < 0 and singular and low.endswith("-year-old") and (
+                not self.word(k + 1) or lows[k + 1] in lex.stop_words
+            ):
+                head = k  # "injures a 21-year-old in Belfast", not "a 26-year-old Santana Rojas"
             k += 1
         if head < 0:
             if need_person or k == j:
