@@ -69,7 +69,8 @@ class GroupReader(Sentence):
                         break
                     inner = found.pop()
                     if inner.first == named.last + 2 and named.side is None:
-                        named.side = inner.side  # "Murach, a Taliban leader from Helmand,": the apposition's side
+                        # "Murach, a Taliban leader from Helmand,": the apposition tells who he is
+                        named.side, named.label = inner.side, inner.label or named.label
                 if named is not None and (not found or found[-1].last < named.first):
                     found.append(named)  # "Yuri Budanov, who had been convicted of war crimes, was shot dead"
             elif k > 0 and not found and low in lex.after and self.match_forward(lex.after, k):
