@@ -371,6 +371,11 @@ class DocumentContext:
         return None
 
 
+def _in_country(town: Location, country: str | None, code: str | None) -> Location:
+    """A town the gazetteer does not know, put in the country the text gives it."""
+    return replace(town, country=country, country_code=code)
+
+
 def _force_country(
     units: Sequence[Unit], context: DocumentContext, confidence: float, **how: bool
 ) -> tuple[Location, Evidence] | None:
@@ -591,7 +596,7 @@ class Assembler:
         if location.country_code is None:
             if country is None or not country.country_code:
                 return None
-            location = replace(location, country=country.country, country_code=country.country_code)
+            location = _in_country(location, country.country, country.country_code)
         elif country is not None and country.country_code and country.country_code != location.country_code:
             return None
         if location.lat is None:
@@ -605,10 +610,10 @@ class Assembler:
         one its clauses tell (``country``), else the one the article names most."""
         town = choice.location
         if country is not None and not town.country_code:
-            town = replace(town, country=country.country, country_code=country.country_code)
+            town = _in_country(town, country.country, country.country_code)
         elif not town.country_code and context.named_countries:
             code = next((c for c in context.countries if c in context.named_countries), context.named_countries[0])
-            town = replace(town, country=self.gazetteer.country_name(code), country_code=code)
+            town = _in_country(town, self.gazetteer.country_name(code), code)
         m = choice.mention
         return town, _evidence(choice.unit, m.start, m.end, _UNKNOWN_TOWN_CONFIDENCE)
 
@@ -1047,8 +1052,14 @@ def _acting_subject(text: str, start: int, end: int) -> bool:
         return False
     if _PASSIVE_AFTER.match(text, end):
         return False
+    return _acts_after(text, end)
+
+
+def _acts_after(text: str, pos: int) -> bool:
+    """Whether the words from ``pos`` go on to an act of violence in the active voice, right away
+    ("stabbed", past brackets and an apposition) or further on ("... and stabbed one")."""
     direct, later = _acts()
-    return direct.match(text, end) is not None or later.search(text, end) is not None
+    return direct.match(text, pos) is not None or later.search(text, pos) is not None
 
 
 @lru_cache(maxsize=1)
@@ -1107,8 +1118,7 @@ def _group_antecedent(group: Group, context: DocumentContext) -> ActorRef | None
         # "PKK militants stopped a car ... They later tied the man to a tree and shot him": a
         # sentence that opens on "They" acting points to the group of the sentence before
         m = _THEY.match(unit.sentence.text) if unit.lo == 0 else None
-        direct, later = _acts()
-        if m is None or not (direct.match(unit.sentence.text, m.end()) or later.search(unit.sentence.text, m.end())):
+        if m is None or not _acts_after(unit.sentence.text, m.end()):
             return None
         reach = 1
     index = unit.sentence.index

@@ -722,11 +722,6 @@ _DURING_THE_SAME = re.compile(
     r"\b(?:during|in|amid) the (?:fighting|clashes|battle|gunfight|firefight|exchange of fire|assault|attack)\b",
     re.IGNORECASE,
 )
-def _names_armed_actor(unit: Unit) -> bool:
-    """Whether a clause names an actor that can fight (any but a political party)."""
-    return any(a.actor_type != "political party" for a in unit.actors)
-
-
 #: A person right after a weak trigger's verb: "shot him", "stabbed her", "beat them".
 _PERSON_AFTER_ACT = re.compile(r"\s+(?:him|her|them)\b", re.I)
 #: A conjunction after the comma that opens a clause: ", while another attack in Balochistan killed four".
@@ -746,6 +741,11 @@ _BLAME = re.compile(r"\b(?:blam|suspect|believ|responsib|behind|attribut|linked 
 _ANY_FAMILY = frozenset({"attack", "killing", "raid"})
 #: Families of incidents that "the attack" never points back to: an arrest, a seizure, a plot, a protest.
 _NOT_AN_ATTACK = frozenset({"arrest", "seizure", "plot", "protest"})
+
+
+def _names_armed_actor(unit: Unit) -> bool:
+    """Whether a clause names an actor that can fight (any but a political party)."""
+    return any(a.actor_type != "political party" for a in unit.actors)
 
 
 def _antecedent(groups: Sequence[Group], head: TriggerMatch) -> Group:

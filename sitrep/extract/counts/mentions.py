@@ -473,8 +473,8 @@ def _attach_extras(reader: Reader, groups: list[Group], found: list[_Found]) -> 
     for g in groups:
         k = _before_addition(reader.lows, g.first) if not g.used and not g.subset else -1
         if k >= 0:
-            owner = by_end.get(reader.ends[k]) if k >= 0 else None
-            if owner is None and k >= 0 and reader.lows[k] not in (",", ".", ";", ":"):
+            owner = by_end.get(reader.ends[k])
+            if owner is None and reader.lows[k] not in (",", ".", ";", ":"):
                 # "were killed during the assault, along with 9 insurgents": past a phrase of a few words
                 start = next((j for j in range(k - 1, max(k - 7, -1), -1) if reader.lows[j] in reader.lex.prepositions), None)
                 if start is not None and not any(reader.lows[j] in (",", ".", ";", ":") for j in range(start, k + 1)):
@@ -535,7 +535,7 @@ def _one_person(f: _Found) -> bool:
     a period counts more than that."""
     return len(f.groups) == 1 and not f.extra and f.groups[0].quantity.best == 1 and not any(
         ch.isdigit() for ch in f.groups[0].quantity.text
-    ) and f.groups[0].quantity.text.lower() not in ("one", "1")
+    ) and f.groups[0].quantity.text.lower() != "one"
 
 
 def _period_at(reader: Reader, cue: list[str], k: int) -> bool:
