@@ -151,6 +151,54 @@ def test_text_alone_links_undated_reports_but_never_across_a_date_conflict() -> 
                       text_a=text_a, text_b=text_a) is None
 
 
+# whole articles (at least ``long_words / 2`` content words each): one story told over weeks, and another
+BAIDOA_STORY = (
+    "Baidoa market bombing. A car bomb tore through the crowded Bakaaraha livestock market in Baidoa, the capital "
+    "of Somalia's Bay region, killing traders and herders. Governor Abdifatah Mohamed Ibrahim said the explosives "
+    "were hidden in a minibus parked beside the cattle pens. Ambulance driver Hassan Nur Abdi carried wounded "
+    "herders to Baidoa Regional Hospital, where surgeons worked through the night. Al-Shabaab, the militant group "
+    "fighting the federal government in Mogadishu, claimed the bombing on its Andalus radio station. "
+)
+KISMAYO_STORY = (
+    "Kismayo port fire. A blaze swept through warehouses at the seaport of Kismayo in Jubaland, destroying sugar, "
+    "rice and fuel stored for the coming dry season. Jubaland president Ahmed Madobe toured the charred docks "
+    "with merchants from the Kismayo chamber of commerce, who counted their losses in shipping containers. "
+    "Firefighters from the Kenyan contingent of the African Union mission pumped seawater onto the flames until "
+    "dawn, and the harbour master closed the berths to dhows arriving from Oman and Yemen. "
+)
+
+
+def test_whole_articles_of_one_story_join_across_the_day_window_only_when_alike() -> None:
+    # the first news, an undated follow-up, and the trial weeks later (its report dated by the trial):
+    # each link holds the pairwise rules (the first and the trial never link directly), and the
+    # articles are alike on average, so the story is one incident
+    reports = {
+        "news": report(day("2025-03-04"), BAIDOA, 40),
+        "follow-up": report(None, BAIDOA, 40),
+        "trial": report(day("2025-04-20"), BAIDOA, 40),
+    }
+    texts = {
+        "news": BAIDOA_STORY + "Witnesses described the blast on Tuesday morning as the market opened.",
+        "follow-up": BAIDOA_STORY + "Mourners buried the victims as relatives searched the wards for the missing.",
+        "trial": BAIDOA_STORY + "A military court in Baidoa on Sunday sentenced two men who supplied the minibus.",
+    }
+    assert link_score(reports["news"], reports["trial"], text_a=texts["news"], text_b=texts["trial"]) is None
+    assert clusters_of(reports, texts=texts) == [["follow-up", "news", "trial"]]
+    # told by their evidence sentences, the same reports keep the day window: the trial stays apart
+    short = {k: "A car bomb killed 40 people at the livestock market in Baidoa." for k in reports}
+    assert clusters_of(reports, texts=short) == [["follow-up", "news"], ["trial"]]
+
+
+def test_whole_articles_unlike_on_average_do_not_chain_two_stories() -> None:
+    # an article on the bombing that goes on to the fire links to each story's article, but the two
+    # stories' articles are unlike: the fire's article is not alike, on average, to the bombing's two
+    blank = report(None, None, kind=UNKNOWN)
+    fire_start = ". ".join(KISMAYO_STORY.split(". ")[:3]) + "."
+    texts = {"bomb": BAIDOA_STORY, "fire": KISMAYO_STORY, "both": BAIDOA_STORY + fire_start}
+    assert link_score(blank, blank, text_a=texts["both"], text_b=texts["fire"])[0] >= 0.5  # type: ignore[index]
+    assert clusters_of({k: blank for k in texts}, texts=texts) == [["bomb", "both"], ["fire"]]
+
+
 def test_an_article_cannot_tell_an_incident_after_it_was_published() -> None:
     undated = report(None, BAIDOA, 12, sentence="A bomb exploded at the Baidoa market.")
     later = report(day("2025-03-10"), BAIDOA, 12, sentence="A bomb exploded at the Baidoa market.")

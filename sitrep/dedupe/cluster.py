@@ -20,6 +20,14 @@
    like B, B like C) from gluing two attacks together through a vague report in
    the middle.
 
+   When both incidents are told by whole articles, that average likeness is the
+   guard against chains, and the spread of days and towns is not checked: an
+   article about a trial or a funeral dates its report by that later step of the
+   story, a relative day resolved against a publication date guessed from the
+   body can be off by days, and a street, a law firm or a car's make can be taken
+   for a town; each link still holds every pairwise rule (no two reports days
+   apart or towns far apart are ever linked directly).
+
 The result depends only on the set of reports and decisions, never on their
 order; clustering again changes nothing; and because links are pairwise and
 incidents only grow along links, clustering the new reports together with the
@@ -257,8 +265,10 @@ class _Clusters:
         if self._split_between(ra, rb):
             return False
         sa, sb = self._summary_of(ra), self._summary_of(rb)
-        if check and not (sa.compatible(sb, self._rules, self._same_family) and self._texts_alike(ra, rb)):
-            return False
+        if check:
+            alike = self._texts_alike(ra, rb)
+            if alike is False or not sa.compatible(sb, self._rules, self._same_family, spread=alike is None):
+                return False
         if self._size[ra] < self._size[rb]:
             ra, rb, sa, sb = rb, ra, sb, sa
         self._parent[rb] = ra
@@ -286,12 +296,13 @@ class _Clusters:
             self._texts[root] = got
         return got
 
-    def _texts_alike(self, ra: int, rb: int) -> bool:
+    def _texts_alike(self, ra: int, rb: int) -> bool | None:
         """For incidents told by whole documents: whether their documents are alike on average
-        (average linkage), so one pair of similar documents does not chain two stories together."""
+        (average linkage), so one pair of similar documents does not chain two stories together;
+        None when either incident is told by shorter texts (evidence sentences, headlines)."""
         ta, tb = self._document_text(ra), self._document_text(rb)
         if ta is None or tb is None:
-            return True
+            return None
         small, large = (ta.vector, tb.vector) if len(ta.vector) <= len(tb.vector) else (tb.vector, ta.vector)
         dot = sum(v * large.get(w, 0.0) for w, v in small.items())
         return dot / (ta.count * tb.count) >= self._document_mean
@@ -362,18 +373,13 @@ class _Summary:
             self.firm | other.firm,
         )
 
-    def compatible(self, other: "_Summary", rules: DedupeRules, same_family: SameFamily | None) -> bool:
-        days = _known(self.first_day, self.last_day, other.first_day, other.last_day)
-        if days and max(days) - min(days) > rules.get("cluster", "day_window"):
+    def compatible(
+        self, other: "_Summary", rules: DedupeRules, same_family: SameFamily | None, *, spread: bool = True
+    ) -> bool:
+        """Whether the two incidents may be one; without ``spread``, the spread of their days
+        and towns is not checked (incidents told by whole articles, guarded by their likeness)."""
+        if spread and not self._close(other, rules):
             return False
-        inferred = _known(self.first_inferred, self.last_inferred, other.first_inferred, other.last_inferred)
-        if inferred and max(inferred) - min(inferred) > rules.get("cluster", "inferred_window"):
-            return False
-        limit = rules.get("cluster", "max_town_km")
-        for lat_a, lon_a in self.towns - other.towns:
-            for lat_b, lon_b in other.towns - self.towns:
-                if distance_km(lat_a, lon_a, lat_b, lon_b) > limit:
-                    return False
         for sub_a, type_a in self.kinds - other.kinds:
             for sub_b, type_b in other.kinds - self.kinds:
                 if kinds_compatible(sub_a, type_a, sub_b, type_b, rules) is None:
@@ -383,6 +389,21 @@ class _Summary:
                 if not (same_family is not None and same_family(x, y)):
                     return False
         return True
+
+    def _close(self, other: "_Summary", rules: DedupeRules) -> bool:
+        """Whether the two incidents' days and towns lie within the windows of one incident."""
+        days = _known(self.first_day, self.last_day, other.first_day, other.last_day)
+        if days and max(days) - min(days) > rules.get("cluster", "day_window"):
+            return False
+        inferred = _known(self.first_inferred, self.last_inferred, other.first_inferred, other.last_inferred)
+        if inferred and max(inferred) - min(inferred) > rules.get("cluster", "inferred_window"):
+            return False
+        limit = rules.get("cluster", "max_town_km")
+        return not any(
+            distance_km(lat_a, lon_a, lat_b, lon_b) > limit
+            for lat_a, lon_a in self.towns - other.towns
+            for lat_b, lon_b in other.towns - self.towns
+        )
 
 
 
