@@ -492,6 +492,16 @@ def test_times_durations_and_non_dates_resolve_to_none(resolver: DateResolver, p
     assert resolver.resolve(phrase) is None
 
 
+def test_a_bare_military_time_with_its_zone_is_a_time_not_a_year() -> None:
+    friday = DateResolver(D("2008-11-29"))  # a Saturday
+    assert span(friday.resolve("2045 GMT on Friday")) == ("2008-11-28", "2008-11-28", "day")
+    assert span(friday.resolve("0930 hours on Monday")) == ("2008-11-24", "2008-11-24", "day")
+    assert friday.resolve("2045 GMT") is None
+    # a year before "hours" stays a year after "in" ("in 2012 hours of footage were lost")
+    assert span(friday.resolve("in 2012")) == ("2012-01-01", "2012-12-31", "year")
+    assert [m.text for m in find_dates("In 2012 hours of footage were lost")] == ["2012"]
+
+
 def test_a_date_outside_the_calendar_resolves_to_none(resolver: DateResolver) -> None:
     assert resolver.resolve("31 February") is None
     assert resolver.resolve("31 April 2023") is None

@@ -643,6 +643,23 @@ def test_an_institution_is_no_unknown_town(extractor) -> None:  # type: ignore[n
     assert report.location is not None and report.location.precision == "country"
 
 
+def test_an_event_named_by_its_place_is_no_unknown_town(extractor) -> None:  # type: ignore[no-untyped-def]
+    text = "Yvonne Hiller, Accused in Kraft Shooting, killed two co-workers, police said."
+    report = _only(_extract(extractor, text))
+    assert report.location is None
+
+
+@pytest.mark.parametrize("address", [
+    "https://www.nydailynews.com/new-york/2013/04/12/york-gunmen-killed-mother",
+    "http: / / www. nydailynews. com / new - york / gunmen - killed - mother - article - 1. 1312345",  # tokenised
+])  # fmt: skip
+def test_a_page_address_is_not_read_as_a_sentence(extractor, address: str) -> None:  # type: ignore[no-untyped-def]
+    text = f"{address}\nGunmen killed a mother of 13 in Brownsville, Brooklyn, on Thursday."
+    report = _only(_extract(extractor, text))
+    assert report.location is not None and report.location.country_code == "US"
+    assert all("www" not in e.sentence for e in report.evidence.values())
+
+
 def test_a_sentence_that_turns_to_another_incident_is_two(extractor) -> None:  # type: ignore[no-untyped-def]
     text = ("A car bomb killed 28 pilgrims in Karbala on Monday, while in the capital Baghdad a roadside bomb exploded "
             "near a minibus, killing four pilgrims.")

@@ -10,6 +10,7 @@ import pytest
 
 from sitrep.ingest import NO_DATE_WARNING, default_rules
 from sitrep.ingest.published import (
+    address_date,
     default_date_finder,
     find_date,
     parse_date_value,
@@ -78,6 +79,35 @@ def test_resolve_publication_precedence() -> None:
         ("publication date inferred from the text",),
     )
     assert resolve_publication(None, None, "x", lambda text: None) == (None, False, (NO_DATE_WARNING,))
+
+
+@pytest.mark.parametrize(
+    ("url", "expected"),
+    [
+        ("https://www.nydailynews.com/new-york/2013/04/12/thugs-accused-article", date(2013, 4, 12)),
+        ("http://articles.latimes.com/2005/jun/25/local/me-sheriff25", date(2005, 6, 25)),
+        ("http://www.presstelegram.com/technology/20070503/judge-sentences", date(2007, 5, 3)),
+        ("https://news.example/world/2024-03-23-crocus-attack", date(2024, 3, 23)),
+        ("http: / / articles. latimes. com / 2005 / jun / 25 / local / me - sheriff25", date(2005, 6, 25)),
+        ("https://news.example/2024/03/crocus-attack", None),  # a month is not a day
+        ("https://news.example/story/20241399/x", None),  # no such day
+        ("https://www.cbsnews.com/8301-207_162-57582560/lawyer", None),
+        ("https://news.example/search?from=2024-03-23", None),  # a query is not the page's day
+        (None, None),
+    ],
+)  # fmt: skip
+def test_the_day_in_a_page_address(url: str | None, expected: date | None) -> None:
+    assert address_date(url) == expected
+
+
+def test_the_address_comes_after_metadata_and_the_given_date_and_before_the_body() -> None:
+    finder = lambda text: date(2024, 3, 1)  # noqa: E731
+    url = "https://news.example/2024/03/23/crocus"
+    assert resolve_publication(date(2024, 3, 25), None, "x", finder, url=url)[0] == date(2024, 3, 25)
+    assert resolve_publication(None, date(2024, 4, 1), "x", finder, url=url)[0] == date(2024, 4, 1)
+    assert resolve_publication(None, None, "x", finder, url=url) == (
+        date(2024, 3, 23), False, ("publication date read from the page's address",))
+    assert resolve_publication(None, None, "x", finder, url="https://news.example/crocus")[:2] == (date(2024, 3, 1), True)
 
 
 def test_the_default_finder_is_the_extraction_modules_function(monkeypatch: pytest.MonkeyPatch) -> None:

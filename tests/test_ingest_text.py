@@ -210,6 +210,18 @@ def test_a_url_line_in_the_header_is_the_articles_url() -> None:
     assert "https" not in article.text
 
 
+def test_an_address_above_the_title_is_the_articles_url_and_dates_it() -> None:
+    text = (
+        "https://sentinel.example/2024/03/23/crocus\n"
+        "Gunmen attack concert hall near Moscow\n\n"
+        "Gunmen opened fire on concertgoers on Friday evening."
+    )
+    article = read_text_dump(text, date_finder=no_date)
+    assert (article.url, article.title) == ("https://sentinel.example/2024/03/23/crocus", "Gunmen attack concert hall near Moscow")
+    assert (article.published, article.published_inferred) == (date(2024, 3, 23), False)
+    assert "https" not in article.text
+
+
 def test_a_first_line_that_is_body_text_is_not_taken_as_title() -> None:
     text = (
         "Gunmen opened fire on concertgoers at Crocus City Hall near Moscow on Friday evening, killing dozens.\n"

@@ -8,9 +8,10 @@ hard negatives of deduplication. The gold folder holds ``documents.jsonl`` (``do
 else its group's.
 
 **How documents are clustered.** Every document is read by the extractor as one article. Its
-publication date is unknown (ECB+ keeps none), so it is read from the body the way
-``sitrep extract`` reads a text dump without a date line (the first full calendar date in the
-text); a document with no such date is extracted without one, and its relative dates
+publication date is not given (ECB+ keeps none), so it is read the way ``sitrep extract`` reads
+a text dump without a date line: the day in the page address many documents open with
+("http: / / articles. latimes. com / 2005 / jun / 25 / ..."), else the first full calendar date
+in the text; a document with neither is extracted without one, and its relative dates
 ("on Tuesday") stay unresolved. All reports of all documents are clustered together by
 :func:`sitrep.dedupe.cluster_reports`, each report compared by the text of its whole document
 (``texts=``: an ECB+ document tells one seminal event, and its names are what tell two similar
@@ -372,11 +373,18 @@ def read_documents(folder: Path, *, limit: int | None = None) -> list[EcbDocumen
     return documents
 
 
-def _inferred_publication(text: str) -> date | None:
+#: A document's first line holding its page's address (ECB+ keeps it tokenised: "http: / / www. x. com / ...").
+_ADDRESS = re.compile(r"\A\s*(?:https?\s*:\s*/\s*/|www\s*\.)[^\n]*")
+
+
+def _publication(text: str) -> tuple[date | None, bool]:
+    """A document's publication date and whether it was only inferred from the body: the day in
+    the page address on its first line, else the first full calendar date in the text."""
     from sitrep.ingest.published import resolve_publication
 
-    found, inferred, _ = resolve_publication(None, None, text)
-    return found if inferred else None
+    address = _ADDRESS.match(text)
+    found, inferred, _ = resolve_publication(None, None, text, url=address.group() if address else None)
+    return found, inferred
 
 
 # -- the evaluator ------------------------------------------------------------------------------
@@ -398,10 +406,10 @@ class EcbPlusEvaluator:
     def evaluate(self, extractor: Any, path: Path, *, limit: int | None, all_rows: bool) -> EvalResult:
         """Extract every document, cluster the reports, and score the document clusters."""
         documents = read_documents(path, limit=limit)
-        published = {d.name: _inferred_publication(d.text) for d in documents}
+        read = {d.name: _publication(d.text) for d in documents}
+        published = {name: when for name, (when, _) in read.items()}
         articles = [
-            Article(text=d.text, published=published[d.name], published_inferred=published[d.name] is not None,
-                    source=d.name)
+            Article(text=d.text, published=read[d.name][0], published_inferred=read[d.name][1], source=d.name)
             for d in documents
         ]
         extracted, speed = extract_texts(extractor, articles)
@@ -487,7 +495,8 @@ class EcbPlusEvaluator:
             f"documents with no report: {len(no_report)} ({len(no_report_violent)} in violent topics, "
             f"{len(no_report) - len(no_report_violent)} in other topics); for b3_f1_all "
             f"{joined} joined an incident by their text, the others make {own} groups of their own",
-            f"publication dates read from the body: {dated} of {len(documents)} (ECB+ keeps none; the rest have none)",
+            f"publication dates read from the page address or the body: {dated} of {len(documents)} "
+            "(ECB+ keeps none; the rest have none)",
             f"main reports in violent topics: {len(mains)}; with a date {with_date}, with a place {with_place}, "
             f"with both {with_both}",
             f"violent topics: {predicted_clusters} predicted clusters for {len(set(gold.values()))} events; "

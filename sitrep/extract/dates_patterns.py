@@ -156,7 +156,9 @@ def _patterns(words: DateWords) -> dict[str, str]:
         r"(?:\s*(?P<tz>(?i:GMT|UTC|BST|CET|CEST|EST|EDT|PST|PDT|local\s+time|hours|hrs)\b))?"
         rf"|(?:(?i:at|around|about|approximately)\s+)?(?P<h2>1[0-2]|0?[1-9])\s*(?P<ap2>{ap})"
         r"|(?i:at|around|about|approximately|before|after|until|by)\s+"
-        r"(?P<mil>[01]\d[0-5]\d|2[0-3][0-5]\d)(?!\d)(?:\s*(?i:hours|hrs|GMT|UTC|local\s+time)\b)?)",
+        r"(?P<mil>[01]\d[0-5]\d|2[0-3][0-5]\d)(?!\d)(?:\s*(?i:hours|hrs|GMT|UTC|local\s+time)\b)?"
+        # a bare military time is a time only with its zone or "hours" ("2045 GMT on Friday"), else a year
+        r"|(?<![Ii]n )(?<![Ss]ince )(?<![Oo]f )(?P<mil2>[01]\d[0-5]\d|2[0-3][0-5]\d)\s*(?i:hours|hrs|GMT|UTC|local\s+time)\b)",
         TIME_WORDS: r"(?<![\w])(?:"
         r"(?i:at|around|about|before|after|until|by|shortly\s+(?:before|after))\s+"
         r"(?P<w4>(?i:noon|midday|midnight|dawn|dusk|daybreak|nightfall|sunrise|sunset|sundown"

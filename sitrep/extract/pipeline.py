@@ -165,10 +165,19 @@ class Extractor:
 
         ents = list(doc.ents)
         surnames = _surnames(ents)
+        addresses = [(m.start(), m.end()) for m in _ADDRESS_LINE.finditer(text)]
         out: list[Sentence] = []
         for span in doc.sents:
             for start, piece in _pieces(text, span.start_char, span.end_char):
                 end = start + len(piece)
+                # the web address of the page is not a sentence ("new-york" is no York), and a piece
+                # that runs on from it below (a long address reads as a wrapped line) starts after it
+                cut = next((b for a, b in addresses if a <= start < b), None)
+                if cut is not None:
+                    rest = text[cut:end]
+                    if not rest.strip():
+                        continue
+                    start, piece = cut + len(rest) - len(rest.lstrip()), rest.strip()
                 entities = tuple(
                     EntityMention(e.start_char - start, e.end_char - start, text[e.start_char : e.end_char], e.label_)
                     for e in ents
@@ -458,6 +467,9 @@ class _EntityDate:
 _CODE = re.compile(r"\d[-/][A-Z]|[A-Z][-/]\d")  # in or beside a date entity: a code ("2010-11-S-260")
 _PARAGRAPH = re.compile(r"[\n\u2028\u2029][^\S\n\u2028\u2029]*[\n\u2028\u2029]\s*|\u2029")
 _LINE = re.compile(r"[\n\u2028]")  # a line break, or Unicode's LINE SEPARATOR (common in press releases)
+#: A line holding only a web address, as scraped pages often open ("https://www.x.com/2013/04/12/...",
+#: or tokenised, "http: / / www. x. com / ...").
+_ADDRESS_LINE = re.compile(r"^[^\S\n]*(?:https?[^\S\n]*:[^\S\n]*/[^\S\n]*/|www[^\S\n]*\.)[^\n]*$", re.MULTILINE | re.IGNORECASE)
 _LINE_END = re.compile(r"[.!?:;\"\u201d)\]]\s*$")
 
 

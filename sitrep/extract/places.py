@@ -151,6 +151,11 @@ _TOWN_NAME = re.compile(
 
 
 _LEADING_THE = re.compile(r"^the\s+", re.IGNORECASE)
+#: A name ending in the kind of event it is names that event, not a town: "accused in Kraft Shooting".
+_EVENT_NAME = re.compile(
+    r"\s(?:Shootings?|Bombings?|Attacks?|Massacres?|Blasts?|Explosions?|Killings?|Murders?|Stabbings?|Raids?|"
+    r"Sieges?|Riots?|Fires?|Crash(?:es)?|Ambush(?:es)?|Hostage Crisis)$"
+)
 
 
 def _unknown_town(words: str, before: str) -> Location | None:
@@ -160,8 +165,8 @@ def _unknown_town(words: str, before: str) -> Location | None:
     if not (_BEFORE_TOWN.search(before) or (typed and _BEFORE_TYPED_TOWN.search(before))):
         return None
     name = _TRAILING_TYPE.sub("", _LEADING_THE.sub("", words.strip()))  # "the Khan Tuman village"
-    if not _TOWN_NAME.fullmatch(name) or name.isupper():
-        return None  # not a name as written, or capitals, where the NER is guessing
+    if not _TOWN_NAME.fullmatch(name) or name.isupper() or _EVENT_NAME.search(name):
+        return None  # not a name as written, capitals where the NER is guessing, or an event's name
     return Location(name=name, precision="town", text=words)
 
 

@@ -162,7 +162,7 @@ def read_html(
         raise ArticleUnreadable(f"{label}: no article text found in the page", hint=_EMPTY_HINT)
 
     date_value, inferred, date_warnings = resolve_publication(
-        metadata_published or meta.published, published, cleaned.text, date_finder
+        metadata_published or meta.published, published, cleaned.text, date_finder, url=url or meta.url
     )
     return Article(
         text=cleaned.text,

@@ -140,12 +140,15 @@ def _article(
             date_finder=date_finder,
             rules=rules,
             metadata_published=record.published,
+            url=fields.get("url"),
         )
         return _with_fields(dump, fields, record.warnings)
     cleaned = rules.clean_lines(text.splitlines())
     if not cleaned.text:
         raise ArticleUnreadable(f"{where}: 'text' holds no article text once site furniture is removed")
-    date_value, inferred, date_warnings = resolve_publication(record.published, published, cleaned.text, date_finder)
+    date_value, inferred, date_warnings = resolve_publication(
+        record.published, published, cleaned.text, date_finder, url=fields.get("url")
+    )
     return Article(
         text=cleaned.text,
         title=fields.get("title"),

@@ -2,7 +2,8 @@
 
 Precedence (:func:`resolve_publication`): the article's own metadata (HTML meta,
 a JSON ``published`` field, the publication line of a text dump), else the date
-the caller passes (``--published``), else a date inferred from the body text by
+the caller passes (``--published``), else the day in the page's address
+("/2013/04/12/"), else a date inferred from the body text by
 ``sitrep.extract.dates.publication_date_from_text``. With none of them the
 article has no date and a warning says what that costs.
 """
@@ -181,13 +182,50 @@ def default_date_finder() -> DateFinder | None:
     return publication_date_from_text
 
 
+#: A day in a page's address, as publishers write it: "/2013/04/12/", "/2005/jun/25/", "/20070503/",
+#: "2013-04-12" (matched on the address with its spaces taken out).
+_ADDRESS_DATES: tuple[re.Pattern[str], ...] = (
+    re.compile(r"/(?P<year>(?:19|20)\d\d)/(?P<month>0?[1-9]|1[0-2])/(?P<day>0?[1-9]|[12]\d|3[01])(?=[/_.-]|$)"),
+    re.compile(rf"/(?P<year>(?:19|20)\d\d)/{_MONTH}/(?P<day>0?[1-9]|[12]\d|3[01])(?=[/_.-]|$)", re.IGNORECASE),
+    re.compile(r"/(?P<year>(?:19|20)\d\d)(?P<month>0[1-9]|1[0-2])(?P<day>0[1-9]|[12]\d|3[01])(?=[/_.-]|$)"),
+    re.compile(r"(?<![\d])(?P<year>(?:19|20)\d\d)-(?P<month>0[1-9]|1[0-2])-(?P<day>0[1-9]|[12]\d|3[01])(?![\d])"),
+)
+
+
+def address_date(url: str | None) -> date | None:
+    """The publication day a page's address states ("https://www.x.com/2013/04/12/story"), or None.
+
+    Publishers put the day of publication in the path; a month alone ("/2013/04/") is not a day.
+    Spaces are taken out first, so a tokenised address ("http: / / x. com / 2013 / 04 / 12 /") reads
+    the same."""
+    if not url:
+        return None
+    address = re.sub(r"\s+", "", url)
+    path = address.split("?", 1)[0]
+    for form in _ADDRESS_DATES:
+        match = form.search(path)
+        if match is None:
+            continue
+        month = match.group("month")
+        number = int(month) if month.isdigit() else _MONTHS.get(month.lower())
+        if number is None:
+            continue
+        found = _make_date(int(match.group("year")), number, int(match.group("day")))
+        if found is not None:
+            return found
+    return None
+
+
 def resolve_publication(
     metadata: date | None,
     given: date | None,
     text: str,
     date_finder: DateFinder | None = None,
+    *,
+    url: str | None = None,
 ) -> tuple[date | None, bool, tuple[str, ...]]:
-    """Choose the publication date: metadata, else ``given``, else inferred from ``text``.
+    """Choose the publication date: metadata, else ``given``, else the day in the page's
+    address (``url``), else inferred from ``text``.
 
     Returns ``(date, inferred, warnings)``; ``inferred`` is True only when the
     date was read from the body text. ``date_finder`` defaults to
@@ -197,6 +235,9 @@ def resolve_publication(
         return metadata, False, ()
     if given is not None:
         return given, False, ()
+    in_address = address_date(url)
+    if in_address is not None:
+        return in_address, False, ("publication date read from the page's address",)
     finder = date_finder if date_finder is not None else default_date_finder()
     found = finder(text) if finder is not None else None
     if found is not None:

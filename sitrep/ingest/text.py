@@ -176,22 +176,24 @@ def parse_header(verdicts: Sequence[LineVerdict], rules: FurnitureRules) -> Dump
     """
     lines = list(verdicts)
     first = next((i for i, v in enumerate(lines) if v.text and v.furniture is None), None)
+    # a page copied with its address above the title ("https://www.x.com/2013/04/12/story")
+    above = next((v.text.strip("<>") for v in lines[:first] if v.furniture == "bare_url"), None)
     if first is None:
-        return DumpHeader(None, None, None, None, None, tuple(lines))
+        return DumpHeader(None, None, None, None, above, tuple(lines))
     if not _is_title(lines[first].text) or _wrapped_with_next(lines, first, rules):
         warning = "first line reads like body text, so no title was taken"
-        return DumpHeader(None, None, None, None, None, tuple(lines), (warning,))
+        return DumpHeader(None, None, None, None, above, tuple(lines), (warning,))
     title = lines[first].text
     lines[first] = replace(lines[first], furniture=HEADER)
     scan = _scan(lines, first, rules)
     end = _header_end(scan, rules.header_max_other_lines)
     if end is None:
-        return DumpHeader(title, None, None, None, None, tuple(lines))
+        return DumpHeader(title, None, None, None, above, tuple(lines))
 
     author, author_line = _author(scan, lines, end)
     zone = [index for index in scan.indexes if index <= end]
     published = _choose_date([scan.dates[i] for i in zone if i in scan.dates])
-    url = next((lines[i].text.strip("<>") for i in zone if scan.kinds[i] == "url"), None)
+    url = next((lines[i].text.strip("<>") for i in zone if scan.kinds[i] == "url"), above)
     standfirst: list[str] = []
     for index in zone:
         kind = "byline" if index == author_line else scan.kinds[index]
@@ -220,13 +222,15 @@ def read_text_dump(
     date_finder: DateFinder | None = None,
     rules: FurnitureRules | None = None,
     metadata_published: date | None = None,
+    url: str | None = None,
 ) -> Article:
     """Read a plain-text page dump: title on the first line, then header and body.
 
     The publication date comes from the article's metadata (``metadata_published``,
     e.g. a JSON Lines field, then the dump's own publication line), else
     ``published`` (the ``--published`` option), else ``date_finder`` run on the body
-    (default: ``sitrep.extract.dates.publication_date_from_text``).
+    (default: ``sitrep.extract.dates.publication_date_from_text``); between the last two, the day
+    in the page's address (``url``, else the dump's own address line).
     Raises :class:`~sitrep.errors.ArticleUnreadable` when no body text is left.
     """
     rules = rules or default_rules()
@@ -244,7 +248,7 @@ def read_text_dump(
             hint="check that the file is an article; a text dump has the title on its first line and the body below",
         )
     date_value, inferred, date_warnings = resolve_publication(
-        metadata_published or header.published, published, cleaned.text, date_finder
+        metadata_published or header.published, published, cleaned.text, date_finder, url=url or header.url
     )
     return Article(
         text=cleaned.text,
@@ -252,7 +256,7 @@ def read_text_dump(
         author=header.author,
         standfirst=header.standfirst,
         outlet=cleaned.outlet,
-        url=header.url,
+        url=url or header.url,
         published=date_value,
         published_inferred=inferred,
         source=source or None,
