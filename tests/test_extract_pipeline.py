@@ -369,6 +369,32 @@ def test_a_weak_trigger_against_a_bus_or_a_patrol_is_an_incident_but_words_again
     assert _only(_extract(extractor, text, "2015-01-01")).location.name == "Kiryat Gat"
 
 
+@pytest.mark.parametrize(
+    "text, country",
+    [
+        ("Civilians were killed in Aleppo on Monday.", "SY"),
+        ("Youths Killed in Sagaing Region", "MM"),  # a headline
+        ("High-Ranking Officers Killed by AA in N. Rakhine", "MM"),
+        ("A man was shot in Culiacán on Monday.", "MX"),
+    ],
+)
+def test_people_killed_or_shot_at_a_named_place_is_an_incident(extractor, text: str, country: str) -> None:  # type: ignore[no-untyped-def]
+    report = _only(_extract(extractor, text, "2015-01-01"))
+    assert report.location is not None and report.location.country_code == country
+
+
+def test_a_death_of_age_or_illness_or_a_mob_boss_is_no_incident(extractor) -> None:  # type: ignore[no-untyped-def]
+    assert _extract(extractor, "The man dies in prison at 77.", "2015-01-01") == []
+    assert _extract(extractor, "Mob boss 'Oddfather' dies in prison at 77", "2015-01-01") == []
+    assert _extract(extractor, "The former commander died of cancer in Kabul on Monday.", "2015-01-01") == []
+    # deaths counted in a conflict's news are one, and so is a death beside a weapon or an act
+    assert _only(_extract(extractor, "7 die in Nuevo Laredo", "2015-01-01")).counts.killed.best == 7  # type: ignore[union-attr]
+    report = _only(_extract(extractor, "Two soldiers died when a grenade exploded in Kabul.", "2015-01-01"))
+    assert report.counts.killed is not None and report.counts.killed.best == 2
+    report = _only(_extract(extractor, "Gunmen stormed the hotel. Twelve people died.", "2015-01-01"))
+    assert report.counts.killed is not None and report.counts.killed.best == 12
+
+
 def test_a_group_blamed_for_the_attack_told_before_is_its_perpetrator_whatever_it_vowed(extractor) -> None:  # type: ignore[no-untyped-def]
     text = (
         "A bomb exploded near a polling station in Farah, killing two. The attack is being blamed on the "

@@ -52,6 +52,14 @@ _VIOLENT_COUNT = frozenset({"killed", "injured", "kidnapped"})
 #: Weapon words with everyday senses ("drone footage", "a vehicle") that alone do not make a weak
 #: trigger violent.
 _AMBIGUOUS_WEAPONS = frozenset({"drone", "aircraft", "vehicle", "missiles and rockets"})
+#: Words that tell a death, not how it came.
+_DEATH_WORD = re.compile(r"(?i:die[sd]?|dead|perish(?:e[sd])?)")
+#: A death of age or illness: "dies in prison at 77", "died of cancer", "aged 90".
+_NATURAL_DEATH = re.compile(
+    r"\b(?:die[sd]?|dead)\b[^.;]{0,40}?\b(?:at(?: the age of)? \d{2,3}\b|aged \d{2,3}\b|of (?:natural causes|old age|"
+    r"cancer|(?:a )?heart (?:attack|failure|disease)|(?:an? )?(?:long )?illness|complications|pneumonia|(?:a )?stroke))",
+    re.I,
+)
 #: Trigger families that head an incident's clause (used to cut sentences that list several).
 _HEAD_FAMILIES = frozenset(
     {"suicide", "explosion", "grenade", "air", "shelling", "armed", "melee", "ramming", "assassination",
@@ -420,7 +428,15 @@ class Extractor:
         counts = unit.counts
         if any(t.strong for t in unit.triggers):
             return True
-        if any(
+        # a death of age or illness is no act of violence ("The man dies in prison at 77"), unless a
+        # weapon or an armed actor is in the clause; "7 die in Nuevo Laredo" is one
+        armed_actor = _names_armed_actor(unit)
+        weapon = any(w.type not in _AMBIGUOUS_WEAPONS for w in unit.weapons)
+        natural = (
+            all(_DEATH_WORD.fullmatch(t.text) for t in unit.triggers)
+            and _NATURAL_DEATH.search(unit.text) is not None and not (armed_actor or weapon)
+        )
+        if not natural and any(
             c.category in _VIOLENT_COUNT and ((c.count.best or 0) > 0 or (c.anaphoric and (c.count.min or 0) > 0))
             and not c.aggregate for c in counts
         ):
@@ -428,13 +444,11 @@ class Extractor:
         families = {t.family for t in unit.triggers}
         if "arrest" in families:
             return any(c.category == "arrested" for c in counts) or bool(unit.actors) or "suspect" in unit.text.lower()
-        armed_actor = _names_armed_actor(unit)
         if families <= {"killing"}:  # "wounded soldiers were brought to hospital": a consequence, not an act
             from sitrep.actors.attribution import role
 
             text = unit.sentence.text
             return any(role(text, a.start, a.end, actor_type=a.actor_type) == "perpetrator" for a in unit.actors)
-        weapon = any(w.type not in _AMBIGUOUS_WEAPONS for w in unit.weapons)
         if weapon or armed_actor or any(t.type in _ATTACKED_IN_EARNEST for t in unit.targets):
             return True
         text = unit.sentence.text
