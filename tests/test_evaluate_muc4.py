@@ -332,6 +332,14 @@ def test_victims_come_from_counts_and_a_shorter_mention_of_the_same_person_count
     assert t["Victim"] == [["SOLDIER"], ["JOSE PEREZ"]]
 
 
+def test_a_state_force_as_a_body_is_an_organisation_and_its_men_are_individuals() -> None:
+    army = ActorRef("Military forces", "THE ARMED FORCES", actor_type="state force")
+    soldiers = ActorRef("Military forces", "SOLDIERS", actor_type="state force")
+    text = "THE ARMED FORCES ATTACKED THE VILLAGE. SOLDIERS KILLED TWO PEASANTS."
+    t = report_template(report(perps=[army, soldiers]), text, MAPPING)
+    assert t is not None and (t["PerpOrg"], t["PerpInd"]) == ([["THE ARMED FORCES"]], [["SOLDIERS"]])
+
+
 def test_mentions_not_in_the_text_and_places_are_not_filled() -> None:
     r = report(targets=[Target("EMBASSY", "diplomatic"), Target("NEIGHBORHOODS", "civilians")], perps=[ActorRef("x", "COMMANDOS")])
     t = report_template(r, TEXT + " THE NEIGHBORHOODS WERE CALM.", MAPPING)

@@ -76,7 +76,7 @@ _WINDOW: Final = 400
 _MAPPING_KEYS: Final = frozenset({
     "version", "incident_types", "type_rules", "combatant_target_types", "noncombatant_count_sides",
     "template_realis", "recent_days", "physical_heads", "place_heads", "victim_excluded_target_types",
-    "not_victim_heads", "victim_count_categories", "not_instruments", "gold",
+    "not_victim_heads", "victim_count_categories", "not_instruments", "organisation_perpetrators", "gold",
 })
 
 
@@ -110,6 +110,7 @@ class TemplateMapping:
     not_victim_heads: re.Pattern[str]
     victim_count_categories: tuple[str, ...]
     not_instruments: re.Pattern[str]
+    organisation_perpetrators: re.Pattern[str]
     template_column: str
     type_column: str
     default_splits: frozenset[str]
@@ -171,6 +172,7 @@ def _load(path: Path) -> TemplateMapping:
         not_victim_heads=_words(data, "not_victim_heads", path),
         victim_count_categories=categories,
         not_instruments=_words(data, "not_instruments", path),
+        organisation_perpetrators=_words(data, "organisation_perpetrators", path),
         template_column=_string(gold, "template_column", path),
         type_column=_string(gold, "type_column", path),
         default_splits=frozenset(_strings(gold, "default_splits", path)),
@@ -271,7 +273,11 @@ def _template(report: Report, haystack: str, mapping: TemplateMapping) -> dict[s
         return None
     roles: dict[str, list[str]] = {role: [] for role in ROLES}
     for actor in report.perpetrators:
-        roles["PerpOrg" if actor.actor_id or actor.actor_type == "group" else "PerpInd"].append(actor.matched)
+        organisation = (
+            actor.actor_id or actor.actor_type == "group"
+            or mapping.organisation_perpetrators.fullmatch(" ".join(actor.matched.lower().split()))
+        )
+        roles["PerpOrg" if organisation else "PerpInd"].append(actor.matched)
     for target in report.targets:
         head = _head(target.description)
         if mapping.place_heads.fullmatch(head):
