@@ -259,6 +259,11 @@ def test_named_areas_find_places_nobody_knows() -> None:
     assert [n for _, _, n in named_areas("a roadside bomb in the city of Van as a vehicle passed")] == ["Van"]
     assert [n for _, _, n in named_areas("positions in the Khan Tuman village.")] == ["Khan Tuman village"]
     assert named_areas("IN THE DIBIS DISTRICT OF KIRKUK") == []
+    # a possessor is not part of the name ("Nagaland's Mon district"), nor is an office a department
+    assert [n for _, _, n in named_areas("in Jammu and Kashmir's Pulwama district")] == ["Pulwama district"]
+    assert [n for _, _, n in named_areas("in the Baraboulé Department of the Soum Province")] == [
+        "Baraboulé Department", "Soum Province"]
+    assert named_areas("The Colombian Justice Department said") == []
 
 
 def test_sentences_listing_several_incidents_are_cut_between_them(lexicons: Lexicons) -> None:

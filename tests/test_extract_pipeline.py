@@ -664,6 +664,24 @@ def test_a_town_the_gazetteer_does_not_know_keeps_its_name(extractor, text: str,
     assert report.evidence["location"].confidence == pytest.approx(0.3)
 
 
+@pytest.mark.parametrize(
+    "text, place, country",
+    [
+        # a town the NER took for an organisation, read in the country whose people the text names
+        ("A soldier was shot dead in Fortul in the Colombian department of Arauca.", "Fortul", "CO"),
+        # "the town of X" names a town even without "in" before it
+        ("Three people were killed when Boko Haram attacked the town of Michika.", "Michika", "NG"),
+        # the district a possessive chain ends on, not the owner's first word or an actor's place name
+        ("Militants threw a grenade at a camp in Jammu and Kashmir's Pulwama district in India.", "Pulwama", "IN"),
+        ("Four Assam Rifles personnel were killed in an ambush by militants of the National Socialist Council of "
+         "Nagaland in Nagaland's Mon district.", "Mon", "IN"),
+    ],
+)
+def test_the_most_precise_place_a_chain_or_a_phrase_names(extractor, text: str, place: str, country: str) -> None:  # type: ignore[no-untyped-def]
+    report = _only(_extract(extractor, text, "2015-01-01"))
+    assert report.location is not None and (report.location.name, report.location.country_code) == (place, country)
+
+
 def test_an_institution_is_no_unknown_town(extractor) -> None:  # type: ignore[no-untyped-def]
     report = _only(_extract(extractor, "A bomb exploded in Parliament in Iraq on Monday, killing five."))
     assert report.location is not None and report.location.precision == "country"

@@ -516,6 +516,8 @@ def test_a_type_word_does_not_carry_a_town_from_another_country(gaz: Gazetteer) 
         ("the Domel area of Bannu district in Khyber Pakhtunkhwa province", ("PK",),
          ("Domel", "Khyber Pakhtunkhwa", "PK", "district")),
         ("near Baardheere in Somalia's Gedo region", ("SO",), ("Baardheere", "Gedo", "SO", "town")),
+        # an owner whose name holds "and" owns what follows as a whole
+        ("Jammu and Kashmir's Pulwama district", ("IN",), ("Pulwama", "Jammu and Kashmir", "IN", "district")),
         ("Chibok, also in Borno State", (), ("Chibok", "Borno", "NG", "town")),
         ("SARAVENA, ALSO IN ARAUCA DEPARTMENT", (), ("Saravena", "Arauca", "CO", "town")),
         ("a mosque near Bannu's main bazaar", ("PK",), ("Bannu", "Khyber Pakhtunkhwa", "PK", "town")),

@@ -174,6 +174,10 @@ class Extractor:
         ents = list(doc.ents)
         surnames = _surnames(ents)
         addresses = [(m.start(), m.end()) for m in _ADDRESS_LINE.finditer(text)]
+        # the countries the text names or whose people it names, for towns too small to be read
+        # without them ("shot dead in Fortul in the Colombian department of Arauca")
+        named = (self.gazetteer.country(e.text) for e in ents if e.label_ in ("GPE", "NORP"))
+        countries = tuple(dict.fromkeys(c.country_code for c in named if c is not None and c.country_code))
         out: list[Sentence] = []
         for span in doc.sents:
             for start, piece in _pieces(text, span.start_char, span.end_char):
@@ -203,7 +207,7 @@ class Extractor:
                 scanned = [(s, e, "GAZ") for s, e, _ in self.gazetteer.scan(piece) if not self.gazetteer.is_demonym(piece[s:e])]
                 places = _merge_places(piece, places, scanned)
                 actors = tuple(self.registry.find_all(piece))
-                places = _merge_places(piece, places, self._mislabelled_towns(piece, entities, actors))
+                places = _merge_places(piece, places, self._mislabelled_towns(piece, entities, actors, countries))
                 headline = _headline_case(piece)
                 places = [p for p in places if not _names_a_person(piece, p, entities, surnames, headline=headline)]
                 dates = list(find_dates(piece))
@@ -237,12 +241,12 @@ class Extractor:
         return out
 
     def _mislabelled_towns(
-        self, text: str, entities: Sequence[EntityMention], actors: Sequence[Any]
+        self, text: str, entities: Sequence[EntityMention], actors: Sequence[Any], countries: Sequence[str] = ()
     ) -> list[tuple[int, int, str]]:
         """Towns the NER took for an organisation or a person ("a bomb in Aguelhok", "the Kuchlak
         area"): a name right after "in", "at", "near" or "outside" that is no actor of the registry
-        and that the gazetteer reads as a town or district. Too small for the gazetteer's scan,
-        which only looks for larger towns."""
+        and that the gazetteer reads as a town or district, in one of the ``countries`` the text
+        names first. Too small for the gazetteer's scan, which only looks for larger towns."""
         found = []
         for e in entities:
             if e.label not in ("ORG", "PERSON"):
@@ -252,7 +256,9 @@ class Extractor:
                 continue  # "in Aguelhok", "in the village of X", "in the Tibú area"
             if any(a.start < e.end and e.start < a.end for a in actors):
                 continue
-            place = self.gazetteer.resolve(e.text)
+            place = self.gazetteer.resolve(e.text, context_countries=countries) if countries else None
+            if place is None:
+                place = self.gazetteer.resolve(e.text)
             if place is not None and place.precision in ("town", "district"):
                 found.append((e.start, e.end, "GAZ"))
         return found

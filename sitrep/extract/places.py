@@ -98,8 +98,15 @@ _NAMED_AREA = re.compile(
 #: "Konduga local government area"), in mixed case: the NER rarely tags district names.
 _TYPED_AREA = re.compile(
     r"(?<![\w'\u2019-])(?P<name>[A-Z][\w'\u2019-]*(?:[ ][A-Z][\w'\u2019-]*){0,2})[ ]"
-    r"(?P<type>(?:district|province|governorate|county|tehsil|municipality|prefecture|local government area|LGA|(?:village|town)(?![ ]of\b))"
-    r"|(?:District|Province|Governorate|County|Tehsil|Municipality|Prefecture))(?![\w-])"
+    r"(?P<type>(?:district|province|governorate|county|tehsil|municipality|prefecture|department|local government area|LGA|(?:village|town)(?![ ]of\b))"
+    r"|(?:District|Province|Governorate|County|Tehsil|Municipality|Prefecture|Department))(?![\w-])"
+)
+
+
+#: Offices called departments ("the Justice Department", "the Colombian Police Department"): no place.
+_OFFICE = re.compile(
+    r"\b(?:Justice|State|Police|Fire|Defen[cs]e|Treasury|Health|Education|Homeland|Security|Sheriff'?s?|Transportation|"
+    r"Energy|Labou?r|Commerce|Agriculture|Interior|Corrections?|Public|Water|Highway|Immigration|Revenue|Parks)\s+\Z"
 )
 
 
@@ -110,9 +117,26 @@ def named_areas(text: str) -> list[tuple[int, int, str]]:
     look for."""
     found = [(m.start("name"), m.end("name"), m.group("name")) for m in _NAMED_AREA.finditer(text)]
     for m in _TYPED_AREA.finditer(text):
-        if not any(a < m.end() and m.start() < b for a, b, _ in found):
-            found.append((m.start(), m.end(), m.group(0)))
+        if m.group("type").lower() == "department" and _OFFICE.search(text, m.start(), m.start("type")):
+            continue
+        start = m.start()
+        owner = None
+        for owner in _POSSESSOR.finditer(text, start, m.start("type")):
+            pass
+        if owner is not None:  # "Jammu and Kashmir's Pulwama district": the district is Pulwama
+            owned = _TYPED_AREA.fullmatch(text, m.start(), owner.start())
+            if owned is not None and not any(a < owned.end() and owned.start() < b for a, b, _ in found):
+                found.append((owned.start(), owned.end(), owned.group(0)))  # "Şırnak Province's Uludere district"
+            start = owner.end()
+            if start >= m.start("type") - 1:
+                continue
+        if not any(a < m.end() and start < b for a, b, _ in found):
+            found.append((start, m.end(), text[start : m.end()]))
     return sorted(found)
+
+
+#: A possessor inside a typed name: "Kashmir's " in "Kashmir's Pulwama district".
+_POSSESSOR = re.compile(r"['\u2019]s[ ]")
 
 
 class PlaceResolver(Protocol):  # what the extractor needs of the gazetteer
@@ -134,9 +158,12 @@ class PlaceChoice:
     known: bool = True  # False: a town the text names and the gazetteer does not know (no coordinates)
 
 
-#: Right before a town's name: "in", "at", "near", "outside", perhaps "the village of".
+#: Right before a town's name: "in", "at", "near", "outside", perhaps "the village of" (with up to
+#: two words before its type: "in the rebel-held town of"); or "the town of", "the village of" alone
+#: ("Boko Haram attacked the town of Michika").
 _BEFORE_TOWN = re.compile(
-    r"\b(?:in|at|near|outside)\s+(?:the\s+(?:town|village|city|settlement|locality|hamlet|neighbou?rhood|area)\s+of\s+)?$",
+    r"(?:\b(?:in|at|near|outside)\s+|\b(?=the\s+(?:[\w-]+\s+){0,2}?(?:town|village)\s+of\s+$))"
+    r"(?:the\s+(?:(?!of\b)[\w-]+\s+){0,2}?(?:town|village|city|settlement|locality|hamlet|neighbou?rhood|area)\s+of\s+)?$",
     re.IGNORECASE,
 )
 #: Right before a town named with its type word after it: "in the Khan Tuman village".
@@ -218,11 +245,13 @@ def _unknown_choice(town: Location, unit: Unit, mention: EntityMention, trigger_
     return PlaceChoice(town, unit, mention, 4.0 - min(4.0, abs(mention.start - trigger_pos) / 30.0), known=False)
 
 
-def chains(unit: Unit) -> list[tuple[EntityMention, str, int, int]]:
+def chains(unit: Unit, skip: Sequence[tuple[int, int]] = ()) -> list[tuple[EntityMention, str, int, int]]:
     """Place mentions of a unit joined with what follows them into phrases that say where a place
     is ("Kerman, Iran"; "Kawuri, a village in Konduga local government area of Borno State"):
-    (first mention, phrase, start, end)."""
-    places = sorted(unit.places, key=lambda m: m.start)
+    (first mention, phrase, start, end). Mentions inside a ``skip`` span (an actor's name: the
+    "Nagaland" of "the National Socialist Council of Nagaland") are no places and open no chain."""
+    places = sorted((m for m in unit.places if not any(a <= m.start and m.end <= b for a, b in skip)),
+                    key=lambda m: m.start)
     text = unit.sentence.text
     out: list[tuple[EntityMention, str, int, int]] = []
     i = 0
@@ -319,8 +348,9 @@ def choose_location(
     facility: tuple[Unit, EntityMention] | None = None
     for unit in units:
         text = unit.sentence.text
-        for first, phrase, start, end in chains(unit):
-            if any(s == unit.sentence.index and a <= start and end <= b for s, a, b in not_places):
+        skip = [(a, b) for s, a, b in not_places if s == unit.sentence.index]
+        for first, phrase, start, end in chains(unit, skip):
+            if any(a <= start and end <= b for a, b in skip):
                 continue
             before = text[max(0, start - 40) : start]
             if first.label == "FAC" and phrase == first.text:

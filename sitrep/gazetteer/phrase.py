@@ -136,6 +136,12 @@ _POSSESSIVE = re.compile(
     r"(?P<owner>(?:(?i:the)\s+)?[A-Z][\w.\-]*(?:\s+" + _NOT_OWNER + r"[A-Z][\w.\-]*)*"
     r"(?:\s+(?i:" + _TYPE_ALTERNATION + r"))?)['’][sS]\s+(?P<rest>[^,;()]+)"
 )
+#: The same at the start of a phrase, where an owner's name may hold "and": "Jammu and Kashmir's
+#: Pulwama district" (a chain that opens on a place the gazetteer read whole).
+_LEADING_POSSESSIVE = re.compile(
+    r"^(?P<owner>[A-Z][\w.\-]*(?:\s+(?:and\s+)?" + _NOT_OWNER + r"[A-Z][\w.\-]*)*"
+    r"(?:\s+(?i:" + _TYPE_ALTERNATION + r"))?)['’][sS]\s+(?P<rest>[^,;()]+)"
+)
 OUTER = " \t\n\"'“”‘’.,;:!?()[]"
 _DESCRIPTOR_WORDS = frozenset(
     "the a an capital city town village province region country port border area district "
@@ -167,7 +173,11 @@ def split_phrase(
     if not phrase:
         return []
     if "'" in phrase or "’" in phrase:
-        phrase = _POSSESSIVE.sub(lambda m: f"{m.group('rest').rstrip()}, {m.group('owner')}", phrase)
+        lead = _LEADING_POSSESSIVE.match(phrase)
+        if lead is not None and " and " in lead.group("owner"):
+            phrase = f"{lead.group('rest').rstrip()}, {lead.group('owner')}{phrase[lead.end():]}"
+        else:
+            phrase = _POSSESSIVE.sub(lambda m: f"{m.group('rest').rstrip()}, {m.group('owner')}", phrase)
     if " of " in phrase or " in " in phrase:
         phrase = _DEMONYM_LINK.sub(lambda m: _demonym_link(m, is_demonym), phrase)
     if " of " in phrase or " OF " in phrase or " Of " in phrase:
