@@ -264,6 +264,8 @@ def test_named_areas_find_places_nobody_knows() -> None:
     assert [n for _, _, n in named_areas("in the Baraboulé Department of the Soum Province")] == [
         "Baraboulé Department", "Soum Province"]
     assert named_areas("The Colombian Justice Department said") == []
+    assert [n for _, _, n in named_areas("in the township of Sharaban in Diyala")] == ["Sharaban"]
+    assert [n for _, _, n in named_areas("a man in Kiryat Arba settlement")] == ["Kiryat Arba settlement"]
 
 
 def test_sentences_listing_several_incidents_are_cut_between_them(lexicons: Lexicons) -> None:

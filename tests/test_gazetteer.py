@@ -516,6 +516,8 @@ def test_a_type_word_does_not_carry_a_town_from_another_country(gaz: Gazetteer) 
         ("the Domel area of Bannu district in Khyber Pakhtunkhwa province", ("PK",),
          ("Domel", "Khyber Pakhtunkhwa", "PK", "district")),
         ("near Baardheere in Somalia's Gedo region", ("SO",), ("Baardheere", "Gedo", "SO", "town")),
+        # a direction before the container's name does not stop "X district of Y" being read
+        ("the Darzab District of the northern Jowzjan Province", ("AF",), ("Darzab", "Jowzjan", "AF", "district")),
         # an owner whose name holds "and" owns what follows as a whole
         ("Jammu and Kashmir's Pulwama district", ("IN",), ("Pulwama", "Jammu and Kashmir", "IN", "district")),
         ("Chibok, also in Borno State", (), ("Chibok", "Borno", "NG", "town")),

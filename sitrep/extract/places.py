@@ -88,7 +88,8 @@ _DEMONYM_LEAD = re.compile(
 _DATE_WORD = (r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|"
               r"June|July|August|September|October|November|December)\b")
 _NAMED_AREA = re.compile(
-    r"\b(?i:village|town|city|hamlet|area|locality|municipality|commune|settlement|district|suburb|neighbou?rhood)"
+    r"\b(?i:village|town|township|city|hamlet|area|locality|municipality|commune|settlement|district|suburb|neighbou?rhood|"
+    r"sub-prefecture|subdivision)"
     r"[ ](?i:of)[ ](?P<name>[A-Z][\w'\u2019-]*(?:[ ](?!" + _DATE_WORD + r")[A-Z][\w'\u2019-]*){0,2})(?<!'s)(?<!\u2019s)"
     r"(?=[,.;]|[ ](?i:in|near|on|at)[ ]|[ ]" + _DATE_WORD + r"|[ ](?!(?:province|district|governorate|county|region|state|department|municipality|tehsil)\b)[a-z])"  # "the city of Van as ..."
 )
@@ -98,8 +99,8 @@ _NAMED_AREA = re.compile(
 #: "Konduga local government area"), in mixed case: the NER rarely tags district names.
 _TYPED_AREA = re.compile(
     r"(?<![\w'\u2019-])(?P<name>[A-Z][\w'\u2019-]*(?:[ ][A-Z][\w'\u2019-]*){0,2})[ ]"
-    r"(?P<type>(?:district|province|governorate|county|tehsil|municipality|prefecture|department|local government area|LGA|(?:village|town)(?![ ]of\b))"
-    r"|(?:District|Province|Governorate|County|Tehsil|Municipality|Prefecture|Department))(?![\w-])"
+    r"(?P<type>(?:district|province|governorate|county|tehsil|municipality|prefecture|department|subdivision|local government area|LGA|(?:village|town|township|settlement)(?![ ]of\b))"
+    r"|(?:District|Province|Governorate|County|Tehsil|Municipality|Prefecture|Department|Subdivision))(?![\w-])"
 )
 
 
@@ -162,14 +163,14 @@ class PlaceChoice:
 #: two words before its type: "in the rebel-held town of"); or "the town of", "the village of" alone
 #: ("Boko Haram attacked the town of Michika").
 _BEFORE_TOWN = re.compile(
-    r"(?:\b(?:in|at|near|outside)\s+|\b(?=the\s+(?:[\w-]+\s+){0,2}?(?:town|village)\s+of\s+$))"
-    r"(?:the\s+(?:(?!of\b)[\w-]+\s+){0,2}?(?:town|village|city|settlement|locality|hamlet|neighbou?rhood|area)\s+of\s+)?$",
+    r"(?:\b(?:in|at|near|outside)\s+|\b(?=the\s+(?:[\w-]+\s+){0,2}?(?:town|township|village)\s+of\s+$))"
+    r"(?:the\s+(?:(?!of\b)[\w-]+\s+){0,2}?(?:town|township|village|city|settlement|locality|hamlet|neighbou?rhood|area)\s+of\s+)?$",
     re.IGNORECASE,
 )
 #: Right before a town named with its type word after it: "in the Khan Tuman village".
 _BEFORE_TYPED_TOWN = re.compile(r"\b(?:in|at|near|outside)\s+the\s+$", re.IGNORECASE)
 #: A type word after a town's name: "Khan Tuman village", "Al-Shaafah town".
-_TRAILING_TYPE = re.compile(r"\s+(?:village|town|city|settlement|hamlet)$")
+_TRAILING_TYPE = re.compile(r"\s+(?:village|town|township|city|settlement|hamlet)$")
 #: A town's name as written: capitalised words, with the particles of Arabic, Spanish or French names.
 _TOWN_NAME = re.compile(
     r"[A-Z][\w'\u2019.-]*(?:[ -](?:[A-Z][\w'\u2019.-]*|al|el|ad|as|ar|an|at|de|del|la|le|du|des|bin|ibn)){0,3}",

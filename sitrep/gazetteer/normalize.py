@@ -153,7 +153,7 @@ ADMIN_TYPE_WORDS: Final[dict[str, str]] = {
     "city": "town",
     "town": "town",
     "village": "town",
-    "township": "town",
+    "township": "district",  # Myanmar's and South Africa's townships are divisions
 }
 _TYPE_SUFFIX: Final = re.compile(
     r"^(?P<base>.+?) (?P<type>"

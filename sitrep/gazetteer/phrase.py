@@ -128,7 +128,8 @@ _TYPE_ALTERNATION = "|".join(
 # "Yaqshid district of Mogadishu", "Konduga local government area of Borno State": X inside Y
 _PART_OF = re.compile(
     r"(\b[A-Z][^\s,]*(?:\s+[^\s,]+){0,3}?\s+(?i:" + _TYPE_ALTERNATION + r"))"
-    r"\s+(?i:of)\s+(?=(?:the\s+|THE\s+)?[A-Z])"
+    r"\s+(?i:of)\s+(?=(?:the\s+|THE\s+)?(?:(?i:north|south|east|west|central|north-?east|north-?west|south-?east|"
+    r"south-?west)(?i:ern)?\s+)?[A-Z])"  # "the Darzab District of the northern Jowzjan Province"
 )
 # "Somalia's Gedo region" -> "Gedo region, Somalia"; "the Sahel region's Yagha province"
 _NOT_OWNER = r"(?!(?i:in|near|of|at|on|from|outside|inside|and|or)\b)"
