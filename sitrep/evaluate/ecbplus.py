@@ -373,16 +373,14 @@ def read_documents(folder: Path, *, limit: int | None = None) -> list[EcbDocumen
     return documents
 
 
-#: A document's first line holding its page's address (ECB+ keeps it tokenised: "http: / / www. x. com / ...").
-_ADDRESS = re.compile(r"\A\s*(?:https?\s*:\s*/\s*/|www\s*\.)[^\n]*")
-
-
 def _publication(text: str) -> tuple[date | None, bool]:
     """A document's publication date and whether it was only inferred from the body: the day in
-    the page address on its first line, else the first full calendar date in the text."""
+    the page address on its first line (ECB+ keeps it tokenised: "http: / / www. x. com / ..."),
+    else the first full calendar date in the text."""
+    from sitrep.extract.pipeline import ADDRESS_LINE
     from sitrep.ingest.published import resolve_publication
 
-    address = _ADDRESS.match(text)
+    address = ADDRESS_LINE.match(text.lstrip("\n"))
     found, inferred, _ = resolve_publication(None, None, text, url=address.group() if address else None)
     return found, inferred
 

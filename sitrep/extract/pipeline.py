@@ -173,7 +173,7 @@ class Extractor:
 
         ents = list(doc.ents)
         surnames = _surnames(ents)
-        addresses = [(m.start(), m.end()) for m in _ADDRESS_LINE.finditer(text)]
+        addresses = [(m.start(), m.end()) for m in ADDRESS_LINE.finditer(text)]
         # the countries the text names or whose people it names, for towns too small to be read
         # without them ("shot dead in Fortul in the Colombian department of Arauca")
         named = (self.gazetteer.country(e.text) for e in ents if e.label_ in ("GPE", "NORP"))
@@ -489,7 +489,7 @@ _PARAGRAPH = re.compile(r"[\n\u2028\u2029][^\S\n\u2028\u2029]*[\n\u2028\u2029]\s
 _LINE = re.compile(r"[\n\u2028]")  # a line break, or Unicode's LINE SEPARATOR (common in press releases)
 #: A line holding only a web address, as scraped pages often open ("https://www.x.com/2013/04/12/...",
 #: or tokenised, "http: / / www. x. com / ...").
-_ADDRESS_LINE = re.compile(r"^[^\S\n]*(?:https?[^\S\n]*:[^\S\n]*/[^\S\n]*/|www[^\S\n]*\.)[^\n]*$", re.MULTILINE | re.IGNORECASE)
+ADDRESS_LINE = re.compile(r"^[^\S\n]*(?:https?[^\S\n]*:[^\S\n]*/[^\S\n]*/|www[^\S\n]*\.)[^\n]*$", re.MULTILINE | re.IGNORECASE)
 _LINE_END = re.compile(r"[.!?:;\"\u201d)\]]\s*$")
 
 

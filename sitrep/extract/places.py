@@ -104,6 +104,8 @@ _TYPED_AREA = re.compile(
 )
 
 
+#: A possessor inside a typed name: "Kashmir's " in "Kashmir's Pulwama district".
+_POSSESSOR = re.compile(r"['\u2019]s[ ]")
 #: Offices called departments ("the Justice Department", "the Colombian Police Department"): no place.
 _OFFICE = re.compile(
     r"\b(?:Justice|State|Police|Fire|Defen[cs]e|Treasury|Health|Education|Homeland|Security|Sheriff'?s?|Transportation|"
@@ -121,10 +123,9 @@ def named_areas(text: str) -> list[tuple[int, int, str]]:
         if m.group("type").lower() == "department" and _OFFICE.search(text, m.start(), m.start("type")):
             continue
         start = m.start()
-        owner = None
-        for owner in _POSSESSOR.finditer(text, start, m.start("type")):
-            pass
-        if owner is not None:  # "Jammu and Kashmir's Pulwama district": the district is Pulwama
+        owners = list(_POSSESSOR.finditer(text, start, m.start("type")))
+        if owners:  # "Jammu and Kashmir's Pulwama district": the district is Pulwama
+            owner = owners[-1]
             owned = _TYPED_AREA.fullmatch(text, m.start(), owner.start())
             if owned is not None and not any(a < owned.end() and owned.start() < b for a, b, _ in found):
                 found.append((owned.start(), owned.end(), owned.group(0)))  # "Şırnak Province's Uludere district"
@@ -134,10 +135,6 @@ def named_areas(text: str) -> list[tuple[int, int, str]]:
         if not any(a < m.end() and start < b for a, b, _ in found):
             found.append((start, m.end(), text[start : m.end()]))
     return sorted(found)
-
-
-#: A possessor inside a typed name: "Kashmir's " in "Kashmir's Pulwama district".
-_POSSESSOR = re.compile(r"['\u2019]s[ ]")
 
 
 class PlaceResolver(Protocol):  # what the extractor needs of the gazetteer
