@@ -427,6 +427,9 @@ def test_a_bomber_alone_is_counted_on_the_perpetrators_side() -> None:
         ("Over the past two years, 300 civilians have been killed in the province.", 300),
         ("At least 1,200 people have been killed so far this year.", 1200),
         ("Since January, police have arrested 40 suspects.", 40),
+        # a war's toll, with no cue at all: no single attack kills this many
+        ("It means razed towns, devastated economies, and the death of 70,000 people.", 70000),
+        ("The constitution was drafted based on the killing of over 70,000 Salvadorans.", 70001),
     ],
 )
 def test_aggregate_tolls_are_flagged_so_no_incident_takes_them(sentence: str, best: int) -> None:

@@ -383,6 +383,22 @@ def test_people_killed_or_shot_at_a_named_place_is_an_incident(extractor, text: 
     assert report.location is not None and report.location.country_code == country
 
 
+def test_weapons_seized_and_bombs_wished_away_are_no_incident(extractor) -> None:  # type: ignore[no-untyped-def]
+    text = ("The troops confiscated 3 submachineguns, 1 Soviet-made RPK automatic rifle, 4 AKM rifles, 1 Dragunov "
+            "rifle, over 40,000 cartridges, 3,800 detonating plugs, 200 Bengal lights and 6 grenades.")
+    assert _extract(extractor, text, "2015-01-01") == []
+    text = ("A police officer said that the weapons -- 348 AK-47 rifles, 118 pistols, fragmentation grenades and "
+            "over 100 explosive blocks -- were seized in a warehouse.")
+    assert _extract(extractor, text, "2015-01-01") == []
+    text = "The presidents feel it is more advantageous to conduct a process of dialogue without bombs and bullets."
+    assert all(r.realis == "negated" for r in _extract(extractor, text, "2015-01-01"))
+    # whose side one fights on is no fight
+    assert _extract(extractor, "The leaflets mention internationalists, who are fighting along with the FMLN.", "2015-01-01") == []
+    # "without warning" tells how an attack came
+    report = _only(_extract(extractor, "Gunmen opened fire without warning on a crowd in Kabul, killing five.", "2015-01-01"))
+    assert report.realis == "reported"
+
+
 def test_a_death_of_age_or_illness_or_a_mob_boss_is_no_incident(extractor) -> None:  # type: ignore[no-untyped-def]
     assert _extract(extractor, "The man dies in prison at 77.", "2015-01-01") == []
     assert _extract(extractor, "Mob boss 'Oddfather' dies in prison at 77", "2015-01-01") == []

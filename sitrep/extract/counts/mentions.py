@@ -122,7 +122,19 @@ def find_counts(sentence: str, lexicon: CountLexicon | None = None) -> list[Coun
                 mentions.extend(replace(m, anaphoric=True) for m in _mentions(reader, f))
             continue
         mentions.extend(_mentions(reader, f))
-    return mentions
+    return [_as_war_toll(m) for m in mentions]
+
+
+#: No single attack has killed this many (the deadliest, on 11 September 2001, killed 2,977): a
+#: death toll this large is a war's or a campaign's ("the death of 70,000 Salvadorans").
+WAR_TOLL = 10_000
+
+
+def _as_war_toll(mention: CountMention) -> CountMention:
+    """A death toll of a war's size marked as the aggregate it is."""
+    if mention.category == "killed" and not mention.aggregate and (mention.count.min or 0) >= WAR_TOLL:
+        return replace(mention, cumulative=True, aggregate=True)
+    return mention
 
 
 def find_antecedent(texts: Sequence[str], label: str, lexicon: CountLexicon | None = None) -> CountPart | None:
