@@ -266,8 +266,11 @@ class _Clusters:
             return False
         sa, sb = self._summary_of(ra), self._summary_of(rb)
         if check:
-            alike = self._texts_alike(ra, rb)
-            if alike is False or not sa.compatible(sb, self._rules, self._same_family, spread=alike is None):
+            ta, tb = self._document_text(ra), self._document_text(rb)
+            documents = ta is not None and tb is not None
+            if not sa.compatible(sb, self._rules, self._same_family, spread=not documents):
+                return False
+            if ta is not None and tb is not None and not self._texts_alike(ta, tb):
                 return False
         if self._size[ra] < self._size[rb]:
             ra, rb, sa, sb = rb, ra, sb, sa
@@ -296,13 +299,9 @@ class _Clusters:
             self._texts[root] = got
         return got
 
-    def _texts_alike(self, ra: int, rb: int) -> bool | None:
-        """For incidents told by whole documents: whether their documents are alike on average
-        (average linkage), so one pair of similar documents does not chain two stories together;
-        None when either incident is told by shorter texts (evidence sentences, headlines)."""
-        ta, tb = self._document_text(ra), self._document_text(rb)
-        if ta is None or tb is None:
-            return None
+    def _texts_alike(self, ta: "_TextSum", tb: "_TextSum") -> bool:
+        """For two incidents told by whole documents: whether their documents are alike on average
+        (average linkage), so one pair of similar documents does not chain two stories together."""
         small, large = (ta.vector, tb.vector) if len(ta.vector) <= len(tb.vector) else (tb.vector, ta.vector)
         dot = sum(v * large.get(w, 0.0) for w, v in small.items())
         return dot / (ta.count * tb.count) >= self._document_mean

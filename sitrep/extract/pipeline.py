@@ -434,27 +434,21 @@ class Extractor:
         counts = unit.counts
         if any(t.strong for t in unit.triggers):
             return True
-        # a death of age or illness is no act of violence ("The man dies in prison at 77"), unless a
-        # weapon or an armed actor is in the clause; "7 die in Nuevo Laredo" is one
-        armed_actor = _names_armed_actor(unit)
-        weapon = any(w.type not in _AMBIGUOUS_WEAPONS for w in unit.weapons)
-        natural = (
-            all(_DEATH_WORD.fullmatch(t.text) for t in unit.triggers)
-            and _NATURAL_DEATH.search(unit.text) is not None and not (armed_actor or weapon)
-        )
-        if not natural and any(
+        if any(
             c.category in _VIOLENT_COUNT and ((c.count.best or 0) > 0 or (c.anaphoric and (c.count.min or 0) > 0))
             and not c.aggregate for c in counts
-        ):
+        ) and not _natural_death(unit):
             return True  # "killing 3", and "killed the insurgents" (the "multiple insurgents" told before)
         families = {t.family for t in unit.triggers}
         if "arrest" in families:
             return any(c.category == "arrested" for c in counts) or bool(unit.actors) or "suspect" in unit.text.lower()
+        armed_actor = _names_armed_actor(unit)
         if families <= {"killing"}:  # "wounded soldiers were brought to hospital": a consequence, not an act
             from sitrep.actors.attribution import role
 
             text = unit.sentence.text
             return any(role(text, a.start, a.end, actor_type=a.actor_type) == "perpetrator" for a in unit.actors)
+        weapon = any(w.type not in _AMBIGUOUS_WEAPONS for w in unit.weapons)
         if weapon or armed_actor or any(t.type in _ATTACKED_IN_EARNEST for t in unit.targets):
             return True
         text = unit.sentence.text
@@ -773,6 +767,18 @@ _BLAME = re.compile(r"\b(?:blam|suspect|believ|responsib|behind|attribut|linked 
 _ANY_FAMILY = frozenset({"attack", "killing", "raid"})
 #: Families of incidents that "the attack" never points back to: an arrest, a seizure, a plot, a protest.
 _NOT_AN_ATTACK = frozenset({"arrest", "seizure", "plot", "protest"})
+
+
+def _natural_death(unit: Unit) -> bool:
+    """A death of age or illness told alone ("The man dies in prison at 77"), no act of violence:
+    only death words as triggers, an age or an illness, and no weapon or armed actor in the clause
+    ("7 die in Nuevo Laredo" is one)."""
+    return (
+        all(_DEATH_WORD.fullmatch(t.text) for t in unit.triggers)
+        and _NATURAL_DEATH.search(unit.text) is not None
+        and not any(w.type not in _AMBIGUOUS_WEAPONS for w in unit.weapons)
+        and not _names_armed_actor(unit)
+    )
 
 
 def _names_armed_actor(unit: Unit) -> bool:
