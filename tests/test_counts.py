@@ -163,10 +163,39 @@ def test_lists_of_victims(sentence: str, expected: list[tuple[str, int]]) -> Non
         ("A police officer was killed and another injured.", [("killed", 1), ("injured", 1)]),
         ("She was kidnapped and killed.", [("kidnapped", 1), ("killed", 1)]),
         ("The force killed several insurgents and captured several others.", [("killed", 3), ("arrested", 3)]),
+        # one more person after others, by an ordinal ("a second bomb" would be no person)
+        ("Two villagers were killed and a third injured in an attack.", [("killed", 2), ("injured", 1)]),
+        ("Two civilians are killed and a third seriously wounded.", [("killed", 2), ("injured", 1)]),
+        ("Gunmen shot two MPs, killing the first and injuring the second.", [("killed", 1), ("injured", 1)]),
+        ("At least two soldiers were killed, other was injured.", [("killed", 2), ("injured", 1)]),
+        ("A tricycle exploded, killing four passengers and injuring an onlooker.", [("killed", 4), ("injured", 1)]),
+        # a predicate is no person named: "Spanish" is not added to the wounded
+        ("Two guards were killed, one of them was Spanish and seven others were wounded.", [("killed", 2), ("injured", 7)]),
     ],
 )
 def test_several_counts_in_one_sentence(sentence: str, expected: list[tuple[str, int]]) -> None:
     assert summary(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # a bare number after a comma that tells how some of them fared is a part, not more people
+        ("The blast injured 22, one seriously.", [("injured", 22)]),
+        ("The device exploded, injuring 4 soldiers, one in severe condition.", [("injured", 4)]),
+        # but a list goes on: "two soldiers, one policeman and a civilian"
+        ("The bomb killed two soldiers, one policeman and a civilian.", [("killed", 4)]),
+        # the possessive of the first person serves the second
+        ("His wife and son were injured.", [("injured", 2)]),
+        ("His wife and two sons were injured.", [("injured", 3)]),
+    ],
+)
+def test_parts_and_companions(sentence: str, expected: list[tuple[str, int]]) -> None:
+    assert summary(sentence) == expected
+
+
+def test_an_ordinal_before_a_noun_is_no_person() -> None:
+    assert summary("Two people were killed when a second bomb exploded.") == [("killed", 2)]
 
 
 @pytest.mark.parametrize(

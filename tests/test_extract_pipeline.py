@@ -480,6 +480,43 @@ def test_both_names_again_the_people_just_counted(extractor) -> None:  # type: i
     assert report.counts.killed is not None and report.counts.killed.best == 2
 
 
+@pytest.mark.parametrize(
+    ("text", "killed", "injured"),
+    [
+        # the wounded who later died are the dead, no longer the wounded
+        ("Four Israelis were shot and injured in a drive-by shooting near Shilo. One of them died in hospital "
+         "the day after.", 1, 3),
+        ("A police officer was shot and wounded by the Taliban in Kandahar City. The officer died of his "
+         "wounds in the hospital the next day.", 1, 0),
+        # but not an attacker who died of his own wounds, nor "he" for two wounded soldiers
+        ("An assailant stabbed a man in a shop in Petah Tikva. The man stabbed back. The terrorist later "
+         "died of his wounds.", 1, 1),
+        ("An assailant stabbed and injured two soldiers in Hebron. The soldiers shot the attacker. He died "
+         "of his injuries a day later.", 1, 2),
+    ],
+)
+def test_the_wounded_who_died_are_counted_once_among_the_dead(extractor, text: str, killed: int, injured: int) -> None:  # type: ignore[no-untyped-def]
+    report = _only(_extract(extractor, text))
+    assert report.counts.killed is not None and report.counts.killed.best == killed
+    assert report.counts.injured is not None and report.counts.injured.best == injured
+
+
+@pytest.mark.parametrize(
+    ("text", "place", "country"),
+    [
+        ("Al-Shabaab militants attacked Afgooye town, about 30 km southwest of Mogadishu. Three civilians "
+         "were injured in the attack.", "Afgooye", "SO"),
+        # a town the gazetteer does not know, measured from one it knows: the town, in the landmark's country
+        ("A suicide bomber blew his car up at a checkpoint in the town of Nofaliya, 127 km east of Sirte, "
+         "killing four soldiers.", "Nofaliya", "LY"),
+    ],
+)
+def test_a_landmark_the_incident_is_measured_from_is_not_its_place(extractor, text: str, place: str, country: str) -> None:  # type: ignore[no-untyped-def]
+    report = _only(_extract(extractor, text))
+    assert report.location is not None
+    assert (report.location.name, report.location.country_code) == (place, country)
+
+
 def test_additional_detainees_belong_to_the_operation_told_before(extractor) -> None:  # type: ignore[no-untyped-def]
     text = ("In Chak-e Wardak district, Wardak province, a security force captured a Taliban facilitator "
             "today. The security force seized multiple weapons and detained three additional suspected "
@@ -670,6 +707,9 @@ def test_the_attack_points_back_past_an_arrest(extractor) -> None:  # type: igno
         ("A bomb killed three Peshmerga fighters and injured two others in Jalawla, Iraq, on Monday.", "Jalawla"),
         ("A suicide car bomber attacked a police station in Khan al-Baghdadi in Iraq on Monday, killing sixteen "
          "policemen.", "Khan al-Baghdadi"),
+        # a name of three words the NER took for a person's, after "in"
+        ("A makeshift bomb exploded in a popular marketplace in Khan Beni Saad, Iraq, killing four people.",
+         "Khan Beni Saad"),
     ],
 )
 def test_a_town_the_gazetteer_does_not_know_keeps_its_name(extractor, text: str, town: str) -> None:  # type: ignore[no-untyped-def]
@@ -678,6 +718,13 @@ def test_a_town_the_gazetteer_does_not_know_keeps_its_name(extractor, text: str,
     assert location is not None and location.name == town and location.precision == "town"
     assert location.lat is None and location.geonameid is None and location.country_code == "IQ"
     assert report.evidence["location"].confidence == pytest.approx(0.3)
+
+
+def test_a_district_the_gazetteer_does_not_know_keeps_its_name(extractor) -> None:  # type: ignore[no-untyped-def]
+    text = ("The former president of Argentina Pedro Eugenio Aramburu was kidnapped and shot dead by Montoneros "
+            "guerrillas in the argentinian district of Timote.")
+    location = _only(_extract(extractor, text)).location
+    assert location is not None and (location.name, location.precision, location.country_code) == ("Timote", "district", "AR")
 
 
 @pytest.mark.parametrize(

@@ -559,8 +559,8 @@ class Assembler:
         # not told as happening "elsewhere" or "separately"
         hinted = reported and not any(_ELSEWHERE.search(u.text) for u in group.units)
         if choice is None or not choice.known:
-            if hinted and context.sole_place is not None:
-                return context.sole_place
+            if hinted and context.sole_place is not None and (choice is None or choice.landmark is None):
+                return context.sole_place  # but not the landmark a town is measured from
             town_country = choice is not None and choice.location.country_code
             country, evidence = (None, None) if town_country else self._country_only(group, context)
             titled = self._title_place(context, country) if hinted and choice is None else None
@@ -685,6 +685,7 @@ class Assembler:
         ... dozens of attackers neutralised"), the two sides add up, each kept as a part."""
         chosen: dict[str, Count] = {}
         evidence: dict[str, Evidence] = {}
+        told: dict[str, tuple[Any, Unit]] = {}  # the mention each figure was taken from
         for category in ("killed", "injured", "arrested", "kidnapped"):
             sides: dict[bool, tuple[Any, Unit]] = {}
             for unit in sorted(group.units, key=lambda u: u.order):
@@ -720,7 +721,10 @@ class Assembler:
             if victims and attackers and category == "killed" and not victims[0].cumulative:
                 count = _add_sides(victims[0].count, attackers[0].count)
             chosen[category] = count
+            told[category] = main
             evidence[f"counts.{category}"] = _evidence(unit, mention.start, mention.end, 0.6 if count.approx else 0.8)
+        if "killed" in told and "injured" in told and _died_of_wounds(*told["killed"], after=told["injured"]):
+            chosen["injured"] = _less(chosen["injured"], chosen["killed"])
         return Counts(**chosen), evidence
 
     def _actors(
@@ -1210,6 +1214,53 @@ def _joins_leader(new: Any, held: Any) -> bool:
     if held.count.best != 1 or len(old_parts) != 1 or _role(old_parts[0]) is None:
         return False
     return bool(new_parts) and all(p.label and _role(p) is None for p in new_parts)
+
+
+#: A death after the wounds told before: "He later succumbed to his wounds", "One of them died in
+#: hospital", "The officer died of his injuries the next day".
+_DIED_OF_WOUNDS = re.compile(
+    r"\b(?:succumb(?:ed|s)?|(?:later|subsequently|eventually) (?:died|dies)"
+    r"|(?:died|dies|die) (?:\w+ ){0,3}?(?:of|from|for) (?:his|her|their|the) (?:wounds|injuries)"
+    r"|(?:died|dies) (?:\w+ ){0,2}?in (?:the )?hospital|(?:died|dies) (?:on )?the (?:next|following) day)\b",
+    re.I,
+)
+
+
+def _died_of_wounds(mention: Any, unit: Unit, *, after: tuple[Any, Unit]) -> bool:
+    """Is the killed figure people who died of the wounds counted before them ("Four Israelis were
+    shot and injured ... One of them died in hospital the day after")? They are then the dead,
+    no longer the wounded: the toll's wounded are those who lived."""
+    wounded, wounded_unit = after
+    if (wounded_unit.order, wounded.start) >= (unit.order, mention.start):
+        return False
+    if mention.count.best is None or wounded.count.best is None or mention.count.best > wounded.count.best:
+        return False
+    if mention.side in _ATTACKER_SIDES:
+        return False  # "The terrorist later died of his wounds": the attacker, not his victims
+    pronoun = mention.count.text.split()[0].lower()
+    if pronoun in ("he", "she") and (
+        # "stabbed and injured two soldiers ... He died of his injuries": not one of them
+        wounded.count.best != 1
+        or (pronoun == "he") == bool(_FEMALE.search(" ".join(p.label for p in wounded.count.parts or ())))
+    ):
+        return False
+    clause = unit.sentence.text[mention.start : mention.end + 60]
+    return _DIED_OF_WOUNDS.search(clause) is not None
+
+
+_FEMALE = re.compile(r"\b(?:\w*wom[ae]n|girls?|mothers?|wi(?:fe|ves)|daughters?|sisters?|policewom[ae]n)\b", re.I)
+
+
+def _less(wounded: Count, dead: Count) -> Count:
+    """The wounded who lived: the wounded count less those of them who died."""
+
+    def minus(a: int | None, b: int | None) -> int | None:
+        return None if a is None or b is None else max(0, a - b)
+
+    return Count(
+        min=minus(wounded.min, dead.best), max=minus(wounded.max, dead.best), best=minus(wounded.best, dead.best),
+        approx=wounded.approx, text=f"{wounded.text}; {dead.text}",
+    )
 
 
 def _bare(mention: Any) -> bool:

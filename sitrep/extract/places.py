@@ -46,6 +46,13 @@ _BEFORE_ORIGIN = re.compile(
     r"(?:operating|operates|operated|active|based|headquartered|living|lives|resident|residing)\s+in)\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
+#: A place named as a landmark to measure from: "127 km east of Sirte", "about 40 kilometers from
+#: the capital Mogadishu", "20 miles to the north of Ramadi".
+_BEFORE_DISTANCE = re.compile(
+    r"\b(?:km|kms|kilomet(?:re|er)s?|miles?)\s+(?:(?:to\s+the\s+)?(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?\s+)?"
+    r"(?:of|from)\s+(?:the\s+)?(?:(?:[\w-]+\s+)?capital,?\s+)?$",
+    re.IGNORECASE,
+)
 #: A country named as the owner of a mission abroad: "the U.S. Embassy", "the French consulate".
 _MISSION_AFTER = re.compile(r"\s+(?:embass(?:y|ies)|consulates?|consulate-general|diplomatic missions?|ambassadors?|envoys?)\b", re.I)
 #: A place named as where the wounded were treated or died ("died at the State Specialist
@@ -154,6 +161,8 @@ class PlaceChoice:
     mention: EntityMention  # the (first) mention in the sentence
     score: float
     known: bool = True  # False: a town the text names and the gazetteer does not know (no coordinates)
+    reference: bool = False  # a place named to say how far the incident was from it ("127 km east of Sirte")
+    landmark: Location | None = None  # for an unknown town, the known place it is measured from
 
 
 #: Right before a town's name: "in", "at", "near", "outside", perhaps "the village of" (with up to
@@ -161,9 +170,11 @@ class PlaceChoice:
 #: ("Boko Haram attacked the town of Michika").
 _BEFORE_TOWN = re.compile(
     r"(?:\b(?:in|at|near|outside)\s+|\b(?=the\s+(?:[\w-]+\s+){0,2}?(?:town|township|village)\s+of\s+$))"
-    r"(?:the\s+(?:(?!of\b)[\w-]+\s+){0,2}?(?:town|township|village|city|settlement|locality|hamlet|neighbou?rhood|area)\s+of\s+)?$",
+    r"(?:the\s+(?:(?!of\b)[\w-]+\s+){0,2}?(?:town|township|village|city|settlement|locality|hamlet|neighbou?rhood|area|"
+    r"district|municipality|commune)\s+of\s+)?$",
     re.IGNORECASE,
 )
+_BEFORE_DISTRICT = re.compile(r"\b(?:district|municipality|commune)\s+of\s+$", re.IGNORECASE)
 #: Right before a town named with its type word after it: "in the Khan Tuman village".
 _BEFORE_TYPED_TOWN = re.compile(r"\b(?:in|at|near|outside)\s+the\s+$", re.IGNORECASE)
 #: A type word after a town's name: "Khan Tuman village", "Al-Shaafah town".
@@ -192,7 +203,8 @@ def _unknown_town(words: str, before: str) -> Location | None:
     name = _TRAILING_TYPE.sub("", _LEADING_THE.sub("", words.strip()))  # "the Khan Tuman village"
     if not _TOWN_NAME.fullmatch(name) or name.isupper() or _EVENT_NAME.search(name):
         return None  # not a name as written, capitals where the NER is guessing, or an event's name
-    return Location(name=name, precision="town", text=words)
+    precision = "district" if _BEFORE_DISTRICT.search(before) else "town"  # "in the district of Timote"
+    return Location(name=name, precision=precision, text=words)
 
 
 #: Words that make an organisation an institution, a company or a medium rather than an armed group.
@@ -228,7 +240,11 @@ def _misread_towns(unit: Unit, trigger_pos: int) -> list[PlaceChoice]:
         if e.label not in ("ORG", "PERSON") or not (unit.lo <= e.start and e.end <= unit.hi):
             continue
         words = e.text.split()
-        if len(words) > (1 if e.label == "PERSON" else 2) or any(a < e.end and e.start < b for a, b in taken):
+        # a person's name after "at", "near" or "outside" may be a person's ("fired at Pedro Lopez"); after
+        # "in" a name of up to three words is a place's ("in Khan Beni Saad, Iraq"), not one followed by "'s"
+        after_in = text[max(0, e.start - 3) : e.start].lower() == "in " and text[e.end : e.end + 1] not in ("'", "’")
+        longest = (3 if after_in else 1) if e.label == "PERSON" else 2
+        if len(words) > longest or any(a < e.end and e.start < b for a, b in taken):
             continue
         if INSTITUTION.search(e.text) or GROUP_WORD.search(e.text):
             continue
@@ -382,7 +398,11 @@ def choose_location(
             if location is None:
                 continue
             score = 0.5 * _PRECISION_RANK.get(location.precision, 0)
-            if _BEFORE_ORIGIN.search(before) or _BEFORE_HOSPITAL.search(before) or (
+            reference = _BEFORE_DISTANCE.search(before) is not None
+            if reference:
+                # a landmark the incident is measured from: a place named in its own right comes first
+                score -= 4.0
+            elif _BEFORE_ORIGIN.search(before) or _BEFORE_HOSPITAL.search(before) or (
                 location.precision == "country" and _MISSION_AFTER.match(text, end)
             ):
                 # an origin, a destination, a hospital or a country's embassy abroad ("the U.S. Embassy in
@@ -394,19 +414,22 @@ def choose_location(
                 score += 4.0 - min(4.0, abs(start - trigger_pos) / 30.0)
             elif unit.order < trigger_unit.order:
                 score -= 1.0
-            candidates.append(PlaceChoice(location, unit, first, score))
+            candidates.append(PlaceChoice(location, unit, first, score, reference=reference))
     best: PlaceChoice | None = None
     if candidates:
         top = max(candidates, key=lambda c: c.score)
         best = _most_precise_within(top, candidates)
     if unknown_towns:
         unknown.extend(_misread_towns(trigger_unit, trigger_pos))
-    if unknown and (best is None or best.location.precision in ("country", "region")):
-        # a town the gazetteer does not know says more than a country: it keeps the country chosen
+    if unknown and (best is None or best.reference or best.location.precision in ("country", "region")):
+        # a town the gazetteer does not know says more than a country, or than a landmark it is
+        # measured from ("the town of Nofaliya, 127 km east of Sirte"): it keeps the country chosen
         town = max(unknown, key=lambda c: c.score)
         if best is not None and not town.location.country_code:
             town = replace(town, location=replace(
                 town.location, country=best.location.country, country_code=best.location.country_code))
+        if best is not None and best.reference:
+            town = replace(town, landmark=best.location)
         return town
     if best is not None and min_score is not None and best.score < min_score:
         return None

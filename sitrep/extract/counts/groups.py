@@ -19,6 +19,8 @@ _PRONOUNS = frozenset({"he", "she", "him"})
 _REFLEXIVE = frozenset({"himself", "herself"})
 _STARTS = SINGULAR_DETS | _PRONOUNS | _REFLEXIVE | {QUANTITY, "her", "no", "other"}  # the words a group may start with
 _NAMED_SUBJECT_NEXT = frozenset({"was", "is", "has", "had", "and", "were", "are"})
+_COPULAS = frozenset({"was", "were", "is", "are"})
+_ORDINALS = frozenset({"second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth"})
 _NAME_LENGTH = 7  # words in a name with its titles: "Prime Minister Admiral Luis Carrero Blanco"
 #: Words that open a relative clause or an apposition after a person's name ("X, who ...,").
 _CLAUSE_OPENERS = frozenset({"who", "whose", "aged"})
@@ -86,7 +88,8 @@ class GroupReader(Sentence):
                 if group is None and low == "the":
                     group = self._definite_plural(k)
             elif low in _PRONOUNS or (low == "her" and (not self.word(k + 1) or self.low(k + 1) in lex.stop_words)) or (
-                low == "other" and self.low(k - 1) == "and" and self.low(k + 1) in ("was", "is")  # "and other was injured"
+                # "and other was injured", "two soldiers were killed, other was injured"
+                low == "other" and self.low(k - 1) in ("and", ",") and self.low(k + 1) in ("was", "is")
             ):
                 group = Group(k, k, Quantity(1, 1, 1, False, self.text[self.starts[k] : self.ends[k]]), person=True)
             elif low in _REFLEXIVE:
@@ -95,6 +98,9 @@ class GroupReader(Sentence):
                 group = self._noun_group(k, k + 1, Quantity(0, 0, 0, False, "no"), need_person=True)
                 if group is not None and self.low(group.last + 1) in self.lex.zero_nouns:
                     group = None  # "no civilian casualties" is read by _zeros
+            if group is None and self._possessed_companion(found, k):
+                # "his wife and son were injured": the determiner of the first serves the second
+                group = self._noun_group(k, k, Quantity(1, 1, 1, False, ""), need_person=True, singular=True)
             if group is None and low not in stop_words:
                 if k == 0:
                     group = self._headline_group() if self.word(0) else None
@@ -157,6 +163,8 @@ class GroupReader(Sentence):
         j = self._name_start(k)
         if self.low(j - 1) in ("the", "a", "an"):
             return None  # "the CRPF": an organisation, not a person's name
+        if self.low(j - 1) in _COPULAS:
+            return None  # "one of them was Spanish and seven others were wounded": a predicate
         group = self._named_group(j, k)
         if group is None or group.last != k - 1:
             return None
@@ -330,6 +338,10 @@ class GroupReader(Sentence):
             if low == "another":
                 return Group(k, k, Quantity(1, 1, 1, False, low), person=True)  # "... and another injured"
             return None
+        if self.lows[k + 1] in _ORDINALS and low in ("a", "the") and self._ends_noun_phrase(k + 2):
+            # "two were killed and a third injured", "killing the first and injuring the second": one
+            # more person, counted after others (but "a second bomb" is no person)
+            return Group(k, k + 1, Quantity(1, 1, 1, False, self.text[self.starts[k] : self.ends[k + 1]]), person=True)
         if self.lows[k + 1] in _EVENT_NOUNS and self.low(k + 2) not in self.lex.people:
             return None  # "an engagement followed and the insurgent was killed": an event, no person
         if self.low(k + 2) == "of" and self.lows[k + 1] not in self.lex.people and _names_an_act(self.lows[k + 1]):
@@ -339,6 +351,24 @@ class GroupReader(Sentence):
         # after a preposition only a person noun will do: "died on the spot" has no tentative group
         need_person = possessive or self.low(first - 1) in self.lex.prepositions
         return self._noun_group(first, k + 1, Quantity(1, 1, 1, False, low), need_person=need_person, singular=True)
+
+    def _possessed_companion(self, found: list[Group], k: int) -> bool:
+        """Is token ``k`` a bare singular person noun after "and" and a group opened by a
+        possessive ("his wife and son")?"""
+        entry = self.lex.people.get(self.lows[k])
+        return (
+            entry is not None and entry[0] and k >= 3 and self.lows[k - 1] == "and" and bool(found)
+            and found[-1].last == k - 2 and self.lows[found[-1].first] in ("his", "her", "their")
+        )
+
+    def _ends_noun_phrase(self, k: int) -> bool:
+        """Does no noun go on at token ``k``: the sentence's end, a stop word, an adverb or a verb of
+        a category ("a third seriously wounded", "the second was injured", "a third injured")?"""
+        low = self.low(k)
+        return (
+            not self.word(k) or low in self.lex.stop_words or low in self.lex.auxiliaries
+            or (low.endswith("ly") and len(low) > 4) or (low in self.lex.after and self.match_forward(self.lex.after, k) is not None)
+        )
 
     def _after_subset_marker(self, first: int) -> bool:
         k = first - 1
@@ -359,6 +389,8 @@ class GroupReader(Sentence):
             start = k
             while start - 1 >= 0 and k - start < 3 and self.name_like(start - 1):
                 start -= 1
+            if self.low(start - 1) in _COPULAS:
+                continue  # "one of them was Spanish and seven others were wounded": no one named
             name = self.text[self.starts[start] : self.ends[k]]
             groups.insert(index, Group(start, k, Quantity(1, 1, 1, False, name), label=name, person=True,
                                         has_noun=True))
@@ -386,6 +418,20 @@ class GroupReader(Sentence):
         while end - k <= 3 and self.name_like(end):
             end += 1
         return end if self.low(end) == "," else k
+
+    def _describes_part(self, a: Group, b: Group) -> bool:
+        """Is ``b``, a bare number after a comma, a part of ``a`` described by how it fared ("injured
+        22, one seriously", "wounding four soldiers, one in critical condition") rather than more
+        people of a list? It names no people and goes on to an adverb or "in ... condition"."""
+        if a.quantity.best is None or b.quantity.best is None or b.quantity.best >= a.quantity.best:
+            return False
+        after = b.last + 1
+        if b.has_noun and b.noun == b.last and self.low(b.last).endswith("ly"):
+            after = b.last  # "one seriously": the adverb was read as the group's noun
+        elif b.has_noun:
+            return False
+        low = self.low(after)
+        return (low.endswith("ly") and len(low) > 4) or (low == "in" and "condition" in self.lows[after + 1 : after + 4])
 
     def _has_own_verb(self, g: Group) -> bool:
         """Whether a verb or an auxiliary follows the group right away ("four wounded", "14 were")."""
@@ -444,6 +490,8 @@ class GroupReader(Sentence):
                         return False  # "killed one, a policeman": an apposition, not a list "A, B and C"
                     elif b.partitive == "them":
                         return False  # "12 people, three of them children, ..."
+                    elif self._describes_part(a, b):
+                        return False  # "injured 22, one seriously", "4 soldiers, one in severe condition"
                 return end == b.first
         return False
 
