@@ -266,6 +266,11 @@ def test_named_areas_find_places_nobody_knows() -> None:
     assert named_areas("The Colombian Justice Department said") == []
     assert [n for _, _, n in named_areas("in the township of Sharaban in Diyala")] == ["Sharaban"]
     assert [n for _, _, n in named_areas("a man in Kiryat Arba settlement")] == ["Kiryat Arba settlement"]
+    # a province named after its type word; not a name's own "State of" nor a typed name's "Province of"
+    assert [n for _, _, n in named_areas("militants in the eastern province of Van.")] == ["Van"]
+    assert [n for _, _, n in named_areas("an attack in the governorate of Diyala on Monday")] == ["Diyala"]
+    assert named_areas("fighters of the Islamic State of Iraq") == []
+    assert [n for _, _, n in named_areas("in the Pattani Province of Thailand")] == ["Pattani Province"]
 
 
 def test_sentences_listing_several_incidents_are_cut_between_them(lexicons: Lexicons) -> None:

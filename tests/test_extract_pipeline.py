@@ -720,6 +720,20 @@ def test_a_town_the_gazetteer_does_not_know_keeps_its_name(extractor, text: str,
     assert report.evidence["location"].confidence == pytest.approx(0.3)
 
 
+def test_a_town_the_gazetteer_does_not_know_beats_the_province_named_further_from_the_act(extractor) -> None:  # type: ignore[no-untyped-def]
+    text = ("The deputy governor of the central Afghan province of Logar and his two bodyguards were killed in a "
+            "Taliban ambush in Waghjan.")
+    location = _only(_extract(extractor, text)).location
+    assert location is not None
+    assert (location.name, location.precision, location.admin1, location.country_code) == ("Waghjan", "town", "Logar", "AF")
+
+
+def test_a_province_named_after_its_type_word_is_found_without_the_ner(extractor) -> None:  # type: ignore[no-untyped-def]
+    text = "Three soldiers were wounded in an attack by Kurdish militants in the eastern province of Van."
+    location = _only(_extract(extractor, text)).location
+    assert location is not None and (location.name, location.country_code) == ("Van", "TR")
+
+
 def test_a_district_the_gazetteer_does_not_know_keeps_its_name(extractor) -> None:  # type: ignore[no-untyped-def]
     text = ("The former president of Argentina Pedro Eugenio Aramburu was kidnapped and shot dead by Montoneros "
             "guerrillas in the argentinian district of Timote.")

@@ -102,6 +102,15 @@ _NAMED_AREA = re.compile(
 )
 
 
+#: A province named after its type ("the eastern province of Van", "the governorate of Diyala"): the
+#: type word stays in the phrase, which tells the gazetteer the province from the town of that name.
+_NAMED_PROVINCE = re.compile(
+    r"\b(?:province|governorate|region|prefecture|state)[ ]of[ ]"
+    r"(?P<name>[A-Z][\w'\u2019-]*(?:[ ](?!" + _DATE_WORD + r")[A-Z][\w'\u2019-]*){0,2})(?<!'s)(?<!\u2019s)"
+    r"(?=[,.;)]|[ ](?i:in|near|on|at)[ ]|[ ]" + _DATE_WORD + r"|[ ][a-z]|$)"
+)
+
+
 #: A name followed by the type of division it is ("the Khogyani district", "Dibis District",
 #: "Konduga local government area"), in mixed case: the NER rarely tags district names.
 _TYPED_AREA = re.compile(
@@ -125,7 +134,11 @@ def named_areas(text: str) -> list[tuple[int, int, str]]:
     PUERTO JORDAN,", "the Khogyani district"), which NER and the gazetteer may both miss:
     (start, end, name); a typed name keeps its type word, which tells the gazetteer what to
     look for."""
-    found = [(m.start("name"), m.end("name"), m.group("name")) for m in _NAMED_AREA.finditer(text)]
+    found = [(m.start("name"), m.end("name"), m.group("name")) for m in _NAMED_PROVINCE.finditer(text)]
+    found += [
+        (m.start("name"), m.end("name"), m.group("name")) for m in _NAMED_AREA.finditer(text)
+        if not any(a < m.end() and m.start() < b for a, b, _ in found)
+    ]
     for m in _TYPED_AREA.finditer(text):
         if m.group("type").lower() == "department" and _OFFICE.search(text, m.start(), m.start("type")):
             continue
@@ -162,7 +175,7 @@ class PlaceChoice:
     score: float
     known: bool = True  # False: a town the text names and the gazetteer does not know (no coordinates)
     reference: bool = False  # a place named to say how far the incident was from it ("127 km east of Sirte")
-    landmark: Location | None = None  # for an unknown town, the known place it is measured from
+    landmark: Location | None = None  # for an unknown town, the known place it is measured from or lies in
 
 
 #: Right before a town's name: "in", "at", "near", "outside", perhaps "the village of" (with up to
@@ -306,6 +319,16 @@ def _most_precise_within(top: PlaceChoice, candidates: Sequence[PlaceChoice]) ->
     return max(inside, key=lambda c: c.score) if inside else top
 
 
+def _nearer_than_its_province(town: PlaceChoice, province: PlaceChoice, trigger_pos: int) -> bool:
+    """Is the unknown town named in the same sentence as the province chosen, and nearer the
+    trigger ("The deputy governor of the province of Logar ... killed in a Taliban ambush in
+    Waghjan")? It is then the incident's place, in that province."""
+    return (
+        province.location.precision == "province" and town.unit.sentence is province.unit.sentence
+        and abs(town.mention.start - trigger_pos) < abs(province.mention.start - trigger_pos)
+    )
+
+
 def _fold_lower(words: str) -> str:
     return " ".join(words.lower().split())
 
@@ -421,14 +444,19 @@ def choose_location(
         best = _most_precise_within(top, candidates)
     if unknown_towns:
         unknown.extend(_misread_towns(trigger_unit, trigger_pos))
-    if unknown and (best is None or best.reference or best.location.precision in ("country", "region")):
+    town = max(unknown, key=lambda c: c.score) if unknown else None
+    if town is not None and (
+        best is None or best.reference or best.location.precision in ("country", "region")
+        or _nearer_than_its_province(town, best, trigger_pos)
+    ):
         # a town the gazetteer does not know says more than a country, or than a landmark it is
         # measured from ("the town of Nofaliya, 127 km east of Sirte"): it keeps the country chosen
-        town = max(unknown, key=lambda c: c.score)
         if best is not None and not town.location.country_code:
             town = replace(town, location=replace(
                 town.location, country=best.location.country, country_code=best.location.country_code))
-        if best is not None and best.reference:
+        if best is not None and best.location.precision == "province" and not best.reference:
+            town = replace(town, location=replace(town.location, admin1=best.location.admin1 or best.location.name))
+        if best is not None and (best.reference or best.location.precision == "province"):
             town = replace(town, landmark=best.location)
         return town
     if best is not None and min_score is not None and best.score < min_score:
