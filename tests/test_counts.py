@@ -188,6 +188,13 @@ def test_several_counts_in_one_sentence(sentence: str, expected: list[tuple[str,
         # the possessive of the first person serves the second
         ("His wife and son were injured.", [("injured", 2)]),
         ("His wife and two sons were injured.", [("injured", 3)]),
+        # the people an "of" phrase names tell whose someone is, and are not counted
+        ("The car exploded, injuring the wife of an embassy staff member and at least three other people.",
+         [("injured", 4)]),
+        ("The father of two children was killed.", [("killed", 1)]),
+        ("Gunmen killed the father of two children and his brother.", [("killed", 2)]),
+        # "other" before the number
+        ("The attack killed one student and injured other 5 girls.", [("killed", 1), ("injured", 5)]),
     ],
 )
 def test_parts_and_companions(sentence: str, expected: list[tuple[str, int]]) -> None:

@@ -79,6 +79,9 @@ class GroupReader(Sentence):
                 named = self._headline_name(k)
                 if named is not None:
                     found.append(named)  # "Benito Portillo Torres, killed in Culiacán"
+            if low == "other" and self.low(k + 1) == QUANTITY:
+                k += 1  # "injured other 5 girls": the number's group takes the word
+                continue
             if low not in _STARTS:
                 pass  # most words start no group: only a name after a verb or a headline's noun may
             elif low == QUANTITY:
@@ -118,6 +121,11 @@ class GroupReader(Sentence):
                 bool(found) and found[-1].subset and found[-1].last + 2 == group.first and lows[group.first - 1] == "and"
                 and not self._has_own_verb(group)  # "including two kids and another 14 were wounded"
             )
+            if found and self._possessor_of(found[-1], group):
+                # "the wife of an embassy staff member": the member tells whose wife, and is no count
+                self.possessors[group.first - 1] = group.last + 1
+                k = group.last + 1
+                continue
             found.append(group)
             k = group.last + 1
         self._add_leaders(found)
@@ -276,6 +284,8 @@ class GroupReader(Sentence):
         first = k - 1 if self.low(k - 1) in ("the", "these", "those", "their", "his", "her", "its", "our") else k
         if self.low(k - 1) == "other" and self.low(k - 2) in ("the", "their", "his", "her", "its"):
             first = k - 2  # "injuring the other 2"
+        elif self.low(k - 1) == "other" and self.low(k - 2) in self.lex.before_ends:
+            first = k - 1  # "injured other 5 girls"
         j = k + 1
         if self.low(j) == "of" and self.low(j + 1) in _PARTITIVE:
             det = self.low(j + 1)
@@ -351,6 +361,15 @@ class GroupReader(Sentence):
         # after a preposition only a person noun will do: "died on the spot" has no tentative group
         need_person = possessive or self.low(first - 1) in self.lex.prepositions
         return self._noun_group(first, k + 1, Quantity(1, 1, 1, False, low), need_person=need_person, singular=True)
+
+    def _possessor_of(self, person: Group, group: Group) -> bool:
+        """Is ``group`` the person ``person`` is told by ("the wife of an embassy staff member", "the
+        father of two children"), right after "of"? It is then part of that person's description."""
+        return (
+            group.first >= 2 and self.lows[group.first - 1] == "of" and person.last == group.first - 2
+            and person.person and person.quantity.best == 1 and person.partitive is None and not person.named
+            and not group.subset
+        )
 
     def _possessed_companion(self, found: list[Group], k: int) -> bool:
         """Is token ``k`` a bare singular person noun after "and" and a group opened by a
@@ -469,7 +488,9 @@ class GroupReader(Sentence):
         if self.lows[b.first - 1] not in self.lex.joiner_ends:
             return False
         k = self._after_apposed_name(a.last + 1)
-        if self.low(k) in self.lex.prepositions:
+        if k in self.possessors:
+            k = self.possessors[k]  # "the father of two children and his brother"
+        elif self.low(k) in self.lex.prepositions:
             k = self._skip_phrase(k)
         if self.low(k) in ("who", "that") and self._relative_clause_in_list(k, b):
             k = b.first - 1

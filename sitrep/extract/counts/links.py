@@ -383,6 +383,9 @@ class LinkReader(Sentence):
                 or (low in lex.gapped_after and self._gapped_at(k) is not None)
             ):
                 break  # "two others with serious injuries", "two in hospital": the verb's own phrase
+            if k in self.possessors:
+                k = self.possessors[k]  # "The father | of two children | was killed"
+                continue
             if low in lex.prepositions or self._participle_phrase(k):
                 j = self._skip_phrase(k)
                 if j == k + 1:

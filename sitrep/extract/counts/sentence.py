@@ -107,6 +107,9 @@ class Sentence:
             lows, starts, ends, qs = new_lows + lows[t:], new_starts + starts[t:], new_ends + ends[t:], new_qs + qs[t:]
         self.lows, self.starts, self.ends, self.qs = lows, starts, ends, qs
         self.n = len(lows)
+        #: "of" phrases that tell whose someone is ("the wife | of an embassy staff member"): the
+        #: token of "of" -> the token after the phrase; filled while groups are read
+        self.possessors: dict[int, int] = {}
 
     def low(self, k: int) -> str:
         return self.lows[k] if 0 <= k < self.n else ""
