@@ -193,6 +193,11 @@ def test_several_counts_in_one_sentence(sentence: str, expected: list[tuple[str,
          [("injured", 4)]),
         ("The father of two children was killed.", [("killed", 1)]),
         ("Gunmen killed the father of two children and his brother.", [("killed", 2)]),
+        # a list goes on past a phrase and a name set off after the first person, and past "in addition to"
+        ("Militants stormed the consulate, killing the United States ambassador to Libya, J. Christopher Stevens, "
+         "and three others.", [("killed", 4)]),
+        ("Militants ambushed police officers, killing 10 of them in addition to the wife of a commander.",
+         [("killed", 11)]),
         # "other" before the number
         ("The attack killed one student and injured other 5 girls.", [("killed", 1), ("injured", 5)]),
     ],

@@ -434,8 +434,8 @@ class GroupReader(Sentence):
         if self.low(k) != "," or not self.name_like(k + 1):
             return k
         end = k + 1
-        while end - k <= 3 and self.name_like(end):
-            end += 1
+        while end - k <= 5 and (self.name_like(end) or (self.low(end) == "." and len(self.low(end - 1)) == 1)):
+            end += 1  # "J. Christopher Stevens": an initial's full stop
         return end if self.low(end) == "," else k
 
     def _describes_part(self, a: Group, b: Group) -> bool:
@@ -490,8 +490,11 @@ class GroupReader(Sentence):
         k = self._after_apposed_name(a.last + 1)
         if k in self.possessors:
             k = self.possessors[k]  # "the father of two children and his brother"
-        elif self.low(k) in self.lex.prepositions:
-            k = self._skip_phrase(k)
+        elif (self.low(k) in self.lex.prepositions or (self.low(k) == "to" and self.name_like(k + 1))) and not any(
+            self.starts_with(j, k) for j in self.lex.joiners
+        ):
+            # "the ambassador to Libya, J. Christopher Stevens, and three others"
+            k = self._after_apposed_name(self._skip_phrase(k))
         if self.low(k) in ("who", "that") and self._relative_clause_in_list(k, b):
             k = b.first - 1
         for joiner in self.lex.joiners:
