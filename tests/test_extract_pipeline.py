@@ -108,6 +108,14 @@ def test_denied_incident_is_negated(extractor) -> None:  # type: ignore[no-untyp
     assert report.realis == "negated"
 
 
+def test_a_report_called_unfounded_is_negated_even_with_its_wounded(extractor) -> None:  # type: ignore[no-untyped-def]
+    text = ("The report that the daughter of the ambassador was seriously wounded by gunfire in San Salvador is "
+            "absolutely unfounded.")
+    assert _only(_extract(extractor, text)).realis == "negated"
+    confirmed = "Reports that two soldiers were killed in an ambush in Kunar were confirmed by the army."
+    assert _only(_extract(extractor, confirmed)).realis == "reported"
+
+
 def test_date_relative_to_the_previous_date(extractor) -> None:  # type: ignore[no-untyped-def]
     text = (
         "In July 2023, militants stormed a police station in Bannu, killing two constables. "

@@ -64,7 +64,7 @@ class Lexicons:
         try:
             self.realis = {
                 name: PatternLexicon([(name, cues["realis"][name])], name=f"cues.yaml realis.{name}")
-                for name in ("background", "hypothetical", "negated")
+                for name in ("background", "hypothetical", "negated", "denied")
             }
             self.status = {
                 name: PatternLexicon([(name, cues["status"][name])], name=f"cues.yaml status.{name}")

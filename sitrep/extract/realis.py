@@ -36,6 +36,7 @@ class RealisCues:
     foiled: bool
     attempted: bool
     threatened: bool
+    denied: bool = False  # the report itself is called false ("the report that ... is unfounded")
 
 
 def read_cues(lexicons: Lexicons, text: str) -> RealisCues:
@@ -47,6 +48,7 @@ def read_cues(lexicons: Lexicons, text: str) -> RealisCues:
         foiled=lexicons.status["foiled"].search(text) is not None,
         attempted=lexicons.status["attempted"].search(text) is not None,
         threatened=lexicons.status["threatened"].search(text) is not None,
+        denied=lexicons.realis["denied"].search(text) is not None,
     )
 
 
@@ -75,7 +77,7 @@ def decide_realis(
     window_days: int,
 ) -> Realis:
     """The realis of an incident from its cues, its date and its place in the article."""
-    if cues.negated and not has_casualties:
+    if cues.denied or (cues.negated and not has_casualties):
         return "negated"
     if status == "threatened" or (cues.hypothetical and not has_past_evidence and status != "foiled"):
         return "hypothetical"
