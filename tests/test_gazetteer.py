@@ -553,6 +553,9 @@ def test_an_unknown_village_takes_its_district_seat_point(gaz: Gazetteer) -> Non
         ("Crocus City Hall in Krasnogorsk", ("RU",), ("Krasnogorsk", "Moscow Oblast", "RU", "town")),
         ("University of Maiduguri Teaching Hospital", ("NG",), ("Maiduguri", "Borno", "NG", "town")),
         ("THE KANDAHAR AIRFIELD", (), ("Kandahar", "Kandahar", "AF", "town")),
+        # a town joined by a hyphen to the district the airport is named by
+        ("the Munich-Riem Airport", (), ("Munich", "Bavaria", "DE", "town")),
+        ("Paris-Orly Airport", ("FR",), ("Paris", "Île-de-France", "FR", "town")),
     ],
 )
 def test_facility_place_finds_the_town_in_a_facility_name(
@@ -568,6 +571,8 @@ def test_facility_place_finds_the_town_in_a_facility_name(
     [
         "Crocus City Hall", "the Bataclan theatre", "Abbey Gate", "the Grand Mosque",
         "the Central Police Station", "the Russian embassy", "the Iraqi parliament",
+        # a route between two towns is in neither
+        "the Kabul-Kandahar highway", "the Mozdok-Gazimagomed gas pipeline",
     ],
 )
 def test_facility_place_does_not_take_common_words_or_demonyms_for_a_town(gaz: Gazetteer, text: str) -> None:

@@ -534,6 +534,13 @@ def _is_facility(gazetteer: "Gazetteer", part: str) -> bool:
     return any(word in gazetteer.facility_words for word in normalize_name(part).split())
 
 
+#: A word of two capitalised names joined by a hyphen: "Munich-Riem", "Paris-Orly".
+_TOWN_HYPHEN = re.compile(r"[A-Z][^\W\d_]+-[A-Z][^\W\d_]+")
+_ROUTE_WORDS = re.compile(
+    r"\b(?:road|highway|motorway|expressway|freeway|pipeline|railway|railroad|line|route|corridor|border)\b", re.I
+)
+
+
 def _name_runs(gazetteer: "Gazetteer", part: str) -> list[str]:
     """Names a facility's words may hold, longest first in each run of capitalised words:
     "Kabul International Airport" -> "Kabul International", "Kabul"."""
@@ -563,6 +570,13 @@ def _name_runs(gazetteer: "Gazetteer", part: str) -> list[str]:
             if all(w in gazetteer.scan_stopwords or w in gazetteer.context_names for w in words):
                 continue  # "Grand Mosque", "Abbey Gate": common words, not a town
             names.append(name)
+        # "Munich-Riem Airport", "Paris-Orly Airport": the town, then the district it is named by
+        # (not "the Kabul-Kandahar highway", which runs between two towns)
+        if not _ROUTE_WORDS.search(part):
+            names.extend(
+                m.group().split("-")[0] for m in run
+                if _TOWN_HYPHEN.fullmatch(m.group()) and m.group().split("-")[0] not in names
+            )
     return names
 
 
