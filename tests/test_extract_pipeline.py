@@ -736,6 +736,13 @@ def test_a_town_the_gazetteer_does_not_know_beats_the_province_named_further_fro
     assert (location.name, location.precision, location.admin1, location.country_code) == ("Waghjan", "town", "Logar", "AF")
 
 
+def test_a_town_is_read_first_in_the_countries_of_the_group_at_work(extractor) -> None:  # type: ignore[no-untyped-def]
+    # Banki is a larger town in India, but Boko Haram works in Nigeria and its neighbours
+    text = "Boko Haram ambushed an NGO convoy in the town of Banki in the Borno State, killing 2 soldiers."
+    location = _only(_extract(extractor, text)).location
+    assert location is not None and (location.name, location.country_code) == ("Banki", "NG")
+
+
 def test_a_province_named_after_its_type_word_is_found_without_the_ner(extractor) -> None:  # type: ignore[no-untyped-def]
     text = "Three soldiers were wounded in an attack by Kurdish militants in the eastern province of Van."
     location = _only(_extract(extractor, text)).location

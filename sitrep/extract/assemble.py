@@ -190,6 +190,13 @@ class DocumentContext:
         by_name = Counter(country.country_code for found in mentions for _, country in found if country is not None)
         by_name.update(c for sentence in sentences for a in sentence.actors for c in _actor_countries(a))
         outright = [c for c, _ in by_name.most_common()]
+        # a group active in a few more countries does not put them all in the article's context, but
+        # its countries are where to look first for a town the article names ("Banki" with Boko Haram
+        # is Nigeria's, not India's)
+        hinted = outright + sorted({
+            c for sentence in sentences for a in sentence.actors if a.actor is not None
+            and len(a.actor.countries) <= _HINT_COUNTRIES for c in a.actor.countries
+        } - set(outright))
         for sentence, found in zip(sentences, mentions):
             for text, country in found:
                 if country is not None:
@@ -197,7 +204,7 @@ class DocumentContext:
                     continue
                 # "Borno State", "northeast Nigeria": the country of a named place counts too, read in
                 # those countries first, else anywhere ("a Guyana native in Albany" is in New York)
-                place = places.resolve(text, context_countries=outright)
+                place = places.resolve(text, context_countries=hinted)
                 if place is None:  # anywhere, but by its own spelling: "Kalacha" is no Karachi
                     place = places.resolve(text, loose=False)
                 if place is not None and place.country_code:
@@ -387,6 +394,10 @@ def _force_country(
             location, mention = forced
             return location, _evidence(unit, mention.start, mention.end, confidence)
     return None
+
+
+#: The most countries a group may be active in for them to guide the reading of a town's name.
+_HINT_COUNTRIES = 6
 
 
 def _actor_countries(mention: Any) -> tuple[str, ...]:
