@@ -94,6 +94,8 @@ def test_figurative_violence_words_give_no_incident(extractor) -> None:  # type:
         "His film bombed at the box office, and an army of volunteers knocked on doors. He later suffered a heart attack."
     )
     assert _extract(extractor, text) == []
+    # a state of siege is a legal state, not a siege
+    assert _extract(extractor, "The government decreed a state of siege in San Salvador on Sunday evening.") == []
 
 
 def test_threat_is_hypothetical(extractor) -> None:  # type: ignore[no-untyped-def]
