@@ -47,6 +47,7 @@ CASES = [
     ("Gunmen massacred 40 villagers.", "killed", 40, "villagers", "civilians"),
     ("Police found the bodies of 12 men.", "killed", 12, "men", None),
     ("The bombing caused 143 deaths.", "killed", 143, None, None),
+    ("The bomb caused nineteen reported injuries.", "injured", 19, None, None),
     ("Both attackers were killed.", "killed", 2, "attackers", "perpetrators"),
     ("One of the attackers was killed.", "killed", 1, "attackers", "perpetrators"),
     ("A shepherd was killed in the blast.", "killed", 1, "shepherd", None),

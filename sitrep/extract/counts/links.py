@@ -22,6 +22,8 @@ _IRREGULAR_PARTICIPLES = frozenset({"shot", "hit", "struck", "cut", "burnt", "ca
 _CLOSERS = {",": ",", "(": ")", "--": "--", "—": "—", "–": "–"}
 #: How far a group's first predicate may run before "and were killed".
 _PREDICATE_WORDS = 14
+#: Words between a number and its noun that say how it is known: "nineteen reported injuries".
+_NOUN_QUALIFIERS = frozenset({"reported", "confirmed", "recorded", "known", "documented"})
 _BE = frozenset({"was", "were", "is", "are", "be", "been", "being", "got", "get", "gets", "getting", "left"})
 _INTENSIFIERS = frozenset({"very", "so", "too", "most", "more", "less", "quite", "rather", "only", "just"})
 _FLOATING = frozenset({"all", "both", "each", "mostly", "mainly"})  # may open an appositive: ", all citizens of X,"
@@ -61,6 +63,9 @@ class LinkReader(Sentence):
         lex = self.lex
         k = g.last + 1
         noun = self.match_forward(self.lex.nouns, k)
+        if noun is None and self.low(k) in _NOUN_QUALIFIERS:
+            noun = self.match_forward(self.lex.nouns, k + 1)  # "nineteen reported injuries"
+            k += noun is not None
         if noun is not None:
             end = k + len(noun[0])
             if g.tentative or g.named:
