@@ -228,6 +228,16 @@ def test_what_the_force_also_did_belongs_to_the_same_operation(extractor) -> Non
     assert report.counts.arrested is not None and report.counts.arrested.best == 3
 
 
+def test_what_the_force_did_during_the_operation_belongs_to_it(extractor) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "An Afghan and coalition security force captured a Taliban leader during an operation in Maiwand district, "
+        "Kandahar province, today. The security force confiscated multiple bomb-making materials and detained two "
+        "suspected insurgents during the operation."
+    )
+    report = _only(_extract(extractor, text, "2011-01-28"))
+    assert report.counts.arrested is not None and report.counts.arrested.best == 3
+
+
 def test_the_capture_of_a_leader_is_an_arrest(extractor) -> None:  # type: ignore[no-untyped-def]
     text = "Officials confirmed the capture of a Haqqani senior leader in Gardez district, Paktiya province, on Saturday."
     report = _only(_extract(extractor, text, "2011-04-05"))

@@ -745,7 +745,8 @@ def _keep_lead_in(loose: list[tuple[Unit, bool]]) -> list[tuple[Unit, bool]]:
 #: A trigger told as part of a fight already told: "neutralised dozens of terrorists during the
 #: fighting", "were killed in the clashes".
 _DURING_THE_SAME = re.compile(
-    r"\b(?:during|in|amid) the (?:fighting|clashes|battle|gunfight|firefight|exchange of fire|assault|attack)\b",
+    r"\b(?:during|in|amid) the (?:fighting|clashes|battle|gunfight|firefight|exchange of fire|assault|attack|"
+    r"(?:same )?(?:operation|raid|search))\b",
     re.IGNORECASE,
 )
 #: A person right after a weak trigger's verb: "shot him", "stabbed her", "beat them".
