@@ -60,6 +60,7 @@ def _plain_matches(entries: list[tuple[str, list[str]]], text: str) -> list[tupl
         "A suicide bomber and a car bomb; then SHOTS, shot dead, Shot in the head, a shot glass, the bomb squad.",
         "Rebels shelled the town; forces shell villages; the 3 bombs and 12 rockets.",
         "Ok. X-ray, x-rays; a (?) test: ÉCOLE, école, Bomb-maker, bombers' camp.",
+        "FORCES SHELLED école; 40 ROCKETS, sHoT dEaD, X-Ray; 12 bombs; sh",  # places picked by their opening
         "",
     ],
 )
