@@ -99,27 +99,26 @@ _MATCH_START = re.compile(r"(?<!\w)\S")
 _MATCH_START_ANY = re.compile(r"(?<!\w)")
 
 
-#: Above this many patterns, a lexicon picks its patterns by the first character in Python.
-_DISPATCH_PATTERNS = 50
+#: Up to this many patterns, a lexicon tries its one alternation where a text opens otherwise than
+#: with plain characters.
+_ALTERNATION_PATTERNS = 50
 
 
 class _Matcher:
     """Patterns (each with the index of its entry) matched case-insensitively on word boundaries.
 
-    A few patterns make one alternation laid out by first letter (:func:`_by_first_letter`).
-    Many are picked by the character a match starts with: at each place a match may start, only
-    the patterns that can start with that character are tried, in entry order, so the match found
-    there is the one the alternation finds. For hundreds of patterns this is twice as fast, the
-    engine no longer trying each first-letter branch in turn at each place. Where the text opens
-    with plain characters, the first few of them (:func:`_heads`) pick the patterns instead, which
-    leaves none to try at most places. Each copy of a pattern is its own named group,
+    The patterns are picked in Python by how a match starts: at each place a match may start,
+    only the patterns that can start there are tried, in entry order, so the match found there is
+    the one a plain alternation of them all finds. Where the text opens with plain characters,
+    the first few of them (:func:`_heads`) pick the patterns, which leaves none to try at most
+    places ("the", "and"). This is several times as fast as one alternation, which the engine
+    tries, branch after branch, at every character. Where the text opens otherwise ("“", "É"),
+    a lexicon of a few patterns tries its one alternation laid out by first letter
+    (:func:`_by_first_letter`), a larger one the patterns that can start with the first
+    character (:func:`_first_letters`). Each copy of a pattern is its own named group,
     ``g<entry>_<copy>``."""
 
     def __init__(self, alternatives: Sequence[tuple[int, str]]) -> None:
-        self._whole: re.Pattern[str] | None = None
-        if len(alternatives) <= _DISPATCH_PATTERNS:
-            self._whole = re.compile(_WORD_START + "(?:" + _by_first_letter(alternatives) + ")" + _WORD_END, re.IGNORECASE)
-            return
         firsts = [_first_letters(pattern) for _, pattern in alternatives]
         letters = sorted({c for f in firsts if f is not None for c in f})
         copies = 0
@@ -133,11 +132,18 @@ class _Matcher:
                 groups.append(f"(?P<g{index}_{copies}>{pattern})")
             return re.compile("(?:" + "|".join(groups) + ")" + _WORD_END, re.IGNORECASE)
 
-        self._by_letter = {
-            letter: compiled([k for k, f in enumerate(firsts) if f is None or letter in f]) for letter in letters
-        }
         anywhere = [k for k, f in enumerate(firsts) if f is None]
-        self._anywhere = compiled(anywhere) if anywhere else None
+        if len(alternatives) <= _ALTERNATION_PATTERNS:
+            # a small lexicon tries its one alternation where the opening is not plain (rare)
+            self._by_letter: dict[str, re.Pattern[str]] = {}
+            self._anywhere: re.Pattern[str] | None = re.compile(
+                _WORD_START + "(?:" + _by_first_letter(alternatives) + ")" + _WORD_END, re.IGNORECASE
+            )
+        else:
+            self._by_letter = {
+                letter: compiled([k for k, f in enumerate(firsts) if f is None or letter in f]) for letter in letters
+            }
+            self._anywhere = compiled(anywhere) if anywhere else None
         # patterns that may start anywhere, or with a space, are tried at every boundary too
         self._starts = _MATCH_START_ANY if anywhere or any(c.isspace() for c in letters) else _MATCH_START
 
@@ -166,9 +172,6 @@ class _Matcher:
 
     def finditer(self, text: str) -> Iterator[re.Match[str]]:
         """Every non-overlapping match, left to right."""
-        if self._whole is not None:
-            yield from self._whole.finditer(text)
-            return
         by_letter, anywhere = self._by_letter, self._anywhere
         by_head, unknown_by_letter, unknown_anywhere = self._by_head, self._unknown_by_letter, self._unknown_anywhere
         end = 0
