@@ -200,12 +200,19 @@ def _match_starts(text: str, starts: re.Pattern[str]) -> tuple[tuple[int, str, s
     the _HEAD characters from there in lower case when they are plain (ASCII) ones, else None.
     The same sentence goes through several lexicons in turn, which read these once."""
     n = len(text)
+    if text.isascii():  # lower case, character for character: lowered once
+        low = text.lower()
+        return tuple((at, low[at], low[at : at + _HEAD] if at + _HEAD <= n else None) for at in _places(text, starts))
     out = []
-    for at in (m.start() for m in starts.finditer(text)):
-        if at < n:
-            head = text[at : at + _HEAD]
-            out.append((at, text[at].lower(), head.lower() if len(head) == _HEAD and head.isascii() else None))
+    for at in _places(text, starts):
+        head = text[at : at + _HEAD]
+        out.append((at, text[at].lower(), head.lower() if len(head) == _HEAD and head.isascii() else None))
     return tuple(out)
+
+
+def _places(text: str, starts: re.Pattern[str]) -> list[int]:
+    n = len(text)
+    return [at for at in (m.start() for m in starts.finditer(text)) if at < n]
 
 
 #: A first-letter class wider than this is read as "any letter": the pattern is tried everywhere.
