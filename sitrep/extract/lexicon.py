@@ -172,18 +172,19 @@ class _Matcher:
 
     def finditer(self, text: str) -> Iterator[re.Match[str]]:
         """Every non-overlapping match, left to right."""
-        by_letter, anywhere = self._by_letter, self._anywhere
-        by_head, unknown_by_letter, unknown_anywhere = self._by_head, self._unknown_by_letter, self._unknown_anywhere
+        by_head = self._by_head.get
         end = 0
         for at, char, head in _match_starts(text, self._starts):
             if at < end:
                 continue
-            if head is None:
-                pattern = by_letter.get(char, anywhere)
-            else:
-                pattern = by_head.get(head) or unknown_by_letter.get(char, unknown_anywhere)
+            pattern = by_head(head)  # None where no pattern opens so, or the opening is not plain
             if pattern is None:
-                continue
+                if head is None:
+                    pattern = self._by_letter.get(char, self._anywhere)
+                elif self._unknown_by_letter or self._unknown_anywhere is not None:
+                    pattern = self._unknown_by_letter.get(char, self._unknown_anywhere)
+                if pattern is None:
+                    continue
             m = pattern.match(text, at)
             if m is not None and m.end() > at:
                 end = m.end()
