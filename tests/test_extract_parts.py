@@ -53,21 +53,23 @@ def _plain_matches(entries: list[tuple[str, list[str]]], text: str) -> list[tupl
     return [(m.start(), m.end(), entries[int(m.lastgroup[1:])][0]) for m in plain.finditer(text)]  # type: ignore[index]
 
 
-@pytest.mark.parametrize("dispatch", [False, True], ids=["alternation", "by-first-character"])
+@pytest.mark.parametrize("small", [True, False], ids=["small", "large"])
 @pytest.mark.parametrize(
     "text",
     [
         "A suicide bomber and a car bomb; then SHOTS, shot dead, Shot in the head, a shot glass, the bomb squad.",
         "Rebels shelled the town; forces shell villages; the 3 bombs and 12 rockets.",
         "Ok. X-ray, x-rays; a (?) test: ÉCOLE, école, Bomb-maker, bombers' camp.",
+        "FORCES SHELLED école; 40 ROCKETS, sHoT dEaD, X-Ray; 12 bombs; sh",  # places picked by their opening
         "",
     ],
 )
-def test_the_lexicon_laid_out_by_first_letter_finds_what_the_plain_alternation_finds(
-    text: str, dispatch: bool, monkeypatch: pytest.MonkeyPatch
+def test_the_lexicon_picking_its_patterns_by_how_a_match_starts_finds_what_the_plain_alternation_finds(
+    text: str, small: bool, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    # a small lexicon is one alternation; a large one picks its patterns by first character
-    monkeypatch.setattr(lexicon_module, "_DISPATCH_PATTERNS", 0 if dispatch else 1000)
+    # where a place opens with other than plain characters, a small lexicon tries its one
+    # alternation and a large one the patterns of the first character
+    monkeypatch.setattr(lexicon_module, "_ALTERNATION_PATTERNS", 1000 if small else 0)
     entries = [
         ("suicide", ["suicide (?:bomber|attack)s?"]),
         ("car", ["car[- ]bombs?"]),

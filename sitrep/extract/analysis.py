@@ -64,7 +64,10 @@ class Unit:
         return self.sentence.text[self.lo : self.hi]
 
     def _within(self, items: Sequence[T]) -> tuple[T, ...]:
-        return tuple(m for m in items if self.lo <= m.start and m.end <= self.hi)  # type: ignore[attr-defined]
+        if not items:
+            return ()
+        lo, hi = self.lo, self.hi
+        return tuple([m for m in items if lo <= m.start and m.end <= hi])  # type: ignore[attr-defined]
 
     @property
     def triggers(self) -> tuple[TriggerMatch, ...]:

@@ -244,6 +244,8 @@ class DocumentContext:
         """Resolve every date phrase in reading order, each against the last one resolved."""
         anchor: DateSpan | None = None
         for sentence in self.sentences:
+            if not sentence.dates:
+                continue
             tense = "future" if _FUTURE.search(sentence.text) and not _PAST_VERB.search(sentence.text) else "past"
             for mention in sentence.dates:
                 span = None

@@ -99,25 +99,26 @@ _MATCH_START = re.compile(r"(?<!\w)\S")
 _MATCH_START_ANY = re.compile(r"(?<!\w)")
 
 
-#: Above this many patterns, a lexicon picks its patterns by the first character in Python.
-_DISPATCH_PATTERNS = 50
+#: Up to this many patterns, a lexicon tries its one alternation where a text opens otherwise than
+#: with plain characters.
+_ALTERNATION_PATTERNS = 50
 
 
 class _Matcher:
     """Patterns (each with the index of its entry) matched case-insensitively on word boundaries.
 
-    A few patterns make one alternation laid out by first letter (:func:`_by_first_letter`).
-    Many are picked by the character a match starts with: at each place a match may start, only
-    the patterns that can start with that character are tried, in entry order, so the match found
-    there is the one the alternation finds. For hundreds of patterns this is twice as fast, the
-    engine no longer trying each first-letter branch in turn at each place. Each copy of a
-    pattern is its own named group, ``g<entry>_<copy>``."""
+    The patterns are picked in Python by how a match starts: at each place a match may start,
+    only the patterns that can start there are tried, in entry order, so the match found there is
+    the one a plain alternation of them all finds. Where the text opens with plain characters,
+    the first few of them (:func:`_heads`) pick the patterns, which leaves none to try at most
+    places ("the", "and"). This is several times as fast as one alternation, which the engine
+    tries, branch after branch, at every character. Where the text opens otherwise ("“", "É"),
+    a lexicon of a few patterns tries its one alternation laid out by first letter
+    (:func:`_by_first_letter`), a larger one the patterns that can start with the first
+    character (:func:`_first_letters`). Each copy of a pattern is its own named group,
+    ``g<entry>_<copy>``."""
 
     def __init__(self, alternatives: Sequence[tuple[int, str]]) -> None:
-        self._whole: re.Pattern[str] | None = None
-        if len(alternatives) <= _DISPATCH_PATTERNS:
-            self._whole = re.compile(_WORD_START + "(?:" + _by_first_letter(alternatives) + ")" + _WORD_END, re.IGNORECASE)
-            return
         firsts = [_first_letters(pattern) for _, pattern in alternatives]
         letters = sorted({c for f in firsts if f is not None for c in f})
         copies = 0
@@ -131,39 +132,88 @@ class _Matcher:
                 groups.append(f"(?P<g{index}_{copies}>{pattern})")
             return re.compile("(?:" + "|".join(groups) + ")" + _WORD_END, re.IGNORECASE)
 
-        self._by_letter = {
-            letter: compiled([k for k, f in enumerate(firsts) if f is None or letter in f]) for letter in letters
-        }
         anywhere = [k for k, f in enumerate(firsts) if f is None]
-        self._anywhere = compiled(anywhere) if anywhere else None
+        if len(alternatives) <= _ALTERNATION_PATTERNS:
+            # a small lexicon tries its one alternation where the opening is not plain (rare)
+            self._by_letter: dict[str, re.Pattern[str]] = {}
+            self._anywhere: re.Pattern[str] | None = re.compile(
+                _WORD_START + "(?:" + _by_first_letter(alternatives) + ")" + _WORD_END, re.IGNORECASE
+            )
+        else:
+            self._by_letter = {
+                letter: compiled([k for k, f in enumerate(firsts) if f is None or letter in f]) for letter in letters
+            }
+            self._anywhere = compiled(anywhere) if anywhere else None
         # patterns that may start anywhere, or with a space, are tried at every boundary too
         self._starts = _MATCH_START_ANY if anywhere or any(c.isspace() for c in letters) else _MATCH_START
 
+        # Where the text opens with _HEAD plain (ASCII) characters, the opening picks the patterns
+        # instead: those that can open so, and those whose openings are not known that can start
+        # with its first letter. Most places ("the", "and") open as no pattern does and are passed
+        # over, and at the others only a few patterns are tried.
+        heads = [_heads(pattern) for _, pattern in alternatives]
+
+        def may_open(k: int, head: str) -> bool:
+            h, f = heads[k], firsts[k]
+            return head in h if h is not None else f is None or head[0] in f
+
+        self._by_head = {
+            head: compiled([k for k in range(len(alternatives)) if may_open(k, head)])
+            for head in sorted({h for hs in heads if hs is not None for h in hs})
+        }
+        unknown = [k for k, h in enumerate(heads) if h is None]
+        unknown_letters = sorted({c for k in unknown for c in firsts[k] or ()})
+        self._unknown_by_letter = {
+            letter: compiled([k for k in unknown if firsts[k] is None or letter in firsts[k]])  # type: ignore[operator]
+            for letter in unknown_letters
+        }
+        unknown_anywhere = [k for k in unknown if firsts[k] is None]
+        self._unknown_anywhere = compiled(unknown_anywhere) if unknown_anywhere else None
+
     def finditer(self, text: str) -> Iterator[re.Match[str]]:
         """Every non-overlapping match, left to right."""
-        if self._whole is not None:
-            yield from self._whole.finditer(text)
-            return
-        by_letter, anywhere = self._by_letter, self._anywhere
+        by_head = self._by_head.get
         end = 0
-        for at, char in _match_starts(text, self._starts):
+        for at, char, head in _match_starts(text, self._starts):
             if at < end:
                 continue
-            pattern = by_letter.get(char, anywhere)
+            pattern = by_head(head)  # None where no pattern opens so, or the opening is not plain
             if pattern is None:
-                continue
+                if head is None:
+                    pattern = self._by_letter.get(char, self._anywhere)
+                elif self._unknown_by_letter or self._unknown_anywhere is not None:
+                    pattern = self._unknown_by_letter.get(char, self._unknown_anywhere)
+                if pattern is None:
+                    continue
             m = pattern.match(text, at)
             if m is not None and m.end() > at:
                 end = m.end()
                 yield m
 
 
+#: How many characters of the text, where a match may start, pick the patterns tried there.
+_HEAD = 3
+
+
 @lru_cache(maxsize=64)
-def _match_starts(text: str, starts: re.Pattern[str]) -> tuple[tuple[int, str], ...]:
-    """Where a match may start in ``text``, with the character there in lower case: the same
-    sentence goes through several lexicons in turn, which read these once."""
+def _match_starts(text: str, starts: re.Pattern[str]) -> tuple[tuple[int, str, str | None], ...]:
+    """Where a match may start in ``text``: the place, the character there in lower case, and
+    the _HEAD characters from there in lower case when they are plain (ASCII) ones, else None.
+    The same sentence goes through several lexicons in turn, which read these once."""
     n = len(text)
-    return tuple((at, text[at].lower()) for at in (m.start() for m in starts.finditer(text)) if at < n)
+    if text.isascii():  # lower case, character for character: lowered once
+        low = text.lower()
+        return tuple((at, low[at], low[at : at + _HEAD] if at + _HEAD <= n else None) for at in _places(text, starts))
+    out = []
+    for at in _places(text, starts):
+        head = text[at : at + _HEAD]
+        out.append((at, text[at].lower(), head.lower() if len(head) == _HEAD and head.isascii() else None))
+    return tuple(out)
+
+
+def _places(text: str, starts: re.Pattern[str]) -> list[int]:
+    n = len(text)
+    return [at for at in (m.start() for m in starts.finditer(text)) if at < n]
 
 
 #: A first-letter class wider than this is read as "any letter": the pattern is tried everywhere.
@@ -249,6 +299,111 @@ def _first_of(items: list[Any]) -> tuple[set[str], bool] | None:
         if not inner[1]:
             return letters, False
     return letters, True
+
+
+#: A pattern that can open in more ways than this is picked by its first letter alone.
+_MAX_HEADS = 64
+_ASCII = tuple(chr(code) for code in range(128))
+_CATEGORIES = {
+    re_constants.CATEGORY_DIGIT: r"\d",
+    re_constants.CATEGORY_NOT_DIGIT: r"\D",
+    re_constants.CATEGORY_SPACE: r"\s",
+    re_constants.CATEGORY_NOT_SPACE: r"\S",
+    re_constants.CATEGORY_WORD: r"\w",
+    re_constants.CATEGORY_NOT_WORD: r"\W",
+}
+
+
+def _heads(pattern: str) -> frozenset[str] | None:
+    """The ways a match of ``pattern`` (matched ignoring case) can open, when it opens with plain
+    (ASCII) characters: its first _HEAD characters, in lower case. None when that cannot be
+    told, is too wide a set, or a match may be shorter than _HEAD characters. Look-arounds and
+    anchors are passed over, so the set may hold openings no match has, never lack one."""
+    try:
+        parsed = re_parser.parse(pattern, re.IGNORECASE)
+    except re.error:
+        return None
+    found = _openings(list(parsed.data))
+    if found is None or any(len(h) < _HEAD for h in found):
+        return None
+    return frozenset(found)
+
+
+def _openings(items: list[Any]) -> set[str] | None:
+    """The plain openings of a sequence, each cut to _HEAD characters (shorter when a match of the
+    sequence can be), or None."""
+    found = {""}
+    for op, value in items:
+        if all(len(h) == _HEAD for h in found):
+            return found  # what follows does not change the openings
+        if op in (re_constants.AT, re_constants.ASSERT, re_constants.ASSERT_NOT):
+            continue
+        if op is re_constants.LITERAL:
+            step: set[str] | None = _plain_matches(re.escape(chr(value)))
+        elif op is re_constants.NOT_LITERAL:
+            step = _plain_matches("[^" + re.escape(chr(value)) + "]")
+        elif op is re_constants.IN:
+            step = _class_matches(value)
+        elif op is re_constants.ANY:
+            step = set(_ASCII)
+        elif op is re_constants.SUBPATTERN:
+            step = _openings(list(value[3]))
+        elif op is re_constants.BRANCH:
+            parts = [_openings(list(alternative)) for alternative in value[1]]
+            step = None if any(part is None for part in parts) else set().union(*parts)  # type: ignore[arg-type]
+        elif op in (re_constants.MAX_REPEAT, re_constants.MIN_REPEAT, re_constants.POSSESSIVE_REPEAT):
+            step = _repeated(value[0], value[1], _openings(list(value[2])))
+        else:
+            return None  # a back-reference or the like: not told
+        if step is None:
+            return None
+        found = {(h + s)[:_HEAD] if len(h) < _HEAD else h for h in found for s in step}
+        if len(found) > _MAX_HEADS:
+            return None
+    return found
+
+
+def _repeated(low: int, high: int, step: set[str] | None) -> set[str] | None:
+    """The openings of ``low`` to ``high`` repeats of what opens as ``step``. Past _HEAD more
+    repeats than ``low``, the openings cut to _HEAD characters no longer change."""
+    if step is None or low > _HEAD:
+        return None
+    found: set[str] = set()
+    current = {""}
+    for count in range(min(high, low + _HEAD) + 1):
+        if count >= low:
+            found |= current
+        current = {(h + s)[:_HEAD] for h in current for s in step}
+        if len(current) > _MAX_HEADS:
+            return None
+    return found
+
+
+def _class_matches(items: list[Any]) -> set[str] | None:
+    parts = []
+    for kind, item in items:
+        if kind is re_constants.NEGATE:
+            parts.insert(0, "^")
+        elif kind is re_constants.LITERAL:
+            parts.append(re.escape(chr(item)))
+        elif kind is re_constants.RANGE:
+            parts.append(re.escape(chr(item[0])) + "-" + re.escape(chr(item[1])))
+        elif kind in _CATEGORIES:
+            parts.append(_CATEGORIES[kind])
+        else:
+            return None
+    return _plain_matches("[" + "".join(parts) + "]")
+
+
+@lru_cache(maxsize=None)
+def _plain_matches_cached(source: str) -> frozenset[str]:
+    compiled = re.compile(source, re.IGNORECASE)
+    return frozenset(c.lower() for c in _ASCII if compiled.fullmatch(c))
+
+
+def _plain_matches(source: str) -> set[str]:
+    """The plain characters that one-character ``source`` matches ignoring case, in lower case."""
+    return set(_plain_matches_cached(source))
 
 
 def _folded(char: str) -> set[str]:

@@ -570,8 +570,10 @@ _LONG_WORD = re.compile(r"[^\W\d_]{4,}")
 def _headline_case(text: str) -> bool:
     """Whether ``text`` is short, as a headline is, and most of its words of four letters or more
     are capitalised (a long sentence full of names is no headline)."""
+    if len(text.split()) > _HEADLINE_WORDS:
+        return False
     words = _LONG_WORD.findall(text)
-    return bool(words) and len(text.split()) <= _HEADLINE_WORDS and sum(w[0].isupper() for w in words) * 5 > len(words) * 3
+    return bool(words) and sum(w[0].isupper() for w in words) * 5 > len(words) * 3
 
 
 #: The most words a headline has.
