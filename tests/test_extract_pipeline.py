@@ -219,6 +219,16 @@ def test_what_a_detained_man_did_is_not_another_incident(extractor) -> None:  # 
     assert report.counts.arrested is not None and report.counts.arrested.best == 2
 
 
+def test_what_a_detained_man_did_told_past_an_apposition_is_not_another_incident(extractor) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "In Zurmat district, Paktika province, an Afghan and coalition security force detained a Taliban leader "
+        "during an operation today. The leader, who is an explosives expert, planned and conducted roadside "
+        "bombings. The security force detained one additional insurgent as a result of this operation."
+    )
+    report = _only(_extract(extractor, text, "2012-05-17"))
+    assert report.counts.arrested is not None and report.counts.arrested.best == 2
+
+
 def test_what_the_force_also_did_belongs_to_the_same_operation(extractor) -> None:  # type: ignore[no-untyped-def]
     text = (
         "An Afghan and coalition security force arrested a Haqqani leader in Terayzai district, Khost province, "
