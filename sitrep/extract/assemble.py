@@ -695,7 +695,9 @@ class Assembler:
     def _counts(self, group: Group) -> tuple[Counts, dict[str, Evidence]]:
         """Each category's figure: a running total beats a partial count, else the largest;
         where the attackers' dead are counted apart from their victims ("15 soldiers killed
-        ... dozens of attackers neutralised"), the two sides add up, each kept as a part."""
+        ... dozens of attackers neutralised"), the two sides add up, each kept as a part. When
+        the dead are wounded told before who died of their wounds ("Four Israelis were shot and
+        injured ... One of them died in hospital"), the wounded are those who lived (3)."""
         chosen: dict[str, Count] = {}
         evidence: dict[str, Evidence] = {}
         told: dict[str, tuple[Any, Unit]] = {}  # the mention each figure was taken from

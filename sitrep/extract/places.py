@@ -49,7 +49,8 @@ _BEFORE_ORIGIN = re.compile(
 #: A place named as a landmark to measure from: "127 km east of Sirte", "about 40 kilometers from
 #: the capital Mogadishu", "20 miles to the north of Ramadi".
 _BEFORE_DISTANCE = re.compile(
-    r"\b(?:km|kms|kilomet(?:re|er)s?|miles?)\s+(?:(?:to\s+the\s+)?(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?\s+)?"
+    r"\b(?:km|kms|kilomet(?:re|er)s?|miles?)\s+"
+    r"(?:(?:to\s+the\s+)?(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?\s+)?"
     r"(?:of|from)\s+(?:the\s+)?(?:(?:[\w-]+\s+)?capital,?\s+)?$",
     re.IGNORECASE,
 )

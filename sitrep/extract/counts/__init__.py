@@ -19,12 +19,20 @@ his associates") — and links each to a verb or noun of a category:
 * a running toll: "the death toll rose to 143" (marked ``cumulative``).
 
 A group is a number and its noun, a singular noun after "a", "the" or "his" ("a
-policeman"; "a shepherd" only before a passive verb), one person named with no
+policeman"; "a shepherd" only before a passive verb; "his wife and son": the possessive
+serves both), an ordinal with no noun after it, one more person after others ("two were
+killed and a third injured"; not "a second bomb"), one person named with no
 number ("killed Taliban leader Saifullah", "Jeroen Oerlemans was killed": a name,
 titles before it, or a bare title; in capitals a title is needed), or a headline's
 bare singular noun before its verb ("Man shot to death in Juarez", "Third
 journalist killed"). A named person whose death is given as a cause or a memory
 ("since the killing of Osama bin Laden") is not counted.
+
+People an "of" phrase names to tell whose someone is are no group ("the wife of an embassy
+staff member and three other people" is four; "the father of two children was killed" is
+one), nor is a name after "was" ("one of them was Spanish and seven others were wounded"),
+nor a bare number after a comma that tells how some of those counted fared ("injured 22,
+one seriously" is 22).
 
 Groups joined by "and" or commas add up into one count whose ``parts`` keep
 each group ("killed 13 American soldiers and nearly 170 civilians" -> killed

@@ -386,7 +386,8 @@ class GroupReader(Sentence):
         low = self.low(k)
         return (
             not self.word(k) or low in self.lex.stop_words or low in self.lex.auxiliaries
-            or (low.endswith("ly") and len(low) > 4) or (low in self.lex.after and self.match_forward(self.lex.after, k) is not None)
+            or (low.endswith("ly") and len(low) > 4)
+            or (low in self.lex.after and self.match_forward(self.lex.after, k) is not None)
         )
 
     def _after_subset_marker(self, first: int) -> bool:
@@ -450,7 +451,8 @@ class GroupReader(Sentence):
         elif b.has_noun:
             return False
         low = self.low(after)
-        return (low.endswith("ly") and len(low) > 4) or (low == "in" and "condition" in self.lows[after + 1 : after + 4])
+        adverb = low.endswith("ly") and len(low) > 4
+        return adverb or (low == "in" and "condition" in self.lows[after + 1 : after + 4])
 
     def _has_own_verb(self, g: Group) -> bool:
         """Whether a verb or an auxiliary follows the group right away ("four wounded", "14 were")."""
