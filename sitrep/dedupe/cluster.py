@@ -270,7 +270,7 @@ class _Clusters:
             documents = ta is not None and tb is not None
             if not sa.compatible(sb, self._rules, self._same_family, spread=not documents):
                 return False
-            if ta is not None and tb is not None and not self._texts_alike(ta, tb):
+            if documents and not self._texts_alike(ta, tb):  # type: ignore[arg-type]
                 return False
         if self._size[ra] < self._size[rb]:
             ra, rb, sa, sb = rb, ra, sb, sa

@@ -95,10 +95,12 @@ _DEMONYM_LEAD = re.compile(
 #: A day or a month after a name is when, not more of the name ("the area of Helmand Province Saturday").
 _DATE_WORD = (r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|"
               r"June|July|August|September|October|November|December)\b")
+#: The name after "the village of", "the province of": up to three capitalised words, no date, no owner.
+_AREA_NAME = r"(?P<name>[A-Z][\w'\u2019-]*(?:[ ](?!" + _DATE_WORD + r")[A-Z][\w'\u2019-]*){0,2})(?<!'s)(?<!\u2019s)"
 _NAMED_AREA = re.compile(
     r"\b(?i:village|town|township|city|hamlet|area|locality|municipality|commune|settlement|district|suburb|neighbou?rhood|"
     r"sub-prefecture|subdivision)"
-    r"[ ](?i:of)[ ](?P<name>[A-Z][\w'\u2019-]*(?:[ ](?!" + _DATE_WORD + r")[A-Z][\w'\u2019-]*){0,2})(?<!'s)(?<!\u2019s)"
+    r"[ ](?i:of)[ ]" + _AREA_NAME +
     r"(?=[,.;]|[ ](?i:in|near|on|at)[ ]|[ ]" + _DATE_WORD + r"|[ ](?!(?:province|district|governorate|county|region|state|department|municipality|tehsil)\b)[a-z])"  # "the city of Van as ..."
 )
 
@@ -106,8 +108,7 @@ _NAMED_AREA = re.compile(
 #: A province named after its type ("the eastern province of Van", "the governorate of Diyala"): the
 #: type word stays in the phrase, which tells the gazetteer the province from the town of that name.
 _NAMED_PROVINCE = re.compile(
-    r"\b(?:province|governorate|region|prefecture|state)[ ]of[ ]"
-    r"(?P<name>[A-Z][\w'\u2019-]*(?:[ ](?!" + _DATE_WORD + r")[A-Z][\w'\u2019-]*){0,2})(?<!'s)(?<!\u2019s)"
+    r"\b(?:province|governorate|region|prefecture|state)[ ]of[ ]" + _AREA_NAME +
     r"(?=[,.;)]|[ ](?i:in|near|on|at)[ ]|[ ]" + _DATE_WORD + r"|[ ][a-z]|$)"
 )
 
@@ -452,14 +453,16 @@ def choose_location(
     ):
         # a town the gazetteer does not know says more than a country, or than a landmark it is
         # measured from ("the town of Nofaliya, 127 km east of Sirte"): it keeps the country chosen
-        if best is not None and not town.location.country_code:
-            town = replace(town, location=replace(
-                town.location, country=best.location.country, country_code=best.location.country_code))
-        if best is not None and best.location.precision == "province" and not best.reference:
-            town = replace(town, location=replace(town.location, admin1=best.location.admin1 or best.location.name))
-        if best is not None and (best.reference or best.location.precision == "province"):
-            town = replace(town, landmark=best.location)
-        return town
+        if best is None:
+            return town
+        anchor = best.location
+        located = town.location
+        if not located.country_code:
+            located = replace(located, country=anchor.country, country_code=anchor.country_code)
+        province = anchor.precision == "province" and not best.reference
+        if province:
+            located = replace(located, admin1=anchor.admin1 or anchor.name)
+        return replace(town, location=located, landmark=anchor if province or best.reference else None)
     if best is not None and min_score is not None and best.score < min_score:
         return None
     if best is not None and facility is not None:

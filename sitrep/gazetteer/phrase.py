@@ -133,16 +133,20 @@ _PART_OF = re.compile(
 )
 # "Somalia's Gedo region" -> "Gedo region, Somalia"; "the Sahel region's Yagha province"
 _NOT_OWNER = r"(?!(?i:in|near|of|at|on|from|outside|inside|and|or)\b)"
-_POSSESSIVE = re.compile(
-    r"(?P<owner>(?:(?i:the)\s+)?[A-Z][\w.\-]*(?:\s+" + _NOT_OWNER + r"[A-Z][\w.\-]*)*"
-    r"(?:\s+(?i:" + _TYPE_ALTERNATION + r"))?)['’][sS]\s+(?P<rest>[^,;()]+)"
-)
+
+
+def _possessive(opening: str, joiner: str) -> re.Pattern[str]:
+    """An owner's name (capitalised words, perhaps a type word), its "'s", and what it owns."""
+    return re.compile(
+        opening + r"(?P<owner>" + ("" if joiner else r"(?:(?i:the)\s+)?") + r"[A-Z][\w.\-]*(?:\s+" + joiner
+        + _NOT_OWNER + r"[A-Z][\w.\-]*)*(?:\s+(?i:" + _TYPE_ALTERNATION + r"))?)['’][sS]\s+(?P<rest>[^,;()]+)"
+    )
+
+
+_POSSESSIVE = _possessive("", "")
 #: The same at the start of a phrase, where an owner's name may hold "and": "Jammu and Kashmir's
 #: Pulwama district" (a chain that opens on a place the gazetteer read whole).
-_LEADING_POSSESSIVE = re.compile(
-    r"^(?P<owner>[A-Z][\w.\-]*(?:\s+(?:and\s+)?" + _NOT_OWNER + r"[A-Z][\w.\-]*)*"
-    r"(?:\s+(?i:" + _TYPE_ALTERNATION + r"))?)['’][sS]\s+(?P<rest>[^,;()]+)"
-)
+_LEADING_POSSESSIVE = _possessive("^", r"(?:and\s+)?")
 OUTER = " \t\n\"'“”‘’.,;:!?()[]"
 _DESCRIPTOR_WORDS = frozenset(
     "the a an capital city town village province region country port border area district "

@@ -545,6 +545,9 @@ def _name_runs(gazetteer: "Gazetteer", part: str) -> list[str]:
     """Names a facility's words may hold, longest first in each run of capitalised words:
     "Kabul International Airport" -> "Kabul International", "Kabul"."""
     caps = part.isupper()
+    # "Munich-Riem Airport", "Paris-Orly Airport": a hyphen joins the town and the district the
+    # place is named by (not in "the Kabul-Kandahar highway", which runs between two towns)
+    hyphenated_town = _ROUTE_WORDS.search(part) is None
     runs: list[list[re.Match[str]]] = []
     current: list[re.Match[str]] = []
     for match in _WORD.finditer(part):
@@ -570,13 +573,10 @@ def _name_runs(gazetteer: "Gazetteer", part: str) -> list[str]:
             if all(w in gazetteer.scan_stopwords or w in gazetteer.context_names for w in words):
                 continue  # "Grand Mosque", "Abbey Gate": common words, not a town
             names.append(name)
-        # "Munich-Riem Airport", "Paris-Orly Airport": the town, then the district it is named by
-        # (not "the Kabul-Kandahar highway", which runs between two towns)
-        if not _ROUTE_WORDS.search(part):
-            names.extend(
-                m.group().split("-")[0] for m in run
-                if _TOWN_HYPHEN.fullmatch(m.group()) and m.group().split("-")[0] not in names
-            )
+        if hyphenated_town:
+            for town in (m.group().split("-")[0] for m in run if _TOWN_HYPHEN.fullmatch(m.group())):
+                if town not in names:
+                    names.append(town)
     return names
 
 
