@@ -539,9 +539,35 @@ def test_the_wounded_who_died_are_counted_once_among_the_dead(extractor, text: s
         # a town the gazetteer does not know, measured from one it knows: the town, in the landmark's country
         ("A suicide bomber blew his car up at a checkpoint in the town of Nofaliya, 127 km east of Sirte, "
          "killing four soldiers.", "Nofaliya", "LY"),
+        # a bearing alone after the place just named makes the second place a landmark
+        ("A paramedic and three others were seriously injured in a suicide bombing at the medical center in "
+         "Efrat, south of Jerusalem.", "Efrat", "IL"),
     ],
 )
 def test_a_landmark_the_incident_is_measured_from_is_not_its_place(extractor, text: str, place: str, country: str) -> None:  # type: ignore[no-untyped-def]
+    report = _only(_extract(extractor, text))
+    assert report.location is not None
+    assert (report.location.name, report.location.country_code) == (place, country)
+
+
+@pytest.mark.parametrize(
+    ("text", "place", "country"),
+    [
+        # a place that says where someone comes from ("Dubai-based") is not where it happened
+        ("Gunmen shot and killed a senior representative of a Dubai-based harbor operator in Bosaso town. "
+         "Al-Shabaab claimed responsibility for the attack.", "Bosaso", "SO"),
+        # the town in a facility's name is not where it stands when the text says where it stands
+        ("A bomb exploded at the Hilton Hotel in London. Two people were killed and 63 were injured.", "London", "GB"),
+        ("Gunmen opened fire on patrons of the Heidelberg Tavern in Observatory, Cape Town, killing four people.",
+         "Cape Town", "ZA"),
+        # an unknown name told as part of a known town is the more precise place, in that town's country
+        ("An explosive device exploded near a sheep market in the southwest Baghdad suburb of Suwaib, killing "
+         "two people.", "Suwaib", "IQ"),
+        # "the city of X" names a town the gazetteer may not know
+        ("A suicide attack in the north entrance of the city of Kolofata leaves 5 dead and 25 injured.", "Kolofata", None),
+    ],
+)
+def test_a_place_named_only_to_describe_something_else_is_not_the_incidents(extractor, text: str, place: str, country: str | None) -> None:  # type: ignore[no-untyped-def]
     report = _only(_extract(extractor, text))
     assert report.location is not None
     assert (report.location.name, report.location.country_code) == (place, country)

@@ -6,8 +6,13 @@ mention in the incident's clauses sitrep scores:
 * the preposition before it: "in", "at", "near", "outside", "on the outskirts of"
   mark a location; "from" marks an origin ("suspects from Tajikistan") and "to",
   "toward" a destination, which are used only when nothing else places the incident
-  ("the evacuation from Kabul"); a place inside an actor's name ("Islamic State –
+  ("the evacuation from Kabul"), and so is a place that says where someone is from
+  ("a Dubai-based operator"); a place inside an actor's name ("Islamic State –
   Khorasan Province") or in the dateline is skipped;
+* a landmark the incident is measured from ("127 km east of Sirte", "Efrat, south of
+  Jerusalem") comes after places named in their own right, and the town in a facility's
+  name ("the Heidelberg Tavern in Observatory, Cape Town") after where the text says the
+  facility stands;
 * its distance from the incident's trigger word, and whether it is in the
   trigger's own clause;
 * how precise it resolves: a town beats a province beats a country, but nearness
@@ -51,9 +56,25 @@ _BEFORE_ORIGIN = re.compile(
 _BEFORE_DISTANCE = re.compile(
     r"\b(?:km|kms|kilomet(?:re|er)s?|miles?)\s+"
     r"(?:(?:to\s+the\s+)?(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?\s+)?"
-    r"(?:of|from)\s+(?:the\s+)?(?:(?:[\w-]+\s+)?capital,?\s+)?$",
+    r"(?:of|from)\s+(?:the\s+)?(?:(?:[\w-]+\s+)?capital,?\s+)?$"
+    # a bearing alone after a place just named: "in Efrat, south of Jerusalem"
+    r"|,\s+(?:just\s+|about\s+|some\s+)?(?:to\s+the\s+)?(?:north|south|east|west)(?:-?(?:east|west))?\s+of\s+"
+    r"(?:the\s+)?(?:(?:[\w-]+\s+)?capital,?\s+)?$",
     re.IGNORECASE,
 )
+#: After a place's name, a facility it names and where that facility is: "the Heidelberg Tavern in
+#: Observatory", "Walton's Restaurant in the Chelsea neighborhood of London" (the town in a facility's
+#: name is not where it stands when the text says where it stands).
+_FACILITY_ELSEWHERE = re.compile(
+    r"(?:['\u2019]s)?(?:[ ][A-Z][\w'\u2019-]*){0,2}[ ](?i:hotel|tavern|restaurant|caf[eé]|bar|pub|club|inn|store|shop|"
+    r"supermarket|cinema|theat(?:re|er)|hall|mall|arena|stadium)s?"
+    r"(?=[ ](?:in|at)[ ](?:the[ ])?(?:[a-z-]+[ ]){0,2}[A-Z])"
+)
+#: After a facility's name, where it stands: "the Hilton Hotel in London".
+_FACILITY_IN = re.compile(r"[ ](?:in|at)[ ](?:the[ ])?(?:[a-z-]+[ ]){0,2}[A-Z]")
+#: A place that describes what comes after it as from there: "a Dubai-based harbour operator",
+#: "the Lagos-born gunman" (an origin, not where the incident happened).
+_AFTER_ORIGIN = re.compile(r"-(?:based|born|headquartered|registered|flagged|owned|bound)\b", re.IGNORECASE)
 #: A country named as the owner of a mission abroad: "the U.S. Embassy", "the French consulate".
 _MISSION_AFTER = re.compile(r"\s+(?:embass(?:y|ies)|consulates?|consulate-general|diplomatic missions?|ambassadors?|envoys?)\b", re.I)
 #: A place named as where the wounded were treated or died ("died at the State Specialist
@@ -184,9 +205,9 @@ class PlaceChoice:
 #: two words before its type: "in the rebel-held town of"); or "the town of", "the village of" alone
 #: ("Boko Haram attacked the town of Michika").
 _BEFORE_TOWN = re.compile(
-    r"(?:\b(?:in|at|near|outside)\s+|\b(?=the\s+(?:[\w-]+\s+){0,2}?(?:town|township|village)\s+of\s+$))"
+    r"(?:\b(?:in|at|near|outside)\s+|\b(?=the\s+(?:[\w-]+\s+){0,2}?(?:town|township|village|city)\s+of\s+$))"
     r"(?:the\s+(?:(?!of\b)[\w-]+\s+){0,2}?(?:town|township|village|city|settlement|locality|hamlet|neighbou?rhood|area|"
-    r"district|municipality|commune)\s+of\s+)?$",
+    r"district|municipality|commune|suburb|quarter)\s+of\s+)?$",
     re.IGNORECASE,
 )
 _BEFORE_DISTRICT = re.compile(r"\b(?:district|municipality|commune)\s+of\s+$", re.IGNORECASE)
@@ -324,11 +345,30 @@ def _most_precise_within(top: PlaceChoice, candidates: Sequence[PlaceChoice]) ->
 def _nearer_than_its_province(town: PlaceChoice, province: PlaceChoice, trigger_pos: int) -> bool:
     """Is the unknown town named in the same sentence as the province chosen, and nearer the
     trigger ("The deputy governor of the province of Logar ... killed in a Taliban ambush in
-    Waghjan")? It is then the incident's place, in that province."""
+    Waghjan")? It is then the incident's place, in that province. (Not one in a district: "in
+    Konjak village of Faizabad District" is coded as the district the gazetteer knows.)"""
     return (
         province.location.precision == "province" and town.unit.sentence is province.unit.sentence
         and abs(town.mention.start - trigger_pos) < abs(province.mention.start - trigger_pos)
     )
+
+
+#: Between a known town and an unknown name that is part of it: "the southwest Baghdad suburb of Suwaib".
+_PART_OF_TOWN = re.compile(r"(?:['\u2019]s)?\s+(?:suburb|neighbou?rhood|quarter|district|area)\s+of\s+(?:the\s+)?$", re.I)
+
+
+def _part_of_town(part: PlaceChoice, town: PlaceChoice) -> bool:
+    """Is the unknown name told as a part of the known town chosen, in the same words ("the
+    Baghdad suburb of Suwaib")? The part is the more precise place."""
+    return (
+        town.location.precision == "town" and part.unit.sentence is town.unit.sentence
+        and town.mention.end <= part.mention.start
+        and _PART_OF_TOWN.match(part.unit.sentence.text[town.mention.end : part.mention.start]) is not None
+    )
+
+
+def _rank(location: Location) -> int:
+    return _PRECISION_RANK.get(location.precision, 0)
 
 
 def _fold_lower(words: str) -> str:
@@ -392,10 +432,17 @@ def choose_location(
             if any(a <= start and end <= b for a, b in skip):
                 continue
             before = text[max(0, start - 40) : start]
+            inside = _FACILITY_IN.match(text, first.end) if first.label == "FAC" and phrase != first.text else None
             if first.label == "FAC" and phrase == first.text:
                 if facility is None and unit is trigger_unit:
                     facility = (unit, first)
                 location = resolver.facility_place(phrase, context_countries)  # "the Manchester Arena"
+            elif inside is not None:
+                # "the Hilton Hotel in London": where it stands, not the town in its name, unless that
+                # says less ("the Gush Etzion Junction in the West Bank")
+                location = resolver.resolve(text[inside.end() - 1 : end], context_countries=context_countries)
+                if location is None or _rank(location) < _PRECISION_RANK["town"]:
+                    location = resolver.resolve(phrase, context_countries=context_countries)
             else:
                 location = resolver.resolve(phrase, context_countries=context_countries)
                 if start < first.start and (location is None or _fold_lower(location.name) in _fold_lower(text[start : first.start])):
@@ -429,12 +476,14 @@ def choose_location(
                 score -= 4.0
             elif _BEFORE_ORIGIN.search(before) or _BEFORE_HOSPITAL.search(before) or (
                 location.precision == "country" and _MISSION_AFTER.match(text, end)
-            ):
+            ) or _AFTER_ORIGIN.match(text, end):
                 # an origin, a destination, a hospital or a country's embassy abroad ("the U.S. Embassy in
                 # Kiev"): only when nothing else places it
                 score -= 8.0
             elif _BEFORE_LOCATIVE.search(before):
                 score += 3.0
+            if _FACILITY_ELSEWHERE.match(text, end) or (first.label == "FAC" and phrase == first.text and _FACILITY_IN.match(text, end)):
+                score -= 8.0  # a town in a facility's name, the text saying where the facility is
             if unit is trigger_unit:
                 score += 4.0 - min(4.0, abs(start - trigger_pos) / 30.0)
             elif unit.order < trigger_unit.order:
@@ -448,8 +497,8 @@ def choose_location(
         unknown.extend(_misread_towns(trigger_unit, trigger_pos))
     town = max(unknown, key=lambda c: c.score) if unknown else None
     if town is not None and (
-        best is None or best.reference or best.location.precision in ("country", "region")
-        or _nearer_than_its_province(town, best, trigger_pos)
+        best is None or best.reference or best.score < 0 or best.location.precision in ("country", "region")
+        or _nearer_than_its_province(town, best, trigger_pos) or _part_of_town(town, best)
     ):
         # a town the gazetteer does not know says more than a country, or than a landmark it is
         # measured from ("the town of Nofaliya, 127 km east of Sirte"): it keeps the country chosen
@@ -459,10 +508,11 @@ def choose_location(
         located = town.location
         if not located.country_code:
             located = replace(located, country=anchor.country, country_code=anchor.country_code)
-        province = anchor.precision == "province" and not best.reference
-        if province:
-            located = replace(located, admin1=anchor.admin1 or anchor.name)
-        return replace(town, location=located, landmark=anchor if province or best.reference else None)
+        inside = anchor.precision in ("province", "town") and not best.reference
+        if inside:  # the province, district or town it lies in
+            admin1 = anchor.admin1 or (anchor.name if anchor.precision == "province" else None)
+            located = replace(located, admin1=admin1)
+        return replace(town, location=located, landmark=anchor if inside or best.reference else None)
     if best is not None and min_score is not None and best.score < min_score:
         return None
     if best is not None and facility is not None:
