@@ -1058,11 +1058,28 @@ def test_a_cue_of_another_incident_does_not_cut_the_same_one(extractor, text: st
         # the NER took the person for an organisation; opening the sentence and acting, they are the attacker
         ("Baraa Issa stabbed and wounded an Israeli civilian in Sha'ar Binyamin Industrial Zone and then fled the scene.",
          "Baraa Issa"),
+        # the NER missed the name altogether: capitalised words opening the sentence, then the act
+        ("Barend Strydom, a Christian Afrikaner, shot and killed seven people in Strijdom Square, Pretoria.",
+         "Barend Strydom"),
+        ("In the Cave of the Patriarchs massacre, Israeli Baruch Goldstein kills 29 and injures 125 worshippers "
+         "in Hebron.", "Baruch Goldstein"),
     ],
 )
 def test_a_person_who_opens_the_sentence_and_acts_is_the_attacker(extractor, text: str, name: str) -> None:  # type: ignore[no-untyped-def]
     report = _only(_extract(extractor, text))
     assert name in [p.name for p in report.perpetrators]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Suicide Bomber kills five in Kabul market",  # in a headline, capitals mark no name
+        "Gunmen Kill Five In Kabul Market Attack",
+    ],
+)
+def test_capitalised_common_words_in_a_headline_are_no_attacker(extractor, text: str) -> None:  # type: ignore[no-untyped-def]
+    report = _only(_extract(extractor, text))
+    assert all(p.actor_type != "individual" for p in report.perpetrators)
 
 
 @pytest.mark.parametrize(

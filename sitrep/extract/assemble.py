@@ -966,7 +966,66 @@ def _named_attackers(group: Group) -> list[tuple[ActorRef, Evidence]]:
                 attribution = judged.attribution
             ref = ActorRef(name=name, matched=e.text, attribution=attribution, actor_type="individual")
             found[name.lower()] = (ref, _evidence(unit, e.start, e.end, 0.6))
+        for start, end in _unlabelled_names(unit):
+            name = text[start:end]
+            if name.lower() not in found and _acts()[0].match(text, end):
+                ref = ActorRef(name=name, matched=name, attribution="attributed", actor_type="individual")
+                found[name.lower()] = (ref, _evidence(unit, start, end, 0.5))
     return list(found.values())
+
+
+#: Two or three capitalised words opening a sentence, or right after a people's name ("Israeli Baruch
+#: Goldstein kills 29"): a person's name the NER may miss altogether.
+_BARE_NAME = re.compile(r"(?<![\w'’-])(?P<name>[A-Z][a-z]+(?:[ ][A-Z][a-z]+){1,2})(?![\w'’-])")
+#: Capitalised words that open a sentence without being a name.
+_NOT_IN_A_NAME = re.compile(
+    r"(?:The|A|An|In|On|At|After|Before|During|Two|Three|Four|Five|Six|Several|Many|Some|Suspected|Unknown|Unidentified|"
+    r"Armed|Masked|Police|Security|Army|Government|Rebel|Rebels|Islamic|Muslim|Christian|Jewish|Hindu|Sikh|Buddhist|"
+    r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|"
+    r"September|October|November|December|North|South|East|West|Northern|Southern|Eastern|Western|Central|New|Old|"
+    r"Saint|St|San|Santa|Fort|Port|Mount|Lake|Cape|President|General|Colonel|Captain|Major|Minister|Governor|"
+    r"Suicide|Bomber|Bombers|Gunman|Gunmen|Militants?|Insurgents?|Terrorists?|Attackers?|Troops|Soldiers|Forces|Fighters)"
+)
+
+
+def _unlabelled_names(unit: Unit) -> list[tuple[int, int]]:
+    """Spans of person names the NER did not label at all, where a sentence names its subject:
+    two or three capitalised words opening the unit's sentence (past an opening phrase and a
+    people's name: "In the Cave of the Patriarchs massacre, Israeli Baruch Goldstein"), clear of
+    every entity, place and actor and of words that open sentences without being names."""
+    text = unit.sentence.text
+    m = _BARE_NAME.match(text, _people_lead(unit))
+    if m is None or not (unit.lo <= m.start() and m.end() <= unit.hi) or _title_case(text):
+        return []
+    if any(_NOT_IN_A_NAME.fullmatch(w) for w in m.group("name").split()):
+        return []
+    spans = [(e.start, e.end) for e in unit.sentence.entities]
+    spans += [(p.start, p.end) for p in unit.sentence.places] + [(a.start, a.end) for a in unit.actors]
+    if any(a < m.end() and m.start() < b for a, b in spans):
+        return []
+    return [(m.start(), m.end())]
+
+
+def _title_case(text: str) -> bool:
+    """A headline written in title case ("Suicide Bomber Kills Five"), where capitals mark no name."""
+    words = [w for w in text.split() if w[:1].isalpha() and len(w) > 3]
+    return len(words) >= 3 and sum(w[0].isupper() for w in words) * 3 > len(words) * 2
+
+
+#: A phrase opening a sentence before its subject: "In the Cave of the Patriarchs massacre, ".
+_OPENING_PHRASE = re.compile(r"(?:In|On|At|During|After)\b[^,]{3,60},[ ]")
+
+
+def _people_lead(unit: Unit) -> int:
+    """Where a sentence's subject starts: past a phrase opening it ("In the Cave of the Patriarchs
+    massacre, ") and a people's name ("Israeli Baruch Goldstein")."""
+    text = unit.sentence.text
+    opening = _OPENING_PHRASE.match(text)
+    at = opening.end() if opening else 0
+    first = next((e for e in unit.sentence.entities if e.start == at), None)
+    if first is not None and first.label == "NORP" and text[first.end : first.end + 1] == " ":
+        return first.end + 1
+    return at
 
 
 def _unregistered_attackers(
