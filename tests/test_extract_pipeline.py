@@ -1087,7 +1087,8 @@ def test_capitalised_common_words_in_a_headline_are_no_attacker(extractor, text:
     [
         ("Five Slain at Mexican Hospital", "MX"),
         ("Gunmen killed ten people in the Mexican state of Guerrero.", "MX"),
-        ("10 Die in wave of drug-related violence in Mexican Gulf state", None),  # not a town "Mexican Gulf"
+        ("10 Die in wave of drug-related violence in Mexican Gulf state", "MX"),  # a state named by its region
+        ("The Turkish state killed five.", None),  # the state as a government places nothing
         ("Gunmen killed two British tourists.", None),  # the victims' nationality places nothing
     ],
 )

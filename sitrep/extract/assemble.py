@@ -69,6 +69,8 @@ _NAMED_PLACE_CONFIDENCE = 0.25
 _UNKNOWN_TOWN_CONFIDENCE = 0.3
 _ATTACKER_SIDES = frozenset({"perpetrators", "militants"})
 _ARMED_TYPES = frozenset({"armed group", "militia"})
+#: Groups whose home country places an incident no text places: armed groups, militias and cartels.
+_PLACING_TYPES = _ARMED_TYPES | {"criminal group"}
 #: A weapon type dropped when a more specific one is named ("a car bomb" is not also "explosives").
 _REDUNDANT_WEAPONS = {
     "explosives": frozenset({"suicide vest", "vehicle-borne explosives", "improvised explosive device", "landmine", "grenade"}),
@@ -673,12 +675,12 @@ class Assembler:
         return found or (None, None)
 
     def _group_country(self, units: Sequence[Unit], *, home: bool) -> tuple[Location, Evidence] | None:
-        """The country of the first armed group named in ``units`` that tells one: a group active
+        """The country of the first armed group or cartel named in ``units`` that tells one: a group active
         in one country, or one named by its country ("Colombian rebels"; confidence 0.3); with
         ``home``, the first of a registry group's countries instead (a guess)."""
         for unit in units:
             for a in unit.actors:
-                if a.actor_type not in _ARMED_TYPES:
+                if a.actor_type not in _PLACING_TYPES:
                     continue
                 if home:
                     code = a.actor.countries[0] if a.actor is not None and a.actor.countries else None
@@ -1070,11 +1072,12 @@ def _unregistered_attackers(
 
 
 #: A place that a demonym before it puts in its country: "a Mexican hospital", "a Syrian border
-#: town", "the Mexican state of Guerrero" (not "the U.S. embassy", "a Turkish base", often abroad,
-#: nor "the Turkish state", its government).
+#: town", "the Mexican state of Guerrero", "the Mexican Gulf state" (not "the U.S. embassy", "a
+#: Turkish base", often abroad, nor "the Turkish state", its government).
 _DEMONYM_PLACE = re.compile(
-    r"\b(?P<demonym>(?-i:[A-Z])[a-z]+)\s+(?:(?-i:[A-Z])[\w-]+\s+|border\s+)?(?:cit(?:y|ies)|towns?|villages?|state\s+of|provinces?|districts?|regions?|"
-    r"capital|countryside|soil|territory|hospitals?|prisons?|jails?|ports?|resorts?|islands?)\b",
+    r"\b(?P<demonym>(?-i:[A-Z])[a-z]+)\s+(?:(?:(?-i:[A-Z])[\w-]+\s+|border\s+)?(?:cit(?:y|ies)|towns?|villages?|state\s+of|"
+    r"provinces?|districts?|regions?|capital|countryside|soil|territory|hospitals?|prisons?|jails?|ports?|resorts?|islands?)"
+    r"|(?-i:[A-Z])[\w-]+\s+states?(?!\s+(?:forces|media|television|officials?|news)\b))\b",
     re.I,
 )
 #: What says an organisation is an armed group acting: "(suspected) members of (the Turkish-backed)
