@@ -803,6 +803,9 @@ def test_others_named_after_the_verb_add_up() -> None:
     # past a phrase of a few words after the verb
     text = "At least 34 civilians and 12 members of the security forces were killed during the assault, along with 9 insurgents."
     assert summary(text) == [("killed", 55)]
+    # the whole list the addition opens
+    text = "The provincial president is killed along with his driver and three bodyguards by ETA."
+    assert summary(text) == [("killed", 5)]
 
 
 def test_a_definite_plural_is_counted_where_its_people_were_counted() -> None:

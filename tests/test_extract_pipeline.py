@@ -1082,6 +1082,12 @@ def test_capitalised_common_words_in_a_headline_are_no_attacker(extractor, text:
     assert all(p.actor_type != "individual" for p in report.perpetrators)
 
 
+def test_a_weak_act_called_deadly_is_an_incident(extractor) -> None:  # type: ignore[no-untyped-def]
+    report = _only(_extract(extractor, "Northern Burkina Faso hit by two new deadly attacks"))
+    assert report.location is not None and report.location.country_code == "BF"
+    assert _extract(extractor, "Twitter users attacked the deadly policy.") == []
+
+
 @pytest.mark.parametrize(
     ("text", "country"),
     [

@@ -428,7 +428,7 @@ class Extractor:
         return when is None or when.precision in ("year", "decade")
 
     def _signals_incident(self, unit: Unit, head: TriggerMatch, *, armed_before: bool = False) -> bool:
-        """A strong trigger, or a weak one in a violent context, or a casualty count. With
+        """A strong trigger, or a weak one in a violent context or called deadly, or a casualty count. With
         ``armed_before`` (the clause before named an armed actor), a weak act done to a person
         ("They later tied the man to a tree and shot him") is one too."""
         counts = unit.counts
@@ -452,6 +452,8 @@ class Extractor:
         if weapon or armed_actor or any(t.type in _ATTACKED_IN_EARNEST for t in unit.targets):
             return True
         text = unit.sentence.text
+        if any(t.family != "killing" and _DEADLY_BEFORE.search(text, max(0, t.start - 30), t.start) for t in unit.triggers):
+            return True  # "Northern Burkina Faso hit by two new deadly attacks"
         return armed_before and any(_PERSON_AFTER_ACT.match(text, t.end) for t in unit.triggers)
 
     def _unit_place(self, unit: Unit, head: TriggerMatch, context: "DocumentContext") -> Location | None:
@@ -753,6 +755,8 @@ _DURING_THE_SAME = re.compile(
 )
 #: A person right after a weak trigger's verb: "shot him", "stabbed her", "beat them".
 _PERSON_AFTER_ACT = re.compile(r"\s+(?:him|her|them)\b", re.I)
+#: An act called deadly right before its word: "two new deadly attacks", "a bloody raid".
+_DEADLY_BEFORE = re.compile(r"\b(?:deadly|fatal|lethal|bloody|murderous|suicide)\s+(?:[\w-]+\s+)?\Z", re.I)
 #: A conjunction after the comma that opens a clause: ", while another attack in Balochistan killed four".
 _CLAUSE_JOINER = re.compile(r"(?<=[,;])\s+(?:while|and|whereas)$", re.I)
 #: "while" opening a clause whose subject is another act: "..., while a car bomb exploded in Quetta".

@@ -495,6 +495,7 @@ def _attach_extras(reader: Reader, groups: list[Group], found: list[_Found]) -> 
                 g.used = True
                 owner.extra.append(g)
                 owner.end = reader.ends[g.last]
+                _attach_list(reader, groups, g, owner)
                 continue
         if g.used or g.first < 3 or reader.lows[g.first - 1] != "+" or reader.lows[g.first - 2] != "(":
             continue
@@ -505,6 +506,22 @@ def _attach_extras(reader: Reader, groups: list[Group], found: list[_Found]) -> 
         g.side = g.side or "perpetrators"
         owner.extra.append(g)
         owner.end = reader.ends[g.last + 1]
+
+
+def _attach_list(reader: Reader, groups: Sequence[Group], first: Group, owner: _Found) -> None:
+    """The rest of a list an addition opens: "killed along with his driver and two bodyguards"
+    adds the bodyguards too."""
+    last = first
+    for g in groups:
+        if g.first <= last.last or g.used or g.subset:
+            continue
+        between = reader.lows[last.last + 1 : g.first]
+        if between not in (["and"], [","], [",", "and"]):
+            break
+        g.used = True
+        owner.extra.append(g)
+        owner.end = reader.ends[g.last]
+        last = g
 
 
 def _mark_cumulative(reader: Reader, found: list[_Found]) -> None:
