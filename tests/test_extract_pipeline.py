@@ -1134,6 +1134,23 @@ def test_they_acting_after_a_group_is_that_group(extractor) -> None:  # type: ig
     assert _extract(extractor, "The photographer shot them at the party.") == []
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The church received $1 million in damage from a fire that was deliberately set Friday night.",
+        "No one was injured in the fire last night, which was intentionally set while people were inside.",
+        "The evangelical church she attends was nearly destroyed by arsonists.",
+    ],
+)
+def test_a_fire_set_on_purpose_is_arson(extractor, text: str) -> None:  # type: ignore[no-untyped-def]
+    report = _only(_extract(extractor, text))
+    assert report.kind.sub_event_type == "Looting/property destruction"
+
+
+def test_a_purpose_set_out_is_no_fire(extractor) -> None:  # type: ignore[no-untyped-def]
+    assert _extract(extractor, "He deliberately set out to mislead the committee.") == []
+
+
 def test_burning_vehicles_is_arson(extractor) -> None:  # type: ignore[no-untyped-def]
     report = _only(_extract(extractor, "Members of the FARC burned a Mi-17 helicopter in the municipality of Toledo."))
     assert report.kind.event_type is not None and [p.name for p in report.perpetrators] == [
