@@ -385,6 +385,8 @@ def test_common_words_need_context(gaz: Gazetteer) -> None:
     assert gaz.resolve("Police") is None
     assert resolved(gaz, "Police", "PL")[2] == "PL"  # type: ignore[index]
     assert gaz.resolve("Victoria") is None
+    assert gaz.resolve("Toyota") is None  # "a grey Toyota Camry"
+    assert resolved(gaz, "Toyota, Japan")[2] == "JP"  # type: ignore[index]
 
 
 def test_unknown_place_takes_the_containing_area_the_phrase_names(gaz: Gazetteer) -> None:
