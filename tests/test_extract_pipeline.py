@@ -565,6 +565,13 @@ def test_a_landmark_the_incident_is_measured_from_is_not_its_place(extractor, te
          "two people.", "Suwaib", "IQ"),
         # "the city of X" names a town the gazetteer may not know
         ("A suicide attack in the north entrance of the city of Kolofata leaves 5 dead and 25 injured.", "Kolofata", None),
+        # a facility named after its town, whatever the NER took it for
+        ("A suicide bomber detonated his car as an ISAF convoy was entering Kandahar Airfield, killing a US soldier "
+         "and 2 Afghan civilians.", "Kandahar", "AF"),
+        ("Two bombings occurred at the Varanasi Junction railway station and the Sankat Mochan Hanuman Temple.",
+         "Varanasi", "IN"),
+        # a town and its province with no comma between them
+        ("Abu Sayyaf fired mortars at a medical mission in Patikul Sulu, disrupting the mission.", "Patikul", "PH"),
     ],
 )
 def test_a_place_named_only_to_describe_something_else_is_not_the_incidents(extractor, text: str, place: str, country: str | None) -> None:  # type: ignore[no-untyped-def]

@@ -251,6 +251,9 @@ class Extractor:
         for e in entities:
             if e.label not in ("ORG", "PERSON"):
                 continue
+            if self._mislabelled_facility(text, e, actors):
+                found.append((e.start, e.end, "FAC"))  # "entering Kandahar Airfield"
+                continue
             before = _LOCATIVE_BEFORE.search(text, 0, e.start)
             if before is None or (before.group("bare_the") and not _AREA_AFTER.match(text, e.end)):
                 continue  # "in Aguelhok", "in the village of X", "in the Tibú area"
@@ -262,6 +265,18 @@ class Extractor:
             if place is not None and place.precision in ("town", "district"):
                 found.append((e.start, e.end, "GAZ"))
         return found
+
+    def _mislabelled_facility(self, text: str, e: EntityMention, actors: Sequence[Any]) -> bool:
+        """A facility named after its town that the NER took for an organisation or a person
+        ("entering Kandahar Airfield"), right after a word of place or motion: its last word is a
+        facility's and the gazetteer finds the town in its name."""
+        last = e.text.split()[-1].lower() if e.text.split() else ""
+        if last not in self.gazetteer.facility_words or not _FACILITY_BEFORE.search(text, 0, e.start):
+            return False
+        if any(a.start < e.end and e.start < a.end for a in actors):
+            return False
+        place = self.gazetteer.facility_place(e.text)
+        return place is not None and place.precision == "town"
 
     def _units(self, sentences: Sequence[Sentence]) -> list[Unit]:
         units: list[Unit] = []
@@ -519,6 +534,8 @@ def _pieces(text: str, start: int, end: int) -> Iterator[tuple[int, str]]:
 _LOCATIVE_BEFORE = re.compile(
     r"\b(?:in|at|near|outside)\s+(?:the\s+(?:town|village|city|district|area)\s+of\s+|(?P<bare_the>the\s+))?\Z", re.I
 )
+#: Before a facility's name: a word of place or motion ("at", "entering", "into").
+_FACILITY_BEFORE = re.compile(r"\b(?:in|at|near|outside|inside|entering|entered|into|on|stormed)\s+(?:the\s+)?\Z", re.I)
 _AREA_AFTER = re.compile(r"\s+(?:area|district|region|town|village|municipality|province|sector)\b", re.I)
 
 

@@ -70,6 +70,12 @@ _FACILITY_ELSEWHERE = re.compile(
     r"supermarket|cinema|theat(?:re|er)|hall|mall|arena|stadium)s?"
     r"(?=[ ](?:in|at)[ ](?:the[ ])?(?:[a-z-]+[ ]){0,2}[A-Z])"
 )
+#: The last word of a building's or a station's name (not a road's: "Jaffa Road" is in Jerusalem).
+_FACILITY_END = re.compile(
+    r"\b(?:junction|station|airport|airfield|air ?base|base|camp|barracks|market|bazaar|hospital|school|university|"
+    r"college|mosque|church|temple|shrine|hotel|stadium|prison|jail)$",
+    re.IGNORECASE,
+)
 #: After a facility's name, where it stands: "the Hilton Hotel in London".
 _FACILITY_IN = re.compile(r"[ ](?:in|at)[ ](?:the[ ])?(?:[a-z-]+[ ]){0,2}[A-Z]")
 #: A place that describes what comes after it as from there: "a Dubai-based harbour operator",
@@ -367,6 +373,31 @@ def _part_of_town(part: PlaceChoice, town: PlaceChoice) -> bool:
     )
 
 
+def _run_as_chain(name: str, resolver: PlaceResolver, context_countries: Sequence[str]) -> Location | None:
+    """A run of names with no comma between a place and the province, region or country that holds it,
+    read as the chain it stands for: "Patikul Sulu" as "Patikul, Sulu", "Madagali Nigeria" as
+    "Madagali, Nigeria". The place must lie in the holder, and the holder in the text's countries."""
+    words = name.split()
+    if not 2 <= len(words) <= 4 or not all(w[:1].isupper() for w in words):
+        return None
+    for k in range(len(words) - 1, 0, -1):  # the holder's name as long as it can be
+        left, right = " ".join(words[:k]), " ".join(words[k:])
+        holder = resolver.resolve(right, context_countries=context_countries)
+        if holder is None or holder.precision not in ("province", "region", "country") or (
+            context_countries and holder.country_code not in context_countries
+        ):
+            continue  # a province or a country holds the place; not "Bejucales Veracruz" in Mexico when the text is about Colombia
+        location = resolver.resolve(f"{left}, {right}", context_countries=context_countries)
+        if location is None or (location.name, location.precision) == (holder.name, holder.precision):
+            continue  # the chain named no more than its holder
+        if location.country_code != holder.country_code or (
+            holder.precision == "province" and location.admin1 not in (holder.admin1, holder.name)
+        ):
+            continue  # not inside it: "Albu Bali" is no Albu in Bali
+        return replace(location, text=name)
+    return None
+
+
 def _rank(location: Location) -> int:
     return _PRECISION_RANK.get(location.precision, 0)
 
@@ -455,6 +486,11 @@ def choose_location(
                     # a chain read wrongly as one place ("Laak, Compostella Valley, Philippines" with
                     # the valley misspelt): its first name alone may still be known
                     location = resolver.resolve(first.text, context_countries=context_countries)
+                if location is None and _FACILITY_END.search(first.text):
+                    # a facility the NER took for a town: "the Varanasi Junction railway station"
+                    location = resolver.facility_place(first.text, context_countries)
+                if location is None:
+                    location = _run_as_chain(first.text, resolver, context_countries)
             vague = location is None or location.precision in ("country", "region")
             if unknown_towns and vague and unit is trigger_unit:
                 # not when the mention is the country itself ("in Iraq")
