@@ -588,6 +588,15 @@ def test_additional_detainees_belong_to_the_operation_told_before(extractor) -> 
     assert report.counts.arrested is not None and report.counts.arrested.best == 4
 
 
+def test_a_detail_restates_the_additional_detainee_a_list_told_before(extractor) -> None:  # type: ignore[no-untyped-def]
+    text = ("Afghan and coalition forces detained a Haqqani network leader along with one suspected insurgent "
+            "during an operation in Khost district, Khost province, yesterday. The Haqqani network leader was "
+            "detained after his brother identified him. An additional suspected insurgent was detained based on "
+            "initial questioning at the scene.")
+    report = _only(_extract(extractor, text, "2011-02-22"))
+    assert report.counts.arrested is not None and report.counts.arrested.best == 2
+
+
 @pytest.mark.parametrize(
     "text, attacker",
     [

@@ -1268,14 +1268,23 @@ def _names_again(new: Any, held: Any) -> bool:
     """Whether a count marked as adding names the very group told before ("captured an expert
     and several other militants ... Several other militants were also captured")."""
     told = {(p.text.lower(), p.best) for p in held.count.parts or ()}
-    labels = {(p.label.lower(), p.best) for p in held.count.parts or () if p.label}
+    labels = {(_plain_label(p.label), p.best) for p in held.count.parts or () if p.label}
+    # a list of several kinds of people told before already holds the "additional" ones a detail
+    # adds to its first ("detained a leader along with one suspected insurgent ... The leader was
+    # detained ... An additional suspected insurgent was detained")
+    listed = len(held.count.parts or ()) >= 2
     return bool(new.count.parts) and all(
         (p.text.lower(), p.best) in told
         # "wounded 20 others ... Twenty others were wounded": the same people in other words, unless
         # a word says they are more ("an additional two people", "another soldier")
-        or ((p.label.lower(), p.best) in labels and _ADDING_WORDS.isdisjoint(p.text.lower().split()))
+        or ((_plain_label(p.label), p.best) in labels and (listed or _ADDING_WORDS.isdisjoint(p.text.lower().split())))
         for p in new.count.parts
     )
+
+
+def _plain_label(label: str) -> str:
+    """A count's label without the words that make its people others ("additional suspected insurgent")."""
+    return " ".join(w for w in label.lower().split() if w not in _ADDING_WORDS)
 
 
 #: Words in a count's phrase that make its people others than those counted before.
