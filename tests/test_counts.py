@@ -472,6 +472,9 @@ def test_a_bomber_alone_is_counted_on_the_perpetrators_side() -> None:
         # a war's toll, with no cue at all: no single attack kills this many
         ("It means razed towns, devastated economies, and the death of 70,000 people.", 70000),
         ("The constitution was drafted based on the killing of over 70,000 Salvadorans.", 70001),
+        # a round-up of three operations or more, each told apart after it
+        ("Afghan and coalition forces detained more than 10 suspected insurgents during four operations in"
+         " southern Afghanistan Friday.", 11),
     ],
 )
 def test_aggregate_tolls_are_flagged_so_no_incident_takes_them(sentence: str, best: int) -> None:
@@ -503,6 +506,7 @@ def test_a_running_toll_of_one_incident_is_cumulative_not_aggregate(sentence: st
         "In the last days of the war, the fighting killed 12 soldiers.",
         "The fighting killed 12 soldiers on Tuesday.",  # one battle, not a campaign's toll
         "The attack was one of the deadliest in recent years and killed 12 soldiers.",
+        "Forces killed 12 insurgents during two separate operations in Kunar.",  # often one incident and its follow-up
     ],
 )
 def test_what_is_not_an_aggregate(sentence: str) -> None:

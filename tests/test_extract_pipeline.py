@@ -588,6 +588,14 @@ def test_additional_detainees_belong_to_the_operation_told_before(extractor) -> 
     assert report.counts.arrested is not None and report.counts.arrested.best == 4
 
 
+def test_a_figure_beats_a_word_for_a_few_that_restates_it(extractor) -> None:  # type: ignore[no-untyped-def]
+    text = ("A combined Afghan and coalition patrol detained a suspected Taliban leader and another wanted associate "
+            "during an operation in Jalrayz district, Wardak province, yesterday. Several men were detained during "
+            "the operation and 44 pounds of homemade explosive were seized.")
+    report = _only(_extract(extractor, text, "2011-07-22"))
+    assert report.counts.arrested is not None and report.counts.arrested.best == 2
+
+
 def test_a_detail_restates_the_additional_detainee_a_list_told_before(extractor) -> None:  # type: ignore[no-untyped-def]
     text = ("Afghan and coalition forces detained a Haqqani network leader along with one suspected insurgent "
             "during an operation in Khost district, Khost province, yesterday. The Haqqani network leader was "

@@ -1361,15 +1361,34 @@ def _first_trigger_pos(unit: Unit) -> int:
 
 
 def _better_count(new: Any, old: Any) -> bool:
-    """A running total of this incident beats a partial count; otherwise the larger best value
-    wins. A toll over many incidents ("has killed 40,000 since 2009") never wins."""
+    """A running total of this incident beats a partial count; a figure beats a vague word that
+    it does not contradict ("a leader and an associate" over "several men"); otherwise the larger
+    best value wins. A toll over many incidents ("has killed 40,000 since 2009") never wins."""
     new_total = new.cumulative and not getattr(new, "aggregate", False)
     old_total = old.cumulative and not getattr(old, "aggregate", False)
     if getattr(new, "aggregate", False) != getattr(old, "aggregate", False):
         return not getattr(new, "aggregate", False)
     if new_total != old_total:
         return bool(new_total)
+    if _few(new.count) and _figure(old.count) and _size(old.count) >= 2:
+        return False  # "detained a leader and an associate ... Several men were detained": the two
+    if _few(old.count) and _figure(new.count) and _size(new.count) >= 2:
+        return True
     return _size(new.count) > _size(old.count)
+
+
+def _few(count: Count) -> bool:
+    """A count told only by a word for a few ("several men", "a number of insurgents")."""
+    return bool(count.parts) and all(_FEW.match(p.text) for p in count.parts)
+
+
+def _figure(count: Count) -> bool:
+    """A count whose every part is a figure or named people, no word for a few."""
+    return bool(count.parts) and not any(_FEW.match(p.text) for p in count.parts)
+
+
+#: A word for a few people, with no figure: "several", "a number of", "multiple", "numerous".
+_FEW = re.compile(r"(?i:several|a number of|a few|few|multiple|numerous|some)\s+(?!hundreds?\b|thousands?\b|dozens?\b)\D*$")
 
 
 def _size(count: Count) -> int:

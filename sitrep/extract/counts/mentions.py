@@ -529,7 +529,7 @@ def _mark_cumulative(reader: Reader, found: list[_Found]) -> None:
     if not found:
         return
     lex, lows = reader.lex, reader.lows
-    cues = _cues(reader) if not lex.cue_words.isdisjoint(lows) else []
+    cues = _cues(reader) if not lex.cue_words.isdisjoint(lows) or "operations" in lows else []
     campaign = not lex.campaign_nouns.isdisjoint(lows)
     for i, f in enumerate(found):  # a cue belongs to the counts on either side of it
         lo = found[i - 1].end if i else 0
@@ -556,7 +556,27 @@ def _cues(reader: Reader) -> list[tuple[int, bool, bool]]:
             cues.append((reader.starts[k], True, True))
         elif low in lex.cues and any(reader.starts_with(c, k) for c in lex.cues[low]):
             cues.append((reader.starts[k], low == "since" and _since_date(reader, k + 1), False))
+        elif low in ("during", "in") and _round_up(reader, k + 1):
+            cues.append((reader.starts[k], True, False))
     return cues
+
+
+#: The number of operations a round-up sums over, from three up: "during four security operations".
+_MANY_OPERATIONS = {"three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
+                    "several": 3, "numerous": 3}
+
+
+def _round_up(reader: Reader, k: int) -> bool:
+    """Whether the words from ``k`` name three operations or more ("four operations", "several
+    separate security operations"): a round-up whose counts sum over incidents each told apart,
+    not one incident's (two operations are often one incident and its follow-up)."""
+    word = reader.text[reader.starts[k] : reader.ends[k]].lower() if k < len(reader.lows) else ""
+    if _MANY_OPERATIONS.get(word, int(word) if word.isdigit() else 0) < 3:
+        return False
+    j = k + 1
+    while reader.low(j) in ("separate", "security", "clearing", "and"):
+        j += 1
+    return reader.low(j) == "operations"
 
 
 def _one_person(f: _Found) -> bool:
