@@ -534,6 +534,7 @@ def test_the_wounded_who_died_are_counted_once_among_the_dead(extractor, text: s
 @pytest.mark.parametrize(
     ("text", "place", "country"),
     [
+        # a landmark the incident is measured from is not its place
         ("Al-Shabaab militants attacked Afgooye town, about 30 km southwest of Mogadishu. Three civilians "
          "were injured in the attack.", "Afgooye", "SO"),
         # a town the gazetteer does not know, measured from one it knows: the town, in the landmark's country
@@ -542,17 +543,6 @@ def test_the_wounded_who_died_are_counted_once_among_the_dead(extractor, text: s
         # a bearing alone after the place just named makes the second place a landmark
         ("A paramedic and three others were seriously injured in a suicide bombing at the medical center in "
          "Efrat, south of Jerusalem.", "Efrat", "IL"),
-    ],
-)
-def test_a_landmark_the_incident_is_measured_from_is_not_its_place(extractor, text: str, place: str, country: str) -> None:  # type: ignore[no-untyped-def]
-    report = _only(_extract(extractor, text))
-    assert report.location is not None
-    assert (report.location.name, report.location.country_code) == (place, country)
-
-
-@pytest.mark.parametrize(
-    ("text", "place", "country"),
-    [
         # a place that says where someone comes from ("Dubai-based") is not where it happened
         ("Gunmen shot and killed a senior representative of a Dubai-based harbor operator in Bosaso town. "
          "Al-Shabaab claimed responsibility for the attack.", "Bosaso", "SO"),
@@ -574,35 +564,33 @@ def test_a_landmark_the_incident_is_measured_from_is_not_its_place(extractor, te
         ("Abu Sayyaf fired mortars at a medical mission in Patikul Sulu, disrupting the mission.", "Patikul", "PH"),
     ],
 )
-def test_a_place_named_only_to_describe_something_else_is_not_the_incidents(extractor, text: str, place: str, country: str | None) -> None:  # type: ignore[no-untyped-def]
+def test_the_incidents_own_place_among_the_places_a_text_names(extractor, text: str, place: str, country: str | None) -> None:  # type: ignore[no-untyped-def]
     report = _only(_extract(extractor, text))
     assert report.location is not None
     assert (report.location.name, report.location.country_code) == (place, country)
 
 
-def test_additional_detainees_belong_to_the_operation_told_before(extractor) -> None:  # type: ignore[no-untyped-def]
-    text = ("In Chak-e Wardak district, Wardak province, a security force captured a Taliban facilitator "
-            "today. The security force seized multiple weapons and detained three additional suspected "
-            "insurgents during the operation.")
-    report = _only(_extract(extractor, text, "2011-10-06"))
-    assert report.counts.arrested is not None and report.counts.arrested.best == 4
-
-
-def test_a_figure_beats_a_word_for_a_few_that_restates_it(extractor) -> None:  # type: ignore[no-untyped-def]
-    text = ("A combined Afghan and coalition patrol detained a suspected Taliban leader and another wanted associate "
-            "during an operation in Jalrayz district, Wardak province, yesterday. Several men were detained during "
-            "the operation and 44 pounds of homemade explosive were seized.")
-    report = _only(_extract(extractor, text, "2011-07-22"))
-    assert report.counts.arrested is not None and report.counts.arrested.best == 2
-
-
-def test_a_detail_restates_the_additional_detainee_a_list_told_before(extractor) -> None:  # type: ignore[no-untyped-def]
-    text = ("Afghan and coalition forces detained a Haqqani network leader along with one suspected insurgent "
-            "during an operation in Khost district, Khost province, yesterday. The Haqqani network leader was "
-            "detained after his brother identified him. An additional suspected insurgent was detained based on "
-            "initial questioning at the scene.")
-    report = _only(_extract(extractor, text, "2011-02-22"))
-    assert report.counts.arrested is not None and report.counts.arrested.best == 2
+@pytest.mark.parametrize(
+    ("text", "published", "arrested"),
+    [
+        # additional detainees belong to the operation told before
+        ("In Chak-e Wardak district, Wardak province, a security force captured a Taliban facilitator today. The "
+         "security force seized multiple weapons and detained three additional suspected insurgents during the "
+         "operation.", "2011-10-06", 4),
+        # a figure beats a word for a few that restates it
+        ("A combined Afghan and coalition patrol detained a suspected Taliban leader and another wanted associate "
+         "during an operation in Jalrayz district, Wardak province, yesterday. Several men were detained during "
+         "the operation and 44 pounds of homemade explosive were seized.", "2011-07-22", 2),
+        # a detail's "additional" detainee is the one a list told before already holds
+        ("Afghan and coalition forces detained a Haqqani network leader along with one suspected insurgent during "
+         "an operation in Khost district, Khost province, yesterday. The Haqqani network leader was detained after "
+         "his brother identified him. An additional suspected insurgent was detained based on initial questioning "
+         "at the scene.", "2011-02-22", 2),
+    ],
+)
+def test_the_detainees_of_one_operation_add_up_as_told(extractor, text: str, published: str, arrested: int) -> None:  # type: ignore[no-untyped-def]
+    report = _only(_extract(extractor, text, published))
+    assert report.counts.arrested is not None and report.counts.arrested.best == arrested
 
 
 @pytest.mark.parametrize(

@@ -386,7 +386,9 @@ def _run_as_chain(name: str, resolver: PlaceResolver, context_countries: Sequenc
         if holder is None or holder.precision not in ("province", "region", "country") or (
             context_countries and holder.country_code not in context_countries
         ):
-            continue  # a province or a country holds the place; not "Bejucales Veracruz" in Mexico when the text is about Colombia
+            # a province, region or country holds the place, in the text's countries: not "Bejucales
+            # Veracruz" in Mexico when the text is about Colombia
+            continue
         location = resolver.resolve(f"{left}, {right}", context_countries=context_countries)
         if location is None or (location.name, location.precision) == (holder.name, holder.precision):
             continue  # the chain named no more than its holder
@@ -463,15 +465,15 @@ def choose_location(
             if any(a <= start and end <= b for a, b in skip):
                 continue
             before = text[max(0, start - 40) : start]
-            inside = _FACILITY_IN.match(text, first.end) if first.label == "FAC" and phrase != first.text else None
+            stands_in = _FACILITY_IN.match(text, first.end) if first.label == "FAC" and phrase != first.text else None
             if first.label == "FAC" and phrase == first.text:
                 if facility is None and unit is trigger_unit:
                     facility = (unit, first)
                 location = resolver.facility_place(phrase, context_countries)  # "the Manchester Arena"
-            elif inside is not None:
+            elif stands_in is not None:
                 # "the Hilton Hotel in London": where it stands, not the town in its name, unless that
                 # says less ("the Gush Etzion Junction in the West Bank")
-                location = resolver.resolve(text[inside.end() - 1 : end], context_countries=context_countries)
+                location = resolver.resolve(text[stands_in.end() - 1 : end], context_countries=context_countries)
                 if location is None or _rank(location) < _PRECISION_RANK["town"]:
                     location = resolver.resolve(phrase, context_countries=context_countries)
             else:
@@ -545,7 +547,7 @@ def choose_location(
         if not located.country_code:
             located = replace(located, country=anchor.country, country_code=anchor.country_code)
         inside = anchor.precision in ("province", "town") and not best.reference
-        if inside:  # the province, district or town it lies in
+        if inside:  # the province or town it lies in
             admin1 = anchor.admin1 or (anchor.name if anchor.precision == "province" else None)
             located = replace(located, admin1=admin1)
         return replace(town, location=located, landmark=anchor if inside or best.reference else None)

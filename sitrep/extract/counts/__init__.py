@@ -62,15 +62,18 @@ show the phrase.
 A perpetrator who kills himself ("the bomber blew himself up") is a killed count
 of one on the side "perpetrators"; when the same sentence gives the victims'
 toll ("..., killing 13 American soldiers and nearly 170 civilians"), only that
-toll is reported. "killed himself and eight others" is nine: the text adds them.
+toll is reported. "killed himself and eight others" is nine: the text adds them,
+and so does a list after the verb: "was killed along with his driver and two
+bodyguards" is four.
 
 Running and overall tolls: a toll phrase ("the death toll has risen to 31"), a
 total ("bringing the total to 143") or a cue beside the count ("so far", "in
 all") marks a count ``cumulative``: it replaces earlier figures of the same
 incident. A cue of many incidents or a period ("since 2009", "since the start of
-the war", "over the past two years", "so far this year") or a campaign as the
-subject ("the insurgency has killed ...") also marks it ``aggregate``: the toll
-of no single incident. The opposite cue, a count that adds to the figures before
+the war", "over the past two years", "so far this year"), a campaign as the
+subject ("the insurgency has killed ...") or a round-up of three operations or
+more ("detained more than 10 suspects during four operations") also marks it
+``aggregate``: the toll of no single incident. The opposite cue, a count that adds to the figures before
 it ("one additional suspected insurgent was detained", "the force also detained
 two suspects", "another 25 were wounded"), marks it ``additional``.
 
