@@ -968,7 +968,9 @@ def _named_attackers(group: Group) -> list[tuple[ActorRef, Evidence]]:
                 attribution = judged.attribution
             ref = ActorRef(name=name, matched=e.text, attribution=attribution, actor_type="individual")
             found[name.lower()] = (ref, _evidence(unit, e.start, e.end, 0.6))
-        for start, end in _unlabelled_names(unit):
+        span = _unlabelled_name(unit)
+        if span is not None:
+            start, end = span
             name = text[start:end]
             if name.lower() not in found and _acts()[0].match(text, end):
                 ref = ActorRef(name=name, matched=name, attribution="attributed", actor_type="individual")
@@ -990,22 +992,21 @@ _NOT_IN_A_NAME = re.compile(
 )
 
 
-def _unlabelled_names(unit: Unit) -> list[tuple[int, int]]:
-    """Spans of person names the NER did not label at all, where a sentence names its subject:
-    two or three capitalised words opening the unit's sentence (past an opening phrase and a
-    people's name: "In the Cave of the Patriarchs massacre, Israeli Baruch Goldstein"), clear of
-    every entity, place and actor and of words that open sentences without being names."""
+def _unlabelled_name(unit: Unit) -> tuple[int, int] | None:
+    """The span of a person's name the NER did not label at all, where a sentence names its
+    subject: two or three capitalised words opening the unit's sentence (past an opening phrase
+    and a people's name: "In the Cave of the Patriarchs massacre, Israeli Baruch Goldstein"),
+    clear of every entity, place and actor and of words that open sentences without being names."""
     text = unit.sentence.text
     m = _BARE_NAME.match(text, _people_lead(unit))
     if m is None or not (unit.lo <= m.start() and m.end() <= unit.hi) or _title_case(text):
-        return []
+        return None
     if any(_NOT_IN_A_NAME.fullmatch(w) for w in m.group("name").split()):
-        return []
-    spans = [(e.start, e.end) for e in unit.sentence.entities]
-    spans += [(p.start, p.end) for p in unit.sentence.places] + [(a.start, a.end) for a in unit.actors]
-    if any(a < m.end() and m.start() < b for a, b in spans):
-        return []
-    return [(m.start(), m.end())]
+        return None
+    taken = [*unit.sentence.entities, *unit.sentence.places, *unit.actors]
+    if any(t.start < m.end() and m.start() < t.end for t in taken):
+        return None
+    return m.start(), m.end()
 
 
 def _title_case(text: str) -> bool:

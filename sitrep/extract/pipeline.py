@@ -270,8 +270,10 @@ class Extractor:
         """A facility named after its town that the NER took for an organisation or a person
         ("entering Kandahar Airfield"), right after a word of place or motion: its last word is a
         facility's and the gazetteer finds the town in its name."""
-        last = e.text.split()[-1].lower() if e.text.split() else ""
-        if last not in self.gazetteer.facility_words or not _FACILITY_BEFORE.search(text, 0, e.start):
+        words = e.text.split()
+        if not words or words[-1].lower() not in self.gazetteer.facility_words:
+            return False
+        if not _FACILITY_BEFORE.search(text, 0, e.start):
             return False
         if any(a.start < e.end and e.start < a.end for a in actors):
             return False

@@ -65,10 +65,10 @@ _BEFORE_DISTANCE = re.compile(
 #: After a place's name, a facility it names and where that facility is: "the Heidelberg Tavern in
 #: Observatory", "Walton's Restaurant in the Chelsea neighborhood of London" (the town in a facility's
 #: name is not where it stands when the text says where it stands).
+_STANDS_IN = r"[ ](?:in|at)[ ](?:the[ ])?(?:[a-z-]+[ ]){0,2}[A-Z]"
 _FACILITY_ELSEWHERE = re.compile(
     r"(?:['\u2019]s)?(?:[ ][A-Z][\w'\u2019-]*){0,2}[ ](?i:hotel|tavern|restaurant|caf[eé]|bar|pub|club|inn|store|shop|"
-    r"supermarket|cinema|theat(?:re|er)|hall|mall|arena|stadium)s?"
-    r"(?=[ ](?:in|at)[ ](?:the[ ])?(?:[a-z-]+[ ]){0,2}[A-Z])"
+    r"supermarket|cinema|theat(?:re|er)|hall|mall|arena|stadium)s?(?=" + _STANDS_IN + ")"
 )
 #: The last word of a building's or a station's name (not a road's: "Jaffa Road" is in Jerusalem).
 _FACILITY_END = re.compile(
@@ -77,7 +77,7 @@ _FACILITY_END = re.compile(
     re.IGNORECASE,
 )
 #: After a facility's name, where it stands: "the Hilton Hotel in London".
-_FACILITY_IN = re.compile(r"[ ](?:in|at)[ ](?:the[ ])?(?:[a-z-]+[ ]){0,2}[A-Z]")
+_FACILITY_IN = re.compile(_STANDS_IN)
 #: A place that describes what comes after it as from there: "a Dubai-based harbour operator",
 #: "the Lagos-born gunman" (an origin, not where the incident happened).
 _AFTER_ORIGIN = re.compile(r"-(?:based|born|headquartered|registered|flagged|owned|bound)\b", re.IGNORECASE)

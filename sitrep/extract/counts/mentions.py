@@ -561,17 +561,16 @@ def _cues(reader: Reader) -> list[tuple[int, bool, bool]]:
     return cues
 
 
-#: The number of operations a round-up sums over, from three up: "during four security operations".
-_MANY_OPERATIONS = {"three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
-                    "several": 3, "numerous": 3}
+#: Words for a few that make a round-up as a number of three or more does: "during several operations".
+_MANY_WORDS = frozenset({"several", "numerous"})
 
 
 def _round_up(reader: Reader, k: int) -> bool:
     """Whether the words from ``k`` name three operations or more ("four operations", "several
     separate security operations"): a round-up whose counts sum over incidents each told apart,
     not one incident's (two operations are often one incident and its follow-up)."""
-    word = reader.text[reader.starts[k] : reader.ends[k]].lower() if k < len(reader.lows) else ""
-    if _MANY_OPERATIONS.get(word, int(word) if word.isdigit() else 0) < 3:
+    q = reader.qs[k] if k < reader.n else None
+    if q is None or not (q.text.lower() in _MANY_WORDS or (not q.approx and (q.best or 0) >= 3)):
         return False
     j = k + 1
     while reader.low(j) in ("separate", "security", "clearing", "and"):
