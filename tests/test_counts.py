@@ -189,6 +189,9 @@ def test_several_counts_in_one_sentence(sentence: str, expected: list[tuple[str,
         # the possessive of the first person serves the second
         ("His wife and son were injured.", [("injured", 2)]),
         ("His wife and two sons were injured.", [("injured", 3)]),
+        # and "the" serves the bare nouns of its list, not an apposition
+        ("The force detained the commander, facilitator and two of their associates.", [("arrested", 4)]),
+        ("The force detained the commander, leader of the cell.", [("arrested", 1)]),
         # the people an "of" phrase names tell whose someone is, and are not counted
         ("The car exploded, injuring the wife of an embassy staff member and at least three other people.",
          [("injured", 4)]),
@@ -475,6 +478,9 @@ def test_a_bomber_alone_is_counted_on_the_perpetrators_side() -> None:
         # a round-up of three operations or more, each told apart after it
         ("Afghan and coalition forces detained more than 10 suspected insurgents during four operations in"
          " southern Afghanistan Friday.", 11),
+        # operations over a period
+        ("The campaign has resulted in 20 Haqqani senior leaders being captured during operations in the"
+         " province this month.", 20),
     ],
 )
 def test_aggregate_tolls_are_flagged_so_no_incident_takes_them(sentence: str, best: int) -> None:
@@ -482,6 +488,13 @@ def test_aggregate_tolls_are_flagged_so_no_incident_takes_them(sentence: str, be
         [mention] = find_counts(text)
         assert mention.count.best == best
         assert mention.cumulative and mention.aggregate
+
+
+def test_one_group_told_two_ways_is_one_aggregate() -> None:
+    mentions = find_counts("The campaign has resulted in 20 Haqqani senior leaders being captured or killed during"
+                           " operations in the province this month.")
+    assert [(m.category, m.count.best) for m in mentions] == [("arrested", 20), ("killed", 20)]
+    assert all(m.cumulative and m.aggregate for m in mentions)
 
 
 @pytest.mark.parametrize(
@@ -810,6 +823,13 @@ def test_others_named_after_the_verb_add_up() -> None:
     # the whole list the addition opens
     text = "The provincial president is killed along with his driver and three bodyguards by ETA."
     assert summary(text) == [("killed", 5)]
+    # past a phrase holding a list
+    text = ("A security force captured a Haqqani Network facilitator for weapons, fighters and equipment used in"
+            " attacks, along with more than 10 of his associates.")
+    assert summary(text) == [("arrested", 12)]
+    # not past a clause
+    text = "A soldier was killed in the attack, which was claimed by the Taliban, along with two civilians."
+    assert summary(text) == [("killed", 1)]
 
 
 def test_a_definite_plural_is_counted_where_its_people_were_counted() -> None:

@@ -296,6 +296,15 @@ def test_a_leader_and_the_suspects_detained_with_him_add_up(extractor) -> None: 
         ("A security force captured a Taliban IED expert and several other militants in Kandahar Province this "
          "morning. During the search the security force captured the IED expert. Several other militants were "
          "also captured.", 4),
+        # the leader named again by "the": "the targeted individual" is he, not one more
+        ("An Afghan and coalition security force captured a Haqqani leader in Khost province today. After initial "
+         "questioning at the scene, the security force detained the targeted individual along with two of his "
+         "associates.", 3),
+        # "also detained" goes on with the arrest, not with the plot told after it that mentions "his arrest"
+        ("An Afghan and coalition security force arrested a Taliban network leader during an operation in Kandahar "
+         "province today. Prior to his arrest, the leader was believed to be acquiring improvised explosive devices "
+         "for an imminent attack. The security force also detained several suspected insurgents as a result of this "
+         "operation.", 4),
     ],
 )
 def test_the_people_detained_in_one_operation_add_up_once(extractor, text: str, arrested: int) -> None:  # type: ignore[no-untyped-def]
@@ -936,13 +945,30 @@ def test_a_place_named_before_a_weekday_keeps_its_name(extractor) -> None:  # ty
     assert [name for _, _, name in named_areas("the town of Bama on Monday")] == ["Bama"]
 
 
-def test_where_a_person_operates_does_not_place_the_incident(extractor) -> None:  # type: ignore[no-untyped-def]
+def test_a_rule_line_ends_one_story(extractor) -> None:  # type: ignore[no-untyped-def]
     text = (
-        "Afghan and coalition security forces detained several suspected insurgents in Paktiya province Thursday "
-        "while in pursuit of a Taliban sub-commander operating in Mata Khan district."
+        "A security force detained two suspected insurgents in Paktiya province on Saturday.\n\n---\n\n"
+        "Logar-based Taliban Leaders Captured\n"
     )
-    report = _only(_extract(extractor, text, "2010-09-24"))
-    assert report.location is not None and report.location.admin1 == "Paktiya"
+    reports = _extract(extractor, text, "2010-09-06")
+    assert len(reports) == 2
+    assert reports[0].location is not None and reports[0].location.admin1 == "Paktiya"
+
+
+@pytest.mark.parametrize(
+    ("text", "province"),
+    [
+        ("Afghan and coalition security forces detained several suspected insurgents in Paktiya province Thursday "
+         "while in pursuit of a Taliban sub-commander operating in Mata Khan district.", "Paktiya"),
+        ("Afghan and coalition security forces captured a Haqqani sub-commander in Khost province overnight. The "
+         "security force detained several insurgents including the commander, who was in charge of operations in "
+         "Paktiya province.", "Khost"),
+    ],
+)
+def test_where_a_person_operates_does_not_place_the_incident(extractor, text: str, province: str) -> None:  # type: ignore[no-untyped-def]
+    reports = _extract(extractor, text, "2010-09-24")
+    assert [r.realis for r in reports] == ["reported"]  # "including the commander" recalls no other incident
+    assert reports[0].location is not None and reports[0].location.admin1 == province
 
 
 def test_a_province_holding_every_place_named_is_the_articles_one_place(extractor) -> None:  # type: ignore[no-untyped-def]

@@ -1296,11 +1296,14 @@ def _joins_leader(new: Any, held: Any) -> bool:
     """Whether people detained in a later sentence are others than the one leader detained
     before ("captured a Taliban leader ... The security force detained two suspected insurgents
     during the operation"): the earlier count is one person named by a leading role, the
-    later names people by no such role (a later "the facilitator" is the same man again)."""
+    later names people by no such role (a later "the facilitator" is the same man again, and so is
+    one named by "the": "detained the targeted individual along with two of his associates")."""
     old_parts, new_parts = held.count.parts or (), new.count.parts or ()
     if held.count.best != 1 or len(old_parts) != 1 or _role(old_parts[0]) is None:
         return False
-    return bool(new_parts) and all(p.label and _role(p) is None for p in new_parts)
+    return bool(new_parts) and all(
+        p.label and _role(p) is None and not (p.best == 1 and p.text.lower().startswith("the ")) for p in new_parts
+    )
 
 
 #: A death after the wounds told before: "He later succumbed to his wounds", "One of them died in

@@ -349,6 +349,11 @@ class Extractor:
                 and not (all(_refers_back(unit, t) for t in unit.triggers) or any(c.claimed for c in unit.claims))
             ) or (
                 unit.lo > 0 and _WHILE_ANOTHER.match(unit.sentence.text, unit.lo) is not None  # a clause cut off by _cue_cut
+            ) or (
+                # a rule line ("---") between two stories pasted in one text
+                current is not None and _RULE_LINE.search(
+                    context.article.text, max(u.sentence.end for u in current.units), unit.sentence.start
+                ) is not None
             )
             # a claim speaks of an incident already told ("ISWAP said its fighters had planted the
             # explosives"), unless its own place or date says otherwise
@@ -688,6 +693,8 @@ def _refers_back(unit: Unit, trigger: TriggerMatch) -> bool:
     return not _NAMED_MODIFIER.search(mods)
 
 
+#: A line of dashes or underscores alone: the end of one story and the start of another in one text.
+_RULE_LINE = re.compile(r"^[ \t]*(?:-{3,}|_{3,}|={3,}|\*{3,})[ \t]*$", re.MULTILINE)
 #: A sentence that adds to what was told ("also", "in addition"), when it names no date or place.
 _ALSO = re.compile(r"\b(?:also|additionally|in addition)\b", re.IGNORECASE)
 #: How many units back a scene-setting sentence may stand before the incident it sets ...
@@ -816,8 +823,13 @@ def _antecedent(groups: Sequence[Group], head: TriggerMatch) -> Group:
     """The latest incident a back-reference fits: "the blast" goes to the last explosion told,
     even if another incident was told after it."""
     if head.family not in _ANY_FAMILY:
+        # an incident opened by this kind of act first: "also detained two suspects" goes to the arrest,
+        # not to the bomb plot told after it that mentions "his arrest"
         for group in reversed(groups):
-            if head.family in group.families or group.head.family == head.family:
+            if group.head.family == head.family:
+                return group
+        for group in reversed(groups):
+            if head.family in group.families:
                 return group
         return groups[-1]
     # "the attack" is no arrest or seizure: "a judge was arrested in connection with this attack ... found

@@ -45,10 +45,12 @@ _BEFORE_LOCATIVE = re.compile(
     re.IGNORECASE,
 )
 #: Also where someone works or lives, which describes them and does not place the incident ("a
-#: sub-commander operating in Mata Khan district", "a cell based in Quetta").
+#: sub-commander operating in Mata Khan district", "a cell based in Quetta", "the commander, who was in
+#: charge of operations in Paktiya province").
 _BEFORE_ORIGIN = re.compile(
     r"\b(?:from|to|toward|towards|for|by|via|with|citizens? of|nationals? of|natives? of|born in|"
-    r"(?:operating|operates|operated|active|based|headquartered|living|lives|resident|residing)\s+in)\s+(?:the\s+)?$",
+    r"(?:operating|operates|operated|active|based|headquartered|living|lives|resident|residing)\s+in|"
+    r"in charge of (?:[\w-]+\s+){0,3}in)\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
 #: A place named as a landmark to measure from: "127 km east of Sirte", "about 40 kilometers from

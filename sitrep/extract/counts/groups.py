@@ -373,11 +373,18 @@ class GroupReader(Sentence):
 
     def _possessed_companion(self, found: list[Group], k: int) -> bool:
         """Is token ``k`` a bare singular person noun after "and" and a group opened by a
-        possessive ("his wife and son")?"""
+        possessive ("his wife and son"), or inside a list after a group opened by "the" ("the
+        commander, facilitator and two of their associates"; not an apposition: "the commander,
+        leader of the cell")?"""
         entry = self.lex.people.get(self.lows[k])
+        if entry is None or not entry[0] or k < 3 or not found or found[-1].last != k - 2:
+            return False
+        opener = self.lows[found[-1].first]
+        if self.lows[k - 1] == "and":
+            return opener in ("his", "her", "their")
         return (
-            entry is not None and entry[0] and k >= 3 and self.lows[k - 1] == "and" and bool(found)
-            and found[-1].last == k - 2 and self.lows[found[-1].first] in ("his", "her", "their")
+            self.lows[k - 1] == "," and opener == "the" and found[-1].quantity.best == 1
+            and self.low(k + 1) in ("and", ",")
         )
 
     def _ends_noun_phrase(self, k: int) -> bool:

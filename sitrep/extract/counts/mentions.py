@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from dataclasses import dataclass, field, replace
-from typing import Sequence
+from typing import Mapping, Sequence
 
 from sitrep.extract.counts.lexicon import CountLexicon, default_lexicon
 from sitrep.extract.counts.reader import QUANTITY, Group, Reader, tokenize
@@ -487,10 +487,7 @@ def _attach_extras(reader: Reader, groups: list[Group], found: list[_Found]) -> 
         if k >= 0:
             owner = by_end.get(reader.ends[k])
             if owner is None and reader.lows[k] not in (",", ".", ";", ":"):
-                # "were killed during the assault, along with 9 insurgents": past a phrase of a few words
-                start = next((j for j in range(k - 1, max(k - 7, -1), -1) if reader.lows[j] in reader.lex.prepositions), None)
-                if start is not None and not any(reader.lows[j] in (",", ".", ";", ":") for j in range(start, k + 1)):
-                    owner = by_end.get(reader.ends[start - 1]) if start > 0 else None
+                owner = _owner_before_phrase(reader, by_end, k)
             if owner is not None and owner.groups:
                 g.used = True
                 owner.extra.append(g)
@@ -506,6 +503,31 @@ def _attach_extras(reader: Reader, groups: list[Group], found: list[_Found]) -> 
         g.side = g.side or "perpetrators"
         owner.extra.append(g)
         owner.end = reader.ends[g.last + 1]
+
+
+#: How many words a phrase between a count and its addition may have.
+_PHRASE_WORDS = 10
+
+
+def _owner_before_phrase(reader: Reader, by_end: Mapping[int, _Found], k: int) -> _Found | None:
+    """The count a phrase ending at token ``k`` follows, when the phrase opens with a preposition
+    right after it: "were killed during the assault, along with 9 insurgents", "captured a facilitator
+    for weapons, fighters and equipment used in attacks, along with more than 10 of his associates".
+    The phrase holds no clause break; a comma in it must be a list's, closed by "and" before ``k``."""
+    lows = reader.lows
+    for start in range(k, max(k - _PHRASE_WORDS, 0), -1):
+        if lows[start] in (".", ";", ":"):
+            return None
+        if lows[start] not in reader.lex.prepositions and lows[start] != "for":  # "a facilitator for weapons"
+            continue
+        owner = by_end.get(reader.ends[start - 1])
+        if owner is None:
+            continue
+        phrase = lows[start : k + 1]
+        if "," in phrase and "and" not in phrase[len(phrase) - phrase[::-1].index(",") :]:
+            return None
+        return owner
+    return None
 
 
 def _attach_list(reader: Reader, groups: Sequence[Group], first: Group, owner: _Found) -> None:
@@ -542,6 +564,11 @@ def _mark_cumulative(reader: Reader, found: list[_Found]) -> None:
                 f.aggregate = f.aggregate or aggregate
         if campaign and _campaign_toll(reader, f):
             f.cumulative = f.aggregate = True
+    for f in found:  # "20 leaders being captured or killed during operations this month": one group, one reading
+        for other in found:
+            if other is not f and other.groups and other.groups[0] is f.groups[0]:
+                f.cumulative |= other.cumulative
+                f.aggregate |= other.aggregate
 
 
 def _cues(reader: Reader) -> list[tuple[int, bool, bool]]:
@@ -565,10 +592,21 @@ def _cues(reader: Reader) -> list[tuple[int, bool, bool]]:
 _MANY_WORDS = frozenset({"several", "numerous"})
 
 
+#: Words that may stand between "operations" and the period a round-up covers ("during operations in
+#: the province this month").
+_PERIOD_WINDOW = 6
+
+
 def _round_up(reader: Reader, k: int) -> bool:
     """Whether the words from ``k`` name three operations or more ("four operations", "several
-    separate security operations"): a round-up whose counts sum over incidents each told apart,
-    not one incident's (two operations are often one incident and its follow-up)."""
+    separate security operations"), or operations over a period ("operations in the province this
+    month"): a round-up whose counts sum over incidents, not one incident's (two operations are
+    often one incident and its follow-up)."""
+    if reader.low(k) == "operations":
+        return any(
+            reader.low(j) in ("this", "last", "past") and reader.low(j + 1) in ("week", "month", "year")
+            for j in range(k + 1, k + 1 + _PERIOD_WINDOW)
+        )
     q = reader.qs[k] if k < reader.n else None
     if q is None or not (q.text.lower() in _MANY_WORDS or (not q.approx and (q.best or 0) >= 3)):
         return False
