@@ -810,6 +810,16 @@ def test_a_list_goes_on_past_a_relative_clause() -> None:
         ("killed", 7), ("injured", 3)]
 
 
+def test_other_people_untold_are_two_at_least() -> None:
+    (mention,) = find_counts("A security force detained a Taliban facilitator and other militants.")
+    count = mention.count
+    assert (count.min, count.best, count.approx) == (3, None, True)
+    assert [(p.text, p.min) for p in count.parts] == [("a Taliban facilitator", 1), ("other militants", 2)]
+    # a number or a determiner before "other" tells how many
+    assert summary("Several other insurgents were detained.") == [("arrested", 3)]
+    assert summary("The bomb killed a policeman and one of the other passengers.") == [("killed", 2)]
+
+
 def test_animals_killed_are_no_toll() -> None:
     assert summary("Seven horses are also killed in the attacks.") == []
 

@@ -44,6 +44,13 @@ def test_recalled_attack_is_background_with_its_own_date_and_place(extractor) ->
     assert [p.name for p in recalled.perpetrators] == ["Islamic State"]
 
 
+@pytest.mark.parametrize(("published", "realis"), [("2011-07-19", "reported"), ("2011-09-19", "background")])
+def test_the_lead_incident_told_late_is_still_news(extractor, published: str, realis: str) -> None:  # type: ignore[no-untyped-def]
+    text = ("Commandos conducted an operation which resulted in two suspected insurgents being detained in Archi "
+            "district, Kunduz province, July 5.")
+    assert _only(_extract(extractor, text, published)).realis == realis
+
+
 def test_foiled_plot_is_not_a_completed_attack(extractor) -> None:  # type: ignore[no-untyped-def]
     report = _only(_extract(extractor, "German police foiled a plot to bomb a synagogue in Berlin on Tuesday, the interior ministry said."))
     assert report.status == "foiled"

@@ -8,7 +8,8 @@ Realis answers "is this news of this article?":
 * **hypothetical** — the clause speaks of what may, would or is threatened to happen
   and nothing in it is in the past (no casualties counted, no past date);
 * **background** — the incident is dated well before publication (more than
-  ``window_days``), or it is not the article's lead incident and either its clause
+  ``window_days``; for the article's lead incident with no background cue, more than
+  ``LEAD_WINDOW_FACTOR`` times that), or it is not the article's lead incident and either its clause
   carries a background cue ("recalled", "the deadliest since", "such as the") or its
   date is only known to the month or coarser ("earlier this month", "last July");
 * **reported** — everything else: the article's lead incident and other dated or
@@ -26,6 +27,11 @@ from datetime import date, timedelta
 
 from sitrep.extract.lexicons import Lexicons
 from sitrep.model import DateSpan, Realis, Status
+
+
+#: The lead incident of an article, with no cue that it is recalled, stays news this many times
+#: ``window_days`` back: an operation told two weeks after it happened is still the article's news.
+LEAD_WINDOW_FACTOR = 3
 
 
 @dataclass(frozen=True, slots=True)
@@ -82,7 +88,10 @@ def decide_realis(
     if status == "threatened" or (cues.hypothetical and not has_past_evidence and status != "foiled"):
         return "hypothetical"
     if when is not None and published is not None and not when.inferred:
-        if when.end < published - timedelta(days=window_days):
+        if when.end < published - timedelta(days=window_days) and not (
+            # the article's own news told late ("an operation ... July 5" in a release of July 19)
+            lead and not cues.background and when.end >= published - timedelta(days=LEAD_WINDOW_FACTOR * window_days)
+        ):
             return "background"
         if when.start > published:
             return "hypothetical"

@@ -18,6 +18,10 @@ _PRONOUN_PARTITIVE = frozenset({"them", "whom", "which", "us"})
 _PRONOUNS = frozenset({"he", "she", "him"})
 _REFLEXIVE = frozenset({"himself", "herself"})
 _STARTS = SINGULAR_DETS | _PRONOUNS | _REFLEXIVE | {QUANTITY, "her", "no", "other"}  # the words a group may start with
+#: Words before "other" that give its people their number or their owner ("several other insurgents",
+#: "the other passengers", "one of the other victims"): "other" then opens no group of its own.
+_TAKES_OTHER = SINGULAR_DETS | {QUANTITY, "of", "no", "any", "all", "these", "those", "our", "your", "each", "every",
+                                "some", "many", "few", "several", "numerous", "multiple", "and/or"}
 _NAMED_SUBJECT_NEXT = frozenset({"was", "is", "has", "had", "and", "were", "are"})
 _COPULAS = frozenset({"was", "were", "is", "are"})
 _ORDINALS = frozenset({"second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth"})
@@ -97,6 +101,11 @@ class GroupReader(Sentence):
                 group = Group(k, k, Quantity(1, 1, 1, False, self.text[self.starts[k] : self.ends[k]]), person=True)
             elif low in _REFLEXIVE:
                 group = Group(k, k, Quantity(1, 1, 1, False, low), side="perpetrators", person=True, reflexive=True)
+            elif low == "other" and self.low(k - 1) not in _TAKES_OTHER:
+                # "captured a facilitator and other militants": two people at least, how many untold
+                group = self._noun_group(k, k + 1, Quantity(2, None, None, True, "other"), need_person=True)
+                if group is not None and not self._plural_head(group):
+                    group = None
             elif low == "no":
                 group = self._noun_group(k, k + 1, Quantity(0, 0, 0, False, "no"), need_person=True)
                 if group is not None and self.low(group.last + 1) in self.lex.zero_nouns:
@@ -370,6 +379,11 @@ class GroupReader(Sentence):
             and person.person and person.quantity.best == 1 and person.partitive is None and not person.named
             and not group.subset
         )
+
+    def _plural_head(self, group: Group) -> bool:
+        """Is the group's last word a plural person noun ("militants", not "militant")?"""
+        entry = self.lex.people.get(self.lows[group.last])
+        return entry is not None and not entry[0]
 
     def _possessed_companion(self, found: list[Group], k: int) -> bool:
         """Is token ``k`` a bare singular person noun after "and" and a group opened by a
