@@ -146,6 +146,12 @@ def test_figurative_senses_are_not_triggers(lexicons: Lexicons, sentence: str) -
     assert lexicons.find_triggers(sentence) == []
 
 
+def test_the_makings_of_a_bomb_are_no_blast(lexicons: Lexicons) -> None:
+    families = {t.family for t in lexicons.find_triggers(
+        "The security force detained six suspected insurgents and seized IED-making materials.")}
+    assert "explosion" not in families and "arrest" in families
+
+
 def test_kind_depends_on_who_was_attacked(kinds: KindTable) -> None:
     on_civilians = kinds.kind("armed", target_types=["civilians"])
     on_soldiers = kinds.kind("armed", target_types=["military"])

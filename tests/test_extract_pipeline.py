@@ -312,6 +312,14 @@ def test_a_leader_and_the_suspects_detained_with_him_add_up(extractor) -> None: 
          "province today. Prior to his arrest, the leader was believed to be acquiring improvised explosive devices "
          "for an imminent attack. The security force also detained several suspected insurgents as a result of this "
          "operation.", 4),
+        # militants named again as insurgents are the same men
+        ("Two Haqqani facilitators and two other militants were captured by an Afghan-international security force "
+         "in Khost province last night. During the search the joint force captured the Haqqani facilitators. Two "
+         "other insurgents were also captured.", 4),
+        # a leader the lede's detainees include is no one more
+        ("Haqqani Network Leader Captured by Afghan-led Force\n\nAfghan and coalition security forces detained "
+         "several insurgents in Khost province overnight, including a Haqqani Network leader responsible for "
+         "attacks against coalition forces.", 3),
     ],
 )
 def test_the_people_detained_in_one_operation_add_up_once(extractor, text: str, arrested: int) -> None:  # type: ignore[no-untyped-def]

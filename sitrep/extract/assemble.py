@@ -717,7 +717,8 @@ class Assembler:
                     held = sides.get(attacker)
                     if held is not None and (
                         (getattr(mention, "additional", False) and not _names_again(mention, held[0]))
-                        or (category == "arrested" and held[1] is not unit and _joins_leader(mention, held[0]))
+                        or (category == "arrested" and held[1] is not unit and _joins_leader(mention, held[0])
+                            and not _includes_leader(unit, mention))
                     ):
                         # "captured a facilitator ... detained one additional suspected insurgent"
                         sides[attacker] = (_AddedMention(held[0], mention), unit)
@@ -1284,8 +1285,14 @@ def _names_again(new: Any, held: Any) -> bool:
 
 
 def _plain_label(label: str) -> str:
-    """A count's label without the words that make its people others ("additional suspected insurgent")."""
-    return " ".join(w for w in label.lower().split() if w not in _ADDING_WORDS)
+    """A count's label without the words that make its people others ("additional suspected insurgent"),
+    its people named by one word of those that name the same fighters ("militants" and "insurgents")."""
+    return " ".join(_SAME_PEOPLE.get(w, w) for w in label.lower().split() if w not in _ADDING_WORDS)
+
+
+#: Words news copy uses for the same armed men in one story: "two other militants were captured ...
+#: Two other insurgents were also captured".
+_SAME_PEOPLE = {"militant": "insurgent", "militants": "insurgents"}
 
 
 #: Words in a count's phrase that make its people others than those counted before.
@@ -1304,6 +1311,19 @@ def _joins_leader(new: Any, held: Any) -> bool:
     return bool(new_parts) and all(
         p.label and _role(p) is None and not (p.best == 1 and p.text.lower().startswith("the ")) for p in new_parts
     )
+
+
+#: After a count, the leader it holds: "detained several insurgents, including a Haqqani network leader".
+_INCLUDING_LEADER = re.compile(r"[^.;]{0,60}?\bincluding (?:a|an|the|one) ((?:[\w-]+ ){0,3}[\w-]+)", re.I)
+
+
+def _includes_leader(unit: Unit, mention: Any) -> bool:
+    """Whether the people a count names hold a leader, said after it ("several insurgents, including
+    the commander"): the leader told before is among them, not one more."""
+    found = _INCLUDING_LEADER.match(unit.sentence.text, mention.end)
+    if found is None:
+        return False
+    return any(word in _LEAD_ROLES or word[:-1] in _LEAD_ROLES for word in found.group(1).lower().split())
 
 
 #: A death after the wounds told before: "He later succumbed to his wounds", "One of them died in
