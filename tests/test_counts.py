@@ -478,6 +478,8 @@ def test_a_bomber_alone_is_counted_on_the_perpetrators_side() -> None:
         # a round-up of three operations or more, each told apart after it
         ("Afghan and coalition forces detained more than 10 suspected insurgents during four operations in"
          " southern Afghanistan Friday.", 11),
+        ("Afghan and coalition forces conducted four operations targeting Taliban leaders, detaining numerous"
+         " suspected insurgents in Helmand, Kandahar and Nangarhar provinces yesterday.", None),
         # operations over a period
         ("The campaign has resulted in 20 Haqqani senior leaders being captured during operations in the"
          " province this month.", 20),
@@ -744,6 +746,7 @@ def test_an_attempt_that_killed_is_not_hypothetical() -> None:
     [
         # a purpose or an attempt is not an outcome
         ("The force conducted an operation to detain a Taliban leader in Arghandab district.", []),
+        ("As the force conducted a search to detain the two insurgents, it observed the two men were armed.", []),
         ("A suicide bomber attempted to kill the British ambassador.", []),
         # ... but it governs only the verb right after it
         ("ISIS shelled civilians attempting to escape from Fallujah, killing 2 and injuring 20.", [("killed", 2), ("injured", 20)]),

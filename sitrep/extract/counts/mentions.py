@@ -583,11 +583,13 @@ def _cues(reader: Reader) -> list[tuple[int, bool, bool]]:
             cues.append((reader.starts[k], True, True))
         elif low in lex.cues and any(reader.starts_with(c, k) for c in lex.cues[low]):
             cues.append((reader.starts[k], low == "since" and _since_date(reader, k + 1), False))
-        elif low in ("during", "in") and _round_up(reader, k + 1):
+        elif low in _ROUND_UP_OPENERS and _round_up(reader, k + 1):
             cues.append((reader.starts[k], True, False))
     return cues
 
 
+#: Words before the operations a round-up covers: "during four operations", "conducted four operations".
+_ROUND_UP_OPENERS = frozenset({"during", "in", "conducted", "conducting", "across"})
 #: Words for a few that make a round-up as a number of three or more does: "during several operations".
 _MANY_WORDS = frozenset({"several", "numerous"})
 
