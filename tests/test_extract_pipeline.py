@@ -51,6 +51,20 @@ def test_the_lead_incident_told_late_is_still_news(extractor, published: str, re
     assert _only(_extract(extractor, text, published)).realis == realis
 
 
+@pytest.mark.parametrize(
+    ("text", "town"),
+    [
+        ("Asesinan a golpes a hombre en la ciudad de Reynosa", "Reynosa"),
+        ("Ejecutan a dos hombres en Apatzingán, Michoacán", "Apatzingán"),
+        ("Dejan 2 cuerpos sobre la carretera Uruapan-Pátzcuaro", "Uruapan"),
+    ],
+)
+def test_a_spanish_headline_tells_an_incident_and_its_place(extractor, text: str, town: str) -> None:  # type: ignore[no-untyped-def]
+    report = _only(_extract(extractor, text, "2010-05-02"))
+    assert report.kind.sub_event_type == "Attack" and report.realis == "reported"
+    assert report.location is not None and (report.location.name, report.location.country_code) == (town, "MX")
+
+
 def test_foiled_plot_is_not_a_completed_attack(extractor) -> None:  # type: ignore[no-untyped-def]
     report = _only(_extract(extractor, "German police foiled a plot to bomb a synagogue in Berlin on Tuesday, the interior ministry said."))
     assert report.status == "foiled"
