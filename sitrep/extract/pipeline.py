@@ -208,6 +208,7 @@ class Extractor:
                 places = _merge_places(piece, places, scanned)
                 actors = tuple(self.registry.find_all(piece))
                 places = _merge_places(piece, places, self._mislabelled_towns(piece, entities, actors, countries))
+                places = _merge_places(piece, places, self._spanish_places(piece, countries))
                 headline = _headline_case(piece)
                 places = [p for p in places if not _names_a_person(piece, p, entities, surnames, headline=headline)]
                 dates = list(find_dates(piece))
@@ -264,6 +265,20 @@ class Extractor:
                 place = self.gazetteer.resolve(e.text)
             if place is not None and place.precision in ("town", "district"):
                 found.append((e.start, e.end, "GAZ"))
+        return found
+
+    def _spanish_places(self, text: str, countries: Sequence[str] = ()) -> list[tuple[int, int, str]]:
+        """Towns after Spanish (or French) "en" ("Ejecutan en Juárez a 4", "en la ciudad de
+        Reynosa"), which the English NER reads as part of a person's name or misses: each name the
+        gazetteer reads as a town, a district or a province."""
+        found = []
+        for match in _SPANISH_LOCATIVE.finditer(text):
+            name = match.group("name")
+            place = self.gazetteer.resolve(name, context_countries=countries) if countries else None
+            if place is None:
+                place = self.gazetteer.resolve(name)
+            if place is not None and place.precision in ("town", "district", "province"):
+                found.append((match.start("name"), match.end("name"), "GAZ"))
         return found
 
     def _mislabelled_facility(self, text: str, e: EntityMention, actors: Sequence[Any]) -> bool:
@@ -539,7 +554,13 @@ def _pieces(text: str, start: int, end: int) -> Iterator[tuple[int, str]]:
 #: Words right before a name that make it a place: "in Aguelhok", "near the village of X"; after a
 #: bare "the" only a type of place after the name will do ("in the Tibú area").
 _LOCATIVE_BEFORE = re.compile(
-    r"\b(?:in|at|near|outside)\s+(?:the\s+(?:town|village|city|district|area)\s+of\s+|(?P<bare_the>the\s+))?\Z", re.I
+    # "en": Spanish and French headlines ("Ejecutan en Juárez a 4")
+    r"\b(?:in|at|near|outside|en)\s+(?:the\s+(?:town|village|city|district|area)\s+of\s+|(?P<bare_the>the\s+))?\Z", re.I
+)
+#: A name after Spanish "en": "en Juárez", "en la ciudad de Reynosa", "en Apatzingán, Michoacán".
+_SPANISH_LOCATIVE = re.compile(
+    r"\ben\s+(?:(?:la\s+ciudad|el\s+municipio|el\s+estado|el\s+poblado|la\s+comunidad|la\s+colonia)\s+de\s+)?"
+    r"(?P<name>[A-ZÁÉÍÓÚÑ][\w'’.-]*(?:\s+(?:de\s+|del\s+)?[A-ZÁÉÍÓÚÑ][\w'’.-]*){0,2})"
 )
 #: Before a facility's name: a word of place or motion ("at", "entering", "into").
 _FACILITY_BEFORE = re.compile(r"\b(?:in|at|near|outside|inside|entering|entered|into|on|stormed)\s+(?:the\s+)?\Z", re.I)
