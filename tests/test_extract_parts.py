@@ -122,6 +122,13 @@ def test_the_lexicon_picking_its_patterns_by_how_a_match_starts_finds_what_the_p
         ("A driver rammed his vehicle at Israeli soldiers at the entrance to the town.", "ramming"),
         ("An unknown person shoots and injures a 21-year-old in Belfast.", "armed"),
         ("Members of the FARC burned a Mi-17 helicopter.", "arson"),
+        ("Tijuana: Man executed in gym in La Mesa", "killing"),
+        ("They execute nine in the last hours", "killing"),
+        # Spanish headlines
+        ("Acribillan a tres sujetos en Chihuahua", "killing"),
+        ("Hallan dos cuerpos en el bulevar 2000", "killing"),
+        ("Balean auto en el bulevar de Las Naciones", "armed"),
+        ("Secuestran a empresario en Culiacán", "kidnap"),
     ],
 )
 def test_triggers_name_the_act(lexicons: Lexicons, sentence: str, family: str) -> None:

@@ -67,6 +67,11 @@ def test_a_spanish_headline_tells_an_incident_and_its_place(extractor, text: str
     assert report.location is not None and (report.location.name, report.location.country_code) == (town, "MX")
 
 
+def test_executing_trades_is_no_killing(extractor) -> None:  # type: ignore[no-untyped-def]
+    assert _extract(extractor, "The firm executed 5 trades in London.") == []
+    assert len(_extract(extractor, "They execute nine in the last hours")) == 1
+
+
 def test_foiled_plot_is_not_a_completed_attack(extractor) -> None:  # type: ignore[no-untyped-def]
     report = _only(_extract(extractor, "German police foiled a plot to bomb a synagogue in Berlin on Tuesday, the interior ministry said."))
     assert report.status == "foiled"
