@@ -59,6 +59,8 @@ def test_the_lead_incident_told_late_is_still_news(extractor, published: str, re
         ("Dejan 2 cuerpos sobre la carretera Uruapan-Pátzcuaro", "Uruapan"),
         # the NER takes "Ejecutan en Juárez" for a person's name
         ("Ejecutan en Juárez a 4 pese a operativo", "Ciudad Juárez"),
+        # a small town of a Spanish text that names no country is looked up in the Spanish-speaking ones
+        ("Localizan a tres hombres asesinados en Chilapa", "Chilapa de Álvarez"),
     ],
 )
 def test_a_spanish_headline_tells_an_incident_and_its_place(extractor, text: str, town: str) -> None:  # type: ignore[no-untyped-def]

@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Any, Sequence
 from sitrep.extract.analysis import Sentence, Unit
 from sitrep.extract.dateline import dateline_span
 from sitrep.extract.kinds import KindTable
-from sitrep.extract.lexicons import Lexicons
+from sitrep.extract.lexicons import SPANISH_SPEAKING, SPANISH_TRIGGER_SUFFIX, Lexicons
 from sitrep.extract.places import GROUP_WORD, INSTITUTION, PlaceChoice, chains, choose_location
 from sitrep.extract.realis import decide_realis, decide_status, read_cues
 from sitrep.extract.segment import Group
@@ -199,6 +199,11 @@ class DocumentContext:
             c for sentence in sentences for a in sentence.actors if a.actor is not None
             and len(a.actor.countries) <= _HINT_COUNTRIES for c in a.actor.countries
         } - set(outright))
+        # a Spanish text ("Localizan a tres hombres asesinados en Chilapa") that names no country is
+        # read among the Spanish-speaking ones
+        spanish = any(t.trigger_id.endswith(SPANISH_TRIGGER_SUFFIX) for s in sentences for t in s.triggers)
+        if spanish and not outright:
+            hinted = hinted + [c for c in SPANISH_SPEAKING if c not in hinted]
         for sentence, found in zip(sentences, mentions):
             for text, country in found:
                 if country is not None:
@@ -218,6 +223,8 @@ class DocumentContext:
                     named.add(a.actor.countries[0])  # a group active in one country (TTP, FARC...)
         not_places = [(s.index, a.start, a.end) for s in sentences for a in s.actors] + _named_people(sentences)
         countries = [c for c, _ in tally.most_common()]
+        if spanish and not countries:
+            countries = list(SPANISH_SPEAKING)
         dateline = dateline_span(article.text)
         not_dates: list[tuple[int, int, int]] = []
         local_dateline: tuple[Location, Evidence] | None = None

@@ -19,6 +19,14 @@ Family = Literal[
 FAMILIES: frozenset[str] = frozenset(Family.__args__)  # type: ignore[attr-defined]
 
 
+#: The ending of the ids of the triggers in Spanish (``killing_es``): a text they match is Spanish.
+SPANISH_TRIGGER_SUFFIX = "_es"
+#: Where a Spanish text that names no country is read first: the Spanish-speaking countries, the most
+#: populous first (a town it names, "en Chilapa", is looked up among them).
+SPANISH_SPEAKING = ("MX", "CO", "ES", "AR", "PE", "VE", "CL", "GT", "EC", "BO", "CU", "DO", "HN", "PY", "SV", "NI",
+                    "CR", "PA", "UY", "PR", "GQ")
+
+
 @dataclass(frozen=True, slots=True)
 class TriggerMatch:
     start: int

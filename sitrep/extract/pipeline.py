@@ -30,7 +30,7 @@ from typing import TYPE_CHECKING, Any, Iterable, Iterator, Sequence
 from sitrep.extract.analysis import PLACE_LABELS, EntityMention, Sentence, Unit, split_units
 from sitrep.extract.assemble import Assembler, DocumentContext
 from sitrep.extract.kinds import KindTable
-from sitrep.extract.lexicons import Lexicons, TriggerMatch
+from sitrep.extract.lexicons import SPANISH_SPEAKING, SPANISH_TRIGGER_SUFFIX, Lexicons, TriggerMatch
 from sitrep.extract.places import named_areas
 from sitrep.extract.segment import Group, may_attach, opens_new_incident
 from sitrep.extract.truecase import is_shouting, truecase
@@ -178,6 +178,8 @@ class Extractor:
         # without them ("shot dead in Fortul in the Colombian department of Arauca")
         named = (self.gazetteer.country(e.text) for e in ents if e.label_ in ("GPE", "NORP"))
         countries = tuple(dict.fromkeys(c.country_code for c in named if c is not None and c.country_code))
+        # a Spanish text naming no country is read among the Spanish-speaking ones
+        spanish = any(t.trigger_id.endswith(SPANISH_TRIGGER_SUFFIX) for t in self.lexicons.find_triggers(text))
         out: list[Sentence] = []
         for span in doc.sents:
             for start, piece in _pieces(text, span.start_char, span.end_char):
@@ -208,7 +210,9 @@ class Extractor:
                 places = _merge_places(piece, places, scanned)
                 actors = tuple(self.registry.find_all(piece))
                 places = _merge_places(piece, places, self._mislabelled_towns(piece, entities, actors, countries))
-                places = _merge_places(piece, places, self._spanish_places(piece, countries))
+                places = _merge_places(
+                    piece, places, self._spanish_places(piece, countries or (SPANISH_SPEAKING if spanish else ()))
+                )
                 headline = _headline_case(piece)
                 places = [p for p in places if not _names_a_person(piece, p, entities, surnames, headline=headline)]
                 dates = list(find_dates(piece))
