@@ -26,6 +26,7 @@ from sitrep.evaluate.isaf import (
     gold_labels,
     label_share,
     minimum,
+    operational_update,
     read_release,
     read_rows,
     release_date,
@@ -207,6 +208,16 @@ def test_a_year_or_month_never_beats_a_day() -> None:
                               day=date(2010, 1, 1), precision="year")
     published = report(province="Khost", day=date(2010, 8, 6), inferred=True)
     assert read_release([reference_number, published], default_mapping()).start_date == date(2010, 8, 6)
+
+
+def test_an_operational_update_dates_its_undated_events_the_day_before() -> None:
+    undated = report(arrested=count(part(2, "two suspects")), province="Khost", day=date(2011, 3, 23), inferred=True)
+    assert read_release([undated], default_mapping(), update=True).start_date == date(2011, 3, 22)
+    assert read_release([undated], default_mapping()).start_date == date(2011, 3, 23)
+    phrased = report(arrested=count(part(2, "two suspects")), province="Khost", day=date(2011, 3, 22))
+    assert read_release([phrased], default_mapping(), update=True).start_date == date(2011, 3, 22)  # "yesterday" stands
+    assert operational_update("ISAF Joint Command Evening Operational Update March 23, 2011\nKABUL ...")
+    assert not operational_update("KABUL, Afghanistan (March 23, 2011) - An Afghan-led force ...")
 
 
 @pytest.mark.parametrize(

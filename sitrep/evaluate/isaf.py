@@ -26,7 +26,8 @@ whose realis is ``reported`` (if none, all reports but negated ones):
 - the *main report*: the one with the largest killed + captured minimum (the first on a
   tie). ``province`` is its admin1 mapped to the gold's labels, else the first report's that
   maps; ``start_date`` is the first day a phrase gave, main report first, else the first
-  day-precise date (the publication date of an undated report).
+  day-precise date (the publication date of an undated report; in an operational update, the
+  day before it: the codebook dates an update's events so).
 - ``event_type``: the mapping file's rules applied to the facts above (killed, captured,
   an air strike among the kinds, civilians among the killed).
 - ``target_group``: the groups whose names occur in the reports' perpetrators, targets or
@@ -50,7 +51,7 @@ import json
 import re
 from collections import Counter
 from dataclasses import dataclass, field, replace
-from datetime import date
+from datetime import date, timedelta
 from functools import lru_cache
 from pathlib import Path
 from types import MappingProxyType
@@ -74,6 +75,7 @@ __all__ = [
     "label_share",
     "minimum",
     "named_days",
+    "operational_update",
     "read_release",
     "read_rows",
     "release_date",
@@ -121,6 +123,13 @@ _DAY_MONTH: Final = re.compile(r"\b(?P<day>[0-3]?\d)(?:st|nd|rd|th)?\s+" + _MONT
 _MONTH_DAY_RE: Final = re.compile(r"\b" + _MONTH_DAY, re.IGNORECASE)
 #: How far into a release its header reaches.
 HEADER_CHARS: Final = 800
+#: An operational update's title: the codebook dates its events the day before the update.
+_OPERATIONAL_UPDATE: Final = re.compile(r"\boperational\s+update\b", re.IGNORECASE)
+
+
+def operational_update(text: str) -> bool:
+    """Whether a release is an operational update ("ISAF Joint Command Morning Operational Update")."""
+    return _OPERATIONAL_UPDATE.search(text[:HEADER_CHARS]) is not None
 
 
 @dataclass(frozen=True, slots=True)
@@ -462,8 +471,9 @@ def _part_minimum(low: int | None, best: int | None, approx: bool, text: str, ma
     return best or 0
 
 
-def read_release(reports: Sequence[Report], mapping: IsafMapping) -> ReleaseView:
-    """sitrep's view of a release: the gold's fields read from its reports."""
+def read_release(reports: Sequence[Report], mapping: IsafMapping, *, update: bool = False) -> ReleaseView:
+    """sitrep's view of a release: the gold's fields read from its reports (``update``: the release is
+    an operational update, whose undated events the codebook puts on the day before its date)."""
     chosen = release_reports(reports)
     killed = [minimum(r.counts.killed, mapping, excluded_sides=mapping.killed_excluded_sides) for r in chosen]
     captured = [minimum(r.counts.arrested, mapping) for r in chosen]
@@ -472,7 +482,7 @@ def read_release(reports: Sequence[Report], mapping: IsafMapping) -> ReleaseView
     province = next(
         (label for label in (mapping.province_label(r.location.admin1) for r in ordered if r.location) if label), None
     )
-    start = _start_day(ordered)
+    start = _start_day(ordered, update=update)
     facts = {
         "killed": max(killed, default=0) > 0,
         "captured": max(captured, default=0) > 0,
@@ -504,16 +514,18 @@ def read_release(reports: Sequence[Report], mapping: IsafMapping) -> ReleaseView
     )
 
 
-def _start_day(ordered: Sequence[Report]) -> date | None:
+def _start_day(ordered: Sequence[Report], *, update: bool = False) -> date | None:
     """The event's day: the first date a phrase gave to the day (main report first), else
-    the first day-precise date (the publication date where no phrase dated a report), else
-    the start of the main report's span. The gold codes a day, so a month or a year is a
-    last resort."""
+    the first day-precise date (the publication date where no phrase dated a report; in an
+    operational update, the day before it, as the codebook has it), else the start of the main
+    report's span. The gold codes a day, so a month or a year is a last resort."""
     dated = [r.date for r in ordered if r.date is not None]
     phrased = next((d for d in dated if d.precision == "day" and not d.inferred), None)
-    day = phrased or next((d for d in dated if d.precision == "day"), None)
+    if phrased is not None:
+        return phrased.start
+    day = next((d for d in dated if d.precision == "day"), None)
     if day is not None:
-        return day.start
+        return day.start - timedelta(days=1) if update and day.inferred else day.start
     return dated[0].start if dated else None
 
 
@@ -576,9 +588,10 @@ class IsafEvaluator:
         plain = self.mapping.without_vague_quantities()
         tally: Counter[str] = Counter()
         for row, reports in zip(rows, per_article):
-            view = read_release(reports, self.mapping)
+            update = operational_update(row.text)
+            view = read_release(reports, self.mapping, update=update)
             self._score(result, row, view, tally)
-            plain_view = read_release(reports, plain)
+            plain_view = read_release(reports, plain, update=update)
             has_reports = view.reports > 0
             tally["killed_plain"] += has_reports and plain_view.min_killed == row.min_killed
             tally["captured_plain"] += has_reports and plain_view.min_captured == row.min_captured
