@@ -178,8 +178,11 @@ class Extractor:
         # without them ("shot dead in Fortul in the Colombian department of Arauca")
         named = (self.gazetteer.country(e.text) for e in ents if e.label_ in ("GPE", "NORP"))
         countries = tuple(dict.fromkeys(c.country_code for c in named if c is not None and c.country_code))
-        # a Spanish text naming no country is read among the Spanish-speaking ones
-        spanish = any(t.trigger_id.endswith(SPANISH_TRIGGER_SUFFIX) for t in self.lexicons.find_triggers(text))
+        # a Spanish text naming no country is read among the Spanish-speaking ones (only a text with
+        # "en" is searched for Spanish triggers: a place is only read after it)
+        spanish = " en " in text and any(
+            t.trigger_id.endswith(SPANISH_TRIGGER_SUFFIX) for t in self.lexicons.find_triggers(text)
+        )
         out: list[Sentence] = []
         for span in doc.sents:
             for start, piece in _pieces(text, span.start_char, span.end_char):

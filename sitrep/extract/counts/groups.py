@@ -21,7 +21,7 @@ _STARTS = SINGULAR_DETS | _PRONOUNS | _REFLEXIVE | {QUANTITY, "her", "no", "othe
 #: Words before "other" that give its people their number or their owner ("several other insurgents",
 #: "the other passengers", "one of the other victims"): "other" then opens no group of its own.
 _TAKES_OTHER = SINGULAR_DETS | {QUANTITY, "of", "no", "any", "all", "these", "those", "our", "your", "each", "every",
-                                "some", "many", "few", "several", "numerous", "multiple", "and/or"}
+                                "some", "many", "few", "several", "numerous", "multiple"}
 _NAMED_SUBJECT_NEXT = frozenset({"was", "is", "has", "had", "and", "were", "are"})
 _COPULAS = frozenset({"was", "were", "is", "are"})
 _ORDINALS = frozenset({"second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth"})
