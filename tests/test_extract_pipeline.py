@@ -72,6 +72,7 @@ def test_a_spanish_headline_tells_an_incident_and_its_place(extractor, text: str
 def test_executing_trades_is_no_killing(extractor) -> None:  # type: ignore[no-untyped-def]
     assert _extract(extractor, "The firm executed 5 trades in London.") == []
     assert len(_extract(extractor, "They execute nine in the last hours")) == 1
+    assert len(_extract(extractor, "Tijuana: Man executed in gym in La Mesa")) == 1
 
 
 def test_foiled_plot_is_not_a_completed_attack(extractor) -> None:  # type: ignore[no-untyped-def]
