@@ -1266,10 +1266,12 @@ _LEAD_ROLES = frozenset({
 
 def _role(part: CountPart) -> str | None:
     words = part.label.lower().split()
-    if not words:
-        return None
-    word = words[-1]
-    singular = word[:-1] if word.endswith("s") else word  # "20 Haqqani senior leaders"
+    return _lead_role(words[-1]) if words else None
+
+
+def _lead_role(word: str) -> str | None:
+    """The leading role a word names, singular or plural ("leader", "20 Haqqani senior leaders")."""
+    singular = word[:-1] if word.endswith("s") else word
     return singular if word in _LEAD_ROLES or singular in _LEAD_ROLES else None
 
 
@@ -1330,7 +1332,7 @@ def _includes_leader(unit: Unit, mention: Any) -> bool:
     found = _INCLUDING_LEADER.match(unit.sentence.text, mention.end)
     if found is None:
         return False
-    return any(word in _LEAD_ROLES or word[:-1] in _LEAD_ROLES for word in found.group(1).lower().split())
+    return any(_lead_role(word) for word in found.group(1).lower().split())
 
 
 #: A death after the wounds told before: "He later succumbed to his wounds", "One of them died in

@@ -267,12 +267,15 @@ class Extractor:
                 continue  # "in Aguelhok", "in the village of X", "in the Tibú area"
             if any(a.start < e.end and e.start < a.end for a in actors):
                 continue
-            place = self.gazetteer.resolve(e.text, context_countries=countries) if countries else None
-            if place is None:
-                place = self.gazetteer.resolve(e.text)
+            place = self._local_place(e.text, countries)
             if place is not None and place.precision in ("town", "district"):
                 found.append((e.start, e.end, "GAZ"))
         return found
+
+    def _local_place(self, name: str, countries: Sequence[str]) -> Any:
+        """The place ``name`` is read as among ``countries`` (the text's), else anywhere."""
+        place = self.gazetteer.resolve(name, context_countries=countries) if countries else None
+        return place if place is not None else self.gazetteer.resolve(name)
 
     def _spanish_places(self, text: str, countries: Sequence[str] = ()) -> list[tuple[int, int, str]]:
         """Towns after Spanish (or French) "en" ("Ejecutan en Juárez a 4", "en la ciudad de
@@ -280,10 +283,7 @@ class Extractor:
         gazetteer reads as a town, a district or a province."""
         found = []
         for match in _SPANISH_LOCATIVE.finditer(text):
-            name = match.group("name")
-            place = self.gazetteer.resolve(name, context_countries=countries) if countries else None
-            if place is None:
-                place = self.gazetteer.resolve(name)
+            place = self._local_place(match.group("name"), countries)
             if place is not None and place.precision in ("town", "district", "province"):
                 found.append((match.start("name"), match.end("name"), "GAZ"))
         return found
@@ -374,7 +374,7 @@ class Extractor:
             ) or (
                 # a rule line ("---") between two stories pasted in one text
                 current is not None and _RULE_LINE.search(
-                    context.article.text, max(u.sentence.end for u in current.units), unit.sentence.start
+                    context.article.text, context.sentences[current.last_sentence].end, unit.sentence.start
                 ) is not None
             )
             # a claim speaks of an incident already told ("ISWAP said its fighters had planted the

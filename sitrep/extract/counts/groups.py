@@ -339,7 +339,7 @@ class GroupReader(Sentence):
         if self.low(k - 1) in self.lex.prepositions:
             return None  # "two members of the security forces": a phrase inside another group
         group = self._noun_group(k, k + 1, Quantity(2, None, None, True, "the"), need_person=True)
-        if group is None or group.demonym or self.lex.people.get(self.lows[group.last], (True,))[0] is not False:
+        if group is None or group.demonym or not self._plural_head(group):
             return None  # only a plural person noun: not "the Afghans", "the leader"
         if self.low(group.last + 1) in ("'s", "’s", "’", "'", "of"):
             return None  # "the insurgents' compound", "the leaders of the cell"

@@ -523,8 +523,8 @@ def _owner_before_phrase(reader: Reader, by_end: Mapping[int, _Found], k: int) -
         owner = by_end.get(reader.ends[start - 1])
         if owner is None:
             continue
-        phrase = lows[start : k + 1]
-        if "," in phrase and "and" not in phrase[len(phrase) - phrase[::-1].index(",") :]:
+        commas = [j for j in range(start, k + 1) if lows[j] == ","]
+        if commas and "and" not in lows[commas[-1] + 1 : k + 1]:
             return None
         return owner
     return None
