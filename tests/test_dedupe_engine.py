@@ -189,6 +189,21 @@ def test_whole_articles_of_one_story_join_across_the_day_window_only_when_alike(
     assert clusters_of(reports, texts=short) == [["follow-up", "news"], ["trial"]]
 
 
+def test_a_place_with_no_country_still_meets_its_incident() -> None:
+    # a sea or a region that lies in no country ("the Gulf of Aden") is a country-level place without a
+    # country: blocking indexes the report at the finest level it has ids at (here its text's names),
+    # so it meets a report of the same day placed in a town through the names they share
+    gulf = Location("Gulf of Aden", None, None, None, 12.0, 48.0, "region")
+    text = "Commandos from the Indian warship Tabar took 23 Somali pirates into custody near Socotra on Saturday."
+    reports = {"gulf": report(day("2025-03-04"), gulf, kind=ARREST),
+               "town": report(day("2025-03-04"), MOGADISHU, kind=ARREST)}
+    rules = default_rules()
+    facts = [report_facts(r, rules, text=text) for r in reports.values()]
+    assert facts[0].place_level == "c" and facts[0].country is None
+    assert list(candidate_pairs(facts, rules)) == [(0, 1)]
+    assert clusters_of(reports, texts={k: text for k in reports}) == [["gulf", "town"]]
+
+
 def test_whole_articles_unlike_on_average_do_not_chain_two_stories() -> None:
     # an article on the bombing that goes on to the fire links to each story's article, but the two
     # stories' articles are unlike: the fire's article is not alike, on average, to the bombing's two

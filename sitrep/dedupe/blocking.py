@@ -69,10 +69,13 @@ def keyed(facts: Facts, rules: DedupeRules, *, indexed: bool | None = None) -> I
     ``indexed=True`` gives only the keys a report is always indexed under (FULL, and
     PLACE_ONLY where a DATE_ONLY member could pair with it), ``indexed=False`` the others.
     """
-    own_date = DATE_LEVELS.index(facts.date_level) if facts.date_level else 3
-    own_place = PLACE_LEVELS.index(facts.place_level) if facts.place_level else 3
-    dates = _date_ids(facts, own_date)
-    places = _place_ids(facts, own_place, rules.get("place", "near_km"))
+    dates = _date_ids(facts, DATE_LEVELS.index(facts.date_level) if facts.date_level else 3)
+    places = _place_ids(facts, PLACE_LEVELS.index(facts.place_level) if facts.place_level else 3,
+                        rules.get("place", "near_km"))
+    # a report's own levels are the finest it has ids at: a region with no country ("the Gulf of
+    # Aden") has no place id at country level, a day-level span too long for buckets no day id
+    own_date = dates[0][0] if dates else 3
+    own_place = places[0][0] if places else 3
     for i, date_ids in dates:
         for j, place_ids in places:
             if i == own_date:
