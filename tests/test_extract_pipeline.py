@@ -75,6 +75,18 @@ def test_executing_trades_is_no_killing(extractor) -> None:  # type: ignore[no-u
     assert len(_extract(extractor, "Tijuana: Man executed in gym in La Mesa")) == 1
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Commandos from the Indian warship Mysore captured 23 pirates who attacked a merchant vessel on Saturday.",
+        "Commandos from INS Tabar captured 23 pirates who attacked a merchant vessel on Saturday.",
+    ],
+)
+def test_a_ship_named_after_a_town_is_no_place(extractor, text: str) -> None:  # type: ignore[no-untyped-def]
+    reports = _extract(extractor, text, "2008-12-14")
+    assert reports and all(r.location is None for r in reports)
+
+
 def test_foiled_plot_is_not_a_completed_attack(extractor) -> None:  # type: ignore[no-untyped-def]
     report = _only(_extract(extractor, "German police foiled a plot to bomb a synagogue in Berlin on Tuesday, the interior ministry said."))
     assert report.status == "foiled"

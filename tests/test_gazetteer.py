@@ -252,6 +252,15 @@ def test_lookup_ignores_case_and_diacritics(gaz: Gazetteer, name: str) -> None:
     assert (first.country_code, first.kind) == ("CH", "city")
 
 
+def test_a_short_alternate_name_needs_capitals_or_the_own_name_start(gaz: Gazetteer) -> None:
+    # GeoNames lists "Sam" for Damascus: a first name ("Sam's Club") must not find it
+    assert "Damascus" not in [c.place.name for c in gaz.candidates("Sam")]
+    assert "Damascus" in [c.place.name for c in gaz.candidates("SAM")]
+    assert gaz.candidates("NYC")[0].place.country_code == "US"
+    assert "Rio de Janeiro" in [c.place.name for c in gaz.candidates("Rio")]
+    assert "La Paz" in [c.place.name for c in gaz.candidates("Paz")]
+
+
 @pytest.mark.parametrize("name", ["Mazar-i-Sharif", "Mazar-e Sharif", "Mazār-e Sharīf"])
 def test_lookup_finds_alternate_spellings(gaz: Gazetteer, name: str) -> None:
     place = gaz.lookup(name)[0]

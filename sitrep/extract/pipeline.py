@@ -217,7 +217,11 @@ class Extractor:
                     piece, places, self._spanish_places(piece, countries or (SPANISH_SPEAKING if spanish else ()))
                 )
                 headline = _headline_case(piece)
-                places = [p for p in places if not _names_a_person(piece, p, entities, surnames, headline=headline)]
+                places = [
+                    p for p in places
+                    if not _names_a_person(piece, p, entities, surnames, headline=headline)
+                    and _VESSEL_BEFORE.search(piece, 0, p.start) is None
+                ]
                 dates = list(find_dates(piece))
                 for e in entities:
                     if e.label == "DATE" and not _CODE.search(piece, max(e.start - 2, 0), e.end + 2) and not any(d.start < e.end and e.start < d.end for d in dates):
@@ -585,6 +589,12 @@ def _surnames(ents: Sequence[Any]) -> frozenset[str]:
 
 
 _POSSESSIVE_END = re.compile(r"['’]s?\Z")
+#: Before a ship's name, which is often a town's ("the Indian warship Mysore", "INS Tabar",
+#: "the tanker Sirius Star"): the name is the vessel's, not where it was.
+_VESSEL_BEFORE = re.compile(
+    r"\b(?:(?:war|naval |navy )?ships?|vessels?|frigates?|destroyers?|corvettes?|warships?|tankers?|freighters?|"
+    r"trawlers?|cruisers?|carriers?|submarines?|ferry|ferries|yachts?|dhows?|INS|HMS|USS|MV|M/V|HMAS|HMCS)\s+\Z"
+)
 _PERSON_TITLE_BEFORE = re.compile(r"\b(?:Mr|Mrs|Ms|Dr|Gov|Sen|Rep|Rev|Sgt|Gen|Col|Capt|Lt)\.?\s+\Z")
 
 

@@ -40,6 +40,10 @@ _LOOSE_SIMILARITY = SPELLING_SIMILARITY  # how alike a loose match's letters mus
 # "St. Lucia", "Ste-Foy", "Mt. Kenya": abbreviations a name is also written with in full
 _ABBREVIATIONS: dict[str, str] = {"st": "saint", "ste": "sainte", "mt": "mount", "ft": "fort"}
 _ABBREVIATION = re.compile(r"\b(st|ste|mt|ft)\b")
+#: An alternate name this short matches only written in capitals ("NYC", "UAE") or as the start
+#: of a word of the place's own name ("Rio", "Paz"): GeoNames lists codes and fragments ("Sam"
+#: for Damascus, "Hu" for Shanghai) that first names and ordinary words would hit ("Sam's Club").
+_SHORT_ALTERNATE = 3
 _SCAN_FLOOR = 15000  # towns of this size or more are held in memory for scan()
 _MISSPELT_MIN_LENGTH = 5  # shorter names are one edit away from too many others
 
@@ -299,6 +303,8 @@ class Gazetteer:
         if not key:
             return ()
         found = self._candidates(key)
+        if len(key) <= _SHORT_ALTERNATE and not name.isupper():
+            found = tuple(c for c in found if c.quality == 0 or _begins_with(c.place.name, key))
         if _ABBREVIATION.search(key):
             seen = {c.place for c in found}
             full = _ABBREVIATION.sub(lambda m: _ABBREVIATIONS[m.group(1)], key)
@@ -615,3 +621,9 @@ def one_edit_apart(a: str, b: str) -> bool:
     while i < len(short) and short[i] == long[i]:
         i += 1
     return short[i:] == long[i + 1 :]
+
+
+def _begins_with(name: str, key: str) -> bool:
+    """Whether a word of a place's own name starts with ``key`` ("Rio" for Rio de Janeiro, "Bab"
+    for Al Bab, "Paz" for La Paz; not "Sam" for Damascus)."""
+    return any(word.startswith(key) for word in normalize_name(name).split())
