@@ -87,6 +87,14 @@ def test_a_ship_named_after_a_town_is_no_place(extractor, text: str) -> None:  #
     assert reports and all(r.location is None for r in reports)
 
 
+def test_a_clock_time_is_no_year_in_an_undated_article(extractor) -> None:  # type: ignore[no-untyped-def]
+    text = "A bomb exploded at a supermarket in Banstead, Surrey, at about 2045 GMT on Friday, killing two people."
+    report = _only(extractor.extract(Article(text=text)))
+    assert report.date is None  # "Friday" of no known week; not a Friday of the year 2045
+    dated = _only(extractor.extract(Article(text="A bomb exploded at a supermarket in Banstead on June 5, 2009, killing two people.")))
+    assert dated.date is not None and dated.date.start == date(2009, 6, 5)
+
+
 def test_foiled_plot_is_not_a_completed_attack(extractor) -> None:  # type: ignore[no-untyped-def]
     report = _only(_extract(extractor, "German police foiled a plot to bomb a synagogue in Berlin on Tuesday, the interior ministry said."))
     assert report.status == "foiled"

@@ -262,7 +262,7 @@ class DocumentContext:
                     pass  # a clock time dates nothing ("at about 1100 hrs")
                 elif resolver is not None:
                     span = resolver.resolve(mention.text, anchor=anchor, tense=tense)
-                elif re.search(r"\b\d{4}\b", mention.text):
+                elif _YEAR_IN_PHRASE.search(mention.text):
                     span = _resolve_without_publication(mention.text)
                 self.dates[(sentence.index, mention.start)] = span
                 if span is not None:
@@ -441,11 +441,17 @@ def _named_people(sentences: Sequence[Sentence]) -> list[tuple[int, int, int]]:
     ]
 
 
+#: A year in a date phrase: four digits that are not a clock time ("at about 2045 GMT on Friday").
+_YEAR_IN_PHRASE = re.compile(
+    r"(?<!\bat )(?<!\babout )(?<!\baround )(?<!\bby )\b(\d{4})\b(?!\s*(?:GMT|UTC|hours|hrs|local\s+time)\b)", re.I
+)
+
+
 def _resolve_without_publication(phrase: str) -> DateSpan | None:
     """Absolute dates only, when the article has no publication date."""
     from sitrep.extract.dates import DateResolver
 
-    year = int(re.search(r"\b(\d{4})\b", phrase).group(1))  # type: ignore[union-attr]
+    year = int(_YEAR_IN_PHRASE.search(phrase).group(1))  # type: ignore[union-attr]
     return DateResolver(date(min(year + 1, 9998), 12, 31)).resolve(phrase)
 
 
