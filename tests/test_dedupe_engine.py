@@ -214,6 +214,31 @@ def test_whole_articles_unlike_on_average_do_not_chain_two_stories() -> None:
     assert clusters_of({k: blank for k in texts}, texts=texts) == [["bomb", "both"], ["fire"]]
 
 
+def test_whole_articles_of_one_story_join_across_what_extraction_read_apart() -> None:
+    # two articles on the Baidoa bombing, each about that story alone: extraction read one as the
+    # arrests of its last paragraph, a month later, the other as the bombing itself
+    reports = {"news": report(day("2025-03-04"), BAIDOA, 40), "arrests": report(day("2025-04-04"), BAIDOA, kind=ARREST)}
+    texts = {
+        "news": BAIDOA_STORY + "Witnesses described the blast on Tuesday morning as the market opened.",
+        "arrests": BAIDOA_STORY + "Police in Baidoa arrested two men who supplied the minibus on April 4.",
+    }
+    # told as evidence, or by articles not said to be whole stories, the kind and the month rule the link out
+    assert clusters_of(reports, texts=texts) == [["arrests"], ["news"]]
+    clusters, links = cluster_reports(list(reports.items()), same_family=family, texts=texts, whole_articles=True)
+    assert clusters == [["arrests", "news"]]
+    signals = dict(links[0].signals)
+    assert signals["kind_conflict"] < 0 and signals["date_conflict"] < 0 and signals["text"] > 0
+    # each difference costs points: read in another town as well, the two are kept apart
+    elsewhere = {**reports, "arrests": report(day("2025-04-04"), MOGADISHU, kind=ARREST)}
+    assert clusters_of(elsewhere, texts=texts, whole_articles=True) == [["arrests"], ["news"]]
+
+
+def test_whole_articles_of_two_stories_stay_apart() -> None:
+    reports = {"bomb": report(day("2025-03-04"), BAIDOA, 40), "fire": report(day("2025-03-04"), BAIDOA, kind=ARREST)}
+    texts = {"bomb": BAIDOA_STORY, "fire": KISMAYO_STORY}
+    assert clusters_of(reports, texts=texts, whole_articles=True) == [["bomb"], ["fire"]]
+
+
 def test_an_article_cannot_tell_an_incident_after_it_was_published() -> None:
     undated = report(None, BAIDOA, 12, sentence="A bomb exploded at the Baidoa market.")
     later = report(day("2025-03-10"), BAIDOA, 12, sentence="A bomb exploded at the Baidoa market.")

@@ -232,8 +232,9 @@ def test_errors_name_the_documents_and_their_reports(fake: FakeExtractor) -> Non
 def test_the_engine_gets_whole_documents_and_inferred_dates(tmp_path: Path) -> None:
     seen: dict[str, Any] = {}
 
-    def spy(reports: Sequence[tuple[str, Report]], *, texts: Any = None, published: Any = None) -> Any:
-        seen.update(texts=texts, published=published)
+    def spy(reports: Sequence[tuple[str, Report]], *, texts: Any = None, published: Any = None,
+            whole_articles: bool = False) -> Any:
+        seen.update(texts=texts, published=published, whole_articles=whole_articles)
         return by_place_and_day(reports)
 
     folder = tmp_path / "ecb"
@@ -246,6 +247,7 @@ def test_the_engine_gets_whole_documents_and_inferred_dates(tmp_path: Path) -> N
     fake = FakeExtractor(by="source", reports={"d1": [report("Alderton", FRIDAY)], "d2": [report("Alderton", FRIDAY)]})
     result = EcbPlusEvaluator(cluster=spy).evaluate(fake, folder, limit=None, all_rows=True)
     assert seen["texts"] == {"d1#0": rows[0]["text"], "d2#0": rows[1]["text"]}
+    assert seen["whole_articles"] is True  # each text is a whole document about one story
     # ECB+ has no publication dates: one is read from the body where a calendar date is written
     assert seen["published"] == {"d1#0": date(2009, 3, 12)}
     assert [a.published for a in fake.seen][-2:] == [date(2009, 3, 12), None]

@@ -36,7 +36,7 @@ from functools import lru_cache
 from typing import Iterator
 
 from sitrep.dedupe.rules import DedupeRules, default_rules
-from sitrep.dedupe.signals import Facts, report_facts
+from sitrep.dedupe.signals import Facts, is_article, report_facts
 from sitrep.model import Report
 
 DATE_LEVELS = ("d", "m", "y", "n")
@@ -61,13 +61,18 @@ def block_keys(report: Report, *, text: str | None = None, rules: DedupeRules | 
     return frozenset(key for key, _, _ in keyed(facts, rules or default_rules()))
 
 
-def keyed(facts: Facts, rules: DedupeRules, *, indexed: bool | None = None) -> Iterator[tuple[str, int, bool]]:
+def keyed(
+    facts: Facts, rules: DedupeRules, *, indexed: bool | None = None, by_names: bool = False
+) -> Iterator[tuple[str, int, bool]]:
     """Every key of a report: (key, how the report stands to it, whether it can pair without
     a full member). The relation is FULL (the key is at the report's own levels), DATE_ONLY
     (at its own date level, a coarser place), PLACE_ONLY or FINER (finer on both).
 
     ``indexed=True`` gives only the keys a report is always indexed under (FULL, and
     PLACE_ONLY where a DATE_ONLY member could pair with it), ``indexed=False`` the others.
+    ``by_names``: a report compared by a whole article is also a full member of a key for each
+    name of its text, whatever its date and place (two articles of one story meet though
+    extraction dated or placed them apart; see ``text.same_story``).
     """
     dates = _date_ids(facts, DATE_LEVELS.index(facts.date_level) if facts.date_level else 3)
     places = _place_ids(facts, PLACE_LEVELS.index(facts.place_level) if facts.place_level else 3,
@@ -76,6 +81,9 @@ def keyed(facts: Facts, rules: DedupeRules, *, indexed: bool | None = None) -> I
     # Aden") has no place id at country level, a day-level span too long for buckets no day id
     own_date = dates[0][0] if dates else 3
     own_place = places[0][0] if places else 3
+    if by_names and indexed is not False and (own_date, own_place) != (3, 3) and is_article(facts.text, rules):
+        for word in facts.text.names:  # (a report with neither date nor place has these keys already)
+            yield f"x{word}|x{word}", FULL, False
     for i, date_ids in dates:
         for j, place_ids in places:
             if i == own_date:

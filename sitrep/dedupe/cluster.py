@@ -46,7 +46,7 @@ import numpy as np
 
 from sitrep.dedupe.blocking import DATE_ONLY, FULL, PLACE_ONLY, keyed
 from sitrep.dedupe.rules import DedupeRules, default_rules
-from sitrep.dedupe.signals import Facts, kinds_compatible, pair_points, report_facts, score_of
+from sitrep.dedupe.signals import Facts, is_article, kinds_compatible, pair_points, report_facts, score_of
 from sitrep.extract.segment import distance_km
 from sitrep.model import Report
 
@@ -100,6 +100,7 @@ def cluster_reports(
     must_link: Iterable[tuple[str, str]] = (),
     cannot_link: Iterable[tuple[str, str]] = (),
     rules: DedupeRules | None = None,
+    whole_articles: bool = False,
 ) -> tuple[list[list[str]], list[Link]]:
     """Group ``(id, report)`` pairs into incidents.
 
@@ -107,6 +108,10 @@ def cluster_reports(
     tolls and rules out incidents after publication); ``texts`` maps a report id
     to the text compared for it (its evidence sentences when absent);
     ``must_link`` / ``cannot_link`` are analysts' merges and splits.
+    ``whole_articles`` says that the long texts of ``texts`` are whole articles, each about one
+    story: two of them alike enough to tell one story (``text.same_story``) are linked even where
+    extraction read a kind, a day, a place or a toll differently in them (at a cost), and they
+    meet through every name they share.
 
     Returns the clusters (each a sorted list of ids, sorted by first id; every
     report is in exactly one) and the links that made them: for each cluster, the
@@ -129,8 +134,8 @@ def cluster_reports(
     # links as parallel arrays (points, pair code), not tuples: a million reports make millions
     n = len(ids)
     points, codes = array("d"), array("q")
-    for i, j in candidate_pairs(facts, rules):
-        got = pair_points(facts[i], facts[j], rules, same_family)
+    for i, j in candidate_pairs(facts, rules, whole_articles=whole_articles):
+        got = pair_points(facts[i], facts[j], rules, same_family, whole_articles=whole_articles)
         if got is not None and got[0] >= rules.threshold:
             points.append(got[0])
             codes.append(i * n + j)
@@ -140,7 +145,7 @@ def cluster_reports(
         by_pair, by_points = np.frombuffer(codes, dtype=np.int64), np.frombuffer(points, dtype=np.float64)
         order = np.lexsort((by_pair, -by_points)).tolist()
 
-    clusters = _Clusters(facts, rules, same_family)
+    clusters = _Clusters(facts, rules, same_family, whole_articles=whole_articles)
     for a, b in _pairs(cannot_link, position):
         clusters.forbid(a, b)
     links: list[Link] = []
@@ -150,7 +155,7 @@ def cluster_reports(
     for k in order:
         a, b = divmod(codes[k], n)
         if clusters.join(a, b, check=True):
-            got = pair_points(facts[a], facts[b], rules, same_family)
+            got = pair_points(facts[a], facts[b], rules, same_family, whole_articles=whole_articles)
             assert got is not None
             links.append(Link(ids[a], ids[b], score_of(points[k], rules), got[1]))
     del points, codes, order
@@ -172,9 +177,12 @@ def _pairs(pairs: Iterable[tuple[str, str]], position: Mapping[str, int]) -> set
     return out
 
 
-def candidate_pairs(facts: Sequence[Facts], rules: DedupeRules) -> Iterator[tuple[int, int]]:
+def candidate_pairs(
+    facts: Sequence[Facts], rules: DedupeRules, *, whole_articles: bool = False
+) -> Iterator[tuple[int, int]]:
     """Pairs ``(i, j)``, ``i < j``, of report positions sharing a key at their coarsest levels
-    (see :mod:`sitrep.dedupe.blocking`), each once, in increasing order.
+    (see :mod:`sitrep.dedupe.blocking`), each once, in increasing order; with ``whole_articles``,
+    also the reports compared by whole articles that share a name.
 
     Only keys where a pair can form are indexed: first every key a report is a full
     member of (and the place-only memberships that can pair with a date-only one),
@@ -187,7 +195,7 @@ def candidate_pairs(facts: Sequence[Facts], rules: DedupeRules) -> Iterator[tupl
     members: dict[int, int | list[int]] = {}
     with_full: set[int] = set()
     for i, f in enumerate(facts):
-        for key, relation, _ in keyed(f, rules, indexed=True):
+        for key, relation, _ in keyed(f, rules, indexed=True, by_names=whole_articles):
             _add(members, hash(key), i * 4 + relation)
             if relation == FULL:
                 with_full.add(hash(key))
@@ -233,7 +241,9 @@ def _add(members: dict[int, int | list[int]], key: int, member: int) -> None:
 class _Clusters:
     """Union-find over report positions, keeping what each incident must stay coherent on."""
 
-    def __init__(self, facts: Sequence[Facts], rules: DedupeRules, same_family: SameFamily | None) -> None:
+    def __init__(
+        self, facts: Sequence[Facts], rules: DedupeRules, same_family: SameFamily | None, *, whole_articles: bool = False
+    ) -> None:
         self._facts = facts
         self._rules = rules
         self._same_family = same_family
@@ -242,8 +252,9 @@ class _Clusters:
         self._summary: dict[int, _Summary] = {}
         self._banned: dict[int, set[int]] = {}  # incident root -> positions split from one of its members
         self._texts: dict[int, _TextSum | None] = {}
-        self._document_words = rules.get("text", "long_words") / 2
         self._document_mean = rules.get("cluster", "document_similarity")
+        # with whole articles, incidents whose articles are this alike on average tell one story
+        self._same_story = rules.get("text", "same_story") if whole_articles else None
 
     def find(self, x: int) -> int:
         parent = self._parent
@@ -268,9 +279,12 @@ class _Clusters:
         if check:
             ta, tb = self._document_text(ra), self._document_text(rb)
             documents = ta is not None and tb is not None
-            if not sa.compatible(sb, self._rules, self._same_family, spread=not documents):
+            # whole articles of one story may have been read as different kinds
+            likeness = self._likeness(ta, tb) if documents and self._same_story is not None else None  # type: ignore[arg-type]
+            one_story = likeness is not None and likeness >= self._same_story  # type: ignore[operator]
+            if not sa.compatible(sb, self._rules, self._same_family, spread=not documents, kinds=not one_story):
                 return False
-            if documents and not self._texts_alike(ta, tb):  # type: ignore[arg-type]
+            if documents and (self._likeness(ta, tb) if likeness is None else likeness) < self._document_mean:  # type: ignore[arg-type]
                 return False
         if self._size[ra] < self._size[rb]:
             ra, rb, sa, sb = rb, ra, sb, sa
@@ -294,17 +308,18 @@ class _Clusters:
         got = self._texts.get(root)
         if got is None and root not in self._texts and self._size[root] == 1:
             profile = self._facts[root].text
-            if len(profile.weights) >= self._document_words:
+            if is_article(profile, self._rules):
                 got = _TextSum({w: v / profile.norm for w, v in profile.weights.items()}, 1, len(profile.weights))
             self._texts[root] = got
         return got
 
-    def _texts_alike(self, ta: "_TextSum", tb: "_TextSum") -> bool:
-        """For two incidents told by whole documents: whether their documents are alike on average
+    @staticmethod
+    def _likeness(ta: "_TextSum", tb: "_TextSum") -> float:
+        """For two incidents told by whole documents: how alike their documents are on average
         (average linkage), so one pair of similar documents does not chain two stories together."""
         small, large = (ta.vector, tb.vector) if len(ta.vector) <= len(tb.vector) else (tb.vector, ta.vector)
         dot = sum(v * large.get(w, 0.0) for w, v in small.items())
-        return dot / (ta.count * tb.count) >= self._document_mean
+        return dot / (ta.count * tb.count)
 
     def _merge_texts(self, ra: int, rb: int) -> None:
         ta, tb = self._document_text(ra), self._document_text(rb)
@@ -373,13 +388,15 @@ class _Summary:
         )
 
     def compatible(
-        self, other: "_Summary", rules: DedupeRules, same_family: SameFamily | None, *, spread: bool = True
+        self, other: "_Summary", rules: DedupeRules, same_family: SameFamily | None, *, spread: bool = True,
+        kinds: bool = True,
     ) -> bool:
         """Whether the two incidents may be one; without ``spread``, the spread of their days
-        and towns is not checked (incidents told by whole articles, guarded by their likeness)."""
+        and towns is not checked (incidents told by whole articles, guarded by their likeness),
+        without ``kinds`` their kinds are not (whole articles of one story)."""
         if spread and not self._close(other, rules):
             return False
-        for sub_a, type_a in self.kinds - other.kinds:
+        for sub_a, type_a in (self.kinds - other.kinds) if kinds else ():
             for sub_b, type_b in other.kinds - self.kinds:
                 if kinds_compatible(sub_a, type_a, sub_b, type_b, rules) is None:
                     return False

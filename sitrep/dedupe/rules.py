@@ -26,7 +26,8 @@ _SECTIONS: dict[str, tuple[str, ...]] = {
     "counts": ("same", "rising", "unordered", "far_apart", "far_ratio", "falling", "steep_fall", "zero_vs_some",
                "max_ratio", "small_toll"),
     "text": ("weight_short", "weight_long", "floor_short", "floor_long", "short_words", "long_words",
-             "max_points", "min_points", "min_points_short", "name_weight", "number_weight", "sketch_words", "sketch_words_long"),
+             "max_points", "min_points", "min_points_short", "name_weight", "number_weight", "sketch_words", "sketch_words_long",
+             "same_story", "conflict_points"),
     "cluster": ("day_window", "inferred_window", "max_town_km", "document_similarity"),
 }
 

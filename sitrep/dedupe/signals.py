@@ -206,14 +206,19 @@ def evidence_text(report: Report) -> str:
 
 
 def pair_points(
-    a: Facts, b: Facts, rules: DedupeRules, same_family: SameFamily | None = None
+    a: Facts, b: Facts, rules: DedupeRules, same_family: SameFamily | None = None, *, whole_articles: bool = False
 ) -> tuple[float, Signals] | None:
     """The points for ``a`` and ``b`` being one incident and the signals behind them,
-    or None when a signal rules the link out."""
+    or None when a signal rules the link out. With ``whole_articles`` (each text is an article
+    about one story), two articles of one story (:func:`one_story`) may differ on a kind, a day, a
+    place or a toll at a cost (``date_conflict``...) rather than be ruled apart."""
     signals: list[tuple[str, float]] = []
     total = 0.0
-    for signal in (_date, _kind, _place, _counts):
+    same_story = whole_articles and one_story(a.text, b.text, rules)
+    for name, signal in (("date", _date), ("kind", _kind), ("place", _place), ("counts", _counts)):
         got = signal(a, b, rules)
+        if got is None and same_story:
+            got = (f"{name}_conflict", rules.get("text", "conflict_points"))
         if got is None:
             return None
         if got is not _ABSENT:
@@ -227,11 +232,8 @@ def pair_points(
         total += actors[1]
     # one whole article given for two reports is no evidence that they tell one incident (an
     # article tells several); one sentence in two articles is (a wire story, reprinted)
-    text_points = rules.points["text"]
-    if a.text.weights and b.text.weights and (
-        a.text is not b.text or len(a.text.weights) < text_points["long_words"] / 2
-    ):
-        text = text_points
+    if a.text.weights and b.text.weights and (a.text is not b.text or not is_article(a.text, rules)):
+        text = rules.points["text"]
         words = min(len(a.text.weights), len(b.text.weights))
         weight, floor = text_scale(words, rules)
         value = weight * (similarity(a.text, b.text) - floor)
@@ -239,6 +241,20 @@ def pair_points(
         signals.append(("text", value))
         total += value
     return round(total, 3), tuple(signals)
+
+
+def is_article(profile: TextProfile, rules: DedupeRules) -> bool:
+    """Whether a text is long enough to be read as a whole article (``long_words / 2`` content words)."""
+    return len(profile.weights) >= rules.get("text", "long_words") / 2
+
+
+def one_story(a: TextProfile, b: TextProfile, rules: DedupeRules) -> bool:
+    """Whether two texts are two whole articles alike enough to tell one story (``text.same_story``);
+    one article given for two reports is not two articles."""
+    return (
+        a is not b and is_article(a, rules) and is_article(b, rules)
+        and similarity(a, b) >= rules.get("text", "same_story")
+    )
 
 
 def text_scale(words: int, rules: DedupeRules) -> tuple[float, float]:

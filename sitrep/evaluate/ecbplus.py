@@ -14,9 +14,10 @@ a text dump without a date line: the day in the page address many documents open
 in the text; a document with neither is extracted without one, and its relative dates
 ("on Tuesday") stay unresolved. All reports of all documents are clustered together by
 :func:`sitrep.dedupe.cluster_reports`, each report compared by the text of its whole document
-(``texts=``: an ECB+ document tells one seminal event, and its names are what tell two similar
-events apart) and dated by its document's inferred publication date where there is one
-(``published=``). A document belongs to the incident of its *main report*: the first report
+(``texts=``, with ``whole_articles=True``: an ECB+ document tells one seminal event, and its
+names are what tell two similar events apart; two documents alike enough to tell one story are
+linked even where extraction read a kind, a day or a town differently in them) and dated by
+its document's inferred publication date where there is one (``published=``). A document belongs to the incident of its *main report*: the first report
 whose realis is ``reported`` and that is not an arrest (an arrest usually follows the act an
 article is about), else its first reported one, else its first report.
 
@@ -247,12 +248,15 @@ def cluster_incidents(
     texts: Mapping[str, str] | None = None,
     published: Mapping[str, date] | None = None,
     cluster: Callable[..., tuple[list[list[str]], list[Any]]] | None = None,
+    whole_articles: bool = False,
 ) -> dict[str, str]:
     """Report id -> incident label (the first report id of its cluster), from
-    :func:`sitrep.dedupe.cluster_reports` (or a stand-in ``cluster`` taking the same arguments)."""
+    :func:`sitrep.dedupe.cluster_reports` (or a stand-in ``cluster`` taking the same arguments;
+    ``whole_articles`` is passed on only when set)."""
     if cluster is None:
         from sitrep.dedupe import cluster_reports as cluster
-    clusters, _ = cluster(list(reports), texts=texts, published=published)
+    options = {"whole_articles": True} if whole_articles else {}
+    clusters, _ = cluster(list(reports), texts=texts, published=published, **options)
     return {rid: ids[0] for ids in clusters for rid in ids}
 
 
@@ -273,10 +277,12 @@ def document_incidents(
     texts: Mapping[str, str],
     published: Mapping[str, date | None],
     cluster: Callable[..., tuple[list[list[str]], list[Any]]] | None = None,
+    whole_articles: bool = False,
 ) -> Incidents:
     """Cluster every report of every document (``names[i]`` holds ``extracted[i]``), each
     report compared by its document's entry in ``texts`` (else its evidence sentences) and
-    dated by its document's ``published`` date, and put each document with its main report."""
+    dated by its document's ``published`` date, and put each document with its main report.
+    ``whole_articles``: the texts are whole articles, each about one story."""
     reports: list[tuple[str, Report]] = []
     report_texts: dict[str, str] = {}
     report_dates: dict[str, date] = {}
@@ -294,7 +300,8 @@ def document_incidents(
         if chosen is not None:
             main[name] = f"{name}#{chosen}"
             main_report[name] = found[chosen]
-    incident = cluster_incidents(reports, texts=report_texts, published=report_dates, cluster=cluster)
+    incident = cluster_incidents(reports, texts=report_texts, published=report_dates, cluster=cluster,
+                                 whole_articles=whole_articles)
     return Incidents({name: f"incident:{incident[rid]}" for name, rid in main.items()}, main_report, len(reports))
 
 
@@ -415,7 +422,7 @@ class EcbPlusEvaluator:
 
         names = [d.name for d in documents]
         made = document_incidents(names, extracted, texts={d.name: d.text for d in documents}, published=published,
-                                  cluster=self.cluster)
+                                  cluster=self.cluster, whole_articles=True)
 
         unreported = [d for d in documents if d.name not in made.label]
         texts = {d.name: d.text for d in documents}
