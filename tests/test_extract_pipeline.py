@@ -95,6 +95,20 @@ def test_a_clock_time_is_no_year_in_an_undated_article(extractor) -> None:  # ty
     assert dated.date is not None and dated.date.start == date(2009, 6, 5)
 
 
+@pytest.mark.parametrize(
+    "text, town",
+    [
+        # the NER takes the town for a people's name
+        ("A Turkish soldier was killed in a rocket attack by PKK in Çukurca.", "Çukurca"),
+        # the NER does not tag it at all
+        ("Gunmen killed 11 people outside Pul-i-Alam, capital of Logar Province.", "Pul-e Alam"),
+    ],
+)
+def test_a_small_town_the_ner_missed_is_read_after_in(extractor, text: str, town: str) -> None:  # type: ignore[no-untyped-def]
+    report = _only(_extract(extractor, text))
+    assert report.location is not None and report.location.name == town and report.location.precision == "town"
+
+
 def test_foiled_plot_is_not_a_completed_attack(extractor) -> None:  # type: ignore[no-untyped-def]
     report = _only(_extract(extractor, "German police foiled a plot to bomb a synagogue in Berlin on Tuesday, the interior ministry said."))
     assert report.status == "foiled"

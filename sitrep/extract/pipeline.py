@@ -213,6 +213,7 @@ class Extractor:
                 places = _merge_places(piece, places, scanned)
                 actors = tuple(self.registry.find_all(piece))
                 places = _merge_places(piece, places, self._mislabelled_towns(piece, entities, actors, countries))
+                places = _merge_places(piece, places, self._untagged_towns(piece, entities, actors, countries))
                 places = _merge_places(
                     piece, places, self._spanish_places(piece, countries or (SPANISH_SPEAKING if spanish else ()))
                 )
@@ -255,13 +256,16 @@ class Extractor:
     def _mislabelled_towns(
         self, text: str, entities: Sequence[EntityMention], actors: Sequence[Any], countries: Sequence[str] = ()
     ) -> list[tuple[int, int, str]]:
-        """Towns the NER took for an organisation or a person ("a bomb in Aguelhok", "the Kuchlak
-        area"): a name right after "in", "at", "near" or "outside" that is no actor of the registry
-        and that the gazetteer reads as a town or district, in one of the ``countries`` the text
-        names first. Too small for the gazetteer's scan, which only looks for larger towns."""
+        """Towns the NER took for an organisation, a person or a people ("a bomb in Aguelhok", "the
+        Kuchlak area", "a rocket attack in Çukurca"): a name right after "in", "at", "near" or
+        "outside" that is no actor of the registry nor a people's name, and that the gazetteer reads
+        as a town or district, in one of the ``countries`` the text names first. Too small for the
+        gazetteer's scan, which only looks for larger towns."""
         found = []
         for e in entities:
-            if e.label not in ("ORG", "PERSON"):
+            if e.label not in ("ORG", "PERSON", "NORP"):
+                continue
+            if e.label == "NORP" and (self.gazetteer.is_demonym(e.text) or self.gazetteer.country(e.text) is not None):
                 continue
             if self._mislabelled_facility(text, e, actors):
                 found.append((e.start, e.end, "FAC"))  # "entering Kandahar Airfield"
@@ -274,6 +278,24 @@ class Extractor:
             place = self._local_place(e.text, countries)
             if place is not None and place.precision in ("town", "district"):
                 found.append((e.start, e.end, "GAZ"))
+        return found
+
+    def _untagged_towns(
+        self, text: str, entities: Sequence[EntityMention], actors: Sequence[Any], countries: Sequence[str] = ()
+    ) -> list[tuple[int, int, str]]:
+        """Towns the NER did not tag at all ("shot dead in Mpeketoni"): a capitalised name right
+        after "in", "at", "near" or "outside", inside no entity or actor's name, that the gazetteer
+        reads as a town or district (in the text's countries first) by its own belief rules."""
+        found = []
+        for m in _UNTAGGED_NAME.finditer(text):
+            start, end = m.span("name")
+            if any(e.start < end and start < e.end for e in entities) or any(
+                a.start < end and start < a.end for a in actors
+            ):
+                continue
+            place = self._local_place(m.group("name"), countries)
+            if place is not None and place.precision in ("town", "district"):
+                found.append((start, end, "GAZ"))
         return found
 
     def _local_place(self, name: str, countries: Sequence[str]) -> Any:
@@ -572,6 +594,11 @@ _LOCATIVE_BEFORE = re.compile(
 _SPANISH_LOCATIVE = re.compile(
     r"\ben\s+(?:(?:la\s+ciudad|el\s+municipio|el\s+estado|el\s+poblado|la\s+comunidad|la\s+colonia)\s+de\s+)?"
     r"(?P<name>[A-ZÁÉÍÓÚÑ][\w'’.-]*(?:\s+(?:de\s+|del\s+)?[A-ZÁÉÍÓÚÑ][\w'’.-]*){0,2})"
+)
+#: A capitalised name right after a locative word, inside a sentence ("killed in Mpeketoni").
+_UNTAGGED_NAME = re.compile(
+    r"(?<=\w )(?:in|at|near|outside)\s+(?:the\s+(?:town|village|city|district|area)\s+of\s+)?"
+    r"(?P<name>[A-Z][\w'’-]*[a-z][\w'’-]*(?:\s+[A-Z][\w'’-]*[a-z][\w'’-]*){0,2})"
 )
 #: Before a facility's name: a word of place or motion ("at", "entering", "into").
 _FACILITY_BEFORE = re.compile(r"\b(?:in|at|near|outside|inside|entering|entered|into|on|stormed)\s+(?:the\s+)?\Z", re.I)
