@@ -109,6 +109,13 @@ def test_a_small_town_the_ner_missed_is_read_after_in(extractor, text: str, town
     assert report.location is not None and report.location.name == town and report.location.precision == "town"
 
 
+def test_where_rockets_were_fired_from_is_not_where_they_hit(extractor) -> None:  # type: ignore[no-untyped-def]
+    text = ("Eight people were wounded when rockets fired from an area in Syria controlled by Islamic State "
+            "jihadists crashed into the centre of Kilis.")
+    report = _only(_extract(extractor, text))
+    assert report.location is not None and (report.location.name, report.location.country_code) == ("Kilis", "TR")
+
+
 def test_foiled_plot_is_not_a_completed_attack(extractor) -> None:  # type: ignore[no-untyped-def]
     report = _only(_extract(extractor, "German police foiled a plot to bomb a synagogue in Berlin on Tuesday, the interior ministry said."))
     assert report.status == "foiled"

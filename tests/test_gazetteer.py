@@ -252,6 +252,12 @@ def test_lookup_ignores_case_and_diacritics(gaz: Gazetteer, name: str) -> None:
     assert (first.country_code, first.kind) == ("CH", "city")
 
 
+@pytest.mark.parametrize("phrase", ["Baghdad, Iraq", "Iraq, Baghdad"])
+def test_a_town_named_with_its_country_either_way_round_is_the_town(gaz: Gazetteer, phrase: str) -> None:
+    place = gaz.resolve(phrase)  # "the capital of Iraq, Baghdad"
+    assert place is not None and (place.name, place.precision) == ("Baghdad", "town")
+
+
 def test_a_short_alternate_name_needs_capitals_or_the_own_name_start(gaz: Gazetteer) -> None:
     # GeoNames lists "Sam" for Damascus: a first name ("Sam's Club") must not find it
     assert "Damascus" not in [c.place.name for c in gaz.candidates("Sam")]

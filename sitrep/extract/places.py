@@ -50,7 +50,10 @@ _BEFORE_LOCATIVE = re.compile(
 _BEFORE_ORIGIN = re.compile(
     r"\b(?:from|to|toward|towards|for|by|via|with|citizens? of|nationals? of|natives? of|born in|"
     r"(?:operating|operates|operated|active|based|headquartered|living|lives|resident|residing)\s+in|"
-    r"in charge of (?:[\w-]+\s+){0,3}in)\s+(?:the\s+)?$",
+    r"in charge of (?:[\w-]+\s+){0,3}in|"
+    # where fire came from: "rockets fired from an area in Syria ... hit Kilis"
+    r"from\s+(?:the\s+|an?\s+)?(?:[\w-]+\s+){0,4}?(?:area|areas|territory|region|side|part|positions?|soil)\s+(?:in|of))"
+    r"\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
 #: A place named as a landmark to measure from: "127 km east of Sirte", "about 40 kilometers from

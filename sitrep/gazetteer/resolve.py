@@ -144,6 +144,11 @@ def resolve_phrase(
     if found is None and container is not None and len(parts) >= 2:
         # "San Jorge, Samar": no San Jorge lies in Samara Oblast, but one lies in Samar, Philippines
         found, container = _other_container(gazetteer, parts, countries, near, container)
+    if (
+        found is not None and found.precision == "country" and container is not None
+        and container.precision != "country" and container.place.country_code == found.place.country_code
+    ):
+        found = container  # "Iraq, Baghdad" (in "the capital of Iraq, Baghdad"): the town, named after its country
     if found is not None:
         return _location(found, text, countries)
     if container is not None:
