@@ -280,11 +280,10 @@ class _Clusters:
             ta, tb = self._document_text(ra), self._document_text(rb)
             documents = ta is not None and tb is not None
             # whole articles of one story may have been read as different kinds
-            likeness = self._likeness(ta, tb) if documents and self._same_story is not None else None  # type: ignore[arg-type]
-            one_story = likeness is not None and likeness >= self._same_story  # type: ignore[operator]
+            one_story = documents and self._same_story is not None and self._likeness(ta, tb) >= self._same_story  # type: ignore[arg-type]
             if not sa.compatible(sb, self._rules, self._same_family, spread=not documents, kinds=not one_story):
                 return False
-            if documents and (self._likeness(ta, tb) if likeness is None else likeness) < self._document_mean:  # type: ignore[arg-type]
+            if documents and self._likeness(ta, tb) < self._document_mean:  # type: ignore[arg-type]
                 return False
         if self._size[ra] < self._size[rb]:
             ra, rb, sa, sb = rb, ra, sb, sa

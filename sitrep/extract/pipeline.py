@@ -261,7 +261,7 @@ class Extractor:
         "outside" that is no actor of the registry nor a people's name, and that the gazetteer reads
         as a town or district, in one of the ``countries`` the text names first. Too small for the
         gazetteer's scan, which only looks for larger towns."""
-        found = []
+        found, names = [], []
         for e in entities:
             if e.label not in ("ORG", "PERSON", "NORP"):
                 continue
@@ -275,10 +275,8 @@ class Extractor:
                 continue  # "in Aguelhok", "in the village of X", "in the Tibú area"
             if any(a.start < e.end and e.start < a.end for a in actors):
                 continue
-            place = self._local_place(e.text, countries)
-            if place is not None and place.precision in ("town", "district"):
-                found.append((e.start, e.end, "GAZ"))
-        return found
+            names.append((e.start, e.end, e.text))
+        return found + self._gazetteer_spans(names, countries, _TOWN_PRECISIONS)
 
     def _untagged_towns(
         self, text: str, entities: Sequence[EntityMention], actors: Sequence[Any], countries: Sequence[str] = ()
@@ -286,15 +284,21 @@ class Extractor:
         """Towns the NER did not tag at all ("shot dead in Mpeketoni"): a capitalised name right
         after "in", "at", "near" or "outside", inside no entity or actor's name, that the gazetteer
         reads as a town or district (in the text's countries first) by its own belief rules."""
+        names = [
+            (m.start("name"), m.end("name"), m.group("name")) for m in _UNTAGGED_NAME.finditer(text)
+            if not any(e.start < m.end("name") and m.start("name") < e.end for e in [*entities, *actors])
+        ]
+        return self._gazetteer_spans(names, countries, _TOWN_PRECISIONS)
+
+    def _gazetteer_spans(
+        self, names: Iterable[tuple[int, int, str]], countries: Sequence[str], precisions: frozenset[str]
+    ) -> list[tuple[int, int, str]]:
+        """(start, end, "GAZ") for each named span the gazetteer reads (in ``countries`` first, else
+        anywhere) as a place of one of ``precisions``."""
         found = []
-        for m in _UNTAGGED_NAME.finditer(text):
-            start, end = m.span("name")
-            if any(e.start < end and start < e.end for e in entities) or any(
-                a.start < end and start < a.end for a in actors
-            ):
-                continue
-            place = self._local_place(m.group("name"), countries)
-            if place is not None and place.precision in ("town", "district"):
+        for start, end, name in names:
+            place = self._local_place(name, countries)
+            if place is not None and place.precision in precisions:
                 found.append((start, end, "GAZ"))
         return found
 
@@ -307,12 +311,8 @@ class Extractor:
         """Towns after Spanish (or French) "en" ("Ejecutan en Juárez a 4", "en la ciudad de
         Reynosa"), which the English NER reads as part of a person's name or misses: each name the
         gazetteer reads as a town, a district or a province."""
-        found = []
-        for match in _SPANISH_LOCATIVE.finditer(text):
-            place = self._local_place(match.group("name"), countries)
-            if place is not None and place.precision in ("town", "district", "province"):
-                found.append((match.start("name"), match.end("name"), "GAZ"))
-        return found
+        names = ((m.start("name"), m.end("name"), m.group("name")) for m in _SPANISH_LOCATIVE.finditer(text))
+        return self._gazetteer_spans(names, countries, _TOWN_PRECISIONS | {"province"})
 
     def _mislabelled_facility(self, text: str, e: EntityMention, actors: Sequence[Any]) -> bool:
         """A facility named after its town that the NER took for an organisation or a person
@@ -586,18 +586,22 @@ def _pieces(text: str, start: int, end: int) -> Iterator[tuple[int, str]]:
 
 #: Words right before a name that make it a place: "in Aguelhok", "near the village of X"; after a
 #: bare "the" only a type of place after the name will do ("in the Tibú area").
+_LOCATIVE_WORDS = r"(?:in|at|near|outside)\s+"
+_PLACE_OF = r"the\s+(?:town|village|city|district|area)\s+of\s+"
 _LOCATIVE_BEFORE = re.compile(
     # "en": Spanish and French headlines ("Ejecutan en Juárez a 4")
-    r"\b(?:in|at|near|outside|en)\s+(?:the\s+(?:town|village|city|district|area)\s+of\s+|(?P<bare_the>the\s+))?\Z", re.I
+    rf"\b(?:{_LOCATIVE_WORDS}|en\s+)(?:{_PLACE_OF}|(?P<bare_the>the\s+))?\Z", re.I
 )
 #: A name after Spanish "en": "en Juárez", "en la ciudad de Reynosa", "en Apatzingán, Michoacán".
 _SPANISH_LOCATIVE = re.compile(
     r"\ben\s+(?:(?:la\s+ciudad|el\s+municipio|el\s+estado|el\s+poblado|la\s+comunidad|la\s+colonia)\s+de\s+)?"
     r"(?P<name>[A-ZÁÉÍÓÚÑ][\w'’.-]*(?:\s+(?:de\s+|del\s+)?[A-ZÁÉÍÓÚÑ][\w'’.-]*){0,2})"
 )
+#: What a town the NER missed may be read as.
+_TOWN_PRECISIONS = frozenset({"town", "district"})
 #: A capitalised name right after a locative word, inside a sentence ("killed in Mpeketoni").
 _UNTAGGED_NAME = re.compile(
-    r"(?<=\w )(?:in|at|near|outside)\s+(?:the\s+(?:town|village|city|district|area)\s+of\s+)?"
+    rf"(?<=\w ){_LOCATIVE_WORDS}(?:{_PLACE_OF})?"
     r"(?P<name>[A-Z][\w'’-]*[a-z][\w'’-]*(?:\s+[A-Z][\w'’-]*[a-z][\w'’-]*){0,2})"
 )
 #: Before a facility's name: a word of place or motion ("at", "entering", "into").
