@@ -221,6 +221,21 @@ def test_same_place(gazetteer: Any) -> None:
     assert not same_place("Kabul", None, gazetteer)
 
 
+def test_a_district_is_the_gold_district_that_names_it(gazetteer: Any) -> None:
+    from dataclasses import replace
+
+    # district entries carry no GeoNames id: the gold name still names the very entry read
+    dantewada = place(gazetteer, "Dantewada", "IN", "district")
+    assert dantewada.geonameid is None and dantewada.name != "Dantewada"
+    assert same_place("Dantewada district", dantewada, gazetteer, countries=["IN"])
+    assert same_place("Seiyun", place(gazetteer, "Seiyun", "YE", "district"), gazetteer, countries=["YE"])
+    # an unknown village placed at the district's point is not the district
+    village = replace(dantewada, name="Kuakonda", text="Kuakonda, Dantewada district")
+    assert not same_place("Dantewada district", replace(village, text="Kuakonda near Dantewada"), gazetteer, countries=["IN"])
+    other = place(gazetteer, "Bijapur", "IN", "district")
+    assert not same_place("Dantewada district", other, gazetteer, countries=["IN"])
+
+
 def test_a_place_its_own_phrase_puts_inside_the_gold_place(gazetteer: Any) -> None:
     from dataclasses import replace
 

@@ -301,10 +301,10 @@ def same_place(gold: str, location: Location | None, gazetteer: Any, *, countrie
         if not entries:
             split = split_type_word(normalize_name(gold))
             entries = gazetteer.lookup(split[0], country_code=code, limit=5) if split else []
-        if location.geonameid is not None and any(p.geonameid == location.geonameid for p in entries):
+        if any(_is_entry(location, p) for p in entries):
             return True
-        if location.geonameid is not None and any(
-            c.place.geonameid == location.geonameid and (code is None or c.place.country_code == code)
+        if any(
+            _is_entry(location, c.place) and (code is None or c.place.country_code == code)
             for c in gazetteer.loose_candidates(gold)
         ):
             return True  # "Baqouba" is Baqubah, spelled as the gazetteer spells it
@@ -313,6 +313,18 @@ def same_place(gold: str, location: Location | None, gazetteer: Any, *, countrie
             if entries[0].kind == "admin1" and _place_keys(area) & _place_keys(location.admin1):
                 return True
     return False
+
+
+def _is_entry(location: Location, place: Any) -> bool:
+    """Whether ``location`` was read as the gazetteer entry ``place``: by its GeoNames id, or, for
+    an entry without one (the districts: "Dantewada" is the district Dakshin Bastar Dantewada), by
+    its name, country and point."""
+    if location.geonameid is not None:
+        return place.geonameid == location.geonameid
+    return (
+        place.geonameid is None and place.name == location.name and place.country_code == location.country_code
+        and (place.lat, place.lon) == (location.lat, location.lon)
+    )
 
 
 # ---------------------------------------------------------------------------------------
