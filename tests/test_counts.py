@@ -899,6 +899,9 @@ def test_injuries_that_end_in_death_are_deaths(sentence: str, expected: list[tup
         ("An officer stabbed to death a young soldier at the junction.", [("killed", 1)]),
         ("Two men stabbed and injured a border guard.", [("injured", 1)]),
         ("An assailant tried to stab a soldier at the gate.", []),
+        # an object with no article: a title and a name
+        ("A gunman killed police officer Salim Barakat in Tel Aviv.", [("killed", 1)]),
+        ("Two killed, police said.", [("killed", 2)]),
     ],
 )
 def test_the_attackers_before_a_verb_with_an_object_are_not_counted(

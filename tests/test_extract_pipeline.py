@@ -620,6 +620,12 @@ def test_the_wounded_who_died_are_counted_once_among_the_dead(extractor, text: s
          "and 2 Afghan civilians.", "Kandahar", "AF"),
         ("Two bombings occurred at the Varanasi Junction railway station and the Sankat Mochan Hanuman Temple.",
          "Varanasi", "IN"),
+        # where a person comes from describes him, not where he was killed
+        ("Police officer Salim Barakat of Yarka was shot dead in Tel Aviv on Friday.", "Tel Aviv", "IL"),
+        ("A gunman killed police officer Salim Barakat of Yarka in Tel Aviv.", "Tel Aviv", "IL"),
+        # the country owning an embassy is not where it stands
+        ("Car bombs struck the embassies of Egypt and the United Arab Emirates in Tripoli, Libya, injuring five "
+         "guards.", "Tripoli", "LY"),
         # a town and its province with no comma between them
         ("Abu Sayyaf fired mortars at a medical mission in Patikul Sulu, disrupting the mission.", "Patikul", "PH"),
     ],
@@ -628,6 +634,16 @@ def test_the_incidents_own_place_among_the_places_a_text_names(extractor, text: 
     report = _only(_extract(extractor, text))
     assert report.location is not None
     assert (report.location.name, report.location.country_code) == (place, country)
+
+
+def test_a_neighbourhood_is_in_the_province_named_with_it(extractor) -> None:  # type: ignore[no-untyped-def]
+    # not the namesake the gazetteer knows in Istanbul
+    report = _only(_extract(extractor, (
+        "Militants detonated a homemade bomb in the Bahçelievler neighbourhood of the southeastern Şırnak Province, "
+        "killing two soldiers."
+    )))
+    assert report.location is not None
+    assert (report.location.name, report.location.admin1, report.location.country_code) == ("Bahçelievler", "Şırnak", "TR")
 
 
 @pytest.mark.parametrize(

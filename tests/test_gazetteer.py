@@ -535,6 +535,10 @@ def test_a_type_word_does_not_carry_a_town_from_another_country(gaz: Gazetteer) 
         ("near Baardheere in Somalia's Gedo region", ("SO",), ("Baardheere", "Gedo", "SO", "town")),
         # a direction before the container's name does not stop "X district of Y" being read
         ("the Darzab District of the northern Jowzjan Province", ("AF",), ("Darzab", "Jowzjan", "AF", "district")),
+        # a container whose name opens with an accented capital
+        ("the Besta district of Şırnak province", ("TR",), ("Besta district", "Şırnak", "TR", "district")),
+        ("Bahçelievler neighbourhood of the southeastern Şırnak Province", ("TR",),
+         ("Bahçelievler", "Şırnak", "TR", "province")),
         # an owner whose name holds "and" owns what follows as a whole
         ("Jammu and Kashmir's Pulwama district", ("IN",), ("Pulwama", "Jammu and Kashmir", "IN", "district")),
         ("Chibok, also in Borno State", (), ("Chibok", "Borno", "NG", "town")),

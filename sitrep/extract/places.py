@@ -32,6 +32,7 @@ from dataclasses import dataclass, replace
 from typing import Protocol, Sequence
 
 from sitrep.extract.analysis import EntityMention, Unit
+from sitrep.gazetteer.normalize import CAPITAL
 from sitrep.model import Location
 
 _PRECISION_RANK = {"point": 6, "town": 5, "district": 4, "province": 3, "region": 2, "country": 1, None: 0}
@@ -51,6 +52,8 @@ _BEFORE_ORIGIN = re.compile(
     r"\b(?:from|to|toward|towards|for|by|via|with|citizens? of|nationals? of|natives? of|born in|"
     r"(?:operating|operates|operated|active|based|headquartered|living|lives|resident|residing)\s+in|"
     r"in charge of (?:[\w-]+\s+){0,3}in|"
+    # the country owning a mission abroad: "the embassies of Egypt and the United Arab Emirates in Tripoli"
+    r"(?:embass(?:y|ies)|consulates?|consulate-general|diplomatic missions?) of|"
     # where fire came from: "rockets fired from an area in Syria ... hit Kilis"
     r"from\s+(?:the\s+|an?\s+)?(?:[\w-]+\s+){0,4}?(?:area|areas|territory|region|side|part|positions?|soil)\s+(?:in|of))"
     r"\s+(?:the\s+)?$",
@@ -70,9 +73,9 @@ _BEFORE_DISTANCE = re.compile(
 #: After a place's name, a facility it names and where that facility is: "the Heidelberg Tavern in
 #: Observatory", "Walton's Restaurant in the Chelsea neighborhood of London" (the town in a facility's
 #: name is not where it stands when the text says where it stands).
-_STANDS_IN = r"[ ](?:in|at)[ ](?:the[ ])?(?:[a-z-]+[ ]){0,2}[A-Z]"
+_STANDS_IN = r"[ ](?:in|at)[ ](?:the[ ])?(?:[a-z-]+[ ]){0,2}" + CAPITAL
 _FACILITY_ELSEWHERE = re.compile(
-    r"(?:['\u2019]s)?(?:[ ][A-Z][\w'\u2019-]*){0,2}[ ](?i:hotel|tavern|restaurant|caf[eé]|bar|pub|club|inn|store|shop|"
+    r"(?:['\u2019]s)?(?:[ ]" + CAPITAL + r"[\w'\u2019-]*){0,2}[ ](?i:hotel|tavern|restaurant|caf[eé]|bar|pub|club|inn|store|shop|"
     r"supermarket|cinema|theat(?:re|er)|hall|mall|arena|stadium)s?(?=" + _STANDS_IN + ")"
 )
 #: The last word of a building's or a station's name (not a road's: "Jaffa Road" is in Jerusalem).
@@ -95,7 +98,8 @@ _BEFORE_HOSPITAL = re.compile(
     re.IGNORECASE,
 )
 _CHAIN_SEP = re.compile(
-    r"^\s*(?:,\s*|\(\s*)?(?:(?:also |just |some \d+ \w+ )?(?:in|of|outside|near|on the outskirts of)\s+)?(?:the\s+)?"
+    r"^\s*(?:,\s*|\(\s*)?(?:(?:also |just |some \d+ \w+ |(?P<part>neighbou?rhood|suburb|quarter|area|village) )?"
+    r"(?:in|of|outside|near|on the outskirts of)\s+)?(?:the\s+)?"
     r"(?:(?:north|south|east|west|central|north-?east|north-?west|south-?east|south-?west)(?:ern)?\s+)?$",
     re.IGNORECASE,
 )
@@ -103,7 +107,7 @@ _TYPE_WORD = (
     r"(?i:local government area|lga|municipality|department|province|state|district|region|county|"
     r"governorate|oblast|prefecture|commune|division|sub-district|subdistrict|tehsil|area)"
 )
-_NAME = r"(?:[A-Z][\w'\u2019.-]*)(?:[ ](?:[A-Z][\w'\u2019.-]*|de|del|la|el|al|ad|as|an)){0,3}"
+_NAME = r"(?:" + CAPITAL + r"[\w'\u2019.-]*)(?:[ ](?:" + CAPITAL + r"[\w'\u2019.-]*|de|del|la|el|al|ad|as|an)){0,3}"
 #: What may follow a place name and still describe where it is: ", a village in Konduga local
 #: government area of Borno State", ", Tame municipality, Arauca department", " province".
 _CONTINUATION = re.compile(
@@ -115,7 +119,9 @@ _CONTINUATION = re.compile(
     + _NAME + r"(?:[ ]" + _TYPE_WORD + r")?(?:[ ](?i:of)[ ]" + _NAME + r"(?:[ ]" + _TYPE_WORD + r")?)?"
     r")"
 )
-_NAME_START = re.compile(r"[A-Z]")
+_NAME_START = re.compile(CAPITAL)
+#: A division named with its type word: "Şırnak Province", "Nahri Saraj District".
+_TYPED_DIVISION = re.compile(r"\s" + _TYPE_WORD + r"$")
 #: A people's name and a type of place before a name: "the Saudi town of", "Mexico's border city of"
 #: is not (that is a possessive, read as a chain); the resolver checks the word is a demonym.
 _DEMONYM_LEAD = re.compile(
@@ -128,7 +134,7 @@ _DEMONYM_LEAD = re.compile(
 _DATE_WORD = (r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|"
               r"June|July|August|September|October|November|December)\b")
 #: The name after "the village of", "the province of": up to three capitalised words, no date, no owner.
-_AREA_NAME = r"(?P<name>[A-Z][\w'\u2019-]*(?:[ ](?!" + _DATE_WORD + r")[A-Z][\w'\u2019-]*){0,2})(?<!'s)(?<!\u2019s)"
+_AREA_NAME = r"(?P<name>" + CAPITAL + r"[\w'\u2019-]*(?:[ ](?!" + _DATE_WORD + r")" + CAPITAL + r"[\w'\u2019-]*){0,2})(?<!'s)(?<!\u2019s)"
 _NAMED_AREA = re.compile(
     r"\b(?i:village|town|township|city|hamlet|area|locality|municipality|commune|settlement|district|suburb|neighbou?rhood|"
     r"sub-prefecture|subdivision)"
@@ -148,7 +154,7 @@ _NAMED_PROVINCE = re.compile(
 #: A name followed by the type of division it is ("the Khogyani district", "Dibis District",
 #: "Konduga local government area"), in mixed case: the NER rarely tags district names.
 _TYPED_AREA = re.compile(
-    r"(?<![\w'\u2019-])(?P<name>[A-Z][\w'\u2019-]*(?:[ ][A-Z][\w'\u2019-]*){0,2})[ ]"
+    r"(?<![\w'\u2019-])(?P<name>" + CAPITAL + r"[\w'\u2019-]*(?:[ ]" + CAPITAL + r"[\w'\u2019-]*){0,2})[ ]"
     r"(?P<type>(?:district|province|governorate|county|tehsil|municipality|prefecture|department|subdivision|local government area|LGA|(?:village|town|township|settlement)(?![ ]of\b))"
     r"|(?:District|Province|Governorate|County|Tehsil|Municipality|Prefecture|Department|Subdivision))(?![\w-])"
 )
@@ -228,7 +234,7 @@ _BEFORE_TYPED_TOWN = re.compile(r"\b(?:in|at|near|outside)\s+the\s+$", re.IGNORE
 _TRAILING_TYPE = re.compile(r"\s+(?:village|town|township|city|settlement|hamlet)$")
 #: A town's name as written: capitalised words, with the particles of Arabic, Spanish or French names.
 _TOWN_NAME = re.compile(
-    r"[A-Z][\w'\u2019.-]*(?:[ -](?:[A-Z][\w'\u2019.-]*|al|el|ad|as|ar|an|at|de|del|la|le|du|des|bin|ibn)){0,3}",
+    CAPITAL + r"[\w'\u2019.-]*(?:[ -](?:" + CAPITAL + r"[\w'\u2019.-]*|al|el|ad|as|ar|an|at|de|del|la|le|du|des|bin|ibn)){0,3}",
     re.UNICODE,
 )
 
@@ -320,8 +326,16 @@ def chains(unit: Unit, skip: Sequence[tuple[int, int]] = ()) -> list[tuple[Entit
         first = places[i]
         end = first.end
         j = i + 1
+        # a person's home town is followed by where he was, not by what holds it ("Salim Barakat of
+        # Yarka in Tel Aviv"), unless a comma or a bracket says so
+        hometown = _hometown(unit, first.start)
         while True:
-            if j < len(places) and places[j].label != "FAC" and _CHAIN_SEP.match(text[end : places[j].start]):
+            sep = _CHAIN_SEP.match(text[end : places[j].start]) if j < len(places) and places[j].label != "FAC" else None
+            if sep is not None and hometown and re.search(r"[a-z]", sep.group(0), re.IGNORECASE):
+                sep = None
+            if sep is not None and (not sep.group("part") or _TYPED_DIVISION.search(places[j].text)):
+                # "the Bahçelievler neighbourhood of Şırnak Province" is in that province; but in
+                # "the Baghdad suburb of Suwaib" the part comes second (read by _part_of_town)
                 end = places[j].end
                 j += 1
                 continue
@@ -340,6 +354,20 @@ def chains(unit: Unit, skip: Sequence[tuple[int, int]] = ()) -> list[tuple[Entit
         out.append((first, text[start:end], start, end))
         i = j
     return out
+
+
+#: Between a person's name and the town he is from: "Salim Barakat of Yarka".
+_OF = re.compile(r",?\s+of\s+$")
+
+
+def _hometown(unit: Unit, start: int) -> bool:
+    """Is the place at ``start`` a person's home town, named right after the name ("Druze police
+    officer Salim Barakat of Yarka was killed in Tel Aviv")? It describes the person."""
+    text = unit.sentence.text
+    return any(
+        e.label == "PERSON" and e.end < start and _OF.fullmatch(text, e.end, start) is not None
+        for e in unit.sentence.entities
+    )
 
 
 def _most_precise_within(top: PlaceChoice, candidates: Sequence[PlaceChoice]) -> PlaceChoice:
@@ -517,7 +545,7 @@ def choose_location(
             if reference:
                 # a landmark the incident is measured from: a place named in its own right comes first
                 score -= 4.0
-            elif _BEFORE_ORIGIN.search(before) or _BEFORE_HOSPITAL.search(before) or (
+            elif _BEFORE_ORIGIN.search(before) or _BEFORE_HOSPITAL.search(before) or _hometown(unit, start) or (
                 location.precision == "country" and _MISSION_AFTER.match(text, end)
             ) or _AFTER_ORIGIN.match(text, end):
                 # an origin, a destination, a hospital or a country's embassy abroad ("the U.S. Embassy in
@@ -532,6 +560,9 @@ def choose_location(
             elif unit.order < trigger_unit.order:
                 score -= 1.0
             candidates.append(PlaceChoice(location, unit, first, score, reference=reference))
+    import os
+    if os.environ.get('DBGPL'):
+        print('  TRIG', trigger_pos, [(c.location.name, c.location.precision, round(c.score,2), c.mention.start) for c in candidates], [(c.location.name, round(c.score,2)) for c in unknown])
     best: PlaceChoice | None = None
     if candidates:
         top = max(candidates, key=lambda c: c.score)

@@ -29,6 +29,7 @@ from typing import Final
 
 __all__ = [
     "ADMIN_TYPE_WORDS",
+    "CAPITAL",
     "ARABIC_SCRIPT_COUNTRIES",
     "ARTICLES",
     "ROMANISED_COUNTRIES",
@@ -43,6 +44,10 @@ __all__ = [
     "split_type_word",
     "strip_article",
 ]
+
+#: A capital letter, in a regular expression: A to Z and the accented and other Latin capitals
+#: ("Şırnak", "Çukurca", "Île-de-France"), which a name may start with too.
+CAPITAL: Final = "[A-Z" + "".join(c for c in map(chr, range(0xC0, 0x250)) if c.isupper()) + "]"
 
 _FOLD: Final = str.maketrans(
     {

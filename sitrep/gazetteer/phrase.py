@@ -22,7 +22,7 @@ from __future__ import annotations
 import re
 from typing import Callable
 
-from .normalize import ADMIN_TYPE_WORDS, normalize_name
+from .normalize import ADMIN_TYPE_WORDS, CAPITAL, normalize_name
 
 __all__ = [
     "DEMONYM_AREA",
@@ -101,14 +101,14 @@ DEMONYM_AREA = re.compile(
 _DEMONYM_LINK = re.compile(
     r"\s+(?i:in|of|at|near)\s+(?:(?i:the|an?)\s+)?(?:(?i:far|northern|southern|eastern|western|central|"
     r"north-?eastern|north-?western|south-?eastern|south-?western|restive|volatile|remote)\s+)?"
-    r"(?P<demonym>[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)??)\s+(?P<noun>(?i:" + _AREA_NOUN + r"))(?:\s+(?i:of))?\s+"
-    r"(?P<name>[A-Z][^,;()]*?)(?=\s*[,;()]|\s*$)"
+    r"(?P<demonym>" + CAPITAL + r"[\w'’-]*(?:\s+" + CAPITAL + r"[\w'’-]*)??)\s+(?P<noun>(?i:" + _AREA_NOUN + r"))(?:\s+(?i:of))?\s+"
+    r"(?P<name>" + CAPITAL + r"[^,;()]*?)(?=\s*[,;()]|\s*$)"
 )
 #: Area nouns that are type words ("province" in "the Philippine province of Quezon").
 TYPED_NOUN = re.compile(r"(?i:province|state|district|region|governorate)(?=s?$)")
 #: The same in running text, for the scanner: a capitalised word or two, then the noun.
 DEMONYM_AREA_IN_TEXT = re.compile(
-    r"(?<![\w'’-])(?P<demonym>[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)??)\s+(?P<noun>(?i:" + _AREA_NOUN + r"))(?![\w-])"
+    r"(?<![\w'’-])(?P<demonym>" + CAPITAL + r"[\w'’-]*(?:\s+" + CAPITAL + r"[\w'’-]*)??)\s+(?P<noun>(?i:" + _AREA_NOUN + r"))(?![\w-])"
 )
 _SPLIT = re.compile(
     r"\s*(?:[,;()]|\s-\s"
@@ -117,7 +117,7 @@ _SPLIT = re.compile(
     # "Afrin in northwestern Syria": the direction is no part of the container's name
     # (in lower case only: "North Kivu" and "the West Bank" are names)
     r"(?:(?-i:(?:the\s+)?(?:north|south|east|west|central|north-?east|north-?west|south-?east|south-?west)(?:ern)?)\s+)?"
-    r"(?=(?:the\s+|THE\s+)?[A-Z])"
+    r"(?=(?:the\s+|THE\s+)?" + CAPITAL + r")"
     r")\s*"
 )
 _TYPE_ALTERNATION = "|".join(
@@ -127,9 +127,9 @@ _TYPE_ALTERNATION = "|".join(
 )
 # "Yaqshid district of Mogadishu", "Konduga local government area of Borno State": X inside Y
 _PART_OF = re.compile(
-    r"(\b[A-Z][^\s,]*(?:\s+[^\s,]+){0,3}?\s+(?i:" + _TYPE_ALTERNATION + r"))"
+    r"(\b" + CAPITAL + r"[^\s,]*(?:\s+[^\s,]+){0,3}?\s+(?i:" + _TYPE_ALTERNATION + r"))"
     r"\s+(?i:of)\s+(?=(?:the\s+|THE\s+)?(?:(?i:north|south|east|west|central|north-?east|north-?west|south-?east|"
-    r"south-?west)(?i:ern)?\s+)?[A-Z])"  # "the Darzab District of the northern Jowzjan Province"
+    r"south-?west)(?i:ern)?\s+)?" + CAPITAL + r")"  # "the Darzab District of the northern Jowzjan Province"
 )
 # "Somalia's Gedo region" -> "Gedo region, Somalia"; "the Sahel region's Yagha province"
 _NOT_OWNER = r"(?!(?i:in|near|of|at|on|from|outside|inside|and|or)\b)"
@@ -138,8 +138,8 @@ _NOT_OWNER = r"(?!(?i:in|near|of|at|on|from|outside|inside|and|or)\b)"
 def _possessive(opening: str, joiner: str) -> re.Pattern[str]:
     """An owner's name (capitalised words, perhaps a type word), its "'s", and what it owns."""
     return re.compile(
-        opening + r"(?P<owner>" + ("" if joiner else r"(?:(?i:the)\s+)?") + r"[A-Z][\w.\-]*(?:\s+" + joiner
-        + _NOT_OWNER + r"[A-Z][\w.\-]*)*(?:\s+(?i:" + _TYPE_ALTERNATION + r"))?)['’][sS]\s+(?P<rest>[^,;()]+)"
+        opening + r"(?P<owner>" + ("" if joiner else r"(?:(?i:the)\s+)?") + CAPITAL + r"[\w.\-]*(?:\s+" + joiner
+        + _NOT_OWNER + CAPITAL + r"[\w.\-]*)*(?:\s+(?i:" + _TYPE_ALTERNATION + r"))?)['’][sS]\s+(?P<rest>[^,;()]+)"
     )
 
 

@@ -15,6 +15,8 @@ from sitrep.extract.numbers import Quantity
 _OBJECT_DETS = frozenset({"a", "an", "the", "his", "her", "their", "its", "another", "all"})
 _OBJECT_PRONOUNS = frozenset({"him", "her", "them", "himself", "herself", "themselves", "us", "me"})
 _RELATIVES = frozenset({"who", "that", "which"})
+#: Verbs of saying after a noun: "Two killed, police said" (the police are no object).
+_REPORTING = frozenset({"said", "say", "says", "told", "reported", "report", "reports"})
 _SEQUENCE_ADVERBS = frozenset({"then", "later", "subsequently", "eventually", "finally", "also", "allegedly",
                                "reportedly", "brutally", "summarily", "publicly", "immediately"})
 _PARTICIPLE_ENDINGS = ("ed", "en", "wn")  # "tortured", "beaten", "thrown"
@@ -278,6 +280,10 @@ class LinkReader(Sentence):
         low = self.low(k)
         if low == QUANTITY or low in _OBJECT_PRONOUNS or (not self.caps and self.name_like(k)):
             return True
+        if not self.caps and self.word(k) and low not in self.lex.stop_words and (
+            low in self.lex.people or self.low(k + 1) in self.lex.people
+        ) and self.low(k + 1) not in _REPORTING:
+            return True  # a bare noun: "A gunman killed police officer Salim Barakat"
         if low in _OBJECT_DETS:  # "killed a water and forestry officer"
             for j in range(k + 1, min(self.n, k + 7)):
                 if self.lows[j] in self.lex.people:
