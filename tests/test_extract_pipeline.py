@@ -432,6 +432,21 @@ def test_an_incident_no_place_names_takes_the_country_of_its_actors(extractor, t
     assert report.location is not None and (report.location.country_code, report.location.precision) == (country, "country")
 
 
+def test_an_incident_no_place_names_takes_the_region_its_group_is_named_after(extractor) -> None:  # type: ignore[no-untyped-def]
+    text = "United Liberation Front of Assam (ULFA) militants lobbed a hand grenade at a police patrol, injuring seven people."
+    report = _only(_extract(extractor, text, "2015-01-01"))
+    assert report.location is not None and (report.location.name, report.location.country_code) == ("Assam", "IN")
+    assert report.evidence["location"].confidence == 0.2  # a guess, and said to be one
+    # a namesake outside the group's country is not its region (Moro, Pakistan)
+    text = "Moro Islamic Liberation Front rebels attacked an army checkpoint, killing two soldiers."
+    report = _only(_extract(extractor, text, "2015-01-01"))
+    assert report.location is not None and (report.location.country_code, report.location.precision) == ("PH", "country")
+    # a place the text names is the place
+    text = "ULFA militants lobbed a hand grenade at a police patrol in Guwahati, injuring seven people."
+    report = _only(_extract(extractor, text, "2015-01-01"))
+    assert report.location is not None and report.location.name == "Guwahati"
+
+
 def test_people_run_down_by_a_driver_are_a_ramming(extractor) -> None:  # type: ignore[no-untyped-def]
     text = "A Palestinian driver rammed IDF soldiers at a checkpoint in the West Bank, lightly injuring three men."
     report = _only(_extract(extractor, text, "2015-01-01"))

@@ -598,7 +598,8 @@ class Assembler:
             if local is not None and (country is None or country.country_code == local[0].country_code):
                 return local  # "KUNDUZ, Afghanistan - ... detained four insurgents": nothing else places it
             if choice is None:
-                return country, evidence
+                home = self._home_region(group, country) if hinted else None
+                return home if home is not None else (country, evidence)
             return self._unknown_town(choice, country, context)
         if hinted and choice.location.precision == "country":
             # "... killed numerous insurgents in eastern Afghanistan. An air weapons team engaged
@@ -686,6 +687,24 @@ class Assembler:
             or (self._group_country(units, home=True) if not context.named_countries else None)
         )
         return found or (None, None)
+
+    def _home_region(self, group: Group, country: Location | None) -> tuple[Location, Evidence] | None:
+        """For an incident no words place, the region or town an acting armed group is named after
+        ("United Liberation Front of Assam (ULFA) militants lobbed a grenade at a police patrol":
+        Assam), in the group's own country and in the one the clauses tell, if any: a guess, with
+        :data:`_GUESS_CONFIDENCE`, which deduplication does not read as a place."""
+        for unit in group.units:
+            for a in unit.actors:
+                if a.actor_type not in _PLACING_TYPES or a.actor is None:
+                    continue
+                names = dict.fromkeys((a.matched, a.name))  # as written, then the canonical name
+                for place in (p for name in names for _s, _e, p in self.gazetteer.scan(name, min_population=0)):
+                    if place.kind not in ("admin1", "region", "city") or place.country_code not in a.actor.countries:
+                        continue  # not "Moro" (Pakistan) for the Moro Islamic Liberation Front
+                    if country is not None and country.country_code != place.country_code:
+                        continue
+                    return place.to_location(a.matched), _evidence(unit, a.start, a.end, _GUESS_CONFIDENCE)
+        return None
 
     def _group_country(self, units: Sequence[Unit], *, home: bool) -> tuple[Location, Evidence] | None:
         """The country of the first armed group or cartel named in ``units`` that tells one: a group active
