@@ -641,6 +641,11 @@ def test_the_wounded_who_died_are_counted_once_among_the_dead(extractor, text: s
         # the country owning an embassy is not where it stands
         ("Car bombs struck the embassies of Egypt and the United Arab Emirates in Tripoli, Libya, injuring five "
          "guards.", "Tripoli", "LY"),
+        # a name read only up to its particle is read whole when the gazetteer knows it
+        ("One captain and seven soldiers died in an attack in rural San Vicente del Caguan (Caqueta).",
+         "San Vicente del Caguán", "CO"),
+        ("An Indian chief was shot dead in the Venezuelan city of Rosario de Perija in Zulia.",
+         "Municipio Rosario de Perijá", "VE"),
         # a town and its province with no comma between them
         ("Abu Sayyaf fired mortars at a medical mission in Patikul Sulu, disrupting the mission.", "Patikul", "PH"),
     ],

@@ -34,6 +34,7 @@ from sitrep.extract.lexicons import SPANISH_SPEAKING, SPANISH_TRIGGER_SUFFIX, Le
 from sitrep.extract.places import named_areas
 from sitrep.extract.segment import Group, may_attach, opens_new_incident
 from sitrep.extract.truecase import is_shouting, truecase
+from sitrep.gazetteer.normalize import CAPITAL
 from sitrep.model import Article, Count, Location, Report
 from sitrep.settings import Settings, load_settings
 
@@ -217,6 +218,7 @@ class Extractor:
                 places = _merge_places(
                     piece, places, self._spanish_places(piece, countries or (SPANISH_SPEAKING if spanish else ()))
                 )
+                places = _merge_places(piece, places, self._compound_names(piece, places))
                 headline = _headline_case(piece)
                 places = [
                     p for p in places
@@ -300,6 +302,20 @@ class Extractor:
             place = self._local_place(name, countries)
             if place is not None and place.precision in precisions:
                 found.append((start, end, "GAZ"))
+        return found
+
+    def _compound_names(self, text: str, places: Sequence[EntityMention]) -> list[tuple[int, int, str]]:
+        """Place names read only up to a Spanish or French particle ("San Vicente" of "San Vicente
+        del Caguán", "Rosario" of "Rosario de Perijá"), each with the rest of its name, when the
+        gazetteer knows the whole name (as a town or a municipality)."""
+        found = []
+        for p in places:
+            m = _PARTICLE_NAME.match(text, p.end)
+            if m is None:
+                continue
+            end = next((e for e in (m.end(), m.end(1)) if e > p.end and self.gazetteer.candidates(text[p.start : e])), None)
+            if end is not None:
+                found.append((p.start, end, p.label))
         return found
 
     def _local_place(self, name: str, countries: Sequence[str]) -> Any:
@@ -673,6 +689,12 @@ def _headline_case(text: str) -> bool:
 
 #: The most words a headline has.
 _HEADLINE_WORDS = 16
+
+
+#: The rest of a name after a particle: " del Caguán", " de la Frontera".
+_PARTICLE_NAME = re.compile(
+    r"( (?:de|del|de la|de las|de los|du|de l')[ ]?" + CAPITAL + r"[\w'\u2019-]*)(?: " + CAPITAL + r"[\w'\u2019-]*)?"
+)
 
 
 def _merge_places(
