@@ -646,6 +646,12 @@ def test_the_wounded_who_died_are_counted_once_among_the_dead(extractor, text: s
          "San Vicente del Caguán", "CO"),
         ("An Indian chief was shot dead in the Venezuelan city of Rosario de Perija in Zulia.",
          "Municipio Rosario de Perijá", "VE"),
+        # the article's countries are read from whole names: not the "Luna" of the Philippines
+        ("Seven vehicles were set on fire at a military station in Roveré della Luna, Trento Province.",
+         "Roverè della Luna", "IT"),
+        # a division of a division named with its type word
+        ("A roadside bomb exploded in the Safi tehsil of Mohmand Agency in Pakistan, killing two.", "Safi tehsil", "PK"),
+        ("Three civilians were shot dead in Zanwara area, Bassa Local Government, Kogi State.", "Zanwara", "NG"),
         # a town and its province with no comma between them
         ("Abu Sayyaf fired mortars at a medical mission in Patikul Sulu, disrupting the mission.", "Patikul", "PH"),
     ],

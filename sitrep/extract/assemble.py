@@ -175,8 +175,14 @@ class DocumentContext:
             found: list[tuple[str, Place | None]] = []
             for e in sentence.entities:
                 if e.label in ("GPE", "LOC"):
-                    # the NER's "Dera" is read as the "Dera Murad Jamali" the gazetteer found around it
-                    e = next((p for p in sentence.places if p.label == "GAZ" and p.start <= e.start and e.end <= p.end), e)
+                    # the NER's "Dera" is read as the "Dera Murad Jamali" the gazetteer found around it,
+                    # "Luna" as the "Roverè della Luna" it is part of
+                    around = next((
+                        p for p in sentence.places
+                        if p.start <= e.start and e.end <= p.end and (p.label == "GAZ" or p.end - p.start > e.end - e.start)
+                    ), None)
+                    if around is not None:
+                        e = around if around.label == "GAZ" else replace(around, label=e.label)
                 if e.label in ("GPE", "NORP", "LOC", "GAZ"):
                     country = gazetteer.country(e.text)
                     if country is not None:

@@ -305,7 +305,7 @@ class Extractor:
         return found
 
     def _compound_names(self, text: str, places: Sequence[EntityMention]) -> list[tuple[int, int, str]]:
-        """Place names read only up to a Spanish or French particle ("San Vicente" of "San Vicente
+        """Place names read only up to a particle ("San Vicente" of "San Vicente
         del Caguán", "Rosario" of "Rosario de Perijá"), each with the rest of its name, when the
         gazetteer knows the whole name (as a town or a municipality)."""
         found = []
@@ -691,9 +691,9 @@ def _headline_case(text: str) -> bool:
 _HEADLINE_WORDS = 16
 
 
-#: The rest of a name after a particle: " del Caguán", " de la Frontera".
+#: The rest of a name after a particle: " del Caguán", " de la Frontera", " della Luna".
 _PARTICLE_NAME = re.compile(
-    r"( (?:de|del|de la|de las|de los|du|de l')[ ]?" + CAPITAL + r"[\w'\u2019-]*)(?: " + CAPITAL + r"[\w'\u2019-]*)?"
+    r"( (?:de|del|de la|de las|de los|du|de l'|della|di|da|do|dos|das)[ ]?" + CAPITAL + r"[\w'\u2019-]*)(?: " + CAPITAL + r"[\w'\u2019-]*)?"
 )
 
 

@@ -104,15 +104,17 @@ _CHAIN_SEP = re.compile(
     re.IGNORECASE,
 )
 _TYPE_WORD = (
-    r"(?i:local government area|lga|municipality|department|province|state|district|region|county|"
-    r"governorate|oblast|prefecture|commune|division|sub-district|subdistrict|tehsil|area)"
+    r"(?i:local government(?: area)?|lga|municipality|department|province|state|district|region|county|"
+    r"governorate|oblast|prefecture|commune|division|sub-district|subdistrict|tehsil|agency|area)"
 )
 _NAME = r"(?:" + CAPITAL + r"[\w'\u2019.-]*)(?:[ ](?:" + CAPITAL + r"[\w'\u2019.-]*|de|del|la|el|al|ad|as|an)){0,3}"
 #: What may follow a place name and still describe where it is: ", a village in Konduga local
 #: government area of Borno State", ", Tame municipality, Arauca department", " province".
 _CONTINUATION = re.compile(
     r"(?:"
-    r"[ ]" + _TYPE_WORD + r"\b"
+    # "Anbar tehsil of Mohmand Agency": the division of the next name
+    r"[ ]" + _TYPE_WORD + r"\b(?:[ ](?i:of)[ ](?i:the[ ])?" + _NAME + r"[ ]" + _TYPE_WORD + r"\b)?"
+    r"|[ ](?i:of)[ ](?i:the[ ])?" + _NAME + r"[ ]" + _TYPE_WORD + r"\b"  # "Safi tehsil of Mohmand Agency"
     r"|(?:'s|\u2019s)[ ]" + _NAME + r"[ ]" + _TYPE_WORD + r"\b"
     r"|,[ ](?i:also[ ]|just[ ])?(?i:in[ ](?:the[ ])?)?(?i:(?:an?|the)[ ](?:small[ ]|remote[ ]|rural[ ])?"
     r"(?:village|town|city|hamlet|settlement|suburb|district|area|neighbou?rhood|locality)[ ](?:in|of|near)[ ](?:the[ ])?)?"
@@ -562,7 +564,7 @@ def choose_location(
             candidates.append(PlaceChoice(location, unit, first, score, reference=reference))
     import os
     if os.environ.get('DBGPL'):
-        print('  TRIG', trigger_pos, [(c.location.name, c.location.precision, round(c.score,2), c.mention.start) for c in candidates], [(c.location.name, round(c.score,2)) for c in unknown])
+        print('  TRIG', context_countries, fallback_countries, trigger_pos, [(c.location.name, c.location.precision, round(c.score,2), c.mention.start) for c in candidates], [(c.location.name, round(c.score,2)) for c in unknown])
     best: PlaceChoice | None = None
     if candidates:
         top = max(candidates, key=lambda c: c.score)
