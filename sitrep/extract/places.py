@@ -562,9 +562,6 @@ def choose_location(
             elif unit.order < trigger_unit.order:
                 score -= 1.0
             candidates.append(PlaceChoice(location, unit, first, score, reference=reference))
-    import os
-    if os.environ.get('DBGPL'):
-        print('  TRIG', context_countries, fallback_countries, trigger_pos, [(c.location.name, c.location.precision, round(c.score,2), c.mention.start) for c in candidates], [(c.location.name, round(c.score,2)) for c in unknown])
     best: PlaceChoice | None = None
     if candidates:
         top = max(candidates, key=lambda c: c.score)
