@@ -652,6 +652,10 @@ def test_the_wounded_who_died_are_counted_once_among_the_dead(extractor, text: s
         # a division of a division named with its type word
         ("A roadside bomb exploded in the Safi tehsil of Mohmand Agency in Pakistan, killing two.", "Safi tehsil", "PK"),
         ("Three civilians were shot dead in Zanwara area, Bassa Local Government, Kogi State.", "Zanwara", "NG"),
+        # a town the gazetteer does not know, named in the incident's sentence
+        ("At least 12 people died in suicide attacks in a town of Fotokol.", "Fotokol", None),
+        ("A series of explosions hit the predominantly Christian town of Qaa where at least four suicide bombers "
+         "detonated their loads, killing five people.", "Qaa", None),
         # a town and its province with no comma between them
         ("Abu Sayyaf fired mortars at a medical mission in Patikul Sulu, disrupting the mission.", "Patikul", "PH"),
     ],

@@ -225,7 +225,7 @@ class PlaceChoice:
 #: ("Boko Haram attacked the town of Michika").
 _BEFORE_TOWN = re.compile(
     r"(?:\b(?:in|at|near|outside)\s+|\b(?=the\s+(?:[\w-]+\s+){0,2}?(?:town|township|village|city)\s+of\s+$))"
-    r"(?:the\s+(?:(?!of\b)[\w-]+\s+){0,2}?(?:town|township|village|city|settlement|locality|hamlet|neighbou?rhood|area|"
+    r"(?:(?:the|an?)\s+(?:(?!of\b)[\w-]+\s+){0,2}?(?:town|township|village|city|settlement|locality|hamlet|neighbou?rhood|area|"
     r"district|municipality|commune|suburb|quarter)\s+of\s+)?$",
     re.IGNORECASE,
 )
@@ -529,13 +529,13 @@ def choose_location(
                 if location is None:
                     location = _run_as_chain(first.text, resolver, context_countries)
             vague = location is None or location.precision in ("country", "region")
-            if unknown_towns and vague and unit is trigger_unit:
+            if unknown_towns and vague and unit.sentence is trigger_unit.sentence:
                 # not when the mention is the country itself ("in Iraq")
                 country_name = _fold_lower(location.country or location.name) if location is not None else ""
                 names_country = bool(country_name) and country_name in _fold_lower(first.text)
                 # not "the Mexican Gulf state": a people's name opens no town's
                 named = first.label in ("GPE", "LOC", "PHR") and not names_country and not resolver.is_demonym(first.text.split()[0])
-                town = _unknown_town(first.text, before) if named else None
+                town = _unknown_town(first.text, text[max(0, first.start - 40) : first.start]) if named else None
                 if town is not None and location is not None:  # "Jalawla, Iraq": the country its phrase names
                     town = replace(town, country=location.country, country_code=location.country_code)
                 if town is not None:
