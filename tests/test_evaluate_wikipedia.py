@@ -234,6 +234,10 @@ def test_a_district_is_the_gold_district_that_names_it(gazetteer: Any) -> None:
     assert not same_place("Dantewada district", replace(village, text="Kuakonda near Dantewada"), gazetteer, countries=["IN"])
     other = place(gazetteer, "Bijapur", "IN", "district")
     assert not same_place("Dantewada district", other, gazetteer, countries=["IN"])
+    # a region over several countries, placed in one of them, is the gold region it answers to
+    basin = gazetteer.resolve("the Lake Chad region of Nigeria", context_countries=["NG"])
+    assert basin is not None and basin.geonameid is None and basin.name != "Lake Chad"
+    assert same_place("Lake Chad", basin, gazetteer, countries=["NG"])
 
 
 def test_a_place_its_own_phrase_puts_inside_the_gold_place(gazetteer: Any) -> None:

@@ -317,12 +317,14 @@ def same_place(gold: str, location: Location | None, gazetteer: Any, *, countrie
 
 def _is_entry(location: Location, place: Any) -> bool:
     """Whether ``location`` was read as the gazetteer entry ``place``: by its GeoNames id, or, for
-    an entry without one (the districts: "Dantewada" is the district Dakshin Bastar Dantewada), by
-    its name, country and point."""
+    an entry without one (the districts: "Dantewada" is the district Dakshin Bastar Dantewada; the
+    regions: "Lake Chad" is the Lake Chad Basin, placed in one of its countries), by
+    its name, country (one of a region's) and point."""
     if location.geonameid is not None:
         return place.geonameid == location.geonameid
     return (
-        place.geonameid is None and place.name == location.name and place.country_code == location.country_code
+        place.geonameid is None and place.name == location.name
+        and (place.country_code == location.country_code or location.country_code in place.countries)
         and (place.lat, place.lon) == (location.lat, location.lon)
     )
 
