@@ -656,6 +656,11 @@ def test_the_wounded_who_died_are_counted_once_among_the_dead(extractor, text: s
         ("At least 12 people died in suicide attacks in a town of Fotokol.", "Fotokol", None),
         ("A series of explosions hit the predominantly Christian town of Qaa where at least four suicide bombers "
          "detonated their loads, killing five people.", "Qaa", None),
+        # a town read among the countries where the group named is active, even inside its name
+        ("At least eight soldiers were injured in a clash with Abu Sayyaf in Patikul.", "Patikul", "PH"),
+        ("Two officers were killed when Islamic State militants attacked a checkpoint in the Qayyarah subdistrict.",
+         "Al Qayyarah", "IQ"),
+        ("Three policemen were injured in an ELN guerrilla attack in the department of Cesar (north).", "Cesar", "CO"),
         # a town and its province with no comma between them
         ("Abu Sayyaf fired mortars at a medical mission in Patikul Sulu, disrupting the mission.", "Patikul", "PH"),
     ],

@@ -28,7 +28,7 @@ from itertools import islice
 from typing import TYPE_CHECKING, Any, Iterable, Iterator, Sequence
 
 from sitrep.extract.analysis import PLACE_LABELS, EntityMention, Sentence, Unit, split_units
-from sitrep.extract.assemble import Assembler, DocumentContext
+from sitrep.extract.assemble import _HINT_COUNTRIES, Assembler, DocumentContext
 from sitrep.extract.kinds import KindTable
 from sitrep.extract.lexicons import SPANISH_SPEAKING, SPANISH_TRIGGER_SUFFIX, Lexicons, TriggerMatch
 from sitrep.extract.places import named_areas
@@ -185,6 +185,7 @@ class Extractor:
             t.trigger_id.endswith(SPANISH_TRIGGER_SUFFIX) for t in self.lexicons.find_triggers(text)
         )
         out: list[Sentence] = []
+        seen_actors: list[Any] = []
         for span in doc.sents:
             for start, piece in _pieces(text, span.start_char, span.end_char):
                 end = start + len(piece)
@@ -213,8 +214,14 @@ class Extractor:
                 scanned = [(s, e, "GAZ") for s, e, _ in self.gazetteer.scan(piece) if not self.gazetteer.is_demonym(piece[s:e])]
                 places = _merge_places(piece, places, scanned)
                 actors = tuple(self.registry.find_all(piece))
-                places = _merge_places(piece, places, self._mislabelled_towns(piece, entities, actors, countries))
-                places = _merge_places(piece, places, self._untagged_towns(piece, entities, actors, countries))
+                # and where the groups named so far are active ("Abu Sayyaf in Patikul": the Philippines)
+                hinted = countries + tuple(dict.fromkeys(
+                    c for a in (*seen_actors, *actors) if a.actor is not None and len(a.actor.countries) <= _HINT_COUNTRIES
+                    for c in a.actor.countries if c not in countries
+                ))
+                seen_actors.extend(actors)
+                places = _merge_places(piece, places, self._mislabelled_towns(piece, entities, actors, hinted))
+                places = _merge_places(piece, places, self._untagged_towns(piece, entities, actors, hinted))
                 places = _merge_places(
                     piece, places, self._spanish_places(piece, countries or (SPANISH_SPEAKING if spanish else ()))
                 )
@@ -263,7 +270,7 @@ class Extractor:
         "outside" that is no actor of the registry nor a people's name, and that the gazetteer reads
         as a town or district, in one of the ``countries`` the text names first. Too small for the
         gazetteer's scan, which only looks for larger towns."""
-        found, names = [], []
+        found, names, divisions = [], [], []
         for e in entities:
             if e.label not in ("ORG", "PERSON", "NORP"):
                 continue
@@ -272,13 +279,22 @@ class Extractor:
             if self._mislabelled_facility(text, e, actors):
                 found.append((e.start, e.end, "FAC"))  # "entering Kandahar Airfield"
                 continue
+            inner = _INNER_LOCATIVE.search(e.text)
+            if inner is not None and any(a.start < e.start + inner.start() and e.start < a.end for a in actors):
+                # "Abu Sayyaf in Patikul" taken as one name: the town after the group's
+                names.append((e.start + inner.end(), e.end, e.text[inner.end() :]))
+                continue
             before = _LOCATIVE_BEFORE.search(text, 0, e.start)
             if before is None or (before.group("bare_the") and not _AREA_AFTER.match(text, e.end)):
                 continue  # "in Aguelhok", "in the village of X", "in the Tibú area"
             if any(a.start < e.end and e.start < a.end for a in actors):
                 continue
-            names.append((e.start, e.end, e.text))
-        return found + self._gazetteer_spans(names, countries, _TOWN_PRECISIONS)
+            # "in the department of Cesar" names a province
+            (divisions if before.group("division") else names).append((e.start, e.end, e.text))
+        return (
+            found + self._gazetteer_spans(names, countries, _TOWN_PRECISIONS)
+            + self._gazetteer_spans(divisions, countries, _TOWN_PRECISIONS | {"province"})
+        )
 
     def _untagged_towns(
         self, text: str, entities: Sequence[EntityMention], actors: Sequence[Any], countries: Sequence[str] = ()
@@ -603,7 +619,7 @@ def _pieces(text: str, start: int, end: int) -> Iterator[tuple[int, str]]:
 #: Words right before a name that make it a place: "in Aguelhok", "near the village of X"; after a
 #: bare "the" only a type of place after the name will do ("in the Tibú area").
 _LOCATIVE_WORDS = r"(?:in|at|near|outside)\s+"
-_PLACE_OF = r"the\s+(?:town|village|city|district|area)\s+of\s+"
+_PLACE_OF = r"the\s+(?:town|village|city|district|area|(?P<division>department|province|state|region))\s+of\s+"
 _LOCATIVE_BEFORE = re.compile(
     # "en": Spanish and French headlines ("Ejecutan en Juárez a 4")
     rf"\b(?:{_LOCATIVE_WORDS}|en\s+)(?:{_PLACE_OF}|(?P<bare_the>the\s+))?\Z", re.I
@@ -615,6 +631,8 @@ _SPANISH_LOCATIVE = re.compile(
 )
 #: What a town the NER missed may be read as.
 _TOWN_PRECISIONS = frozenset({"town", "district"})
+#: "in" and a capitalised name inside an entity's name: "Abu Sayyaf in Patikul".
+_INNER_LOCATIVE = re.compile(r"\s(?:in|at|near)\s(?=[A-Z])")
 #: A capitalised name right after a locative word, inside a sentence ("killed in Mpeketoni").
 _UNTAGGED_NAME = re.compile(
     rf"(?<=\w ){_LOCATIVE_WORDS}(?:{_PLACE_OF})?"
@@ -622,7 +640,9 @@ _UNTAGGED_NAME = re.compile(
 )
 #: Before a facility's name: a word of place or motion ("at", "entering", "into").
 _FACILITY_BEFORE = re.compile(r"\b(?:in|at|near|outside|inside|entering|entered|into|on|stormed)\s+(?:the\s+)?\Z", re.I)
-_AREA_AFTER = re.compile(r"\s+(?:area|district|region|town|village|municipality|province|sector)\b", re.I)
+_AREA_AFTER = re.compile(
+    r"\s+(?:area|district|region|town|village|municipality|province|sector|sub-?district|tehsil|county|governorate)\b", re.I
+)
 
 
 def _surnames(ents: Sequence[Any]) -> frozenset[str]:
