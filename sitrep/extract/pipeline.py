@@ -284,6 +284,9 @@ class Extractor:
                 # "Abu Sayyaf in Patikul" taken as one name: the town after the group's
                 names.append((e.start + inner.end(), e.end, e.text[inner.end() :]))
                 continue
+            if e.label == "ORG" and _DIVISION_END.search(e.text) and not any(a.start < e.end and e.start < a.end for a in actors):
+                divisions.append((e.start, e.end, e.text))  # "Pakistan's north-western Bajaur Agency"
+                continue
             before = _LOCATIVE_BEFORE.search(text, 0, e.start)
             if before is None or (before.group("bare_the") and not _AREA_AFTER.match(text, e.end)):
                 continue  # "in Aguelhok", "in the village of X", "in the Tibú area"
@@ -631,6 +634,8 @@ _SPANISH_LOCATIVE = re.compile(
 )
 #: What a town the NER missed may be read as.
 _TOWN_PRECISIONS = frozenset({"town", "district"})
+#: The type word that ends a division's name: "Bajaur Agency", "Dantewada District".
+_DIVISION_END = re.compile(r"\s(?:Agency|District|Province|Governorate|County|Tehsil|Oblast|Prefecture)\Z")
 #: "in" and a capitalised name inside an entity's name: "Abu Sayyaf in Patikul".
 _INNER_LOCATIVE = re.compile(r"\s(?:in|at|near)\s(?=[A-Z])")
 #: A capitalised name right after a locative word, inside a sentence ("killed in Mpeketoni").

@@ -159,6 +159,13 @@ def resolve_phrase(
         return _facility(gazetteer, head, countries, container, text)
     if container is None:
         return None  # an unknown bare name: the article's country is not its location
+    if container.place.kind == "region":
+        # a broad region ("Russia's Stavropol region near the north Caucasus") holds no list of
+        # its places: a place of one of its countries known by that name is the place
+        alone = _match(gazetteer, head, _context(gazetteer, countries, near, None), loose=False)
+        region_countries = set(container.place.countries) | {container.place.country_code}
+        if alone is not None and alone.precision != "country" and alone.place.country_code in region_countries:
+            return _location(alone, text, countries)
     # "the Wedio Area near Mogadishu", "Yaqshid district of Mogadishu": a piece of a town is
     # placed at the town, under the town's name (the phrase keeps the area's)
     piece_of_a_town = container.precision == "town" and names_part_of_a_town(head)
