@@ -661,6 +661,11 @@ def test_the_wounded_who_died_are_counted_once_among_the_dead(extractor, text: s
         ("Two officers were killed when Islamic State militants attacked a checkpoint in the Qayyarah subdistrict.",
          "Al Qayyarah", "IQ"),
         ("Three policemen were injured in an ELN guerrilla attack in the department of Cesar (north).", "Cesar", "CO"),
+        # a place read last among the countries where the group at work is active
+        ("Eighteen firewood merchants were killed in an ambush by Boko Haram in the Koshebe, in Jere area.",
+         "Jere", "NG"),
+        ("Shiite men were playing volleyball in the Orakzai tribal district of the Pakistani northwest when a bomb "
+         "exploded.", "Orakzai Agency", "PK"),
         # a division the NER took for an organisation
         ("A suicide bomber killed a militia leader within Pakistan's north-western Bajaur Agency.", "Bajaur Agency", "PK"),
         # a town and its province with no comma between them

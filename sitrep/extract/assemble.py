@@ -162,6 +162,10 @@ class DocumentContext:
     #: Afghanistan"): the story was filed where things happen, a last hint of the incident's place.
     local_dateline: tuple[Location, Evidence] | None = None
     dates: dict[tuple[int, int], DateSpan | None] = field(default_factory=dict)
+    #: ``countries``, then those where a group the article names is active (at most
+    #: :data:`_HINT_COUNTRIES`): where to look last for a place read nowhere else ("in Jere area"
+    #: with Boko Haram at work is Jere, Borno).
+    hinted_countries: list[str] = field(default_factory=list)
 
     @classmethod
     def build(cls, article: Article, sentences: Sequence[Sentence], gazetteer: "Gazetteer", settings: Settings) -> "DocumentContext":
@@ -251,6 +255,7 @@ class DocumentContext:
         context = cls(
             article, sentences, countries, not_places, places, settings.reported_window_days, not_dates,
             named_countries=[c for c in countries if c in named], local_dateline=local_dateline,
+            hinted_countries=countries + [c for c in hinted if c not in countries],
         )
         context._resolve_dates(DateResolver(article.published) if article.published else None)
         return context
@@ -587,7 +592,7 @@ class Assembler:
         choice = choose_location(
             group.units, trigger_unit=group.head_unit, trigger_pos=group.head.start, resolver=context.places,
             context_countries=context.countries, not_places=context.not_places,
-            fallback_countries=context.named_countries, unknown_towns=True,
+            fallback_countries=context.named_countries, hint_countries=context.hinted_countries, unknown_towns=True,
         )
         # the article's hints (its one place, a provincial dateline) place only a reported incident
         # not told as happening "elsewhere" or "separately"

@@ -638,15 +638,19 @@ _TOWN_PRECISIONS = frozenset({"town", "district"})
 _DIVISION_END = re.compile(r"\s(?:Agency|District|Province|Governorate|County|Tehsil|Oblast|Prefecture)\Z")
 #: "in" and a capitalised name inside an entity's name: "Abu Sayyaf in Patikul".
 _INNER_LOCATIVE = re.compile(r"\s(?:in|at|near)\s(?=[A-Z])")
-#: A capitalised name right after a locative word, inside a sentence ("killed in Mpeketoni").
+#: A place of a town named by the town: "in a Parachinar market".
+_LOCAL_FACILITY = r"(?:market|bazaar|mosque|church|hospital|school|hotel|restaurant|cafe|checkpoint|bus station)\b"
+#: A capitalised name right after a locative word, inside a sentence ("killed in Mpeketoni", "in a
+#: Parachinar market").
 _UNTAGGED_NAME = re.compile(
-    rf"(?<=\w ){_LOCATIVE_WORDS}(?:{_PLACE_OF})?"
+    rf"(?<=[\w,] ){_LOCATIVE_WORDS}(?:{_PLACE_OF}|an?\s+(?=\S+\s+{_LOCAL_FACILITY}))?"
     r"(?P<name>[A-Z][\w'’-]*[a-z][\w'’-]*(?:\s+[A-Z][\w'’-]*[a-z][\w'’-]*){0,2})"
 )
 #: Before a facility's name: a word of place or motion ("at", "entering", "into").
 _FACILITY_BEFORE = re.compile(r"\b(?:in|at|near|outside|inside|entering|entered|into|on|stormed)\s+(?:the\s+)?\Z", re.I)
 _AREA_AFTER = re.compile(
-    r"\s+(?:area|district|region|town|village|municipality|province|sector|sub-?district|tehsil|county|governorate)\b", re.I
+    r"\s+(?:tribal\s+)?(?:area|district|region|town|village|municipality|province|sector|sub-?district|tehsil|county|governorate)\b",
+    re.I,
 )
 
 

@@ -476,6 +476,7 @@ def choose_location(
     not_places: Sequence[tuple[int, int, int]] = (),
     min_score: float | None = None,
     fallback_countries: Sequence[str] | None = None,
+    hint_countries: Sequence[str] = (),
     unknown_towns: bool = False,
 ) -> PlaceChoice | None:
     """The best location for an incident told in ``units`` (``trigger_unit`` holds its trigger).
@@ -485,7 +486,8 @@ def choose_location(
     With ``min_score``, a choice scoring lower (an origin or destination only) is None.
     A name that resolves nowhere within ``context_countries`` is tried again within
     ``fallback_countries`` (the countries the article names outright, when some come only from
-    a people's name: "Chadian peacekeepers were killed in Kidal" is in Mali).
+    a people's name: "Chadian peacekeepers were killed in Kidal" is in Mali), and last within
+    ``hint_countries`` (those and where the groups named are active).
     With ``unknown_towns``, a town the trigger's clause names ("in Jalawla") that the gazetteer
     does not know is chosen over a mere country (``known`` False: no coordinates; the country
     chosen, if any, is kept).
@@ -523,6 +525,11 @@ def choose_location(
                     # a chain read wrongly as one place ("Laak, Compostella Valley, Philippines" with
                     # the valley misspelt): its first name alone may still be known
                     location = resolver.resolve(first.text, context_countries=context_countries)
+                if location is None and hint_countries and list(hint_countries) != list(context_countries):
+                    # "in Jere area" with Boko Haram at work: Jere, Borno
+                    location = resolver.resolve(phrase, context_countries=hint_countries) or (
+                        resolver.resolve(first.text, context_countries=hint_countries) if phrase != first.text else None
+                    )
                 if location is None and _FACILITY_END.search(first.text):
                     # a facility the NER took for a town: "the Varanasi Junction railway station"
                     location = resolver.facility_place(first.text, context_countries)
