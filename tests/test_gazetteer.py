@@ -535,6 +535,8 @@ def test_a_type_word_does_not_carry_a_town_from_another_country(gaz: Gazetteer) 
         ("near Baardheere in Somalia's Gedo region", ("SO",), ("Baardheere", "Gedo", "SO", "town")),
         # a direction before the container's name does not stop "X district of Y" being read
         ("the Darzab District of the northern Jowzjan Province", ("AF",), ("Darzab", "Jowzjan", "AF", "district")),
+        # a district named like its seat's alternate name is the district, not the seat
+        ("the Saydabad district of the Afghan province of Maidan Wardak", ("AF",), ("Sayyidabad", "Wardak", "AF", "district")),
         # a broad region holds no list of its places: the place of one of its countries is the place
         ("Russia's Stavropol region near the north Caucasus", ("RU",), ("Stavropol Krai", "Stavropol Krai", "RU", "province")),
         # a container whose name opens with an accented capital

@@ -110,7 +110,7 @@ from .rank import (
 
 if TYPE_CHECKING:
     from .index import Gazetteer
-    from .place import Place
+    from .place import Candidate, Place
 
 __all__ = ["facility_location", "resolve_phrase"]
 
@@ -420,13 +420,24 @@ def _match_name(gazetteer: "Gazetteer", part: str, context: Context, *, loose: b
                     ):
                         return division
                 if level == "district" and best.place.kind == "city":
-                    return Match(best.place, "district")  # the district of its seat
+                    return _seat_district(candidates, best.place)
                 return Match(best.place, best.place.precision)
         if split is not None:
             found = _typed(gazetteer, split[0], level or "", variant, context, type_word=split[1])
             if found is not None:
                 return found
     return _loose_match(gazetteer, part, context) if loose else None
+
+
+def _seat_district(candidates: Sequence["Candidate"], seat: "Place") -> Match:
+    """A "<name> district" read as a town: the district the name also matches in the town's
+    province ("Saydabad district": Sayyidabad, whose seat Markaz-e Sayyidabad is also called
+    Saydabad), else the town itself at precision district (the district of its seat)."""
+    district = next((
+        c.place for c in candidates if c.place.kind == "district"
+        and (c.place.country_code, c.place.admin1_code) == (seat.country_code, seat.admin1_code)
+    ), None)
+    return Match(district if district is not None else seat, "district")
 
 
 #: The kinds of entry a type word's level names.
@@ -525,6 +536,8 @@ def _typed(
             return Match(best.place, "district")
     towns = [c for c in candidates if c.place.kind == "city"]
     best = choose(gazetteer, base, towns, context, typed=True, weak=level == "town")
+    if best is not None and level == "district":
+        return _seat_district(candidates, best.place)
     if best is not None:  # "Bannu district", "Tame municipality": the district of its seat
         return Match(best.place, "district" if level == "district" else "town")
     if level == "district":  # counties of Kenya, districts of Libya are admin1 divisions
