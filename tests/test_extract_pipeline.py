@@ -668,6 +668,10 @@ def test_the_wounded_who_died_are_counted_once_among_the_dead(extractor, text: s
          "exploded.", "Orakzai Agency", "PK"),
         # a division the NER took for an organisation
         ("A suicide bomber killed a militia leader within Pakistan's north-western Bajaur Agency.", "Bajaur Agency", "PK"),
+        ("Fulani herdsmen attacked Barkin Ladi Local Government Area of Plateau State, killing a pastor.",
+         "Barkin Ladi", "NG"),
+        ("Two suicide bombers attacked a community in the Konduga Local government area in the state of Borno, "
+         "killing three people.", "Konduga", "NG"),
         # a town and its province with no comma between them
         ("Abu Sayyaf fired mortars at a medical mission in Patikul Sulu, disrupting the mission.", "Patikul", "PH"),
     ],

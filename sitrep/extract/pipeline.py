@@ -284,8 +284,10 @@ class Extractor:
                 # "Abu Sayyaf in Patikul" taken as one name: the town after the group's
                 names.append((e.start + inner.end(), e.end, e.text[inner.end() :]))
                 continue
-            if e.label == "ORG" and _DIVISION_END.search(e.text) and not any(a.start < e.end and e.start < a.end for a in actors):
-                divisions.append((e.start, e.end, e.text))  # "Pakistan's north-western Bajaur Agency"
+            tail = _DIVISION_TAIL.match(text, e.end) if e.text.endswith(" Local") else None
+            end = tail.end() if tail is not None else e.end
+            if e.label == "ORG" and _DIVISION_END.search(text, e.start, end) and not any(a.start < end and e.start < a.end for a in actors):
+                divisions.append((e.start, end, text[e.start : end]))  # "Pakistan's north-western Bajaur Agency"
                 continue
             before = _LOCATIVE_BEFORE.search(text, 0, e.start)
             if before is None or (before.group("bare_the") and not _AREA_AFTER.match(text, e.end)):
@@ -634,8 +636,12 @@ _SPANISH_LOCATIVE = re.compile(
 )
 #: What a town the NER missed may be read as.
 _TOWN_PRECISIONS = frozenset({"town", "district"})
-#: The type word that ends a division's name: "Bajaur Agency", "Dantewada District".
-_DIVISION_END = re.compile(r"\s(?:Agency|District|Province|Governorate|County|Tehsil|Oblast|Prefecture)\Z")
+#: The type word that ends a division's name: "Bajaur Agency", "Konduga Local Government Area".
+_DIVISION_END = re.compile(
+    r"\s(?:Agency|District|Province|Governorate|County|Tehsil|Oblast|Prefecture|(?i:local government(?: area)?)|LGA)\Z"
+)
+#: The rest of a division's type word after an entity cut short: "Konduga Local" + " government area".
+_DIVISION_TAIL = re.compile(r"\s+(?i:government(?:\s+area)?)\b")
 #: "in" and a capitalised name inside an entity's name: "Abu Sayyaf in Patikul".
 _INNER_LOCATIVE = re.compile(r"\s(?:in|at|near)\s(?=[A-Z])")
 #: A place of a town named by the town: "in a Parachinar market".
