@@ -535,6 +535,8 @@ def test_a_type_word_does_not_carry_a_town_from_another_country(gaz: Gazetteer) 
         ("near Baardheere in Somalia's Gedo region", ("SO",), ("Baardheere", "Gedo", "SO", "town")),
         # a direction before the container's name does not stop "X district of Y" being read
         ("the Darzab District of the northern Jowzjan Province", ("AF",), ("Darzab", "Jowzjan", "AF", "district")),
+        # "in the municipality of" between a place and the one that holds it
+        ("the village of Carrizal in the municipality of Convención", ("CO", "VE"), ("Carrizal", "Norte de Santander", "CO", "district")),
         # a district named like its seat's alternate name is the district, not the seat
         ("the Saydabad district of the Afghan province of Maidan Wardak", ("AF",), ("Sayyidabad", "Wardak", "AF", "district")),
         # a broad region holds no list of its places: the place of one of its countries is the place
@@ -1084,3 +1086,10 @@ def test_one_edit_apart(a: str, b: str, apart: bool) -> None:
 
     assert one_edit_apart(a, b) is apart
     assert one_edit_apart(b, a) is apart
+
+
+def test_a_town_in_a_facilitys_name_outside_the_articles_countries_needs_its_own_name(gaz: Gazetteer) -> None:
+    # "Cano" is only an alternate name of Kano, Nigeria: not in a Colombian story
+    assert gaz.facility_place("the Caño Limón-Coveñas pipeline", ["CO"]) is None
+    kabul = gaz.facility_place("Kabul airport", list(MOSCOW_STORY))
+    assert kabul is not None and kabul.name == "Kabul"

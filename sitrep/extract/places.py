@@ -100,6 +100,8 @@ _BEFORE_HOSPITAL = re.compile(
 _CHAIN_SEP = re.compile(
     r"^\s*(?:,\s*|\(\s*)?(?:(?:also |just |some \d+ \w+ |(?P<part>neighbou?rhood|suburb|quarter|area|village) )?"
     r"(?:in|of|outside|near|on the outskirts of)\s+)?(?:the\s+)?"
+    # "Carrizal in the municipality of Convención"
+    r"(?:(?:municipality|district|department|province|state|region|commune)\s+of\s+(?:the\s+)?)?"
     r"(?:(?:north|south|east|west|central|north-?east|north-?west|south-?east|south-?west)(?:ern)?\s+)?$",
     re.IGNORECASE,
 )

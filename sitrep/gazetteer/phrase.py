@@ -125,6 +125,11 @@ _TYPE_ALTERNATION = "|".join(
            key=len, reverse=True)
     + ["area", "locality", r"neighbou?rhood", "quarter", "suburb"]
 )
+# "Carrizal in the municipality of Convención": Carrizal, Convención
+_IN_THE_DIVISION_OF = re.compile(
+    r"\s+(?i:(?:in|of)\s+the\s+(?:municipality|district|department|province|state|region|governorate|county|commune)\s+of)\s+"
+    r"(?=" + CAPITAL + r")"
+)
 # "Yaqshid district of Mogadishu", "Konduga local government area of Borno State": X inside Y
 _PART_OF = re.compile(
     r"(\b" + CAPITAL + r"[^\s,]*(?:\s+[^\s,]+){0,3}?\s+(?i:" + _TYPE_ALTERNATION + r"))"
@@ -186,6 +191,7 @@ def split_phrase(
     if " of " in phrase or " in " in phrase:
         phrase = _DEMONYM_LINK.sub(lambda m: _demonym_link(m, is_demonym), phrase)
     if " of " in phrase or " OF " in phrase or " Of " in phrase:
+        phrase = _IN_THE_DIVISION_OF.sub(", ", phrase)
         kept = [m.span() for m in whole_names.finditer(phrase)] if whole_names is not None else []
         phrase = _PART_OF.sub(
             lambda m: m.group(0) if any(a <= m.start(1) < b for a, b in kept) else m.group(1) + ", ",

@@ -618,6 +618,10 @@ def _facility(
     for name in _name_runs(gazetteer, head):
         # exact names only: "Michurinsky Avenue" is not in Michurinsk
         found = _match(gazetteer, name, context, loose=False)
+        if found is not None and countries and found.place.country_code not in countries and not any(
+            c.place == found.place and c.quality == 0 for c in gazetteer.candidates(name)
+        ):
+            continue  # outside the article's countries, by its own name only: "the Caño Limón pipeline" is not Kano
         if found is not None and found.place.kind in ("city", "admin1", "region"):
             return _location(found, text, countries)
     return _location(container, text, countries) if container is not None else None
