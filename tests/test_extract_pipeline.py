@@ -666,6 +666,11 @@ def test_the_wounded_who_died_are_counted_once_among_the_dead(extractor, text: s
          "Jere", "NG"),
         ("Shiite men were playing volleyball in the Orakzai tribal district of the Pakistani northwest when a bomb "
          "exploded.", "Orakzai Agency", "PK"),
+        # a name the NER read only in part ("Zuweid" as a person), and a possessive place
+        ("Ansar Bait al-Maqdis militants attacked an armoured vehicle near Sheikh Zuweid, killing six soldiers.",
+         "Ash Shaykh Zuwayd", "EG"),
+        ("Four people were lightly injured after being stabbed at two beach hotels on Tel Aviv's waterfront.",
+         "Tel Aviv", "IL"),
         # a division the NER took for an organisation
         ("A suicide bomber killed a militia leader within Pakistan's north-western Bajaur Agency.", "Bajaur Agency", "PK"),
         ("Fulani herdsmen attacked Barkin Ladi Local Government Area of Plateau State, killing a pastor.",

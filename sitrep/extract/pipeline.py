@@ -309,7 +309,12 @@ class Extractor:
         reads as a town or district (in the text's countries first) by its own belief rules."""
         names = [
             (m.start("name"), m.end("name"), m.group("name")) for m in _UNTAGGED_NAME.finditer(text)
-            if not any(e.start < m.end("name") and m.start("name") < e.end for e in [*entities, *actors])
+            # inside no entity; one inside the name is a part the NER misread ("near Sheikh Zuweid")
+            if not any(
+                e.start < m.end("name") and m.start("name") < e.end
+                and not (isinstance(e, EntityMention) and m.start("name") < e.start and e.end <= m.end("name"))
+                for e in [*entities, *actors]
+            )
         ]
         return self._gazetteer_spans(names, countries, _TOWN_PRECISIONS)
 

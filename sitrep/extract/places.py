@@ -258,7 +258,7 @@ def _unknown_town(words: str, before: str) -> Location | None:
     if not (_BEFORE_TOWN.search(before) or (typed and _BEFORE_TYPED_TOWN.search(before))):
         return None
     name = _TRAILING_TYPE.sub("", _LEADING_THE.sub("", words.strip()))  # "the Khan Tuman village"
-    if not _TOWN_NAME.fullmatch(name) or name.isupper() or _EVENT_NAME.search(name):
+    if not _TOWN_NAME.fullmatch(name) or name.isupper() or _EVENT_NAME.search(name) or name[-2:] in ("'s", "’s"):
         return None  # not a name as written, capitals where the NER is guessing, or an event's name
     precision = "district" if _BEFORE_DISTRICT.search(before) else "town"  # "in the district of Timote"
     return Location(name=name, precision=precision, text=words)
@@ -523,6 +523,8 @@ def choose_location(
                     location = resolver.resolve(phrase, context_countries=context_countries)
                 if location is None and fallback_countries is not None and list(fallback_countries) != list(context_countries):
                     location = resolver.resolve(phrase, context_countries=fallback_countries)
+                if location is None and phrase[-2:] in ("'s", "’s"):
+                    location = resolver.resolve(phrase[:-2], context_countries=context_countries)  # "North Sinai's"
                 if location is None and phrase != first.text:
                     # a chain read wrongly as one place ("Laak, Compostella Valley, Philippines" with
                     # the valley misspelt): its first name alone may still be known
