@@ -677,6 +677,9 @@ def test_the_wounded_who_died_are_counted_once_among_the_dead(extractor, text: s
          "Barkin Ladi", "NG"),
         ("Two suicide bombers attacked a community in the Konduga Local government area in the state of Borno, "
          "killing three people.", "Konduga", "NG"),
+        ("Four people were killed in an attack by armed men in the Kuchlak area.", "Kuchlak", None),
+        ("Explosions rocked the center of the predominantly Shiite Muslim city of Hilah, killing forty people.",
+         "Hilah", None),
         # a town and its province with no comma between them
         ("Abu Sayyaf fired mortars at a medical mission in Patikul Sulu, disrupting the mission.", "Patikul", "PH"),
     ],

@@ -226,8 +226,8 @@ class PlaceChoice:
 #: two words before its type: "in the rebel-held town of"); or "the town of", "the village of" alone
 #: ("Boko Haram attacked the town of Michika").
 _BEFORE_TOWN = re.compile(
-    r"(?:\b(?:in|at|near|outside)\s+|\b(?=the\s+(?:[\w-]+\s+){0,2}?(?:town|township|village|city)\s+of\s+$))"
-    r"(?:(?:the|an?)\s+(?:(?!of\b)[\w-]+\s+){0,2}?(?:town|township|village|city|settlement|locality|hamlet|neighbou?rhood|area|"
+    r"(?:\b(?:in|at|near|outside)\s+|\b(?=the\s+(?:[\w-]+\s+){0,3}?(?:town|township|village|city)\s+of\s+$))"
+    r"(?:(?:the|an?)\s+(?:(?!of\b)[\w-]+\s+){0,3}?(?:town|township|village|city|settlement|locality|hamlet|neighbou?rhood|area|"
     r"district|municipality|commune|suburb|quarter)\s+of\s+)?$",
     re.IGNORECASE,
 )
@@ -235,7 +235,7 @@ _BEFORE_DISTRICT = re.compile(r"\b(?:district|municipality|commune)\s+of\s+$", r
 #: Right before a town named with its type word after it: "in the Khan Tuman village".
 _BEFORE_TYPED_TOWN = re.compile(r"\b(?:in|at|near|outside)\s+the\s+$", re.IGNORECASE)
 #: A type word after a town's name: "Khan Tuman village", "Al-Shaafah town".
-_TRAILING_TYPE = re.compile(r"\s+(?:village|town|township|city|settlement|hamlet)$")
+_TRAILING_TYPE = re.compile(r"\s+(?:village|town|township|city|settlement|hamlet|area)$")
 #: A town's name as written: capitalised words, with the particles of Arabic, Spanish or French names.
 _TOWN_NAME = re.compile(
     CAPITAL + r"[\w'\u2019.-]*(?:[ -](?:" + CAPITAL + r"[\w'\u2019.-]*|al|el|ad|as|ar|an|at|de|del|la|le|du|des|bin|ibn)){0,3}",
@@ -305,10 +305,16 @@ def _misread_towns(unit: Unit, trigger_pos: int) -> list[PlaceChoice]:
             continue
         if INSTITUTION.search(e.text) or GROUP_WORD.search(e.text):
             continue
-        town = _unknown_town(e.text, text[max(0, e.start - 40) : e.start])
+        typed = _TYPE_AFTER.match(text, e.end)  # "in the Kuchlak area"
+        words = e.text + typed.group() if typed is not None else e.text
+        town = _unknown_town(words, text[max(0, e.start - 40) : e.start])
         if town is not None:
-            found.append(_unknown_choice(town, unit, e, trigger_pos))
+            found.append(_unknown_choice(replace(town, text=e.text), unit, e, trigger_pos))
     return found
+
+
+#: A town's type word after its name: " area", " village", " town".
+_TYPE_AFTER = re.compile(r"\s+(?:area|village|town)\b")
 
 
 def _unknown_choice(town: Location, unit: Unit, mention: EntityMention, trigger_pos: int) -> PlaceChoice:
