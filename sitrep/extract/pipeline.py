@@ -226,6 +226,7 @@ class Extractor:
                     piece, places, self._spanish_places(piece, countries or (SPANISH_SPEAKING if spanish else ()))
                 )
                 places = _merge_places(piece, places, self._compound_names(piece, places))
+                places = _merge_places(piece, places, self._lowercase_towns(piece))
                 headline = _headline_case(piece)
                 places = [
                     p for p in places
@@ -342,6 +343,21 @@ class Extractor:
             end = next((e for e in (m.end(), m.end(1)) if e > p.end and self.gazetteer.candidates(text[p.start : e])), None)
             if end is not None:
                 found.append((p.start, end, p.label))
+        return found
+
+    def _lowercase_towns(self, text: str) -> list[tuple[int, int, str]]:
+        """A town written in lower case after a people's word and its type ("in the Syrian town
+        of manbij"), when the gazetteer knows it in that people's country."""
+        found = []
+        for m in _LOWERCASE_TOWN.finditer(text):
+            country = self.gazetteer.country(m.group("demonym")) if self.gazetteer.is_demonym(m.group("demonym")) else None
+            if country is None or not country.country_code:
+                continue
+            for end in dict.fromkeys((m.end("name"), m.end("first"))):  # "al bab", else "manbij" of "manbij and"
+                place = self.gazetteer.resolve(text[m.start("name") : end], context_countries=[country.country_code])
+                if place is not None and place.country_code == country.country_code and place.precision in _TOWN_PRECISIONS:
+                    found.append((m.start("name"), end, "GAZ"))
+                    break
         return found
 
     def _local_place(self, name: str, countries: Sequence[str]) -> Any:
@@ -731,6 +747,10 @@ def _headline_case(text: str) -> bool:
 _HEADLINE_WORDS = 16
 
 
+#: A town in lower case after a people's word: "the Syrian town of manbij".
+_LOWERCASE_TOWN = re.compile(
+    r"\bthe\s+(?P<demonym>[A-Z][a-z]+)\s+(?:town|city|village)\s+of\s+(?P<name>(?P<first>[a-z][a-z'’-]+)(?:[ -][a-z][a-z'’-]+)?)\b"
+)
 #: The rest of a name after a particle: " del Caguán", " de la Frontera", " della Luna".
 _PARTICLE_NAME = re.compile(
     r"( (?:de|del|de la|de las|de los|du|de l'|della|di|da|do|dos|das)[ ]?" + CAPITAL + r"[\w'\u2019-]*)(?: " + CAPITAL + r"[\w'\u2019-]*)?"
