@@ -680,6 +680,9 @@ def test_the_wounded_who_died_are_counted_once_among_the_dead(extractor, text: s
         ("Four people were killed in an attack by armed men in the Kuchlak area.", "Kuchlak", None),
         ("Explosions rocked the center of the predominantly Shiite Muslim city of Hilah, killing forty people.",
          "Hilah", None),
+        # a town after a closing bracket and "in", not tagged by the NER
+        ("Nine soldiers were killed in an ambush by the National Guerrilla Coordinator (CNG) in Tibú (Norte de Santander).",
+         "Tibú", "CO"),
         # a town written in lower case after a people's word
         ("Two volunteers were killed in a clash in the Syrian town of manbij (northwest).", "Manbij", "SY"),
         # a town and its province with no comma between them

@@ -670,7 +670,7 @@ _LOCAL_FACILITY = r"(?:market|bazaar|mosque|church|hospital|school|hotel|restaur
 #: A capitalised name right after a locative word, inside a sentence ("killed in Mpeketoni", "in a
 #: Parachinar market").
 _UNTAGGED_NAME = re.compile(
-    rf"(?<=[\w,] ){_LOCATIVE_WORDS}(?:{_PLACE_OF}|an?\s+(?=\S+\s+{_LOCAL_FACILITY}))?"
+    rf"(?<=[\w,)] ){_LOCATIVE_WORDS}(?:{_PLACE_OF}|an?\s+(?=\S+\s+{_LOCAL_FACILITY}))?"
     r"(?P<name>[A-Z][\w'’-]*[a-z][\w'’-]*(?:\s+[A-Z][\w'’-]*[a-z][\w'’-]*){0,2})"
 )
 #: Before a facility's name: a word of place or motion ("at", "entering", "into").
