@@ -709,7 +709,7 @@ class Assembler:
                 if a.actor_type not in _PLACING_TYPES or a.actor is None:
                     continue
                 names = dict.fromkeys((a.matched, a.name))  # as written, then the canonical name
-                for place in (p for name in names for _s, _e, p in self.gazetteer.scan(name, min_population=0)):
+                for place in (p for name in names for _s, _e, p in self.gazetteer.scan(name)):
                     if place.kind not in ("admin1", "region", "city") or place.country_code not in a.actor.countries:
                         continue  # not "Moro" (Pakistan) for the Moro Islamic Liberation Front
                     if country is not None and country.country_code != place.country_code:
