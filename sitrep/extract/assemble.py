@@ -163,7 +163,7 @@ class DocumentContext:
     local_dateline: tuple[Location, Evidence] | None = None
     dates: dict[tuple[int, int], DateSpan | None] = field(default_factory=dict)
     #: ``countries``, then those where a group the article names is active (at most
-    #: :data:`_HINT_COUNTRIES`): where to look last for a place read nowhere else ("in Jere area"
+    #: :data:`HINT_COUNTRIES`): where to look last for a place read nowhere else ("in Jere area"
     #: with Boko Haram at work is Jere, Borno).
     hinted_countries: list[str] = field(default_factory=list)
 
@@ -207,7 +207,7 @@ class DocumentContext:
         # is Nigeria's, not India's)
         hinted = outright + sorted({
             c for sentence in sentences for a in sentence.actors if a.actor is not None
-            and len(a.actor.countries) <= _HINT_COUNTRIES for c in a.actor.countries
+            and len(a.actor.countries) <= HINT_COUNTRIES for c in a.actor.countries
         } - set(outright))
         # a Spanish text ("Localizan a tres hombres asesinados en Chilapa") that names no country is
         # read among the Spanish-speaking ones
@@ -419,7 +419,7 @@ def _force_country(
 
 
 #: The most countries a group may be active in for them to guide the reading of a town's name.
-_HINT_COUNTRIES = 6
+HINT_COUNTRIES = 6
 
 
 def _actor_countries(mention: Any) -> tuple[str, ...]:
@@ -1763,4 +1763,4 @@ def _in_capitals(text: str) -> bool:
     return letters >= 8 and sum(map(str.isupper, text)) >= 0.7 * letters
 
 
-__all__ = ["Assembler", "CachedPlaces", "DocumentContext"]
+__all__ = ["HINT_COUNTRIES", "Assembler", "CachedPlaces", "DocumentContext"]

@@ -28,7 +28,7 @@ from itertools import islice
 from typing import TYPE_CHECKING, Any, Iterable, Iterator, Sequence
 
 from sitrep.extract.analysis import PLACE_LABELS, EntityMention, Sentence, Unit, split_units
-from sitrep.extract.assemble import _HINT_COUNTRIES, Assembler, DocumentContext
+from sitrep.extract.assemble import HINT_COUNTRIES, Assembler, DocumentContext
 from sitrep.extract.kinds import KindTable
 from sitrep.extract.lexicons import SPANISH_SPEAKING, SPANISH_TRIGGER_SUFFIX, Lexicons, TriggerMatch
 from sitrep.extract.places import named_areas
@@ -216,7 +216,7 @@ class Extractor:
                 actors = tuple(self.registry.find_all(piece))
                 # and where the groups named so far are active ("Abu Sayyaf in Patikul": the Philippines)
                 hinted = countries + tuple(dict.fromkeys(
-                    c for a in (*seen_actors, *actors) if a.actor is not None and len(a.actor.countries) <= _HINT_COUNTRIES
+                    c for a in (*seen_actors, *actors) if a.actor is not None and len(a.actor.countries) <= HINT_COUNTRIES
                     for c in a.actor.countries if c not in countries
                 ))
                 seen_actors.extend(actors)
@@ -269,8 +269,10 @@ class Extractor:
         """Towns the NER took for an organisation, a person or a people ("a bomb in Aguelhok", "the
         Kuchlak area", "a rocket attack in Çukurca"): a name right after "in", "at", "near" or
         "outside" that is no actor of the registry nor a people's name, and that the gazetteer reads
-        as a town or district, in one of the ``countries`` the text names first. Too small for the
-        gazetteer's scan, which only looks for larger towns."""
+        as a town or district, in one of the ``countries`` first (those the text names, then where
+        the groups it names are active). Too small for the gazetteer's scan, which only looks for
+        larger towns. Also a division the NER took for an organisation ("Bajaur Agency"), and a
+        town after a group's name inside one entity ("Abu Sayyaf in Patikul")."""
         found, names, divisions = [], [], []
         for e in entities:
             if e.label not in ("ORG", "PERSON", "NORP"):
