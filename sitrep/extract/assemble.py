@@ -206,8 +206,7 @@ class DocumentContext:
         # its countries are where to look first for a town the article names ("Banki" with Boko Haram
         # is Nigeria's, not India's)
         hinted = outright + sorted({
-            c for sentence in sentences for a in sentence.actors if a.actor is not None
-            and len(a.actor.countries) <= HINT_COUNTRIES for c in a.actor.countries
+            c for sentence in sentences for a in sentence.actors for c in hint_countries(a)
         } - set(outright))
         # a Spanish text ("Localizan a tres hombres asesinados en Chilapa") that names no country is
         # read among the Spanish-speaking ones
@@ -420,6 +419,14 @@ def _force_country(
 
 #: The most countries a group may be active in for them to guide the reading of a town's name.
 HINT_COUNTRIES = 6
+
+
+def hint_countries(mention: Any) -> tuple[str, ...]:
+    """Where a town's name is looked for when a registry group is named: the countries it is
+    active in, when there are at most :data:`HINT_COUNTRIES` ("Banki" with Boko Haram is
+    Nigeria's, not India's)."""
+    actor = mention.actor
+    return tuple(actor.countries) if actor is not None and len(actor.countries) <= HINT_COUNTRIES else ()
 
 
 def _actor_countries(mention: Any) -> tuple[str, ...]:
@@ -1763,4 +1770,4 @@ def _in_capitals(text: str) -> bool:
     return letters >= 8 and sum(map(str.isupper, text)) >= 0.7 * letters
 
 
-__all__ = ["HINT_COUNTRIES", "Assembler", "CachedPlaces", "DocumentContext"]
+__all__ = ["HINT_COUNTRIES", "Assembler", "CachedPlaces", "DocumentContext", "hint_countries"]

@@ -28,7 +28,7 @@ from itertools import islice
 from typing import TYPE_CHECKING, Any, Iterable, Iterator, Sequence
 
 from sitrep.extract.analysis import PLACE_LABELS, EntityMention, Sentence, Unit, split_units
-from sitrep.extract.assemble import HINT_COUNTRIES, Assembler, DocumentContext
+from sitrep.extract.assemble import Assembler, DocumentContext, hint_countries
 from sitrep.extract.kinds import KindTable
 from sitrep.extract.lexicons import SPANISH_SPEAKING, SPANISH_TRIGGER_SUFFIX, Lexicons, TriggerMatch
 from sitrep.extract.places import named_areas
@@ -185,7 +185,7 @@ class Extractor:
             t.trigger_id.endswith(SPANISH_TRIGGER_SUFFIX) for t in self.lexicons.find_triggers(text)
         )
         out: list[Sentence] = []
-        seen_actors: list[Any] = []
+        group_countries: dict[str, None] = {}  # in the order the groups are named
         for span in doc.sents:
             for start, piece in _pieces(text, span.start_char, span.end_char):
                 end = start + len(piece)
@@ -215,11 +215,8 @@ class Extractor:
                 places = _merge_places(piece, places, scanned)
                 actors = tuple(self.registry.find_all(piece))
                 # and where the groups named so far are active ("Abu Sayyaf in Patikul": the Philippines)
-                hinted = countries + tuple(dict.fromkeys(
-                    c for a in (*seen_actors, *actors) if a.actor is not None and len(a.actor.countries) <= HINT_COUNTRIES
-                    for c in a.actor.countries if c not in countries
-                ))
-                seen_actors.extend(actors)
+                group_countries.update(dict.fromkeys(c for a in actors for c in hint_countries(a) if c not in countries))
+                hinted = countries + tuple(group_countries)
                 places = _merge_places(piece, places, self._mislabelled_towns(piece, entities, actors, hinted))
                 places = _merge_places(piece, places, self._untagged_towns(piece, entities, actors, hinted))
                 places = _merge_places(

@@ -236,6 +236,8 @@ _BEFORE_DISTRICT = re.compile(r"\b(?:district|municipality|commune)\s+of\s+$", r
 _BEFORE_TYPED_TOWN = re.compile(r"\b(?:in|at|near|outside)\s+the\s+$", re.IGNORECASE)
 #: A type word after a town's name: "Khan Tuman village", "Al-Shaafah town".
 _TRAILING_TYPE = re.compile(r"\s+(?:village|town|township|city|settlement|hamlet|area)$")
+#: A possessive ending: "North Sinai's" is a place's name and its owner's "'s".
+_POSSESSIVE_S = ("'s", "\u2019s")
 #: A town's name as written: capitalised words, with the particles of Arabic, Spanish or French names.
 _TOWN_NAME = re.compile(
     CAPITAL + r"[\w'\u2019.-]*(?:[ -](?:" + CAPITAL + r"[\w'\u2019.-]*|al|el|ad|as|ar|an|at|de|del|la|le|du|des|bin|ibn)){0,3}",
@@ -258,7 +260,7 @@ def _unknown_town(words: str, before: str) -> Location | None:
     if not (_BEFORE_TOWN.search(before) or (typed and _BEFORE_TYPED_TOWN.search(before))):
         return None
     name = _TRAILING_TYPE.sub("", _LEADING_THE.sub("", words.strip()))  # "the Khan Tuman village"
-    if not _TOWN_NAME.fullmatch(name) or name.isupper() or _EVENT_NAME.search(name) or name[-2:] in ("'s", "’s"):
+    if not _TOWN_NAME.fullmatch(name) or name.isupper() or _EVENT_NAME.search(name) or name.endswith(_POSSESSIVE_S):
         return None  # not a name as written, capitals where the NER is guessing, or an event's name
     precision = "district" if _BEFORE_DISTRICT.search(before) else "town"  # "in the district of Timote"
     return Location(name=name, precision=precision, text=words)
@@ -341,7 +343,7 @@ def chains(unit: Unit, skip: Sequence[tuple[int, int]] = ()) -> list[tuple[Entit
         hometown = _hometown(unit, first.start)
         while True:
             sep = _CHAIN_SEP.match(text[end : places[j].start]) if j < len(places) and places[j].label != "FAC" else None
-            if sep is not None and hometown and re.search(r"[a-z]", sep.group(0), re.IGNORECASE):
+            if sep is not None and hometown and any(ch.isalpha() for ch in sep.group(0)):
                 sep = None
             if sep is not None and (not sep.group("part") or _TYPED_DIVISION.search(places[j].text)):
                 # "the Bahçelievler neighbourhood of Şırnak Province" is in that province; but in
@@ -529,7 +531,7 @@ def choose_location(
                     location = resolver.resolve(phrase, context_countries=context_countries)
                 if location is None and fallback_countries is not None and list(fallback_countries) != list(context_countries):
                     location = resolver.resolve(phrase, context_countries=fallback_countries)
-                if location is None and phrase[-2:] in ("'s", "’s"):
+                if location is None and phrase.endswith(_POSSESSIVE_S):
                     location = resolver.resolve(phrase[:-2], context_countries=context_countries)  # "North Sinai's"
                 if location is None and phrase != first.text:
                     # a chain read wrongly as one place ("Laak, Compostella Valley, Philippines" with

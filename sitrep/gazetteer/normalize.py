@@ -29,9 +29,9 @@ from typing import Final
 
 __all__ = [
     "ADMIN_TYPE_WORDS",
-    "CAPITAL",
     "ARABIC_SCRIPT_COUNTRIES",
     "ARTICLES",
+    "CAPITAL",
     "ROMANISED_COUNTRIES",
     "TRANSLITERATED_COUNTRIES",
     "compass_variant",

@@ -536,10 +536,8 @@ def _typed(
             return Match(best.place, "district")
     towns = [c for c in candidates if c.place.kind == "city"]
     best = choose(gazetteer, base, towns, context, typed=True, weak=level == "town")
-    if best is not None and level == "district":
-        return _seat_district(candidates, best.place)
     if best is not None:  # "Bannu district", "Tame municipality": the district of its seat
-        return Match(best.place, "district" if level == "district" else "town")
+        return _seat_district(candidates, best.place) if level == "district" else Match(best.place, "town")
     if level == "district":  # counties of Kenya, districts of Libya are admin1 divisions
         divisions = [c for c in candidates if c.place.kind == "admin1"]
         best = choose(gazetteer, base, divisions, context, typed=True)
