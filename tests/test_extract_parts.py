@@ -53,22 +53,25 @@ def _plain_matches(entries: list[tuple[str, list[str]]], text: str) -> list[tupl
     return [(m.start(), m.end(), entries[int(m.lastgroup[1:])][0]) for m in plain.finditer(text)]  # type: ignore[index]
 
 
+@pytest.mark.parametrize("anywhere", [True, False], ids=["digits-first", "letters-first"])
 @pytest.mark.parametrize("small", [True, False], ids=["small", "large"])
 @pytest.mark.parametrize(
     "text",
     [
         "A suicide bomber and a car bomb; then SHOTS, shot dead, Shot in the head, a shot glass, the bomb squad.",
-        "Rebels shelled the town; forces shell villages; the 3 bombs and 12 rockets.",
+        "Rebels shelled the town; forces shell villages; sniping; the 3 bombs and 12 rockets.",
         "Ok. X-ray, x-rays; a (?) test: ÉCOLE, école, Bomb-maker, bombers' camp.",
         "FORCES SHELLED école; 40 ROCKETS, sHoT dEaD, X-Ray; 12 bombs; sh",  # places picked by their opening
         "",
     ],
 )
 def test_the_lexicon_picking_its_patterns_by_how_a_match_starts_finds_what_the_plain_alternation_finds(
-    text: str, small: bool, monkeypatch: pytest.MonkeyPatch
+    text: str, small: bool, anywhere: bool, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     # where a place opens with other than plain characters, a small lexicon tries its one
-    # alternation and a large one the patterns of the first character
+    # alternation and a large one the patterns of the first character; a pattern that may start
+    # with a digit is tried everywhere, and one whose first letter alone is known ("s\\w+ing")
+    # wherever a word opens with that letter
     monkeypatch.setattr(lexicon_module, "_ALTERNATION_PATTERNS", 1000 if small else 0)
     entries = [
         ("suicide", ["suicide (?:bomber|attack)s?"]),
@@ -80,8 +83,12 @@ def test_the_lexicon_picking_its_patterns_by_how_a_match_starts_finds_what_the_p
         ("school", ["[ée]cole"]),
         ("cased", ["(?-i:X)-rays?"]),
         ("maker", ["(?<!the )bomb-makers?"]),  # a look-behind first: starts with its letter
+        ("ing", ["s\\w+ing"]),  # its opening is not known, its first letter is
     ]
     negatives = ["shot (?:glass|put)", "bomb(?:-makers?)? squads?", "\\d+ bombs? threats?"]
+    if not anywhere:
+        entries = [(label, [p for p in patterns if "\\d" not in p] or ["rockets?"]) for label, patterns in entries]
+        negatives = negatives[:2]
     lexicon = PatternLexicon(entries, negatives=negatives, name="test.yaml")
     found = [(m.start, m.end, m.label) for m in lexicon.finditer(text)]
     blocked = [(m.start(), m.end()) for m in re.finditer("|".join(f"(?:{n})" for n in negatives), text, re.IGNORECASE)]

@@ -687,6 +687,16 @@ def test_the_wounded_who_died_are_counted_once_among_the_dead(extractor, text: s
         ("Two volunteers were killed in a clash in the Syrian town of manbij (northwest).", "Manbij", "SY"),
         # a town and its province with no comma between them
         ("Abu Sayyaf fired mortars at a medical mission in Patikul Sulu, disrupting the mission.", "Patikul", "PH"),
+        # a division named after its type, which the NER took for an organisation; not an office
+        ("Two soldiers were wounded by a bomb in the Department of Cesar, in Colombia.", "Cesar", "CO"),
+        ("Officials of the Department of Justice said two men were shot dead in Texas.", "Texas", "US"),
+        # the end of a group's name is no place, even where the NER ran it on
+        ("Two aid workers were killed by Islamic State of Iraq and the Levant near Raqqa.", "Ar Raqqah", "SY"),
+        # an office's seat says less than where the act happened
+        ("The president of the neighbourhood board of the municipality of La Laguna was shot dead in the municipality "
+         "of Convención, Norte de Santander.", "Convención", "CO"),
+        ("The governor of the Punjab province was shot dead by his guard as he left a restaurant in Islamabad.",
+         "Islamabad", "PK"),
     ],
 )
 def test_the_incidents_own_place_among_the_places_a_text_names(extractor, text: str, place: str, country: str | None) -> None:  # type: ignore[no-untyped-def]

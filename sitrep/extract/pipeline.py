@@ -229,6 +229,9 @@ class Extractor:
                     p for p in places
                     if not _names_a_person(piece, p, entities, surnames, headline=headline)
                     and _VESSEL_BEFORE.search(piece, 0, p.start) is None
+                    # the end of a group's name the NER ran on ("[Islamic State of Iraq and] the
+                    # Levant near" Raqqa)
+                    and not any(a.start < p.start < a.end < p.end for a in actors)
                 ]
                 dates = list(find_dates(piece))
                 for e in entities:
@@ -270,7 +273,7 @@ class Extractor:
         the groups it names are active). Too small for the gazetteer's scan, which only looks for
         larger towns. Also a division the NER took for an organisation ("Bajaur Agency"), and a
         town after a group's name inside one entity ("Abu Sayyaf in Patikul")."""
-        found, names, divisions = [], [], []
+        found, names, divisions, provinces = [], [], [], []
         for e in entities:
             if e.label not in ("ORG", "PERSON", "NORP"):
                 continue
@@ -289,6 +292,12 @@ class Extractor:
             if e.label == "ORG" and _DIVISION_END.search(text, e.start, end) and not any(a.start < end and e.start < a.end for a in actors):
                 divisions.append((e.start, end, text[e.start : end]))  # "Pakistan's north-western Bajaur Agency"
                 continue
+            named = _DIVISION_OF.match(e.text) if e.label == "ORG" else None
+            if named is not None and not any(a.start < e.end and e.start < a.end for a in actors):
+                # "the Department of Cesar": a division named after its type, never a town (not
+                # "the Department of Justice")
+                provinces.append((e.start + named.end(), e.end, e.text[named.end() :]))
+                continue
             before = _LOCATIVE_BEFORE.search(text, 0, e.start)
             if before is None or (before.group("bare_the") and not _AREA_AFTER.match(text, e.end)):
                 continue  # "in Aguelhok", "in the village of X", "in the Tibú area"
@@ -299,6 +308,7 @@ class Extractor:
         return (
             found + self._gazetteer_spans(names, countries, _TOWN_PRECISIONS)
             + self._gazetteer_spans(divisions, countries, _TOWN_PRECISIONS | {"province"})
+            + self._gazetteer_spans(provinces, countries, frozenset({"district", "province"}))
         )
 
     def _untagged_towns(
@@ -659,6 +669,10 @@ _TOWN_PRECISIONS = frozenset({"town", "district"})
 #: The type word that ends a division's name: "Bajaur Agency", "Konduga Local Government Area".
 _DIVISION_END = re.compile(
     r"\s(?:Agency|District|Province|Governorate|County|Tehsil|Oblast|Prefecture|(?i:local government(?: area)?)|LGA)\Z"
+)
+#: A division named after its type, as an organisation's name would be: "the Department of Cesar".
+_DIVISION_OF = re.compile(
+    r"(?:the\s+)?(?:[Dd]epartment|[Pp]rovince|[Gg]overnorate|[Pp]refecture|[Rr]egion|[Ss]tate)\s+of\s+(?=" + CAPITAL + r")"
 )
 #: The rest of a division's type word after an entity cut short: "Konduga Local" + " government area".
 _DIVISION_TAIL = re.compile(r"\s+(?i:government(?:\s+area)?)\b")

@@ -59,6 +59,15 @@ _BEFORE_ORIGIN = re.compile(
     r"\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
+#: An office's seat, which tells whose office it is before it tells where anything happened: "the
+#: mayor of Koutougou", "the president of the community action board of the municipality of La Laguna
+#: ... was shot dead in the municipality of Convención".
+_BEFORE_OFFICE = re.compile(
+    r"\b(?:mayor|governor|president|chief|head|leader|chairman|chairperson|councill?or|council|board|deputy|"
+    r"commissioner|administrator|secretary)\s+of\s+(?:the\s+(?:municipality|town|city|village|department|"
+    r"province|state|district|region)\s+of\s+)?(?:the\s+)?$",
+    re.IGNORECASE,
+)
 #: A place named as a landmark to measure from: "127 km east of Sirte", "about 40 kilometers from
 #: the capital Mogadishu", "20 miles to the north of Ramadi".
 _BEFORE_DISTANCE = re.compile(
@@ -572,7 +581,7 @@ def choose_location(
                 # an origin, a destination, a hospital or a country's embassy abroad ("the U.S. Embassy in
                 # Kiev"): only when nothing else places it
                 score -= 8.0
-            elif _BEFORE_LOCATIVE.search(before):
+            elif _BEFORE_LOCATIVE.search(before) and not _BEFORE_OFFICE.search(before):
                 score += 3.0
             if _FACILITY_ELSEWHERE.match(text, end) or (first.label == "FAC" and phrase == first.text and _FACILITY_IN.match(text, end)):
                 score -= 8.0  # a town in a facility's name, the text saying where the facility is
