@@ -692,6 +692,8 @@ def test_the_wounded_who_died_are_counted_once_among_the_dead(extractor, text: s
         ("Officials of the Department of Justice said two men were shot dead in Texas.", "Texas", "US"),
         # the end of a group's name is no place, even where the NER ran it on
         ("Two aid workers were killed by Islamic State of Iraq and the Levant near Raqqa.", "Ar Raqqah", "SY"),
+        # a name read only up to its second word, whole where the group at work is active
+        ("ELN rebels stormed the streets of Nuevo Colon (Cesar) and killed four farmers.", "Nuevo Colón", "CO"),
         # an office's seat says less than where the act happened
         ("The president of the neighbourhood board of the municipality of La Laguna was shot dead in the municipality "
          "of Convención, Norte de Santander.", "Convención", "CO"),

@@ -222,7 +222,7 @@ class Extractor:
                 places = _merge_places(
                     piece, places, self._spanish_places(piece, countries or (SPANISH_SPEAKING if spanish else ()))
                 )
-                places = _merge_places(piece, places, self._compound_names(piece, places))
+                places = _merge_places(piece, places, self._compound_names(piece, places, hinted))
                 places = _merge_places(piece, places, self._lowercase_towns(piece))
                 headline = _headline_case(piece)
                 places = [
@@ -340,18 +340,27 @@ class Extractor:
                 found.append((start, end, "GAZ"))
         return found
 
-    def _compound_names(self, text: str, places: Sequence[EntityMention]) -> list[tuple[int, int, str]]:
+    def _compound_names(
+        self, text: str, places: Sequence[EntityMention], countries: Sequence[str] = ()
+    ) -> list[tuple[int, int, str]]:
         """Place names read only up to a particle ("San Vicente" of "San Vicente
         del Caguán", "Rosario" of "Rosario de Perijá"), each with the rest of its name, when the
-        gazetteer knows the whole name (as a town or a municipality)."""
+        gazetteer knows the whole name (as a town or a municipality); and names read only up to
+        their second word ("Nuevo" of "Nuevo Colon" in a story of the ELN), when the gazetteer
+        knows the whole name in one of the text's ``countries``."""
         found = []
         for p in places:
             m = _PARTICLE_NAME.match(text, p.end)
-            if m is None:
+            if m is not None:
+                end = next((e for e in (m.end(), m.end(1)) if e > p.end and self.gazetteer.candidates(text[p.start : e])), None)
+                if end is not None:
+                    found.append((p.start, end, p.label))
                 continue
-            end = next((e for e in (m.end(), m.end(1)) if e > p.end and self.gazetteer.candidates(text[p.start : e])), None)
-            if end is not None:
-                found.append((p.start, end, p.label))
+            m = _NEXT_NAME.match(text, p.end)
+            if m is not None and countries and any(
+                c.place.country_code in countries for c in self.gazetteer.candidates(text[p.start : m.end()])
+            ):
+                found.append((p.start, m.end(), p.label))
         return found
 
     def _lowercase_towns(self, text: str) -> list[tuple[int, int, str]]:
@@ -765,6 +774,8 @@ _LOWERCASE_TOWN = re.compile(
     r"\bthe\s+(?P<demonym>[A-Z][a-z]+)\s+(?:town|city|village)\s+of\s+(?P<name>(?P<first>[a-z][a-z'’-]+)(?:[ -][a-z][a-z'’-]+)?)\b"
 )
 #: The rest of a name after a particle: " del Caguán", " de la Frontera", " della Luna".
+#: The capitalised word right after a name: "Colon" of "Nuevo Colon".
+_NEXT_NAME = re.compile(r" " + CAPITAL + r"[\w'\u2019-]*")
 _PARTICLE_NAME = re.compile(
     r"( (?:de|del|de la|de las|de los|du|de l'|della|di|da|do|dos|das)[ ]?" + CAPITAL + r"[\w'\u2019-]*)(?: " + CAPITAL + r"[\w'\u2019-]*)?"
 )
