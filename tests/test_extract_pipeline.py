@@ -707,6 +707,23 @@ def test_the_incidents_own_place_among_the_places_a_text_names(extractor, text: 
     assert (report.location.name, report.location.country_code) == (place, country)
 
 
+@pytest.mark.parametrize(
+    ("text", "country"),
+    [
+        ("Three Malian soldiers died in an ambush near the border with Burkina Faso.", "ML"),
+        # nothing else places it: no country rather than the neighbour's
+        ("Gunmen attacked an army outpost near the border with Niger, killing seven soldiers.", None),
+        ("Two Ecuadorian journalists were killed by rebels in the border with Colombia.", None),
+        # a place named with the country still counts
+        ("Rebels attacked a village in the town of Limani near the border with Nigeria in northern Cameroon, killing "
+         "two people.", "CM"),
+    ],
+)
+def test_a_country_across_the_border_is_not_where_the_incident_happened(extractor, text: str, country: str | None) -> None:  # type: ignore[no-untyped-def]
+    report = _only(_extract(extractor, text))
+    assert (report.location.country_code if report.location is not None else None) == country
+
+
 def test_a_neighbourhood_is_in_the_province_named_with_it(extractor) -> None:  # type: ignore[no-untyped-def]
     # not the namesake the gazetteer knows in Istanbul
     report = _only(_extract(extractor, (

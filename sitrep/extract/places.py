@@ -68,6 +68,8 @@ _BEFORE_OFFICE = re.compile(
     r"province|state|district|region)\s+of\s+)?(?:the\s+)?$",
     re.IGNORECASE,
 )
+#: A country named as the other side of a border: "near the border with Burkina Faso".
+BEFORE_BORDER = re.compile(r"\bborders?\s+with\s+(?:the\s+)?$", re.IGNORECASE)
 #: A place named as a landmark to measure from: "127 km east of Sirte", "about 40 kilometers from
 #: the capital Mogadishu", "20 miles to the north of Ramadi".
 _BEFORE_DISTANCE = re.compile(
@@ -570,6 +572,8 @@ def choose_location(
                     unknown.append(_unknown_choice(town, unit, first, trigger_pos))
             if location is None:
                 continue
+            if location.precision == "country" and phrase == first.text and BEFORE_BORDER.search(before):
+                continue  # "near the border with Mali": the incident is in a neighbour of Mali
             score = 0.5 * _PRECISION_RANK.get(location.precision, 0)
             reference = _BEFORE_DISTANCE.search(before) is not None
             if reference:
