@@ -724,6 +724,22 @@ def test_a_country_across_the_border_is_not_where_the_incident_happened(extracto
     assert (report.location.country_code if report.location is not None else None) == country
 
 
+def test_a_broad_region_named_with_a_country_is_that_countrys_part(extractor) -> None:  # type: ignore[no-untyped-def]
+    report = _only(_extract(extractor, "A French soldier was killed in the Sahel region, Mali after a clash with rebels."))
+    assert report.location is not None
+    assert (report.location.name, report.location.precision, report.location.country_code) == ("Sahel", "region", "ML")
+
+
+def test_an_incident_nothing_places_is_guessed_in_the_home_country_of_the_group_held_responsible(extractor) -> None:  # type: ignore[no-untyped-def]
+    # the group is named in the sentence before the one telling the killing
+    report = _only(_extract(extractor, (
+        "PKK militants stopped a car driven by a local man in the Saydamli neighborhood. They later tied the man to "
+        "a tree and shot him dead."
+    )))
+    assert report.location is not None and report.location.country_code == "TR"
+    assert report.evidence["location"].confidence <= 0.2  # a guess, which deduplication does not read as a place
+
+
 def test_a_neighbourhood_is_in_the_province_named_with_it(extractor) -> None:  # type: ignore[no-untyped-def]
     # not the namesake the gazetteer knows in Istanbul
     report = _only(_extract(extractor, (

@@ -542,7 +542,7 @@ class Assembler:
             published = context.article.published
             when = DateSpan(published, published, "day", "", inferred=True)
 
-        location, location_evidence = self._location(group, context, reported=realis == "reported")
+        location, location_evidence = self._location(group, context, reported=realis == "reported", perpetrators=perpetrators)
         if location_evidence is not None:
             evidence["location"] = location_evidence
 
@@ -594,7 +594,7 @@ class Assembler:
         return None, None
 
     def _location(
-        self, group: Group, context: DocumentContext, *, reported: bool
+        self, group: Group, context: DocumentContext, *, reported: bool, perpetrators: Sequence[ActorRef] = ()
     ) -> tuple[Location | None, Evidence | None]:
         choice = choose_location(
             group.units, trigger_unit=group.head_unit, trigger_pos=group.head.start, resolver=context.places,
@@ -608,7 +608,7 @@ class Assembler:
             if hinted and context.sole_place is not None and (choice is None or choice.landmark is None):
                 return context.sole_place  # but not the landmark a town is measured from
             town_country = choice is not None and choice.location.country_code
-            country, evidence = (None, None) if town_country else self._country_only(group, context)
+            country, evidence = (None, None) if town_country else self._country_only(group, context, perpetrators)
             titled = self._title_place(context, country) if hinted and choice is None else None
             if titled is not None:
                 return titled
@@ -664,7 +664,9 @@ class Assembler:
         m = choice.mention
         return town, _evidence(choice.unit, m.start, m.end, _UNKNOWN_TOWN_CONFIDENCE)
 
-    def _country_only(self, group: Group, context: DocumentContext) -> tuple[Location | None, Evidence | None]:
+    def _country_only(
+        self, group: Group, context: DocumentContext, perpetrators: Sequence[ActorRef] = ()
+    ) -> tuple[Location | None, Evidence | None]:
         """When no place is named, the country the incident's clauses still tell, in this order:
         an acting state force's ("Dutch police detained two more"); a country named, or a people
         ("More than 200 Syrians were killed"; not an adjective such as "British", which is often
@@ -705,8 +707,29 @@ class Assembler:
             # an article that names no country at all: the home country of the armed group at
             # work ("Boko Haram terrorists attacked ...": Nigeria, the first of its countries)
             or (self._group_country(units, home=True) if not context.named_countries else None)
+            # or the group the report holds responsible, named in another sentence ("PKK militants
+            # stopped a car ... They later shot him")
+            or (self._perpetrator_home(perpetrators, context) if not context.named_countries else None)
         )
         return found or (None, None)
+
+    def _perpetrator_home(
+        self, perpetrators: Sequence[ActorRef], context: DocumentContext
+    ) -> tuple[Location, Evidence] | None:
+        """The home country (the first of its countries in the registry) of the first armed group
+        among ``perpetrators``, where the article names it: a guess, with :data:`_GUESS_CONFIDENCE`."""
+        for p in perpetrators:
+            if p.actor_id is None or p.actor_type not in _PLACING_TYPES:
+                continue
+            for sentence in context.sentences:
+                for a in sentence.actors:
+                    if a.actor is None or a.actor.id != p.actor_id or not a.actor.countries:
+                        continue
+                    country = self.gazetteer.country(a.actor.countries[0])
+                    if country is not None:
+                        unit = Unit(sentence, 0, len(sentence.text), -1)
+                        return country.to_location(a.matched, precision="country"), _evidence(unit, a.start, a.end, _GUESS_CONFIDENCE)
+        return None
 
     def _home_region(self, group: Group, country: Location | None) -> tuple[Location, Evidence] | None:
         """For an incident no words place, the region or town an acting armed group is named after

@@ -150,6 +150,8 @@ def resolve_phrase(
     ):
         found = container  # "Iraq, Baghdad" (in "the capital of Iraq, Baghdad"): the town, named after its country
     if found is not None:
+        if container is not None and container.place.country_code:
+            countries = (container.place.country_code, *countries)  # "the Sahel region, Mali": Mali's part
         return _location(found, text, countries)
     if container is not None:
         sibling = _sibling_division(gazetteer, head, container)
