@@ -740,6 +740,15 @@ def test_an_incident_nothing_places_is_guessed_in_the_home_country_of_the_group_
     assert report.evidence["location"].confidence <= 0.2  # a guess, which deduplication does not read as a place
 
 
+def test_an_incident_nothing_else_places_is_guessed_in_the_country_of_the_people_named(extractor) -> None:  # type: ignore[no-untyped-def]
+    report = _only(_extract(extractor, "Two Egyptian Christians were shot dead by a gunman outside a liquor store."))
+    assert report.location is not None and report.location.country_code == "EG"
+    assert report.evidence["location"].confidence <= 0.2
+    # a country the article names outright wins over the people's
+    report = _only(_extract(extractor, "Two Egyptian workers were shot dead by a gunman in Libya."))
+    assert report.location is not None and report.location.country_code == "LY"
+
+
 def test_a_neighbourhood_is_in_the_province_named_with_it(extractor) -> None:  # type: ignore[no-untyped-def]
     # not the namesake the gazetteer knows in Istanbul
     report = _only(_extract(extractor, (

@@ -672,11 +672,13 @@ class Assembler:
         ("More than 200 Syrians were killed"; not an adjective such as "British", which is often
         the victims' nationality); the one country a named armed group operates in, or the one
         its name gives ("Colombian rebels"; confidence 0.3); the country of a state force that
-        was attacked ("rebels ambushed a Myanmar army convoy"; 0.3). Then two guesses, with
+        was attacked ("rebels ambushed a Myanmar army convoy"; 0.3). Then guesses, with
         :data:`_GUESS_CONFIDENCE`, which deduplication does not read as places: the country of
         a state force named with the victims ("a Kenya police reservist was killed"), and, in an
         article that names no country at all, the home country of the armed group at work (the
-        first of its countries in the registry). Always at country precision."""
+        first of its countries in the registry), named in the clauses or held responsible, and
+        last the nationality of the people named ("Two Egyptian Christians were shot dead").
+        Always at country precision."""
         for unit in [group.head_unit] + [u for u in group.units if u is not group.head_unit]:
             forced = context.places.force_country(unit)
             if forced is not None:
@@ -710,8 +712,23 @@ class Assembler:
             # or the group the report holds responsible, named in another sentence ("PKK militants
             # stopped a car ... They later shot him")
             or (self._perpetrator_home(perpetrators, context) if not context.named_countries else None)
+            # or, last, the nationality of the people the clauses name ("Two Egyptian Christians were
+            # shot dead"), in an article naming no country
+            or (self._people_country(units) if not context.named_countries else None)
         )
         return found or (None, None)
+
+    def _people_country(self, units: Sequence[Unit]) -> tuple[Location, Evidence] | None:
+        """The country of the first people named in ``units`` ("Egyptian" in "Two Egyptian
+        Christians were shot dead"), outside any actor's name: a guess, with :data:`_GUESS_CONFIDENCE`."""
+        for unit in units:
+            for e in unit.entities:
+                if e.label != "NORP" or any(a.start <= e.start < a.end for a in unit.actors):
+                    continue
+                country = self.gazetteer.country(e.text) if self.gazetteer.is_demonym(e.text) else None
+                if country is not None:
+                    return country.to_location(e.text, precision="country"), _evidence(unit, e.start, e.end, _GUESS_CONFIDENCE)
+        return None
 
     def _perpetrator_home(
         self, perpetrators: Sequence[ActorRef], context: DocumentContext
