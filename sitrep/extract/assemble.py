@@ -725,6 +725,8 @@ class Assembler:
             for e in unit.entities:
                 if e.label != "NORP" or any(a.start <= e.start < a.end for a in unit.actors):
                     continue
+                if _ABROAD_AFTER.match(unit.sentence.text, e.end):
+                    continue  # "Russian warplanes", "British tourists": who may well be abroad
                 country = self.gazetteer.country(e.text) if self.gazetteer.is_demonym(e.text) else None
                 if country is not None:
                     return country.to_location(e.text, precision="country"), _evidence(unit, e.start, e.end, _GUESS_CONFIDENCE)
@@ -979,6 +981,19 @@ class Assembler:
         if perpetrators:
             score += 0.1
         return round(min(score, 0.95), 2)
+
+
+#: After a people's name, who may well be abroad: an air or naval force, which strikes abroad as
+#: often as at home ("Russian warplanes", "the Indian warship"; its army and soldiers mostly act at
+#: home), a state acting ("the Turkish state killed five"), or people away from home ("British
+#: tourists", "Chinese nationals").
+_ABROAD_AFTER = re.compile(
+    r"\s+(?:[\w-]+\s+)?(?:warplanes?|jets?|aircraft|air\s*strikes?|airstrikes?|drones?|drone\s+strikes?|warships?|"
+    r"frigates?|navy|naval|air\s+force|(?:state|government)(?=\s+(?:\w+ed|has|have|had|is|was|were|will)\b)|"
+    r"tourists?|visitors?|travell?ers?|expatriates?|expats?|nationals|diplomats?|envoys?|ambassadors?|"
+    r"embassy|consulate|pilgrims?|aid\s+workers?)\b",
+    re.IGNORECASE,
+)
 
 
 def _evidence(unit: Unit, start: int, end: int, confidence: float) -> Evidence:
