@@ -136,6 +136,10 @@ def test_the_lexicon_picking_its_patterns_by_how_a_match_starts_finds_what_the_p
         ("Hallan dos cuerpos en el bulevar 2000", "killing"),
         ("Balean auto en el bulevar de Las Naciones", "armed"),
         ("Secuestran a empresario en Culiacán", "kidnap"),
+        ("Tiroteo en Durango deja un policía herido", "armed"),
+        ("Motociclista balea y mata a un comerciante en Tepito", "killing"),
+        ("Cinco muertos en una fiesta en Celaya", "killing"),
+        ("Multihomicidio en Tlaquepaque", "killing"),
     ],
 )
 def test_triggers_name_the_act(lexicons: Lexicons, sentence: str, family: str) -> None:
@@ -154,6 +158,7 @@ def test_triggers_name_the_act(lexicons: Lexicons, sentence: str, family: str) -
         "The coach was burned out after a long season.",
         "The council set up a fire brigade in the town.",
         "The mayor set the fire safety code for hotels.",
+        "Troops patrolled Mata Khan district.",  # a name, not the Spanish "mata"
     ],
 )
 def test_figurative_senses_are_not_triggers(lexicons: Lexicons, sentence: str) -> None:
