@@ -126,6 +126,8 @@ def found(text: str) -> list[str]:
         ("A man aged 23 was killed.", []),
         ("Two girls aged 6 and 4 are killed.", ["Two"]),
         ("The victim, Victor Pomas, 30, was a teacher.", []),
+        ("Two boys, Keise Buka, 14, and Dante Boboy Jr., 16, were hurt.", ["Two"]),  # after an abbreviation too
+        ("In Washington D.C., 12 were hurt.", ["12"]),  # not after a place's initials
         ("The bomb went off 10 km from the city.", []),  # a measure
         ("The ship was hit about 70 nautical miles west of Hodeidah.", []),
         ("They held him for 12 days.", []),

@@ -354,9 +354,10 @@ class QuantityGrammar:
         if number is not None and not modifiers and text[end : end + 1] == "," and first > 0 and not text.isupper():
             name = text[words[first - 1].start() : words[first - 1].end()]
             gap = text[words[first - 1].end() : start]
-            if name[:1].isupper() and name[1:].islower() and gap in (" ", ", ") and number.isdigit() and int(number) < 120:
-                if gap == ", " or not _title_case(text, words):
-                    return True  # "Yehoshua Sofer 39, of Beersheba", "Victor Pomas, 30, who": an age
+            if name[:1].isupper() and name[1:].islower() and gap in (" ", ", ", "., ") and number.isdigit() and int(number) < 120:
+                if gap != " " or not _title_case(text, words):
+                    # "Yehoshua Sofer 39, of Beersheba", "Victor Pomas, 30, who", "Dante Boboy Jr., 16,": an age
+                    return True
                 # in a title-case headline "Convoy Kills 3, Rebels Claim" is a count
         k = first
         while k < len(words) and words[k].start() < end:
