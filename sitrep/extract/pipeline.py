@@ -773,9 +773,9 @@ _HEADLINE_WORDS = 16
 _LOWERCASE_TOWN = re.compile(
     r"\bthe\s+(?P<demonym>[A-Z][a-z]+)\s+(?:town|city|village)\s+of\s+(?P<name>(?P<first>[a-z][a-z'’-]+)(?:[ -][a-z][a-z'’-]+)?)\b"
 )
-#: The rest of a name after a particle: " del Caguán", " de la Frontera", " della Luna".
 #: The capitalised word right after a name: "Colon" of "Nuevo Colon".
 _NEXT_NAME = re.compile(r" " + CAPITAL + r"[\w'\u2019-]*")
+#: The rest of a name after a particle: " del Caguán", " de la Frontera", " della Luna".
 _PARTICLE_NAME = re.compile(
     r"( (?:de|del|de la|de las|de los|du|de l'|della|di|da|do|dos|das)[ ]?" + CAPITAL + r"[\w'\u2019-]*)(?: " + CAPITAL + r"[\w'\u2019-]*)?"
 )
