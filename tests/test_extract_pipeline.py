@@ -748,8 +748,12 @@ def test_an_incident_nothing_else_places_is_guessed_in_the_country_of_the_people
     report = _only(_extract(extractor, "Two Egyptian workers were shot dead by a gunman in Libya."))
     assert report.location is not None and report.location.country_code == "LY"
     # not people who may well be abroad
-    report = _only(_extract(extractor, "Gunmen shot dead two French tourists at a beach resort."))
-    assert report.location is None
+    for text in (
+        "Gunmen shot dead two French tourists at a beach resort.",
+        "Four neo-Nazis set fire to a house belonging to a Turkish immigrant family.",
+    ):
+        report = _only(_extract(extractor, text))
+        assert report.location is None
 
 
 def test_a_neighbourhood_is_in_the_province_named_with_it(extractor) -> None:  # type: ignore[no-untyped-def]

@@ -986,12 +986,12 @@ class Assembler:
 #: After a people's name, who may well be abroad: an air or naval force, which strikes abroad as
 #: often as at home ("Russian warplanes", "the Indian warship"; its army and soldiers mostly act at
 #: home), a state acting ("the Turkish state killed five"), or people away from home ("British
-#: tourists", "Chinese nationals").
+#: tourists", "Chinese nationals", "a Turkish immigrant family").
 _ABROAD_AFTER = re.compile(
     r"\s+(?:[\w-]+\s+)?(?:warplanes?|jets?|aircraft|air\s*strikes?|airstrikes?|drones?|drone\s+strikes?|warships?|"
     r"frigates?|navy|naval|air\s+force|(?:state|government)(?=\s+(?:\w+ed|has|have|had|is|was|were|will)\b)|"
     r"tourists?|visitors?|travell?ers?|expatriates?|expats?|nationals|diplomats?|envoys?|ambassadors?|"
-    r"embassy|consulate|pilgrims?|aid\s+workers?)\b",
+    r"embassy|consulate|pilgrims?|aid\s+workers?|immigrants?|migrants?|refugees?|exiles?|asylum[\s-]seekers?)\b",
     re.IGNORECASE,
 )
 
