@@ -706,16 +706,18 @@ class Assembler:
             self._group_country(units, home=False)
             or _force_country(units, context, 0.3, targeted=True)
             or _force_country(units, context, _GUESS_CONFIDENCE, bystander=True)
-            # an article that names no country at all: the home country of the armed group at
-            # work ("Boko Haram terrorists attacked ...": Nigeria, the first of its countries)
-            or (self._group_country(units, home=True) if not context.named_countries else None)
-            # or the group the report holds responsible, named in another sentence ("PKK militants
-            # stopped a car ... They later shot him")
-            or (self._perpetrator_home(perpetrators, context) if not context.named_countries else None)
-            # or, last, the nationality of the people the clauses name ("Two Egyptian Christians were
-            # shot dead"), in an article naming no country
-            or (self._people_country(units) if not context.named_countries else None)
         )
+        if found is None and not context.named_countries:
+            # an article that names no country at all: the home country of the armed group at
+            # work ("Boko Haram terrorists attacked ...": Nigeria, the first of its countries), or
+            # of the group the report holds responsible, named in another sentence ("PKK militants
+            # stopped a car ... They later shot him"); last, the nationality of the people the
+            # clauses name ("Two Egyptian Christians were shot dead")
+            found = (
+                self._group_country(units, home=True)
+                or self._perpetrator_home(perpetrators, context)
+                or self._people_country(units)
+            )
         return found or (None, None)
 
     def _people_country(self, units: Sequence[Unit]) -> tuple[Location, Evidence] | None:

@@ -283,17 +283,17 @@ class Extractor:
                 found.append((e.start, e.end, "FAC"))  # "entering Kandahar Airfield"
                 continue
             inner = _INNER_LOCATIVE.search(e.text)
-            if inner is not None and any(a.start < e.start + inner.start() and e.start < a.end for a in actors):
+            if inner is not None and _overlaps_an_actor(e.start, e.start + inner.start(), actors):
                 # "Abu Sayyaf in Patikul" taken as one name: the town after the group's
                 names.append((e.start + inner.end(), e.end, e.text[inner.end() :]))
                 continue
             tail = _DIVISION_TAIL.match(text, e.end) if e.text.endswith(" Local") else None
             end = tail.end() if tail is not None else e.end
-            if e.label == "ORG" and _DIVISION_END.search(text, e.start, end) and not any(a.start < end and e.start < a.end for a in actors):
+            if e.label == "ORG" and _DIVISION_END.search(text, e.start, end) and not _overlaps_an_actor(e.start, end, actors):
                 divisions.append((e.start, end, text[e.start : end]))  # "Pakistan's north-western Bajaur Agency"
                 continue
             named = _DIVISION_OF.match(e.text) if e.label == "ORG" else None
-            if named is not None and not any(a.start < e.end and e.start < a.end for a in actors):
+            if named is not None and not _overlaps_an_actor(e.start, e.end, actors):
                 # "the Department of Cesar": a division named after its type, never a town (not
                 # "the Department of Justice")
                 provinces.append((e.start + named.end(), e.end, e.text[named.end() :]))
@@ -301,7 +301,7 @@ class Extractor:
             before = _LOCATIVE_BEFORE.search(text, 0, e.start)
             if before is None or (before.group("bare_the") and not _AREA_AFTER.match(text, e.end)):
                 continue  # "in Aguelhok", "in the village of X", "in the Tibú area"
-            if any(a.start < e.end and e.start < a.end for a in actors):
+            if _overlaps_an_actor(e.start, e.end, actors):
                 continue
             # "in the department of Cesar" names a province
             (divisions if before.group("division") else names).append((e.start, e.end, e.text))
@@ -399,7 +399,7 @@ class Extractor:
             return False
         if not _FACILITY_BEFORE.search(text, 0, e.start):
             return False
-        if any(a.start < e.end and e.start < a.end for a in actors):
+        if _overlaps_an_actor(e.start, e.end, actors):
             return False
         place = self.gazetteer.facility_place(e.text)
         return place is not None and place.precision == "town"
@@ -701,6 +701,11 @@ _AREA_AFTER = re.compile(
     r"\s+(?:tribal\s+)?(?:area|district|region|town|village|municipality|province|sector|sub-?district|tehsil|county|governorate)\b",
     re.I,
 )
+
+
+def _overlaps_an_actor(start: int, end: int, actors: Sequence[Any]) -> bool:
+    """Whether ``start``-``end`` shares a character with an actor's name."""
+    return any(a.start < end and start < a.end for a in actors)
 
 
 def _surnames(ents: Sequence[Any]) -> frozenset[str]:
