@@ -19,6 +19,7 @@ from sitrep.extract.places import chains, choose_location, named_areas
 from sitrep.extract.realis import RealisCues, decide_realis, decide_status
 from sitrep.extract.segment import dates_compatible, places_compatible
 from sitrep.extract.truecase import is_shouting, truecase
+from sitrep.extract.hashtags import unmark
 from sitrep.model import DateSpan, Location
 
 
@@ -206,6 +207,22 @@ def test_status_and_realis_rules() -> None:
     assert decide_realis(none, when=recent, lead=True, **kw) == "reported"  # type: ignore[arg-type]
     # not the article's lead, and only known to the month: recalled, not news
     assert decide_realis(none, when=recent, lead=False, **kw) == "background"  # type: ignore[arg-type]
+
+
+def test_hashtags_read_as_their_words_and_map_back() -> None:
+    text = "#BurkinaFaso: 12 soldiers killed in #Centre_Nord, say #JNIM and #McCain fans (C# &#x27;)."
+    unmarked = unmark(text)
+    assert unmarked is not None
+    assert unmarked.text == "Burkina Faso: 12 soldiers killed in Centre Nord, say JNIM and McCain fans (C# &#x27;)."
+    # a span of the text read maps back to the same words in the original, with the tag's mark
+    # left out at the start and a tag run together read whole
+    for words, original in (("Burkina Faso", "BurkinaFaso"), ("Centre Nord", "Centre_Nord"), ("JNIM", "JNIM"),
+                            ("12 soldiers killed in Centre Nord", "12 soldiers killed in #Centre_Nord"),
+                            ("(C# &#x27;).", "(C# &#x27;).")):
+        at = unmarked.text.index(words)
+        assert text[unmarked.start(at) : unmarked.end(at + len(words))] == original
+    assert unmarked.start(0) == 1 and unmarked.end(len(unmarked.text)) == len(text)
+    assert unmark("No tags here, only C# and issue #12.") is None
 
 
 def test_truecase_keeps_offsets_and_restores_names() -> None:

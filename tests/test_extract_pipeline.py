@@ -248,6 +248,20 @@ def test_every_evidence_offset_points_into_the_text(extractor) -> None:  # type:
             assert text[ev.phrase_start : ev.phrase_end] == ev.phrase, name
 
 
+def test_a_post_marking_its_names_as_hashtags_is_read_and_quoted_as_written(extractor) -> None:  # type: ignore[no-untyped-def]
+    text = "#BokoHaram gunmen killed 5 villagers and wounded 3 in #Maiduguri on Monday, #Nigeria army says."
+    report = _only(_extract(extractor, text))
+    assert [p.name for p in report.perpetrators] == ["Boko Haram"]
+    assert report.counts.killed is not None and report.counts.killed.best == 5
+    assert report.location is not None and report.location.name == "Maiduguri"
+    assert report.evidence["location"].phrase == "Maiduguri"
+    assert report.evidence["perpetrators"].phrase == "BokoHaram"
+    for name, ev in report.evidence.items():
+        assert text[ev.start : ev.end] == ev.sentence, name
+        if ev.phrase_start is not None:
+            assert text[ev.phrase_start : ev.phrase_end] == ev.phrase, name
+
+
 def test_a_scene_set_sentences_before_gives_the_incident_its_place_and_date(extractor) -> None:  # type: ignore[no-untyped-def]
     text = (
         "Afghan and coalition forces conducted a security operation in Bermal district, Paktika province, "

@@ -6,6 +6,7 @@ articles in small batches, then sitrep's own components over each sentence:
 ==============  ===========================================  ==========================
 component       reads                                        sets
 ==============  ===========================================  ==========================
+hashtags        the text ("#Taliban", "#BurkinaFaso")        the text read
 truecase        the text when written in capitals            the text spaCy sees
 sentences       spaCy's sentence boundaries, line breaks     ``Sentence``
 triggers        text (``triggers.yaml``)                     ``Sentence.triggers``
@@ -29,6 +30,7 @@ from typing import TYPE_CHECKING, Any, Iterable, Iterator, Sequence
 
 from sitrep.extract.analysis import PLACE_LABELS, EntityMention, Sentence, Unit, split_units
 from sitrep.extract.assemble import Assembler, DocumentContext, hint_countries
+from sitrep.extract.hashtags import Unmarked, unmark
 from sitrep.extract.kinds import KindTable
 from sitrep.extract.lexicons import SPANISH_SPEAKING, SPANISH_TRIGGER_SUFFIX, Lexicons, TriggerMatch
 from sitrep.extract.places import named_areas
@@ -71,8 +73,10 @@ _HEAD_FAMILIES = frozenset(
 
 @dataclass(frozen=True, slots=True)
 class _PreparedDoc:
-    article: Article
+    article: Article  # as given
     shouting: bool
+    read: Article  # as read: the article, or the article with its hashtags unmarked
+    unmarked: Unmarked | None = None  # how the text read maps back to the article's
 
 
 class Extractor:
@@ -149,23 +153,28 @@ class Extractor:
 
     # -- stages ---------------------------------------------------------------------------
     def _prepare(self, article: Article) -> tuple[_PreparedDoc, str]:
-        text = article.text
+        unmarked = unmark(article.text)
+        read = replace(article, text=unmarked.text) if unmarked is not None else article
+        text = read.text
         shouting = is_shouting(text)
         if shouting:
             names = [(m.start, m.end, _is_acronym(m)) for m in self.registry.find_all(text)]
             names += [(s, e, False) for s, e, _ in self.gazetteer.scan(text)]
             text = truecase(text, names)
-        return _PreparedDoc(article, shouting), text
+        return _PreparedDoc(article, shouting, read, unmarked), text
 
     def _reports(self, prep: _PreparedDoc, doc: "Doc") -> list[Report]:
-        article = prep.article
+        article = prep.read
         sentences = self._sentences(article.text, doc, shouting=prep.shouting)
         context = DocumentContext.build(article, sentences, self.gazetteer, self.settings)
         units = self._units(sentences)
         groups = self._segment(units, context)
         reports = self.assembler.assemble(groups, context)
         floor = self.settings.min_confidence
-        return [r for r in reports if r.confidence >= floor]
+        kept = [r for r in reports if r.confidence >= floor]
+        if prep.unmarked is not None:  # quote the article's own words, at its own offsets
+            kept = [prep.unmarked.restore(r, prep.article.text) for r in kept]
+        return kept
 
     def _sentences(self, text: str, doc: "Doc", *, shouting: bool) -> list[Sentence]:
         from sitrep.actors.attribution import find_claims
