@@ -444,7 +444,8 @@ def _print_incident(incident: dict[str, Any]) -> None:
         lines.append(f"  report {number[stored['id']]} {stored['id']}{background}: {article.get('title')} "
                      f"({source or 'no date'}) {article.get('url') or ''}".rstrip())
         for field_name, ev in (report.get("evidence") or {}).items():
-            lines.append(f"    {field_name:<16} \"{ev.get('phrase')}\" in: {ev.get('sentence')}")
+            where = f"in: {ev.get('sentence')}" if ev.get("sentence") else "(the article's source, a guess)"
+            lines.append(f"    {field_name:<16} \"{ev.get('phrase')}\" {where}")
     lines.extend(_why_merged(incident, number))
     click.echo("\n".join(lines))
 

@@ -50,7 +50,9 @@ def to_plain(value: Any) -> Any:
 
 @dataclass(frozen=True, slots=True)
 class Evidence:
-    """Where a field came from: the sentence, its offsets, and the phrase in it."""
+    """Where a field came from: the sentence, its offsets, and the phrase in it. A value no
+    sentence gives (the country of the article's outlet) has an empty sentence at offset 0 and
+    names what gave it in ``phrase``, with no phrase offsets."""
 
     sentence: str
     start: int  # offset of the sentence in Article.text

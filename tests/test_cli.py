@@ -80,6 +80,22 @@ def test_ingest_list_show_and_export(news: Path, tmp_path: Path) -> None:
     assert len(collection["features"]) == 3
 
 
+@pytest.mark.model
+def test_a_country_guessed_from_the_outlet_is_stored_and_shown_as_such(tmp_path: Path) -> None:
+    article = {"text": "Two men are executed on Tuesday afternoon outside a repair shop.",
+               "outlet": "El Sol de Tijuana", "published": "2024-03-26"}
+    (tmp_path / "a.jsonl").write_text(json.dumps(article) + "\n", encoding="utf-8")
+    db = str(tmp_path / "store.db")
+    runner = CliRunner()
+    runner.invoke(main, ["ingest", str(tmp_path / "a.jsonl"), "--db", db, "--quiet"])
+    [incident] = json.loads(runner.invoke(main, ["incidents", "--db", db, "--format", "json"]).output)
+    assert incident["location"]["country_code"] == "MX"
+    evidence = incident["reports"][0]["evidence"]["location"]
+    assert (evidence["sentence"], evidence["phrase"]) == ("", "El Sol de Tijuana")
+    shown = runner.invoke(main, ["show", incident["id"], "--db", db]).output
+    assert "\"El Sol de Tijuana\" (the article's source, a guess)" in shown
+
+
 def test_show_unknown_incident_is_a_clear_error(tmp_path: Path) -> None:
     db = str(tmp_path / "empty.db")
     from sitrep.store import open_store

@@ -31,7 +31,7 @@ from fakes import FakeExtractor
 
 COLUMNS = [
     "id", "source_headline", "source_date", "country", "type_of_violence", "best", "low", "high",
-    "side_a", "side_b", "qa_flags", "qa_headline_shared_by_n_events",
+    "side_a", "side_b", "qa_flags", "qa_headline_shared_by_n_events", "source_office",
 ]
 
 ATTACK = Kind("Violence against civilians", "Attack", "Armed Assault")
@@ -167,9 +167,11 @@ def test_rows_carry_date_flags_and_clean_subset(tmp_path: Path, mapping: UcdpMap
         gold("A;B", "Syria", 1, 2, 2, source_date="2019-05-04;2019-05-05", qa_flags="multiple_headlines_semicolon"),
         gold("Ejecutan a dos", "Mexico", 2, 2, 2, qa_flags="likely_non_english"),
         gold("Clashes in Daraa", "Syria", 1, 1, 1, qa_headline_shared_by_n_events="3"),
-        gold("Clashes in Homs", "Syria", 1, 1, 1, qa_headline_shared_by_n_events=""),
+        gold("Clashes in Homs", "Syria", 1, 1, 1, qa_headline_shared_by_n_events="", source_office="SOHR;SOHR; VDC"),
     ])
     rows = read_rows(path, mapping)
+    # the outlet: each source office once, in order
+    assert [r.outlet for r in rows] == [None, None, None, "SOHR; VDC"]
     assert [r.published for r in rows] == [date(2019, 5, 4)] + [date(2014, 7, 16)] * 3
     assert [r.headlines for r in rows] == [2, 1, 1, 1]
     # several headlines are still clean; not English or shared by several events are not

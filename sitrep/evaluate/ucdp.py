@@ -3,7 +3,9 @@
 Each gold row is one UCDP Georeferenced Event Dataset event with the headline(s) it was coded
 from (``source_headline``; several headlines are joined by ``;`` when ``source_date`` lists
 several dates). The text sitrep reads is the headline, or the headlines one per paragraph, with
-HTML entities decoded; the article date is the first ``source_date``.
+HTML entities decoded; the article date is the first ``source_date``, and its outlet the
+row's ``source_office`` (its distinct names joined by ``;``), which sitrep reads only as a last
+guess of the country of an incident the text does not place.
 
 **The incident of a row.** A row describes one event; its report is the first report whose
 realis is ``reported``, else the first report. A row for which sitrep finds no report scores
@@ -252,6 +254,7 @@ class GoldRow:
     text: str
     published: date | None
     headlines: int
+    outlet: str | None
     country: str
     violence_type: int
     low: int
@@ -283,6 +286,12 @@ def _first_date(value: str) -> date | None:
         return date.fromisoformat(first)
     except ValueError:
         return None
+
+
+def _outlets(value: str) -> str | None:
+    """The distinct outlets of ``source_office`` ("SOHR;SOHR"), joined by "; ", or None."""
+    names = dict.fromkeys(n.strip() for n in value.split(";") if n.strip())
+    return "; ".join(names) or None
 
 
 def _whole(row: Mapping[str, str], column: str, where: str) -> int:
@@ -318,6 +327,7 @@ def read_rows(path: Path, mapping: UcdpMapping, *, limit: int | None = None) -> 
                 text=text,
                 published=_first_date(row["source_date"]),
                 headlines=headlines,
+                outlet=_outlets(row.get("source_office") or ""),
                 country=row["country"].strip(),
                 violence_type=violence,
                 low=_whole(row, "low", where),
@@ -432,7 +442,7 @@ class UcdpEvaluator:
     def evaluate(self, extractor: Any, path: Path, *, limit: int | None, all_rows: bool) -> EvalResult:
         """Run the extractor over every headline of ``path`` and score the chosen reports."""
         rows = read_rows(path, self.mapping, limit=limit)
-        articles = [Article(text=row.text, published=row.published) for row in rows]
+        articles = [Article(text=row.text, published=row.published, outlet=row.outlet) for row in rows]
         reports, speed = extract_texts(extractor, articles)
         result = EvalResult(dataset=self.name, documents=len(rows), speed=speed)
         for metric in (*_METRICS, *(f"{m}_clean" for m in _METRICS)):

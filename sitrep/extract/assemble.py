@@ -676,8 +676,9 @@ class Assembler:
         :data:`_GUESS_CONFIDENCE`, which deduplication does not read as places: the country of
         a state force named with the victims ("a Kenya police reservist was killed"), and, in an
         article that names no country at all, the home country of the armed group at work (the
-        first of its countries in the registry), named in the clauses or held responsible, and
-        last the nationality of the people named ("Two Egyptian Christians were shot dead").
+        first of its countries in the registry), named in the clauses or held responsible, the
+        nationality of the people named ("Two Egyptian Christians were shot dead"), and last the
+        country of the article's source (its outlet or web address).
         Always at country precision."""
         for unit in [group.head_unit] + [u for u in group.units if u is not group.head_unit]:
             forced = context.places.force_country(unit)
@@ -711,14 +712,27 @@ class Assembler:
             # an article that names no country at all: the home country of the armed group at
             # work ("Boko Haram terrorists attacked ...": Nigeria, the first of its countries), or
             # of the group the report holds responsible, named in another sentence ("PKK militants
-            # stopped a car ... They later shot him"); last, the nationality of the people the
-            # clauses name ("Two Egyptian Christians were shot dead")
+            # stopped a car ... They later shot him"); the nationality of the people the clauses
+            # name ("Two Egyptian Christians were shot dead"); last, the country of the article's
+            # outlet or web address
             found = (
                 self._group_country(units, home=True)
                 or self._perpetrator_home(perpetrators, context)
                 or self._people_country(units)
+                or self._source_country(context)
             )
         return found or (None, None)
+
+    def _source_country(self, context: DocumentContext) -> tuple[Location, Evidence] | None:
+        """The country of the article's source: its outlet ("El Sol de Tijuana") or its web address
+        (".mx"), a guess with :data:`_GUESS_CONFIDENCE`. No sentence says it: the evidence quotes
+        none and names the source."""
+        source = self.lexicons.outlets.source_country(context.article)
+        country = self.gazetteer.country(source.country_code) if source is not None else None
+        if source is None or country is None:
+            return None
+        evidence = Evidence(sentence="", start=0, end=0, phrase=source.told_by, confidence=_GUESS_CONFIDENCE)
+        return country.to_location(country.name, precision="country"), evidence
 
     def _people_country(self, units: Sequence[Unit]) -> tuple[Location, Evidence] | None:
         """The country of the first people named in ``units`` ("Egyptian" in "Two Egyptian

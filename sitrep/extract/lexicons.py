@@ -10,6 +10,7 @@ from typing import Literal
 
 from sitrep.errors import RegistryError
 from sitrep.extract.lexicon import LexiconMatch, PatternLexicon, load_data, require_keys
+from sitrep.extract.outlets import Outlets
 
 Family = Literal[
     "suicide", "explosion", "grenade", "air", "shelling", "armed", "melee", "ramming",
@@ -50,6 +51,7 @@ class Lexicons:
     """All the word lists the incident extractor uses, compiled."""
 
     def __init__(self) -> None:
+        self.outlets = Outlets.load()
         triggers = load_data("triggers.yaml")
         self._trigger_info: dict[str, tuple[str, bool]] = {}
         entries: list[tuple[str, list[str]]] = []
