@@ -93,3 +93,17 @@ def test_an_article_naming_no_country_is_placed_by_its_outlet_as_a_guess(extract
     assert named.location is not None and named.location.country_code == "GT"
     [unknown] = extractor.extract(Article(text=text, published=published, outlet="Reuters"))
     assert unknown.location is None
+
+
+@pytest.mark.model
+def test_a_town_in_an_article_naming_no_country_is_read_in_its_outlets_country(extractor) -> None:  # type: ignore[no-untyped-def]
+    text = "Two men were shot dead in the streets of Zamora on Monday."
+    published = date(2024, 3, 26)
+    [local] = extractor.extract(Article(text=text, published=published, outlet="El Sol de Zamora"))
+    assert local.location is not None and (local.location.name, local.location.country_code) == ("Zamora de Hidalgo", "MX")
+    [wire] = extractor.extract(Article(text=text, published=published, outlet="Reuters"))
+    assert wire.location is not None and wire.location.country_code == "ES"  # the larger Zamora
+    # a place known in one country only is still read there
+    [abroad] = extractor.extract(Article(text="Gunmen killed two men in Idlib on Monday.", published=published,
+                                         outlet="El Sol de Zamora"))
+    assert abroad.location is not None and abroad.location.country_code == "SY"

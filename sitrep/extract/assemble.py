@@ -168,7 +168,12 @@ class DocumentContext:
     hinted_countries: list[str] = field(default_factory=list)
 
     @classmethod
-    def build(cls, article: Article, sentences: Sequence[Sentence], gazetteer: "Gazetteer", settings: Settings) -> "DocumentContext":
+    def build(
+        cls, article: Article, sentences: Sequence[Sentence], gazetteer: "Gazetteer", settings: Settings,
+        *, source_country: str | None = None,
+    ) -> "DocumentContext":
+        """What the whole article tells. ``source_country``: the country of the article's outlet or
+        web address, where an article that names no country is read first."""
         from sitrep.extract.dates import DateResolver
 
         tally: Counter[str] = Counter()
@@ -211,6 +216,10 @@ class DocumentContext:
         # a Spanish text ("Localizan a tres hombres asesinados en Chilapa") that names no country is
         # read among the Spanish-speaking ones
         spanish = any(t.trigger_id.endswith(SPANISH_TRIGGER_SUFFIX) for s in sentences for t in s.triggers)
+        # an article that names no country is read first in its source's ("in Zamora", in a paper of
+        # Michoacan, is Zamora de Hidalgo, not Zamora in Spain)
+        source = [source_country] if source_country and not outright else []
+        hinted = source + [c for c in hinted if c not in source]
         if spanish and not outright:
             hinted = hinted + [c for c in SPANISH_SPEAKING if c not in hinted]
         for sentence, found in zip(sentences, mentions):
@@ -232,8 +241,8 @@ class DocumentContext:
                     named.add(a.actor.countries[0])  # a group active in one country (TTP, FARC...)
         not_places = [(s.index, a.start, a.end) for s in sentences for a in s.actors] + _named_people(sentences)
         countries = [c for c, _ in tally.most_common()]
-        if spanish and not countries:
-            countries = list(SPANISH_SPEAKING)
+        if not countries:
+            countries = source + ([c for c in SPANISH_SPEAKING if c not in source] if spanish else [])
         dateline = dateline_span(article.text)
         not_dates: list[tuple[int, int, int]] = []
         local_dateline: tuple[Location, Evidence] | None = None

@@ -166,7 +166,9 @@ class Extractor:
     def _reports(self, prep: _PreparedDoc, doc: "Doc") -> list[Report]:
         article = prep.read
         sentences = self._sentences(article.text, doc, shouting=prep.shouting)
-        context = DocumentContext.build(article, sentences, self.gazetteer, self.settings)
+        source = self.lexicons.outlets.source_country(article)
+        context = DocumentContext.build(article, sentences, self.gazetteer, self.settings,
+                                        source_country=source.country_code if source is not None else None)
         units = self._units(sentences)
         groups = self._segment(units, context)
         reports = self.assembler.assemble(groups, context)
