@@ -19,7 +19,7 @@ from sitrep.extract.places import chains, choose_location, named_areas
 from sitrep.extract.realis import RealisCues, decide_realis, decide_status
 from sitrep.extract.segment import dates_compatible, places_compatible
 from sitrep.extract.truecase import is_shouting, truecase
-from sitrep.extract.hashtags import unmark
+from sitrep.extract.marks import unmark
 from sitrep.model import DateSpan, Location
 
 
@@ -223,6 +223,31 @@ def test_hashtags_read_as_their_words_and_map_back() -> None:
         assert text[unmarked.start(at) : unmarked.end(at + len(words))] == original
     assert unmarked.start(0) == 1 and unmarked.end(len(unmarked.text)) == len(text)
     assert unmark("No tags here, only C# and issue #12.") is None
+
+
+@pytest.mark.parametrize(
+    ("text", "read"),
+    [
+        ("Tanintharyi Resistance ‘Kills’ 10 Junta Troops", "Tanintharyi Resistance Kills 10 Junta Troops"),
+        ("Wife of CJNG’s “El Misa” Executed", "Wife of CJNG’s El Misa Executed"),  # the apostrophe stays
+        ("Brother of 'El Mono' attacked", "Brother of El Mono attacked"),
+        ("“It’s official”", "It’s official"),
+        ("Zacatecas:7 Killed in Fresnillo", "Zacatecas: 7 Killed in Fresnillo"),
+        ("Zacatecas:Zetas Narcomantas Appear", "Zacatecas: Zetas Narcomantas Appear"),
+        # what someone said, a longer name, a time, an address and a possessive keep their marks
+        ('He said "we will fight them all" today', None),
+        ('an attack by the "Rouse the Believers" group', None),
+        ("at 10:50 pm, http://example.com/a", None),
+        ("the rebels' leader was killed", None),
+    ],
+)
+def test_short_quotes_and_a_colon_run_on_are_read_past(text: str, read: str | None) -> None:
+    unmarked = unmark(text)
+    assert (unmarked.text if unmarked else None) == read
+    if unmarked is not None:  # every word read maps back to the same word
+        for word in read.replace(":", " ").split():  # type: ignore[union-attr]
+            at = unmarked.text.index(word)
+            assert text[unmarked.start(at) : unmarked.end(at + len(word))] == word
 
 
 def test_truecase_keeps_offsets_and_restores_names() -> None:

@@ -262,6 +262,15 @@ def test_a_post_marking_its_names_as_hashtags_is_read_and_quoted_as_written(extr
             assert text[ev.phrase_start : ev.phrase_end] == ev.phrase, name
 
 
+def test_a_headline_with_a_word_in_quotes_or_a_colon_run_on_is_read(extractor) -> None:  # type: ignore[no-untyped-def]
+    quoted = _only(_extract(extractor, "Tanintharyi Resistance ‘Kills’ 10 Myanmar Junta Troops"))
+    assert quoted.counts.killed is not None and quoted.counts.killed.best == 10
+    assert quoted.evidence["counts.killed"].phrase.startswith("‘Kills’ 10")  # quoted as written
+    run_on = _only(_extract(extractor, "Zacatecas:7 Killed as the Nightmare Continues in Fresnillo"))
+    assert run_on.counts.killed is not None and run_on.counts.killed.best == 7
+    assert run_on.location is not None and run_on.location.name == "Fresnillo"
+
+
 def test_a_scene_set_sentences_before_gives_the_incident_its_place_and_date(extractor) -> None:  # type: ignore[no-untyped-def]
     text = (
         "Afghan and coalition forces conducted a security operation in Bermal district, Paktika province, "

@@ -6,7 +6,7 @@ articles in small batches, then sitrep's own components over each sentence:
 ==============  ===========================================  ==========================
 component       reads                                        sets
 ==============  ===========================================  ==========================
-hashtags        the text ("#Taliban", "#BurkinaFaso")        the text read
+marks           hashtags, short quotes, "Zacatecas:7"        the text read
 truecase        the text when written in capitals            the text spaCy sees
 sentences       spaCy's sentence boundaries, line breaks     ``Sentence``
 triggers        text (``triggers.yaml``)                     ``Sentence.triggers``
@@ -30,7 +30,7 @@ from typing import TYPE_CHECKING, Any, Iterable, Iterator, Sequence
 
 from sitrep.extract.analysis import PLACE_LABELS, EntityMention, Sentence, Unit, split_units
 from sitrep.extract.assemble import Assembler, DocumentContext, hint_countries
-from sitrep.extract.hashtags import Unmarked, unmark
+from sitrep.extract.marks import Unmarked, unmark
 from sitrep.extract.kinds import KindTable
 from sitrep.extract.lexicons import SPANISH_SPEAKING, SPANISH_TRIGGER_SUFFIX, Lexicons, TriggerMatch
 from sitrep.extract.places import named_areas
@@ -75,7 +75,7 @@ _HEAD_FAMILIES = frozenset(
 class _PreparedDoc:
     article: Article  # as given
     shouting: bool
-    read: Article  # as read: the article, or the article with its hashtags unmarked
+    read: Article  # as read: the article, or the article with its marks taken off (sitrep.extract.marks)
     unmarked: Unmarked | None = None  # how the text read maps back to the article's
 
 
