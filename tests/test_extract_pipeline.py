@@ -69,6 +69,29 @@ def test_a_spanish_headline_tells_an_incident_and_its_place(extractor, text: str
     assert report.location is not None and (report.location.name, report.location.country_code) == (town, "MX")
 
 
+@pytest.mark.parametrize(
+    ("text", "sub_event_type", "town", "country"),
+    [
+        ("Duas pessoas morrem durante tiroteio em São José de Ribamar", "Attack", "São José de Ribamar", "BR"),
+        ("Corpos de homem e mulher são encontrados em Petrolina", "Attack", "Petrolina", "BR"),
+        ("Homem é sequestrado e assassinado dentro do próprio carro no município de Caucaia",
+         "Abduction/forced disappearance", "Caucaia", "BR"),
+        # a town of a Portuguese text that names no country is looked up in the countries that speak it
+        ("Insurgentes atacam aldeia em Macomia e matam cinco pessoas", "Attack", "Macomia", "MZ"),
+    ],
+)
+def test_a_portuguese_headline_tells_an_incident_and_its_place(  # type: ignore[no-untyped-def]
+    extractor, text: str, sub_event_type: str, town: str, country: str
+) -> None:
+    report = _only(_extract(extractor, text, "2021-05-02"))
+    assert report.kind.sub_event_type == sub_event_type and report.realis == "reported"
+    assert report.location is not None and (report.location.name, report.location.country_code) == (town, country)
+
+
+def test_the_name_of_a_place_is_no_portuguese_killing(extractor) -> None:  # type: ignore[no-untyped-def]
+    assert _extract(extractor, "The Matam region of Senegal held a festival; Morto Lake was calm.") == []
+
+
 def test_executing_trades_is_no_killing(extractor) -> None:  # type: ignore[no-untyped-def]
     assert _extract(extractor, "The firm executed 5 trades in London.") == []
     assert len(_extract(extractor, "They execute nine in the last hours")) == 1

@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Any, Sequence
 from sitrep.extract.analysis import Sentence, Unit
 from sitrep.extract.dateline import dateline_span
 from sitrep.extract.kinds import KindTable
-from sitrep.extract.lexicons import SPANISH_SPEAKING, SPANISH_TRIGGER_SUFFIX, Lexicons
+from sitrep.extract.lexicons import Lexicons, language_of
 from sitrep.extract.places import BEFORE_BORDER, GROUP_WORD, INSTITUTION, PlaceChoice, chains, choose_location
 from sitrep.extract.realis import decide_realis, decide_status, read_cues
 from sitrep.extract.segment import Group
@@ -213,15 +213,16 @@ class DocumentContext:
         hinted = outright + sorted({
             c for sentence in sentences for a in sentence.actors for c in hint_countries(a)
         } - set(outright))
-        # a Spanish text ("Localizan a tres hombres asesinados en Chilapa") that names no country is
-        # read among the Spanish-speaking ones
-        spanish = any(t.trigger_id.endswith(SPANISH_TRIGGER_SUFFIX) for s in sentences for t in s.triggers)
+        # a Spanish or Portuguese text ("Localizan a tres hombres asesinados en Chilapa") that names
+        # no country is read among the countries that speak it
+        language = language_of(t for s in sentences for t in s.triggers)
+        speaking = language.countries if language is not None else ()
         # an article that names no country is read first in its source's ("in Zamora", in a paper of
         # Michoacan, is Zamora de Hidalgo, not Zamora in Spain)
         source = [source_country] if source_country and not outright else []
         hinted = source + [c for c in hinted if c not in source]
-        if spanish and not outright:
-            hinted = hinted + [c for c in SPANISH_SPEAKING if c not in hinted]
+        if speaking and not outright:
+            hinted = hinted + [c for c in speaking if c not in hinted]
         for sentence, found in zip(sentences, mentions):
             for text, country in found:
                 if country is not None:
@@ -242,7 +243,7 @@ class DocumentContext:
         not_places = [(s.index, a.start, a.end) for s in sentences for a in s.actors] + _named_people(sentences)
         countries = [c for c, _ in tally.most_common()]
         if not countries:
-            countries = source + ([c for c in SPANISH_SPEAKING if c not in source] if spanish else [])
+            countries = source + [c for c in speaking if c not in source]
         dateline = dateline_span(article.text)
         not_dates: list[tuple[int, int, int]] = []
         local_dateline: tuple[Location, Evidence] | None = None

@@ -6,7 +6,7 @@ Built once from the YAML files in ``sitrep/data`` and passed to the extractor.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Literal
+from typing import Iterable, Literal
 
 from sitrep.errors import RegistryError
 from sitrep.extract.lexicon import LexiconMatch, PatternLexicon, load_data, require_keys
@@ -20,12 +20,31 @@ Family = Literal[
 FAMILIES: frozenset[str] = frozenset(Family.__args__)  # type: ignore[attr-defined]
 
 
-#: The ending of the ids of the triggers in Spanish (``killing_es``): a text they match is Spanish.
-SPANISH_TRIGGER_SUFFIX = "_es"
-#: Where a Spanish text that names no country is read first: the Spanish-speaking countries, the most
-#: populous first (a town it names, "en Chilapa", is looked up among them).
-SPANISH_SPEAKING = ("MX", "CO", "ES", "AR", "PE", "VE", "CL", "GT", "EC", "BO", "CU", "DO", "HN", "PY", "SV", "NI",
-                    "CR", "PA", "UY", "PR", "GQ")
+@dataclass(frozen=True, slots=True)
+class Language:
+    """A language besides English whose headline words of violence sitrep knows: a text its
+    triggers match is read in it. Only the incident is recognised in it, and a town after its
+    locative ("en Chilapa", "em Petrolina"); counts, dates, actors and cues are read in English."""
+
+    suffix: str  # the ending of its trigger ids ("killing_es")
+    locative: str  # the word before a place ("en")
+    #: where a text in it that names no country is read first, the most populous country first
+    countries: tuple[str, ...]
+
+
+SPANISH = Language("_es", "en", ("MX", "CO", "ES", "AR", "PE", "VE", "CL", "GT", "EC", "BO", "CU", "DO", "HN", "PY",
+                                  "SV", "NI", "CR", "PA", "UY", "PR", "GQ"))
+PORTUGUESE = Language("_pt", "em", ("BR", "AO", "MZ", "PT", "GW", "TL", "CV", "ST"))
+LANGUAGES = (SPANISH, PORTUGUESE)
+
+
+def language_of(triggers: Iterable[TriggerMatch]) -> Language | None:
+    """The language the first trigger that is not English is in, or None."""
+    for t in triggers:
+        for language in LANGUAGES:
+            if t.trigger_id.endswith(language.suffix):
+                return language
+    return None
 
 
 @dataclass(frozen=True, slots=True)

@@ -32,7 +32,7 @@ from sitrep.extract.analysis import PLACE_LABELS, EntityMention, Sentence, Unit,
 from sitrep.extract.assemble import Assembler, DocumentContext, hint_countries
 from sitrep.extract.marks import Unmarked, unmark
 from sitrep.extract.kinds import KindTable
-from sitrep.extract.lexicons import SPANISH_SPEAKING, SPANISH_TRIGGER_SUFFIX, Lexicons, TriggerMatch
+from sitrep.extract.lexicons import Lexicons, TriggerMatch, language_of
 from sitrep.extract.places import named_areas
 from sitrep.extract.segment import Group, may_attach, opens_new_incident
 from sitrep.extract.truecase import is_shouting, truecase
@@ -190,11 +190,10 @@ class Extractor:
         # without them ("shot dead in Fortul in the Colombian department of Arauca")
         named = (self.gazetteer.country(e.text) for e in ents if e.label_ in ("GPE", "NORP"))
         countries = tuple(dict.fromkeys(c.country_code for c in named if c is not None and c.country_code))
-        # a Spanish text naming no country is read among the Spanish-speaking ones (only a text with
-        # "en" is searched for Spanish triggers: a place is only read after it)
-        spanish = " en " in text and any(
-            t.trigger_id.endswith(SPANISH_TRIGGER_SUFFIX) for t in self.lexicons.find_triggers(text)
-        )
+        # a Spanish or Portuguese text naming no country is read among the countries that speak it
+        # (only a text with its "en" or "em" is searched: a place is only read after it)
+        language = language_of(self.lexicons.find_triggers(text)) if " en " in text or " em " in text else None
+        speaking = language.countries if language is not None and f" {language.locative} " in text else ()
         out: list[Sentence] = []
         group_countries: dict[str, None] = {}  # in the order the groups are named
         for span in doc.sents:
@@ -231,7 +230,7 @@ class Extractor:
                 places = _merge_places(piece, places, self._mislabelled_towns(piece, entities, actors, hinted))
                 places = _merge_places(piece, places, self._untagged_towns(piece, entities, actors, hinted))
                 places = _merge_places(
-                    piece, places, self._spanish_places(piece, countries or (SPANISH_SPEAKING if spanish else ()))
+                    piece, places, self._locative_places(piece, countries or speaking)
                 )
                 places = _merge_places(piece, places, self._compound_names(piece, places, hinted))
                 places = _merge_places(piece, places, self._lowercase_towns(piece))
@@ -394,11 +393,12 @@ class Extractor:
         place = self.gazetteer.resolve(name, context_countries=countries) if countries else None
         return place if place is not None else self.gazetteer.resolve(name)
 
-    def _spanish_places(self, text: str, countries: Sequence[str] = ()) -> list[tuple[int, int, str]]:
-        """Towns after Spanish (or French) "en" ("Ejecutan en Juárez a 4", "en la ciudad de
-        Reynosa"), which the English NER reads as part of a person's name or misses: each name the
-        gazetteer reads as a town, a district or a province."""
-        names = ((m.start("name"), m.end("name"), m.group("name")) for m in _SPANISH_LOCATIVE.finditer(text))
+    def _locative_places(self, text: str, countries: Sequence[str] = ()) -> list[tuple[int, int, str]]:
+        """Towns after Spanish (or French) "en" and Portuguese "em" ("Ejecutan en Juárez a 4", "en la
+        ciudad de Reynosa", "tiroteio em São José de Ribamar"), which the English NER reads as part
+        of a person's name or misses: each name the gazetteer reads as a town, a district or a
+        province."""
+        names = ((m.start("name"), m.end("name"), m.group("name")) for m in _LOCATIVE.finditer(text))
         return self._gazetteer_spans(names, countries, _TOWN_PRECISIONS | {"province"})
 
     def _mislabelled_facility(self, text: str, e: EntityMention, actors: Sequence[Any]) -> bool:
@@ -676,13 +676,15 @@ def _pieces(text: str, start: int, end: int) -> Iterator[tuple[int, str]]:
 _LOCATIVE_WORDS = r"(?:in|at|near|outside)\s+"
 _PLACE_OF = r"the\s+(?:town|village|city|district|area|(?P<division>department|province|state|region))\s+of\s+"
 _LOCATIVE_BEFORE = re.compile(
-    # "en": Spanish and French headlines ("Ejecutan en Juárez a 4")
-    rf"\b(?:{_LOCATIVE_WORDS}|en\s+)(?:{_PLACE_OF}|(?P<bare_the>the\s+))?\Z", re.I
+    # "en", "em": Spanish, French and Portuguese headlines ("Ejecutan en Juárez a 4")
+    rf"\b(?:{_LOCATIVE_WORDS}|en\s+|em\s+)(?:{_PLACE_OF}|(?P<bare_the>the\s+))?\Z", re.I
 )
-#: A name after Spanish "en": "en Juárez", "en la ciudad de Reynosa", "en Apatzingán, Michoacán".
-_SPANISH_LOCATIVE = re.compile(
-    r"\ben\s+(?:(?:la\s+ciudad|el\s+municipio|el\s+estado|el\s+poblado|la\s+comunidad|la\s+colonia)\s+de\s+)?"
-    r"(?P<name>[A-ZÁÉÍÓÚÑ][\w'’.-]*(?:\s+(?:de\s+|del\s+)?[A-ZÁÉÍÓÚÑ][\w'’.-]*){0,2})"
+#: A name after Spanish "en" or Portuguese "em": "en Juárez", "en la ciudad de Reynosa", "en Apatzingán,
+#: Michoacán", "em São José de Ribamar", "no município de Caucaia".
+_LOCATIVE = re.compile(
+    r"\b(?:en\s+(?:(?:la\s+ciudad|el\s+municipio|el\s+estado|el\s+poblado|la\s+comunidad|la\s+colonia)\s+de\s+)?"
+    r"|em\s+|n[oa]\s+(?:cidade|munic[ií]pio|estado|bairro|comunidade|prov[ií]ncia|distrito|povoado|aldeia)\s+(?:de\s+)?)"
+    r"(?P<name>[A-ZÁÉÍÓÚÑÂÊÔÃÕÇ][\w'’.-]*(?:\s+(?:de\s+|del\s+|do\s+|da\s+|dos\s+|das\s+)?[A-ZÁÉÍÓÚÑÂÊÔÃÕÇ][\w'’.-]*){0,2})"
 )
 #: What a town the NER missed may be read as.
 _TOWN_PRECISIONS = frozenset({"town", "district"})
