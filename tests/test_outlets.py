@@ -107,3 +107,23 @@ def test_a_town_in_an_article_naming_no_country_is_read_in_its_outlets_country(e
     [abroad] = extractor.extract(Article(text="Gunmen killed two men in Idlib on Monday.", published=published,
                                          outlet="El Sol de Zamora"))
     assert abroad.location is not None and abroad.location.country_code == "SY"
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "outlet", "country"),
+    [
+        # a group active in several countries is put in the source's when it is one of them
+        ("ISIS fighters killed five soldiers in an ambush.", None, "IQ"),  # the first of its countries
+        ("ISIS fighters killed five soldiers in an ambush.", "SOHR", "SY"),
+        # a force that strikes from afar does not place the strike in its own country
+        ("Russian warplanes struck a market, killing 12 people.", None, None),
+        ("Russian warplanes struck a market, killing 12 people.", "SOHR", "SY"),
+        ("Russian troops killed 12 people.", None, "RU"),  # a ground force acting, as before
+    ],
+)
+def test_guessed_countries_with_and_without_a_source(  # type: ignore[no-untyped-def]
+    extractor, text: str, outlet: str | None, country: str | None
+) -> None:
+    [report] = extractor.extract(Article(text=text, published=date(2024, 3, 26), outlet=outlet))
+    assert (report.location.country_code if report.location else None) == country

@@ -59,6 +59,13 @@ _FORCE_ACTS = re.compile(
     r"(?:are |is |were |was )?accused of)\b",
     re.I,
 )
+#: A force that strikes from afar, as much abroad as at home ("Russian warplanes" over Idlib, "Turkish
+#: jets" over northern Iraq): where it acts is not its country.
+_STRIKES_FROM_AFAR = re.compile(
+    r"\b(?:war ?planes?|jets?|aircraft|air ?forces?|air ?strikes?|drones?|helicopters?|gunships?|bombers?|navy|naval|"
+    r"warships?|missiles?)\b",
+    re.I,
+)
 #: A location's evidence confidence when the place is a guess (a group's home country, a force
 #: named with the victims), and the least a place the incident's clauses name ever gets: the
 #: deduplication rules (``place.min_confidence`` in dedupe.yaml, 0.25) read a place below that
@@ -134,6 +141,8 @@ class CachedPlaces:
                         continue
                 elif not (side == "perpetrator" or _FORCE_ACTS.match(text, mention.end)):
                     continue  # "translators for the British army": the force did not act here
+                elif _STRIKES_FROM_AFAR.search(mention.matched):
+                    continue  # "Russian warplanes target al-Hbit": acting abroad as often as at home
                 country = self._gazetteer.country(mention.country_code)
                 if country is not None:
                     return country.to_location(mention.matched, precision="country"), mention
@@ -166,6 +175,8 @@ class DocumentContext:
     #: :data:`HINT_COUNTRIES`): where to look last for a place read nowhere else ("in Jere area"
     #: with Boko Haram at work is Jere, Borno).
     hinted_countries: list[str] = field(default_factory=list)
+    #: The country of the article's outlet or web address, if known.
+    source_country: str | None = None
 
     @classmethod
     def build(
@@ -264,7 +275,7 @@ class DocumentContext:
         context = cls(
             article, sentences, countries, not_places, places, settings.reported_window_days, not_dates,
             named_countries=[c for c in countries if c in named], local_dateline=local_dateline,
-            hinted_countries=countries + [c for c in hinted if c not in countries],
+            hinted_countries=countries + [c for c in hinted if c not in countries], source_country=source_country,
         )
         context._resolve_dates(DateResolver(article.published) if article.published else None)
         return context
@@ -726,7 +737,7 @@ class Assembler:
             # name ("Two Egyptian Christians were shot dead"); last, the country of the article's
             # outlet or web address
             found = (
-                self._group_country(units, home=True)
+                self._group_country(units, home=True, source=context.source_country)
                 or self._perpetrator_home(perpetrators, context)
                 or self._people_country(units)
                 or self._source_country(context)
@@ -761,8 +772,9 @@ class Assembler:
     def _perpetrator_home(
         self, perpetrators: Sequence[ActorRef], context: DocumentContext
     ) -> tuple[Location, Evidence] | None:
-        """The home country (the first of its countries in the registry) of the first armed group
-        among ``perpetrators``, where the article names it: a guess, with :data:`_GUESS_CONFIDENCE`."""
+        """The home country (the first of its countries in the registry, or the article's source
+        country when the group is active there) of the first armed group among ``perpetrators``,
+        where the article names it: a guess, with :data:`_GUESS_CONFIDENCE`."""
         for p in perpetrators:
             if p.actor_id is None or p.actor_type not in _PLACING_TYPES:
                 continue
@@ -770,7 +782,10 @@ class Assembler:
                 for a in sentence.actors:
                     if a.actor is None or a.actor.id != p.actor_id or not a.actor.countries:
                         continue
-                    country = self.gazetteer.country(a.actor.countries[0])
+                    countries = a.actor.countries
+                    country = self.gazetteer.country(
+                        context.source_country if context.source_country in countries else countries[0]
+                    )
                     if country is not None:
                         unit = Unit(sentence, 0, len(sentence.text), -1)
                         return country.to_location(a.matched, precision="country"), _evidence(unit, a.start, a.end, _GUESS_CONFIDENCE)
@@ -794,16 +809,21 @@ class Assembler:
                     return place.to_location(a.matched), _evidence(unit, a.start, a.end, _GUESS_CONFIDENCE)
         return None
 
-    def _group_country(self, units: Sequence[Unit], *, home: bool) -> tuple[Location, Evidence] | None:
+    def _group_country(
+        self, units: Sequence[Unit], *, home: bool, source: str | None = None
+    ) -> tuple[Location, Evidence] | None:
         """The country of the first armed group or cartel named in ``units`` that tells one: a group active
         in one country, or one named by its country ("Colombian rebels"; confidence 0.3); with
-        ``home``, the first of a registry group's countries instead (a guess)."""
+        ``home``, the first of a registry group's countries instead (a guess), or the ``source``
+        country of the article when the group is active there (ISIS in a Syrian monitor's report
+        is in Syria, not in Iraq, the first of its countries)."""
         for unit in units:
             for a in unit.actors:
                 if a.actor_type not in _PLACING_TYPES:
                     continue
                 if home:
-                    code = a.actor.countries[0] if a.actor is not None and a.actor.countries else None
+                    countries = a.actor.countries if a.actor is not None else ()
+                    code = source if source in countries else countries[0] if countries else None
                 elif a.actor is not None:
                     code = a.actor.countries[0] if len(a.actor.countries) == 1 else None
                 else:
