@@ -92,6 +92,14 @@ def test_the_name_of_a_place_is_no_portuguese_killing(extractor) -> None:  # typ
     assert _extract(extractor, "The Matam region of Senegal held a festival; Morto Lake was calm.") == []
 
 
+def test_an_armed_group_that_targets_its_enemy_tells_an_attack(extractor) -> None:  # type: ignore[no-untyped-def]
+    report = _only(_extract(extractor, "IS targets SDF in al-Raqqa countryside"))
+    assert report.location is not None and report.location.country_code == "SY"
+    # a company's targets, and targets as a noun, are no attack
+    assert _extract(extractor, "The company targets a 5 percent rise in sales.") == []
+    assert _extract(extractor, "Militants consider schools soft targets in Kenya.") == []
+
+
 def test_executing_trades_is_no_killing(extractor) -> None:  # type: ignore[no-untyped-def]
     assert _extract(extractor, "The firm executed 5 trades in London.") == []
     assert len(_extract(extractor, "They execute nine in the last hours")) == 1
