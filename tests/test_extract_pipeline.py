@@ -88,6 +88,25 @@ def test_a_portuguese_headline_tells_an_incident_and_its_place(  # type: ignore[
     assert report.location is not None and (report.location.name, report.location.country_code) == (town, country)
 
 
+@pytest.mark.parametrize(
+    ("text", "sub_event_type", "place", "country"),
+    [
+        ("Burkina : 12 soldats tués dans une embuscade à Djibo", "Armed clash", "Djibo", "BF"),
+        ("Ituri : une nouvelle incursion de la CODECO fait 3 morts à Abuluma", "Attack", "Ituri", "CD"),
+        ("RCA : violent affrontement entre les rebelles et les mercenaires dans le Mambéré-Kadéï", "Armed clash",
+         "Haute-Sangha / Mambéré-Kadéï", "CF"),
+    ],
+)
+def test_a_french_headline_tells_an_incident_and_its_place(  # type: ignore[no-untyped-def]
+    extractor, text: str, sub_event_type: str, place: str, country: str
+) -> None:
+    report = _only(_extract(extractor, text, "2021-05-02"))
+    assert report.kind.sub_event_type == sub_event_type and report.realis == "reported"
+    assert report.location is not None and (report.location.name, report.location.country_code) == (place, country)
+    # "Tues" is Tuesday, not "tués"
+    assert _extract(extractor, "Tues 12 May: talks resume in Geneva.") == []
+
+
 def test_the_name_of_a_place_is_no_portuguese_killing(extractor) -> None:  # type: ignore[no-untyped-def]
     assert _extract(extractor, "The Matam region of Senegal held a festival; Morto Lake was calm.") == []
 

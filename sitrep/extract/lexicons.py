@@ -35,7 +35,9 @@ class Language:
 SPANISH = Language("_es", "en", ("MX", "CO", "ES", "AR", "PE", "VE", "CL", "GT", "EC", "BO", "CU", "DO", "HN", "PY",
                                   "SV", "NI", "CR", "PA", "UY", "PR", "GQ"))
 PORTUGUESE = Language("_pt", "em", ("BR", "AO", "MZ", "PT", "GW", "TL", "CV", "ST"))
-LANGUAGES = (SPANISH, PORTUGUESE)
+FRENCH = Language("_fr", "à", ("CD", "FR", "CM", "CI", "BF", "ML", "NE", "MG", "TD", "GN", "SN", "BJ", "HT", "BI",
+                               "TG", "CF", "CG", "GA", "DZ", "MA", "TN", "BE", "CH"))
+LANGUAGES = (SPANISH, PORTUGUESE, FRENCH)
 
 
 def language_of(triggers: Iterable[TriggerMatch]) -> Language | None:

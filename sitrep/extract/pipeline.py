@@ -192,7 +192,7 @@ class Extractor:
         countries = tuple(dict.fromkeys(c.country_code for c in named if c is not None and c.country_code))
         # a Spanish or Portuguese text naming no country is read among the countries that speak it
         # (only a text with its "en" or "em" is searched: a place is only read after it)
-        language = language_of(self.lexicons.find_triggers(text)) if " en " in text or " em " in text else None
+        language = language_of(self.lexicons.find_triggers(text)) if any(f" {w} " in text for w in ("en", "em", "à")) else None
         speaking = language.countries if language is not None and f" {language.locative} " in text else ()
         out: list[Sentence] = []
         group_countries: dict[str, None] = {}  # in the order the groups are named
@@ -394,10 +394,10 @@ class Extractor:
         return place if place is not None else self.gazetteer.resolve(name)
 
     def _locative_places(self, text: str, countries: Sequence[str] = ()) -> list[tuple[int, int, str]]:
-        """Towns after Spanish (or French) "en" and Portuguese "em" ("Ejecutan en Juárez a 4", "en la
-        ciudad de Reynosa", "tiroteio em São José de Ribamar"), which the English NER reads as part
-        of a person's name or misses: each name the gazetteer reads as a town, a district or a
-        province."""
+        """Towns after Spanish (or French) "en", Portuguese "em" and French "à" ("Ejecutan en Juárez a
+        4", "en la ciudad de Reynosa", "tiroteio em São José de Ribamar", "fait 3 morts à Abuluma"),
+        which the English NER reads as part of a person's name or misses: each name the gazetteer
+        reads as a town, a district or a province."""
         names = ((m.start("name"), m.end("name"), m.group("name")) for m in _LOCATIVE.finditer(text))
         return self._gazetteer_spans(names, countries, _TOWN_PRECISIONS | {"province"})
 
@@ -676,14 +676,15 @@ def _pieces(text: str, start: int, end: int) -> Iterator[tuple[int, str]]:
 _LOCATIVE_WORDS = r"(?:in|at|near|outside)\s+"
 _PLACE_OF = r"the\s+(?:town|village|city|district|area|(?P<division>department|province|state|region))\s+of\s+"
 _LOCATIVE_BEFORE = re.compile(
-    # "en", "em": Spanish, French and Portuguese headlines ("Ejecutan en Juárez a 4")
-    rf"\b(?:{_LOCATIVE_WORDS}|en\s+|em\s+)(?:{_PLACE_OF}|(?P<bare_the>the\s+))?\Z", re.I
+    # "en", "em", "à": Spanish, French and Portuguese headlines ("Ejecutan en Juárez a 4")
+    rf"(?:\b(?:{_LOCATIVE_WORDS}|en\s+|em\s+)|(?<!\w)à\s+)(?:{_PLACE_OF}|(?P<bare_the>the\s+))?\Z", re.I
 )
 #: A name after Spanish "en" or Portuguese "em": "en Juárez", "en la ciudad de Reynosa", "en Apatzingán,
-#: Michoacán", "em São José de Ribamar", "no município de Caucaia".
+#: Michoacán", "em São José de Ribamar", "no município de Caucaia", "à Makumo".
 _LOCATIVE = re.compile(
     r"\b(?:en\s+(?:(?:la\s+ciudad|el\s+municipio|el\s+estado|el\s+poblado|la\s+comunidad|la\s+colonia)\s+de\s+)?"
-    r"|em\s+|n[oa]\s+(?:cidade|munic[ií]pio|estado|bairro|comunidade|prov[ií]ncia|distrito|povoado|aldeia)\s+(?:de\s+)?)"
+    r"|em\s+|n[oa]\s+(?:cidade|munic[ií]pio|estado|bairro|comunidade|prov[ií]ncia|distrito|povoado|aldeia)\s+(?:de\s+)?"
+    r"|à\s+|dans\s+(?:la\s+(?:ville|localité|commune|province|région|préfecture)\s+de\s+|le\s+village\s+de\s+))"
     r"(?P<name>[A-ZÁÉÍÓÚÑÂÊÔÃÕÇ][\w'’.-]*(?:\s+(?:de\s+|del\s+|do\s+|da\s+|dos\s+|das\s+)?[A-ZÁÉÍÓÚÑÂÊÔÃÕÇ][\w'’.-]*){0,2})"
 )
 #: What a town the NER missed may be read as.
