@@ -119,6 +119,22 @@ def test_an_armed_group_that_targets_its_enemy_tells_an_attack(extractor) -> Non
     assert _extract(extractor, "Militants consider schools soft targets in Kenya.") == []
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Syrians found dead with torture marks: activists",
+        "Morelia, Michoacán: 20 Executions In Less Than Three Days",
+        "At least four raids on areas in Maarat al-Numan",
+    ],
+)
+def test_headline_forms_of_killings_and_raids(extractor, text: str) -> None:  # type: ignore[no-untyped-def]
+    assert _only(_extract(extractor, text)).realis == "reported"
+
+
+def test_a_police_raid_on_drug_dens_is_no_incident(extractor) -> None:  # type: ignore[no-untyped-def]
+    assert _extract(extractor, "Police raids on drug dens in Manila") == []
+
+
 def test_executing_trades_is_no_killing(extractor) -> None:  # type: ignore[no-untyped-def]
     assert _extract(extractor, "The firm executed 5 trades in London.") == []
     assert len(_extract(extractor, "They execute nine in the last hours")) == 1
