@@ -111,6 +111,15 @@ def test_the_name_of_a_place_is_no_portuguese_killing(extractor) -> None:  # typ
     assert _extract(extractor, "The Matam region of Senegal held a festival; Morto Lake was calm.") == []
 
 
+@pytest.mark.parametrize(
+    "text",
+    ["Nine bodies found in US vehicle in Mexico", "Mexico says its troops killed US man"],
+)
+def test_a_country_named_for_its_people_or_vehicles_is_not_the_scene(extractor, text: str) -> None:  # type: ignore[no-untyped-def]
+    report = _only(_extract(extractor, text))
+    assert report.location is not None and report.location.country_code == "MX"
+
+
 def test_an_armed_group_that_targets_its_enemy_tells_an_attack(extractor) -> None:  # type: ignore[no-untyped-def]
     report = _only(_extract(extractor, "IS targets SDF in al-Raqqa countryside"))
     assert report.location is not None and report.location.country_code == "SY"

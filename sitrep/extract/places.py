@@ -100,8 +100,15 @@ _FACILITY_IN = re.compile(_STANDS_IN)
 #: A place that describes what comes after it as from there: "a Dubai-based harbour operator",
 #: "the Lagos-born gunman" (an origin, not where the incident happened).
 _AFTER_ORIGIN = re.compile(r"-(?:based|born|headquartered|registered|flagged|owned|bound)\b", re.IGNORECASE)
-#: A country named as the owner of a mission abroad: "the U.S. Embassy", "the French consulate".
-_MISSION_AFTER = re.compile(r"\s+(?:embass(?:y|ies)|consulates?|consulate-general|diplomatic missions?|ambassadors?|envoys?)\b", re.I)
+#: A country named as the owner of a mission abroad: "the U.S. Embassy", "the French consulate"; or
+#: of people or things that may well be abroad: "a US man", "in US custody".
+_MISSION_AFTER = re.compile(
+    r"\s+(?:embass(?:y|ies)|consulates?|consulate-general|diplomatic missions?|ambassadors?|envoys?"
+    # or of people and things that go abroad: "found in US vehicle in Mexico", "killed US man"
+    r"|(?-i:man|woman|men|women|citizens?|nationals?|vehicles?|cars?|trucks?|soldiers?|troops|servicem[ae]n|"
+    r"contractors?|journalists?|tourists?|diplomats?|aid workers?|hostages?|custody|warships?|vessels?))\b",
+    re.I,
+)
 #: A place named as where the wounded were treated or died ("died at the State Specialist
 #: Hospital in Maiduguri", "taken to hospital in Quetta"), not where the incident happened.
 _BEFORE_HOSPITAL = re.compile(
