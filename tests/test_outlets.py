@@ -120,6 +120,9 @@ def test_a_town_in_an_article_naming_no_country_is_read_in_its_outlets_country(e
         ("Russian warplanes struck a market, killing 12 people.", None, None),
         ("Russian warplanes struck a market, killing 12 people.", "SOHR", "SY"),
         ("Russian troops killed 12 people.", None, "RU"),  # a ground force acting, as before
+        # the source's country before the people's nationality (people are killed abroad too)
+        ("Two Egyptian Christians were shot dead.", None, "EG"),
+        ("Two Egyptian Christians were shot dead.", "Libya Observer", "LY"),
     ],
 )
 def test_guessed_countries_with_and_without_a_source(  # type: ignore[no-untyped-def]

@@ -698,8 +698,9 @@ class Assembler:
         a state force named with the victims ("a Kenya police reservist was killed"), and, in an
         article that names no country at all, the home country of the armed group at work (the
         first of its countries in the registry), named in the clauses or held responsible, the
-        nationality of the people named ("Two Egyptian Christians were shot dead"), and last the
-        country of the article's source (its outlet or web address).
+        country of the article's source (its outlet or web address), and last the nationality of
+        the people named ("Two Egyptian Christians were shot dead"; people may be killed abroad,
+        a local outlet's stories are mostly at home).
         Always at country precision."""
         for unit in [group.head_unit] + [u for u in group.units if u is not group.head_unit]:
             forced = context.places.force_country(unit)
@@ -733,14 +734,14 @@ class Assembler:
             # an article that names no country at all: the home country of the armed group at
             # work ("Boko Haram terrorists attacked ...": Nigeria, the first of its countries), or
             # of the group the report holds responsible, named in another sentence ("PKK militants
-            # stopped a car ... They later shot him"); the nationality of the people the clauses
-            # name ("Two Egyptian Christians were shot dead"); last, the country of the article's
-            # outlet or web address
+            # stopped a car ... They later shot him"); the country of the article's outlet or web
+            # address; last, the nationality of the people the clauses name ("Two Egyptian
+            # Christians were shot dead")
             found = (
                 self._group_country(units, home=True, source=context.source_country)
                 or self._perpetrator_home(perpetrators, context)
-                or self._people_country(units)
                 or self._source_country(context)
+                or self._people_country(units)
             )
         return found or (None, None)
 
