@@ -120,6 +120,13 @@ def test_a_country_named_for_its_people_or_vehicles_is_not_the_scene(extractor, 
     assert report.location is not None and report.location.country_code == "MX"
 
 
+def test_a_country_named_as_a_backer_is_not_the_scene(extractor) -> None:  # type: ignore[no-untyped-def]
+    report = _only(_extract(extractor, "Factions loyal to Turkey shelled a village, killing three civilians."))
+    assert report.location is None
+    placed = _only(_extract(extractor, "Militias backed by Iran fired rockets at a base in Anbar, killing two soldiers."))
+    assert placed.location is not None and placed.location.country_code == "IQ"
+
+
 def test_an_armed_group_that_targets_its_enemy_tells_an_attack(extractor) -> None:  # type: ignore[no-untyped-def]
     report = _only(_extract(extractor, "IS targets SDF in al-Raqqa countryside"))
     assert report.location is not None and report.location.country_code == "SY"

@@ -20,7 +20,7 @@ from sitrep.extract.analysis import Sentence, Unit
 from sitrep.extract.dateline import dateline_span
 from sitrep.extract.kinds import KindTable
 from sitrep.extract.lexicons import Lexicons, language_of
-from sitrep.extract.places import BEFORE_BORDER, GROUP_WORD, INSTITUTION, PlaceChoice, chains, choose_location
+from sitrep.extract.places import BEFORE_BACKER, BEFORE_BORDER, GROUP_WORD, INSTITUTION, PlaceChoice, chains, choose_location
 from sitrep.extract.realis import decide_realis, decide_status, read_cues
 from sitrep.extract.segment import Group
 from sitrep.model import (
@@ -714,6 +714,8 @@ class Assembler:
                     continue  # "British", "American": often the victims' nationality, not the place
                 if BEFORE_BORDER.search(unit.sentence.text, max(0, e.start - 40), e.start):
                     continue  # "in the border with Colombia": on the other side of it
+                if BEFORE_BACKER.search(unit.sentence.text, max(0, e.start - 40), e.start):
+                    continue  # "factions loyal to Turkey": a backer
                 country = self.gazetteer.country(e.text)
                 if country is not None:
                     return country.to_location(e.text, precision="country"), _evidence(unit, e.start, e.end, 0.4)
