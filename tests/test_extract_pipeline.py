@@ -143,6 +143,7 @@ def test_an_armed_group_that_targets_its_enemy_tells_an_attack(extractor) -> Non
         "At least four raids on areas in Maarat al-Numan",
         "Burma Army Shoots Villager in Pa'an District",
         "Pakistani troops resort to heavy firing along the Line of Control",
+        "Wife of CJNG’s “El Misa” Executed",
     ],
 )
 def test_headline_forms_of_killings_and_raids(extractor, text: str) -> None:  # type: ignore[no-untyped-def]
@@ -152,6 +153,7 @@ def test_headline_forms_of_killings_and_raids(extractor, text: str) -> None:  # 
 def test_a_police_raid_on_drug_dens_is_no_incident(extractor) -> None:  # type: ignore[no-untyped-def]
     assert _extract(extractor, "Police raids on drug dens in Manila") == []
     assert _extract(extractor, "The coach shoots two students a look.") == []  # no armed actor
+    assert _extract(extractor, "Search Warrant Executed At Home Of Suspect") == []
 
 
 def test_executing_trades_is_no_killing(extractor) -> None:  # type: ignore[no-untyped-def]
