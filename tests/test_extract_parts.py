@@ -237,6 +237,7 @@ def test_hashtags_read_as_their_words_and_map_back() -> None:
         # what someone said, a longer name, a time, an address and a possessive keep their marks
         ('He said "we will fight them all" today', None),
         ('an attack by the "Rouse the Believers" group', None),
+        ('THE "ZARATE WILLKA" GROUP CLAIMED IT', None),
         ("at 10:50 pm, http://example.com/a", None),
         ("the rebels' leader was killed", None),
     ],

@@ -12,7 +12,8 @@ extractor reads the text with those marks taken off (:func:`unmark`):
   from capitalised words split where a lower-case letter meets a capital ("BurkinaFaso" is
   "Burkina Faso"; "McCain" stays whole, its first part being shorter than three letters);
 - the quotation marks around a word or two are dropped (a longer quotation, a name such as
-  "Rouse the Believers" or what someone said, keeps them: they tell the NER where a name is);
+  "Rouse the Believers", a name before its type word such as the "Zarate Willka" group, and what
+  someone said keep them: they tell the NER where a name is);
 - a space is read after a colon between a word and a number or a capital ("Zacatecas: 7").
 
 What the reports quote stays the article's own words: :meth:`Unmarked.restore` maps every
@@ -36,6 +37,9 @@ _MARKS = re.compile(
     # before a space or punctuation
     rf"|(?:(?<=^)|(?<=[\s(\[]))(?P<open>[\"“‘'])(?P<quoted>[^\W_]{_IN_WORD}*(?: {_IN_WORD}+)?)"
     r"(?P<close>[\"”’'])(?![\w'’])"
+    # not a name the marks set off from its type word: 'the "Zarate Willka" group'
+    r"(?!\s+(?i:group|organi[sz]ation|movement|command|commandos?|front|army|brigades?|battalions?|cartel|gang|cells?|"
+    r"factions?|militias?|operation)\b)"
     # a colon run into what follows: "Zacatecas:7", "Zacatecas:Zetas"
     r"|(?<=[a-z]):(?P<run>(?=[A-Z0-9]))",
     re.MULTILINE,
