@@ -30,9 +30,9 @@ from typing import TYPE_CHECKING, Any, Iterable, Iterator, Sequence
 
 from sitrep.extract.analysis import PLACE_LABELS, EntityMention, Sentence, Unit, split_units
 from sitrep.extract.assemble import Assembler, DocumentContext, hint_countries
-from sitrep.extract.marks import Unmarked, unmark
 from sitrep.extract.kinds import KindTable
-from sitrep.extract.lexicons import Lexicons, TriggerMatch, language_of
+from sitrep.extract.lexicons import LANGUAGES, Lexicons, TriggerMatch, language_of
+from sitrep.extract.marks import Unmarked, unmark
 from sitrep.extract.places import named_areas
 from sitrep.extract.segment import Group, may_attach, opens_new_incident
 from sitrep.extract.truecase import is_shouting, truecase
@@ -190,9 +190,10 @@ class Extractor:
         # without them ("shot dead in Fortul in the Colombian department of Arauca")
         named = (self.gazetteer.country(e.text) for e in ents if e.label_ in ("GPE", "NORP"))
         countries = tuple(dict.fromkeys(c.country_code for c in named if c is not None and c.country_code))
-        # a Spanish or Portuguese text naming no country is read among the countries that speak it
-        # (only a text with its "en" or "em" is searched: a place is only read after it)
-        language = language_of(self.lexicons.find_triggers(text)) if any(f" {w} " in text for w in ("en", "em", "à")) else None
+        # a Spanish, Portuguese or French text naming no country is read among the countries that
+        # speak it (only a text with its "en", "em" or "à" is searched: a place is only read after it)
+        has_locative = any(f" {lang.locative} " in text for lang in LANGUAGES)
+        language = language_of(self.lexicons.find_triggers(text)) if has_locative else None
         speaking = language.countries if language is not None and f" {language.locative} " in text else ()
         out: list[Sentence] = []
         group_countries: dict[str, None] = {}  # in the order the groups are named
