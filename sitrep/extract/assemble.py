@@ -20,7 +20,7 @@ from sitrep.extract.analysis import Sentence, Unit
 from sitrep.extract.dateline import dateline_span
 from sitrep.extract.kinds import KindTable
 from sitrep.extract.lexicons import Lexicons, language_of
-from sitrep.extract.places import BEFORE_BACKER, BEFORE_BORDER, GROUP_WORD, INSTITUTION, PlaceChoice, chains, choose_location
+from sitrep.extract.places import BEFORE_NOT_THE_SCENE, GROUP_WORD, INSTITUTION, PlaceChoice, chains, choose_location
 from sitrep.extract.realis import decide_realis, decide_status, read_cues
 from sitrep.extract.segment import Group
 from sitrep.model import (
@@ -40,6 +40,7 @@ from sitrep.model import (
 from sitrep.settings import Settings
 
 if TYPE_CHECKING:  # pragma: no cover
+    from sitrep.extract.outlets import SourceCountry
     from sitrep.gazetteer import Gazetteer
     from sitrep.gazetteer.place import Place
 
@@ -175,16 +176,20 @@ class DocumentContext:
     #: :data:`HINT_COUNTRIES`): where to look last for a place read nowhere else ("in Jere area"
     #: with Boko Haram at work is Jere, Borno).
     hinted_countries: list[str] = field(default_factory=list)
-    #: The country of the article's outlet or web address, if known.
-    source_country: str | None = None
+    #: The country of the article's outlet or web address, and what told it, if known.
+    source: SourceCountry | None = None
+
+    @property
+    def source_country(self) -> str | None:
+        return self.source.country_code if self.source is not None else None
 
     @classmethod
     def build(
         cls, article: Article, sentences: Sequence[Sentence], gazetteer: "Gazetteer", settings: Settings,
-        *, source_country: str | None = None,
+        *, source: SourceCountry | None = None,
     ) -> "DocumentContext":
-        """What the whole article tells. ``source_country``: the country of the article's outlet or
-        web address, where an article that names no country is read first."""
+        """What the whole article tells. ``source``: the country of the article's outlet or web
+        address, where an article that names no country is read first."""
         from sitrep.extract.dates import DateResolver
 
         tally: Counter[str] = Counter()
@@ -230,8 +235,8 @@ class DocumentContext:
         speaking = language.countries if language is not None else ()
         # an article that names no country is read first in its source's ("in Zamora", in a paper of
         # Michoacan, is Zamora de Hidalgo, not Zamora in Spain)
-        source = [source_country] if source_country and not outright else []
-        hinted = source + [c for c in hinted if c not in source]
+        source_first = [source.country_code] if source is not None and not outright else []
+        hinted = source_first + [c for c in hinted if c not in source_first]
         if speaking and not outright:
             hinted = hinted + [c for c in speaking if c not in hinted]
         for sentence, found in zip(sentences, mentions):
@@ -254,7 +259,7 @@ class DocumentContext:
         not_places = [(s.index, a.start, a.end) for s in sentences for a in s.actors] + _named_people(sentences)
         countries = [c for c, _ in tally.most_common()]
         if not countries:
-            countries = source + [c for c in speaking if c not in source]
+            countries = source_first + [c for c in speaking if c not in source_first]
         dateline = dateline_span(article.text)
         not_dates: list[tuple[int, int, int]] = []
         local_dateline: tuple[Location, Evidence] | None = None
@@ -275,7 +280,7 @@ class DocumentContext:
         context = cls(
             article, sentences, countries, not_places, places, settings.reported_window_days, not_dates,
             named_countries=[c for c in countries if c in named], local_dateline=local_dateline,
-            hinted_countries=countries + [c for c in hinted if c not in countries], source_country=source_country,
+            hinted_countries=countries + [c for c in hinted if c not in countries], source=source,
         )
         context._resolve_dates(DateResolver(article.published) if article.published else None)
         return context
@@ -712,10 +717,8 @@ class Assembler:
                     continue
                 if e.label == "NORP" and not (e.text.endswith("s") and self.gazetteer.is_demonym(e.text)):
                     continue  # "British", "American": often the victims' nationality, not the place
-                if BEFORE_BORDER.search(unit.sentence.text, max(0, e.start - 40), e.start):
-                    continue  # "in the border with Colombia": on the other side of it
-                if BEFORE_BACKER.search(unit.sentence.text, max(0, e.start - 40), e.start):
-                    continue  # "factions loyal to Turkey": a backer
+                if BEFORE_NOT_THE_SCENE.search(unit.sentence.text, max(0, e.start - 40), e.start):
+                    continue  # "in the border with Colombia" (on the other side), "factions loyal to Turkey"
                 country = self.gazetteer.country(e.text)
                 if country is not None:
                     return country.to_location(e.text, precision="country"), _evidence(unit, e.start, e.end, 0.4)
@@ -751,7 +754,7 @@ class Assembler:
         """The country of the article's source: its outlet ("El Sol de Tijuana") or its web address
         (".mx"), a guess with :data:`_GUESS_CONFIDENCE`. No sentence says it: the evidence quotes
         none and names the source."""
-        source = self.lexicons.outlets.source_country(context.article)
+        source = context.source
         country = self.gazetteer.country(source.country_code) if source is not None else None
         if source is None or country is None:
             return None
@@ -785,10 +788,7 @@ class Assembler:
                 for a in sentence.actors:
                     if a.actor is None or a.actor.id != p.actor_id or not a.actor.countries:
                         continue
-                    countries = a.actor.countries
-                    country = self.gazetteer.country(
-                        context.source_country if context.source_country in countries else countries[0]
-                    )
+                    country = self.gazetteer.country(_home_country(a.actor.countries, context.source_country))
                     if country is not None:
                         unit = Unit(sentence, 0, len(sentence.text), -1)
                         return country.to_location(a.matched, precision="country"), _evidence(unit, a.start, a.end, _GUESS_CONFIDENCE)
@@ -825,8 +825,7 @@ class Assembler:
                 if a.actor_type not in _PLACING_TYPES:
                     continue
                 if home:
-                    countries = a.actor.countries if a.actor is not None else ()
-                    code = source if source in countries else countries[0] if countries else None
+                    code = _home_country(a.actor.countries, source) if a.actor is not None else None
                 elif a.actor is not None:
                     code = a.actor.countries[0] if len(a.actor.countries) == 1 else None
                 else:
@@ -1043,6 +1042,14 @@ _ABROAD_AFTER = re.compile(
     r"embassy|consulate|pilgrims?|aid\s+workers?|immigrants?|migrants?|refugees?|exiles?|asylum[\s-]seekers?)\b",
     re.IGNORECASE,
 )
+
+
+def _home_country(countries: Sequence[str], source: str | None) -> str | None:
+    """Where a group active in ``countries`` is guessed to be: the article's ``source`` country when
+    it is one of them, else the first (the registry lists a group's main country first)."""
+    if source in countries:
+        return source
+    return countries[0] if countries else None
 
 
 def _evidence(unit: Unit, start: int, end: int, confidence: float) -> Evidence:

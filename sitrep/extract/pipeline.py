@@ -166,9 +166,8 @@ class Extractor:
     def _reports(self, prep: _PreparedDoc, doc: "Doc") -> list[Report]:
         article = prep.read
         sentences = self._sentences(article.text, doc, shouting=prep.shouting)
-        source = self.lexicons.outlets.source_country(article)
         context = DocumentContext.build(article, sentences, self.gazetteer, self.settings,
-                                        source_country=source.country_code if source is not None else None)
+                                        source=self.lexicons.outlets.source_country(article))
         units = self._units(sentences)
         groups = self._segment(units, context)
         reports = self.assembler.assemble(groups, context)
@@ -680,7 +679,7 @@ _LOCATIVE_BEFORE = re.compile(
     # "en", "em", "à": Spanish, French and Portuguese headlines ("Ejecutan en Juárez a 4")
     rf"(?:\b(?:{_LOCATIVE_WORDS}|en\s+|em\s+)|(?<!\w)à\s+)(?:{_PLACE_OF}|(?P<bare_the>the\s+))?\Z", re.I
 )
-#: A name after Spanish "en" or Portuguese "em": "en Juárez", "en la ciudad de Reynosa", "en Apatzingán,
+#: A name after Spanish "en", Portuguese "em" or French "à": "en Juárez", "en la ciudad de Reynosa", "en Apatzingán,
 #: Michoacán", "em São José de Ribamar", "no município de Caucaia", "à Makumo".
 _LOCATIVE = re.compile(
     r"\b(?:en\s+(?:(?:la\s+ciudad|el\s+municipio|el\s+estado|el\s+poblado|la\s+comunidad|la\s+colonia)\s+de\s+)?"

@@ -68,13 +68,11 @@ _BEFORE_OFFICE = re.compile(
     r"province|state|district|region)\s+of\s+)?(?:the\s+)?$",
     re.IGNORECASE,
 )
-#: A country named as the other side of a border: "near the border with Burkina Faso".
-BEFORE_BORDER = re.compile(r"\bborders?\s+with\s+(?:the\s+)?$", re.IGNORECASE)
-#: A country named as a side's backer, not where anything happens: "factions loyal to Turkey",
-#: "militias backed by Iran".
-BEFORE_BACKER = re.compile(
-    r"\b(?:loyal\s+to|backed\s+by|(?:allied|affiliated)\s+(?:to|with)|aligned\s+with|(?:supported|sponsored|funded)\s+by|"
-    r"prox(?:y|ies)\s+(?:of|for))\s+(?:the\s+)?$",
+#: A country named where the incident is not: the other side of a border ("near the border with
+#: Burkina Faso"), or a side's backer ("factions loyal to Turkey", "militias backed by Iran").
+BEFORE_NOT_THE_SCENE = re.compile(
+    r"\b(?:borders?\s+with|loyal\s+to|backed\s+by|(?:allied|affiliated)\s+(?:to|with)|aligned\s+with|"
+    r"(?:supported|sponsored|funded)\s+by|prox(?:y|ies)\s+(?:of|for))\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
 #: A place named as a landmark to measure from: "127 km east of Sirte", "about 40 kilometers from
@@ -586,10 +584,8 @@ def choose_location(
                     unknown.append(_unknown_choice(town, unit, first, trigger_pos))
             if location is None:
                 continue
-            if location.precision == "country" and phrase == first.text and BEFORE_BORDER.search(before):
-                continue  # "near the border with Mali": the incident is in a neighbour of Mali
-            if location.precision == "country" and phrase == first.text and BEFORE_BACKER.search(before):
-                continue  # "factions loyal to Turkey": a backer, not the scene
+            if location.precision == "country" and phrase == first.text and BEFORE_NOT_THE_SCENE.search(before):
+                continue  # "near the border with Mali" (a neighbour of Mali), "factions loyal to Turkey"
             score = 0.5 * _PRECISION_RANK.get(location.precision, 0)
             reference = _BEFORE_DISTANCE.search(before) is not None
             if reference:
