@@ -109,6 +109,78 @@ def test_a_country_named_for_its_people_or_vehicles_is_not_the_scene(extractor, 
     assert report.location is not None and report.location.country_code == "MX"
 
 
+@pytest.mark.parametrize(
+    ("text", "country"),
+    [
+        ("Myanmar says nine police killed by insurgents on Bangladesh border", "MM"),  # a neighbour's frontier
+        # where he fled to, even named nearer the act than where it happened
+        ("About 20 days after he committed a massacre against Syrians who wanted to take a refuge in Turkey…Tahrir "
+         "Al-Sham executes the man called “Mohammad al-Jamal” in Idlib", "SY"),
+        ("7 bodies found in a Sonora border town, one was wanted in the U.S. for drug trafficking", "MX"),
+    ],
+)
+def test_a_frontier_a_refuge_or_a_warrant_is_not_the_scene(extractor, text: str, country: str) -> None:  # type: ignore[no-untyped-def]
+    report = _only(_extract(extractor, text))
+    assert report.location is not None and report.location.country_code == country
+
+
+def test_a_countrys_embassy_is_never_the_scene(extractor) -> None:  # type: ignore[no-untyped-def]
+    text = "THE BOMB DAMAGED A BOOK STORE AND OTHER SHOPS, ALL OF WHICH ARE LOCATED NEAR THE U.S.  EMBASSY."
+    report = _only(_extract(extractor, text))
+    assert report.location is None  # not the United States
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("Mexican gunmen reveal links to cops, reporters", ("Mexico", "MX")),  # attackers named by their country
+        ("Several Fatalities for Gvt Troops in Offensives Against Ta’ang Army", ("Myanmar", "MM")),
+        # a division the NER took for a person's name still tells the text's country
+        ("The situation in Tigray at the beginning of 2021\n\nThe Goda massacre: The story of three brothers",
+         ("Tigray", "ET")),
+        # a nickname is no town: "El Cano" is not Kano, Nigeria
+        ('Zetas: "El Cano" Killed in prison, 3 days after his arrest', ("Mexico", "MX")),
+    ],
+)
+def test_the_country_of_a_text_that_names_none_outright(extractor, text: str, place: tuple[str, str]) -> None:  # type: ignore[no-untyped-def]
+    report = _extract(extractor, text)[0]
+    assert report.location is not None and (report.location.name, report.location.country_code) == place
+
+
+def test_a_town_the_ner_took_for_a_facility_is_read_as_a_town(extractor) -> None:  # type: ignore[no-untyped-def]
+    article = Article(text="Human head found in Valle de Juárez", published=date(2024, 3, 25), outlet="El Heraldo de Juárez")
+    report = _only(extractor.extract(article))
+    assert report.location is not None and (report.location.name, report.location.country_code) == ("Valle de Juárez", "MX")
+
+
+def test_a_town_inside_an_organisations_name_is_read_as_the_longer_name_the_gazetteer_knows(extractor) -> None:  # type: ignore[no-untyped-def]
+    article = Article(text="The regime forces shell Darat Azza and the regime advance south Kweires airbase",
+                      published=date(2024, 3, 25), outlet="SOHR")
+    report = _only(extractor.extract(article))
+    assert report.location is not None and report.location.country_code == "SY"  # not Gaza (alias "Azza")
+
+
+def test_a_neighbourhood_is_read_as_part_of_the_town_after_it(extractor) -> None:  # type: ignore[no-untyped-def]
+    # "La Mora" is also a town in Cameroon: the colonia is Uruapan's
+    report = _only(_extract(extractor, "Acribillan a hombre en la colonia La Mora en Uruapan"))
+    assert report.location is not None and (report.location.name, report.location.country_code) == ("Uruapan", "MX")
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        # "Tula" of "Tula Toli" is no Russian city, in a story of Myanmar
+        ("Massacre at Tula Toli: Rohingya recall horror of Myanmar army attack", ("Myanmar", "MM")),
+        # a building named after its town still places the attack there, whatever else the text names
+        ("Two explosions occurred near the Assam Assembly building, killing two people. The group had been "
+         "evicted from Bhutan a year before.", ("Assam", "IN")),
+    ],
+)
+def test_a_town_read_inside_a_longer_name(extractor, text: str, place: tuple[str, str]) -> None:  # type: ignore[no-untyped-def]
+    report = _extract(extractor, text)[0]
+    assert report.location is not None and (report.location.name, report.location.country_code) == place
+
+
 def test_a_country_named_as_a_backer_is_not_the_scene(extractor) -> None:  # type: ignore[no-untyped-def]
     report = _only(_extract(extractor, "Factions loyal to Turkey shelled a village, killing three civilians."))
     assert report.location is None
@@ -133,6 +205,7 @@ def test_an_armed_group_that_targets_its_enemy_tells_an_attack(extractor) -> Non
         "Burma Army Shoots Villager in Pa'an District",
         "Pakistani troops resort to heavy firing along the Line of Control",
         "Wife of CJNG’s “El Misa” Executed",
+        "They leave a mutilated body inside a trash can",
     ],
 )
 def test_headline_forms_of_killings_and_raids(extractor, text: str) -> None:  # type: ignore[no-untyped-def]

@@ -945,7 +945,11 @@ def test_a_village_named_by_a_derived_name_needs_support(gaz: Gazetteer) -> None
 
 @pytest.mark.parametrize(
     ("text", "code"),
-    [("Eastern Ghouta", "SY"), ("the Qalamoun Mountains", "SY"), ("Sahl al-Ghab", "SY"), ("Liptako-Gourma", "ML")],
+    [
+        ("Eastern Ghouta", "SY"), ("the Qalamoun Mountains", "SY"), ("Sahl al-Ghab", "SY"), ("Liptako-Gourma", "ML"),
+        ("the Kokang region", "MM"), ("Casamance", "SN"), ("the Nuba Mountains", "SD"), ("Jubaland", "SO"),
+        ("Baja", "MX"),  # the peninsula, in a Mexican story
+    ],
 )
 def test_conflict_regions_resolve(gaz: Gazetteer, text: str, code: str) -> None:
     assert resolved(gaz, text, code)[2:] == (code, "region")
@@ -1009,6 +1013,18 @@ def test_scan_skips_surnames_codes_and_possessives(gaz: Gazetteer) -> None:
 
 def test_scan_keeps_countries_whose_names_are_words(gaz: Gazetteer) -> None:
     assert spans(gaz, "FIGHTING IN CHAD AND TURKEY") == [("CHAD", "TD"), ("TURKEY", "TR")]
+
+
+def test_a_hyphenated_name_is_found_written_as_one_word(gaz: Gazetteer) -> None:
+    # GeoNames writes "Mu-se" and "Ma-ubin"; the news "Muse" and "Maubin"
+    assert resolved(gaz, "Muse", "MM")[0::2] == ("Mu-se", "MM")
+    assert resolved(gaz, "Muse", "US")[2] == "US"  # the town of that own name, in an American story
+
+
+def test_scan_reads_a_clipped_country_name_only_before_a_lower_case_word(gaz: Gazetteer) -> None:
+    assert spans(gaz, "Pak roadside blasts kill one soldier") == [("Pak", "PK")]
+    assert spans(gaz, "Premier Pak Pong-ju met the envoy") == []
+    assert spans(gaz, "PAK ROADSIDE BLASTS KILL ONE SOLDIER") == []
 
 
 def test_scan_population_floor(gaz: Gazetteer) -> None:

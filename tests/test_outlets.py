@@ -123,6 +123,11 @@ def test_a_town_in_an_article_naming_no_country_is_read_in_its_outlets_country(e
         # the source's country before the people's nationality (people are killed abroad too)
         ("Two Egyptian Christians were shot dead.", None, "EG"),
         ("Two Egyptian Christians were shot dead.", "Libya Observer", "LY"),
+        # a town the text names is looked for in the source's country too, after those the text
+        # names ("Tel Rifaat" is spelt "Tall Rifat" in the gazetteer, and is no Turkish town)
+        ("8 Turkish soldiers were killed in the vicinity of Tel Rifaat by rocket shelling.", "SOHR", "SY"),
+        # a clipped "Pak" before a noun is Pakistan, in a paper of India
+        ("Pak roadside blasts kill one soldier, 3 injured", "Press Trust of India", "PK"),
     ],
 )
 def test_guessed_countries_with_and_without_a_source(  # type: ignore[no-untyped-def]

@@ -20,9 +20,12 @@ from sitrep.extract.analysis import Sentence, Unit
 from sitrep.extract.dateline import dateline_span
 from sitrep.extract.kinds import KindTable
 from sitrep.extract.lexicons import Lexicons, language_of
-from sitrep.extract.places import BEFORE_NOT_THE_SCENE, GROUP_WORD, INSTITUTION, PlaceChoice, chains, choose_location
+from sitrep.extract.places import (
+    BEFORE_NOT_THE_SCENE, GROUP_WORD, INSTITUTION, MISSION_AFTER, PlaceChoice, chains, choose_location,
+)
 from sitrep.extract.realis import decide_realis, decide_status, read_cues
 from sitrep.extract.segment import Group
+from sitrep.gazetteer.normalize import normalize_name
 from sitrep.model import (
     ActorRef,
     Count,
@@ -124,6 +127,11 @@ class CachedPlaces:
     def is_demonym(self, word: str) -> bool:
         return bool(self._gazetteer.is_demonym(word))
 
+    def names_a_facility(self, text: str) -> bool:
+        """Whether a phrase holds a facility's word ("the Manchester Arena", "Kabul airport")."""
+        words = self._gazetteer.facility_words
+        return any(w in words for w in normalize_name(text).split())
+
     def force_country(self, unit: Unit, *, targeted: bool = False, bystander: bool = False) -> tuple[Location, Any] | None:
         """The country of a state force named in ``unit`` ("Dutch police detained two more"):
         where a force acts is its country, when nothing else places the act. With ``targeted``,
@@ -196,6 +204,7 @@ class DocumentContext:
         named: set[str] = set()  # countries named outright, not only through a people ("Chadian")
         places = CachedPlaces(gazetteer)
         mentions: list[list[tuple[str, Place | None]]] = []  # per sentence: (place name, country if it is one)
+        scanned: list[list[str]] = []  # per sentence: the places only the gazetteer's scan found
         for sentence in sentences:
             found: list[tuple[str, Place | None]] = []
             for e in sentence.entities:
@@ -216,6 +225,15 @@ class DocumentContext:
                             named.add(country.country_code)
                     elif e.label != "NORP":
                         found.append((e.text, None))
+            # a province the gazetteer's scan found where the NER saw no place ("The situation in
+            # Tigray", Tigray taken for a person) counts too, named by its own name outside any
+            # group's; a town found so does not (too often a word or a name)
+            scanned.append([
+                p.text for p in sentence.places
+                if p.label == "GAZ"
+                and not any(e.start < p.end and p.start < e.end and e.label in ("GPE", "LOC") for e in sentence.entities)
+                and not any(a.start < p.end and p.start < a.end for a in sentence.actors)
+            ])
             mentions.append(found)
         # places are read among the countries the article names, whose people it names, or where
         # a group it names is active ("Ghanzi province" in a release from Afghanistan is Ghazni,
@@ -237,9 +255,13 @@ class DocumentContext:
         # Michoacan, is Zamora de Hidalgo, not Zamora in Spain)
         source_first = [source.country_code] if source is not None and not outright else []
         hinted = source_first + [c for c in hinted if c not in source_first]
+        if source is not None and source.country_code not in hinted:
+            # and one that does, last in its source's ("Turkish soldiers ... in the vicinity of Tel
+            # Rifaat" in a report of a Syrian monitor)
+            hinted.append(source.country_code)
         if speaking and not outright:
             hinted = hinted + [c for c in speaking if c not in hinted]
-        for sentence, found in zip(sentences, mentions):
+        for sentence, found, divisions in zip(sentences, mentions, scanned):
             for text, country in found:
                 if country is not None:
                     tally[country.country_code] += 1
@@ -250,6 +272,13 @@ class DocumentContext:
                 if place is None:  # anywhere, but by its own spelling: "Kalacha" is no Karachi
                     place = places.resolve(text, loose=False)
                 if place is not None and place.country_code:
+                    tally[place.country_code] += 1
+                    named.add(place.country_code)
+            for text in divisions:
+                place = places.resolve(text, context_countries=hinted)
+                if place is not None and place.country_code and place.precision == "province" and (
+                    normalize_name(place.name) == normalize_name(text)  # by its own name: "Oro" is no "El Oro"
+                ):
                     tally[place.country_code] += 1
                     named.add(place.country_code)
             for a in sentence.actors:
@@ -719,6 +748,8 @@ class Assembler:
                     continue  # "British", "American": often the victims' nationality, not the place
                 if BEFORE_NOT_THE_SCENE.search(unit.sentence.text, max(0, e.start - 40), e.start):
                     continue  # "in the border with Colombia" (on the other side), "factions loyal to Turkey"
+                if MISSION_AFTER.match(unit.sentence.text, e.end):
+                    continue  # "near the U.S. Embassy"
                 country = self.gazetteer.country(e.text)
                 if country is not None:
                     return country.to_location(e.text, precision="country"), _evidence(unit, e.start, e.end, 0.4)
@@ -815,14 +846,16 @@ class Assembler:
     def _group_country(
         self, units: Sequence[Unit], *, home: bool, source: str | None = None
     ) -> tuple[Location, Evidence] | None:
-        """The country of the first armed group or cartel named in ``units`` that tells one: a group active
-        in one country, or one named by its country ("Colombian rebels"; confidence 0.3); with
-        ``home``, the first of a registry group's countries instead (a guess), or the ``source``
-        country of the article when the group is active there (ISIS in a Syrian monitor's report
-        is in Syria, not in Iraq, the first of its countries)."""
+        """The country of the first armed group or cartel named in ``units`` that tells one: a group
+        active in one country, or one named by its country ("Colombian rebels", "Mexican gunmen";
+        confidence 0.3); with ``home``, the first of a registry group's countries instead (a
+        guess), or the ``source`` country of the article when the group is active there (ISIS in a
+        Syrian monitor's report is in Syria, not in Iraq, the first of its countries)."""
         for unit in units:
             for a in unit.actors:
-                if a.actor_type not in _PLACING_TYPES:
+                # unnamed attackers named by their country count too ("Mexican gunmen")
+                by_country = a.actor_type == "unnamed" and bool(a.country_code) and not home
+                if a.actor_type not in _PLACING_TYPES and not by_country:
                     continue
                 if home:
                     code = _home_country(a.actor.countries, source) if a.actor is not None else None

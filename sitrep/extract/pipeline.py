@@ -33,7 +33,7 @@ from sitrep.extract.assemble import Assembler, DocumentContext, hint_countries
 from sitrep.extract.kinds import KindTable
 from sitrep.extract.lexicons import LANGUAGES, Lexicons, TriggerMatch, language_of
 from sitrep.extract.marks import Unmarked, unmark
-from sitrep.extract.places import named_areas
+from sitrep.extract.places import GROUP_WORD, INSTITUTION, named_areas
 from sitrep.extract.segment import Group, may_attach, opens_new_incident
 from sitrep.extract.truecase import is_shouting, truecase
 from sitrep.gazetteer.normalize import CAPITAL
@@ -45,6 +45,7 @@ if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Doc
 
     from sitrep.actors import ActorRegistry
+    from sitrep.extract.outlets import SourceCountry
     from sitrep.gazetteer import Gazetteer
 
 #: Version of the extraction logic; stored with each article so re-extraction can be detected.
@@ -165,9 +166,9 @@ class Extractor:
 
     def _reports(self, prep: _PreparedDoc, doc: "Doc") -> list[Report]:
         article = prep.read
-        sentences = self._sentences(article.text, doc, shouting=prep.shouting)
-        context = DocumentContext.build(article, sentences, self.gazetteer, self.settings,
-                                        source=self.lexicons.outlets.source_country(article))
+        source = self.lexicons.outlets.source_country(article)
+        sentences = self._sentences(article.text, doc, shouting=prep.shouting, source=source)
+        context = DocumentContext.build(article, sentences, self.gazetteer, self.settings, source=source)
         units = self._units(sentences)
         groups = self._segment(units, context)
         reports = self.assembler.assemble(groups, context)
@@ -177,7 +178,9 @@ class Extractor:
             kept = [prep.unmarked.restore(r, prep.article.text) for r in kept]
         return kept
 
-    def _sentences(self, text: str, doc: "Doc", *, shouting: bool) -> list[Sentence]:
+    def _sentences(
+        self, text: str, doc: "Doc", *, shouting: bool, source: SourceCountry | None = None
+    ) -> list[Sentence]:
         from sitrep.actors.attribution import find_claims
         from sitrep.extract.counts import find_counts
         from sitrep.extract.dates import find_dates
@@ -196,6 +199,7 @@ class Extractor:
         speaking = language.countries if language is not None and f" {language.locative} " in text else ()
         out: list[Sentence] = []
         group_countries: dict[str, None] = {}  # in the order the groups are named
+        home = (source.country_code,) if source is not None and source.country_code not in countries else ()
         for span in doc.sents:
             for start, piece in _pieces(text, span.start_char, span.end_char):
                 end = start + len(piece)
@@ -219,14 +223,19 @@ class Extractor:
                     if not self.gazetteer.is_demonym(name.split()[0])  # not "the Afghan province"
                 ])
                 places = _merge_places(piece, places, [(e.start, e.end, e.label) for e in entities if e.label in PLACE_LABELS])
-                # the gazetteer's scan fills in what the NER missed or mislabelled ("Rakhine" as an
-                # organisation); in capitals it is the main source, the NER being unreliable there
-                scanned = [(s, e, "GAZ") for s, e, _ in self.gazetteer.scan(piece) if not self.gazetteer.is_demonym(piece[s:e])]
-                places = _merge_places(piece, places, scanned)
                 actors = tuple(self.registry.find_all(piece))
                 # and where the groups named so far are active ("Abu Sayyaf in Patikul": the Philippines)
                 group_countries.update(dict.fromkeys(c for a in actors for c in hint_countries(a) if c not in countries))
-                hinted = countries + tuple(group_countries)
+                # and last the country of the article's source ("in the vicinity of Tel Rifaat" in a SOHR report)
+                hinted = countries + tuple(group_countries) + home
+                # the gazetteer's scan fills in what the NER missed or mislabelled ("Rakhine" as an
+                # organisation); in capitals it is the main source, the NER being unreliable there
+                scanned = [
+                    (*span, "GAZ") for s, e, place in self.gazetteer.scan(piece)
+                    if not self.gazetteer.is_demonym(piece[s:e])
+                    and (span := self._within_a_name(piece, s, e, entities, place, hinted)) is not None
+                ]
+                places = _merge_places(piece, places, scanned)
                 places = _merge_places(piece, places, self._mislabelled_towns(piece, entities, actors, hinted))
                 places = _merge_places(piece, places, self._untagged_towns(piece, entities, actors, hinted))
                 places = _merge_places(
@@ -239,6 +248,14 @@ class Extractor:
                     p for p in places
                     if not _names_a_person(piece, p, entities, surnames, headline=headline)
                     and _VESSEL_BEFORE.search(piece, 0, p.start) is None
+                    # a name whose article the place's name lacks: a nickname ("“El Cano” killed in
+                    # prison" is no Kano), or a place the gazetteer knows by another name
+                    and not (p.label == "GAZ" and _ARTICLE_BEFORE.search(piece, max(0, p.start - 5), p.start))
+                    # a neighbourhood of the town named after it ("en la colonia La Mora en Uruapan")
+                    and not (
+                        _NEIGHBOURHOOD_BEFORE.search(piece, max(0, p.start - 20), p.start)
+                        and any(q.start >= p.end and piece[q.start].isupper() for q in places)
+                    )
                     # the end of a group's name the NER ran on ("[Islamic State of Iraq and] the
                     # Levant near" Raqqa)
                     and not any(a.start < p.start < a.end < p.end for a in actors)
@@ -272,6 +289,40 @@ class Extractor:
                     )
                 )
         return out
+
+    def _within_a_name(
+        self, text: str, start: int, end: int, entities: Sequence[EntityMention], place: Any, countries: Sequence[str]
+    ) -> tuple[int, int] | None:
+        """The span to read a name the gazetteer's scan found as, or None when it is only a part of a
+        longer name the NER took for a person's or an organisation's, run on by a capitalised word:
+        "Tula" of "Tula Toli". The longer name of an organisation is read instead when the
+        gazetteer knows it ("Darat Azza" for "Azza", "Nuevo Colon" for "Nuevo"). A body, a building
+        or a feature named after its town keeps it ("the Assam Assembly", "the Haditha Asphalt
+        Factory", "the Jerusalem Forest"), and so does an organisation's name holding a place in
+        one of the text's ``countries``, or any place when it names none ("Kyaikto" of "Kyaikto
+        Moppalin intersection" in Myanmar). In a headline, where every word has its capital, the
+        name stands as found."""
+        entity = next((e for e in entities if e.start <= start and end <= e.end and e.label in ("PERSON", "ORG")), None)
+        if entity is None or (entity.start == start and entity.end == end) or _headline_case(text):
+            return start, end
+        if entity.label == "ORG" and (not countries or place.country_code in countries):
+            return start, end
+        after = _NEXT_WORD.match(text, end, entity.end)
+        before = _LAST_WORD.search(text, entity.start, start)
+        runs_on = [m for m in (after, before) if m is not None and m.group(1)[0].isupper()]
+        if not runs_on:
+            return start, end
+        rest = text[end : entity.end]
+        if (
+            INSTITUTION.search(rest) or GROUP_WORD.search(rest) or _NATURAL_FEATURE.search(rest)
+            or any(w.lower() in self.gazetteer.facility_words for w in _WORDS.findall(rest))
+        ):
+            return start, end
+        for m in runs_on if entity.label == "ORG" else ():  # a person's name holds no longer place
+            longer = (start, m.end(1)) if m is after else (m.start(1), end)
+            if self._local_place(text[longer[0] : longer[1]], countries) is not None:
+                return longer
+        return None
 
     def _mislabelled_towns(
         self, text: str, entities: Sequence[EntityMention], actors: Sequence[Any], countries: Sequence[str] = ()
@@ -673,8 +724,10 @@ def _pieces(text: str, start: int, end: int) -> Iterator[tuple[int, str]]:
 
 #: Words right before a name that make it a place: "in Aguelhok", "near the village of X"; after a
 #: bare "the" only a type of place after the name will do ("in the Tibú area").
-_LOCATIVE_WORDS = r"(?:in|at|near|outside)\s+"
-_PLACE_OF = r"the\s+(?:town|village|city|district|area|(?P<division>department|province|state|region))\s+of\s+"
+_LOCATIVE_WORDS = r"(?:in|at|near|outside|on(?=\s+the\s+outskirts\b))\s+"
+_PLACE_OF = (
+    r"the\s+(?:town|village|city|district|area|vicinity|outskirts|(?P<division>department|province|state|region))\s+of\s+"
+)
 _LOCATIVE_BEFORE = re.compile(
     # "en", "em", "à": Spanish, French and Portuguese headlines ("Ejecutan en Juárez a 4")
     rf"(?:\b(?:{_LOCATIVE_WORDS}|en\s+|em\s+)|(?<!\w)à\s+)(?:{_PLACE_OF}|(?P<bare_the>the\s+))?\Z", re.I
@@ -717,6 +770,16 @@ _AREA_AFTER = re.compile(
 )
 
 
+#: The word right after a name, and the word right before it, one space away.
+_NEXT_WORD = re.compile(r" ([^\W\d_]+)\b")
+_LAST_WORD = re.compile(r"\b([^\W\d_]+) \Z")
+_WORDS = re.compile(r"[^\W\d_]+")
+#: Words of a natural feature's name, which is often its town's: "the Jerusalem Forest".
+_NATURAL_FEATURE = re.compile(
+    r"\b(?:forest|woods|park|mountains?|hills?|valley|river|lake|desert|plains?|beach|island|coast|gulf|bay)\b", re.I
+)
+
+
 def _overlaps_an_actor(start: int, end: int, actors: Sequence[Any]) -> bool:
     """Whether ``start``-``end`` shares a character with an actor's name."""
     return any(a.start < end and start < a.end for a in actors)
@@ -738,6 +801,13 @@ _POSSESSIVE_END = re.compile(r"['’]s?\Z")
 _VESSEL_BEFORE = re.compile(
     r"\b(?:(?:war|naval |navy )?ships?|vessels?|frigates?|destroyers?|corvettes?|warships?|tankers?|freighters?|"
     r"trawlers?|cruisers?|carriers?|submarines?|ferry|ferries|yachts?|dhows?|INS|HMS|USS|MV|M/V|HMAS|HMCS)\s+\Z"
+)
+#: A Spanish article before a name, which is part of the name: "El Cano", "La Mora".
+_ARTICLE_BEFORE = re.compile(r"\b(?:El|La|Los|Las)\s+\Z")
+#: Before a neighbourhood's name, which is often a town's elsewhere ("en la colonia La Mora en
+#: Uruapan", "no bairro Jardim América").
+_NEIGHBOURHOOD_BEFORE = re.compile(
+    r"\b(?:[Cc]olonias?|[Cc]ol\.|[Ff]raccionamiento|[Ff]racc\.|[Bb]arrio|[Bb]airro)\s+(?:(?:La|El|Los|Las|Lo)\s+)?\Z"
 )
 _PERSON_TITLE_BEFORE = re.compile(r"\b(?:Mr|Mrs|Ms|Dr|Gov|Sen|Rep|Rev|Sgt|Gen|Col|Capt|Lt)\.?\s+\Z")
 

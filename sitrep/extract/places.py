@@ -50,7 +50,9 @@ _BEFORE_LOCATIVE = re.compile(
 #: charge of operations in Paktiya province").
 _BEFORE_ORIGIN = re.compile(
     r"\b(?:from|to|toward|towards|for|by|via|with|citizens? of|nationals? of|natives? of|born in|"
-    r"(?:operating|operates|operated|active|based|headquartered|living|lives|resident|residing)\s+in|"
+    r"(?:operating|operates|operated|active|based|headquartered|living|lives|resident|residing|wanted)\s+in|"
+    # where people fled to: "Syrians who wanted to take a refuge in Turkey", "sought asylum in Greece"
+    r"(?:refuge|asylum)\s+in|"
     r"in charge of (?:[\w-]+\s+){0,3}in|"
     # the country owning a mission abroad: "the embassies of Egypt and the United Arab Emirates in Tripoli"
     r"(?:embass(?:y|ies)|consulates?|consulate-general|diplomatic missions?) of|"
@@ -105,13 +107,19 @@ _FACILITY_IN = re.compile(_STANDS_IN)
 #: A place that describes what comes after it as from there: "a Dubai-based harbour operator",
 #: "the Lagos-born gunman" (an origin, not where the incident happened).
 _AFTER_ORIGIN = re.compile(r"-(?:based|born|headquartered|registered|flagged|owned|bound)\b", re.IGNORECASE)
-#: A country named as the owner of a mission abroad: "the U.S. Embassy", "the French consulate"; or
-#: of people or things that may well be abroad: "a US man", "in US custody".
-_MISSION_AFTER = re.compile(
-    r"\s+(?:embass(?:y|ies)|consulates?|consulate-general|diplomatic missions?|ambassadors?|envoys?"
-    # or of people and things that go abroad: "found in US vehicle in Mexico", "killed US man"
-    r"|(?-i:man|woman|men|women|citizens?|nationals?|vehicles?|cars?|trucks?|soldiers?|troops|servicem[ae]n|"
-    r"contractors?|journalists?|tourists?|diplomats?|aid workers?|hostages?|custody|warships?|vessels?))\b",
+#: A country named as the owner of a mission abroad: "the U.S. Embassy", "the French consulate",
+#: never where its mission is.
+MISSION_AFTER = re.compile(
+    r"\s+(?:embass(?:y|ies)|consulates?|consulate-general|diplomatic missions?|ambassadors?|envoys?)\b", re.I
+)
+#: A country named as the owner of people or things that may well be abroad: "a US man", "in US
+#: custody"; or as the neighbour across a frontier: "clash near U.S. border".
+_ABROAD_OR_FRONTIER_AFTER = re.compile(
+    # people and things that go abroad: "found in US vehicle in Mexico", "killed US man"
+    r"\s+(?:(?-i:man|woman|men|women|citizens?|nationals?|vehicles?|cars?|trucks?|soldiers?|troops|servicem[ae]n|"
+    r"contractors?|journalists?|tourists?|diplomats?|aid workers?|hostages?|custody|warships?|vessels?)"
+    # or the frontier of a neighbour: "clash near U.S. border", "killed on Bangladesh border"
+    r"|borders?|frontiers?)\b",
     re.I,
 )
 #: A place named as where the wounded were treated or died ("died at the State Specialist
@@ -233,6 +241,8 @@ class PlaceResolver(Protocol):  # what the extractor needs of the gazetteer
 
     def is_demonym(self, word: str) -> bool: ...
 
+    def names_a_facility(self, text: str) -> bool: ...
+
 
 @dataclass(frozen=True, slots=True)
 class PlaceChoice:
@@ -292,8 +302,8 @@ def _unknown_town(words: str, before: str) -> Location | None:
 #: Words that make an organisation an institution, a company or a medium rather than an armed group.
 INSTITUTION = re.compile(
     r"\b(?:police|army|armed forces|forces|military|navy|air force|guard|ministry|ministers?|government|department|"
-    r"office|agency|bureau|service|services|command|embassy|consulate|council of ministers|parliament|senate|"
-    r"congress|assembly|court|tribunal|commission|committee|university|college|school|academy|institute|hospital|"
+    r"directorate|office|agency|bureau|service|services|command|embassy|consulate|council of ministers|parliament|"
+    r"senate|congress|assembly|court|tribunal|commission|committee|university|college|school|academy|institute|hospital|"
     r"clinic|red cross|red crescent|united nations|nato|european union|african union|trade union|airlines?|airways|bank|company|corporation|"
     r"corp|inc|ltd|group plc|news|press|times|post|herald|tribune|television|tv|radio|broadcasting|reuters|"
     r"church|mosque|cathedral|temple|club|federation of \w+ industries|international|amnesty|watch|house of|"
@@ -539,7 +549,12 @@ def choose_location(
             if first.label == "FAC" and phrase == first.text:
                 if facility is None and unit is trigger_unit:
                     facility = (unit, first)
-                location = resolver.facility_place(phrase, context_countries)  # "the Manchester Arena"
+                location = None
+                if not resolver.names_a_facility(phrase):
+                    # no facility's word: a town the NER took for a facility ("found in Valle de Juárez")
+                    location = resolver.resolve(phrase, context_countries=context_countries)
+                if location is None:
+                    location = resolver.facility_place(phrase, context_countries)  # "the Manchester Arena"
             elif stands_in is not None:
                 # "the Hilton Hotel in London": where it stands, not the town in its name, unless that
                 # says less ("the Gush Etzion Junction in the West Bank")
@@ -586,16 +601,18 @@ def choose_location(
                 continue
             if location.precision == "country" and phrase == first.text and BEFORE_NOT_THE_SCENE.search(before):
                 continue  # "near the border with Mali" (a neighbour of Mali), "factions loyal to Turkey"
+            if location.precision == "country" and MISSION_AFTER.match(text, first.end):
+                continue  # "near the U.S. Embassy" (in La Paz)
             score = 0.5 * _PRECISION_RANK.get(location.precision, 0)
             reference = _BEFORE_DISTANCE.search(before) is not None
             if reference:
                 # a landmark the incident is measured from: a place named in its own right comes first
                 score -= 4.0
             elif _BEFORE_ORIGIN.search(before) or _BEFORE_HOSPITAL.search(before) or _hometown(unit, start) or (
-                location.precision == "country" and _MISSION_AFTER.match(text, end)
+                location.precision == "country" and _ABROAD_OR_FRONTIER_AFTER.match(text, end)
             ) or _AFTER_ORIGIN.match(text, end):
-                # an origin, a destination, a hospital or a country's embassy abroad ("the U.S. Embassy in
-                # Kiev"): only when nothing else places it
+                # an origin, a destination, a hospital, a country's people or frontier ("a US man", "near
+                # U.S. border"): only when nothing else places it
                 score -= 8.0
             elif _BEFORE_LOCATIVE.search(before) and not _BEFORE_OFFICE.search(before):
                 score += 3.0

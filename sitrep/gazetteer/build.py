@@ -29,6 +29,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import re
 import sqlite3
 import tempfile
 import time
@@ -148,6 +149,9 @@ def default_cache_dir() -> Path:
     return base / "sitrep"
 
 
+_JOINED_HYPHEN = re.compile(r"(?<=[^\W\d_])-(?=[^\W\d_])")
+
+
 def _keys(name: str, *, derive_type: bool) -> Iterator[tuple[str, bool]]:
     """(normalised key, derived?) for one name: the name itself, then derived forms."""
     key = normalize_name(name)
@@ -155,6 +159,10 @@ def _keys(name: str, *, derive_type: bool) -> Iterator[tuple[str, bool]]:
         return
     yield key, False
     bases = [key]
+    if "-" in name:  # "Mu-se" is also written "Muse", "Ma-ubin" "Maubin"
+        joined = normalize_name(_JOINED_HYPHEN.sub("", name))
+        if joined and joined != key:
+            yield joined, True
     compass = compass_variant(key)  # "North-West" is also written "Northwest"
     if compass is not None:
         yield compass, False

@@ -18,6 +18,8 @@ Rules:
   are more often something else.
 * A country acronym that is also a word ("US", "CAR") counts in mixed-case text only
   when written in capitals, and in capitals only with its full stops ("U.S.").
+* A country's clipped name ("Pak") counts only in mixed-case text, before a word in lower
+  case ("Pak roadside blasts"; not "Pak Pong-ju").
 * Towns below ``min_population`` are skipped (in capitals, below 500,000 when matched
   by an alternate name: "CARMEN" is also Ciudad del Carmen); countries, admin1
   divisions, regions and waters always count; districts (admin2) never do.
@@ -52,6 +54,7 @@ _ASCII_FOLD = str.maketrans({"'": None, "’": None, ".": None})
 _COMMON_EXEMPT_POPULATION = 1_000_000  # a town this big keeps its own name even if it is a word
 _CAPS_ALTERNATE_POPULATION = 500_000  # in capitals, a town matched by an alternate name must be this big
 _MAX_WORDS = 6
+_CLIPPED_LENGTH = 3  # a country's name this short and no acronym is a clipped form ("Pak")
 
 
 @dataclass(frozen=True, slots=True)
@@ -249,6 +252,10 @@ class ScanIndex:
             return caps or surface_first.isupper() or dotted
         if not caps and last > first and not tokens[last][2][0].isupper():
             return False
+        if place.kind == "country" and first == last and len(surface_first) <= _CLIPPED_LENGTH and not entry.acronym:
+            # a country's name clipped ("Pak roadside blasts kill one soldier") counts only before a
+            # word in lower case, in mixed-case text: not the Korean name "Pak Pong-ju"
+            return not caps and last + 1 < len(tokens) and tokens[last + 1][2][0].islower()
         if entry.common:
             if caps or last == first:
                 return False
