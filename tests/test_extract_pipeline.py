@@ -218,6 +218,27 @@ def test_a_police_raid_on_drug_dens_is_no_incident(extractor) -> None:  # type: 
     assert _extract(extractor, "Search Warrant Executed At Home Of Suspect") == []
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        # every grenade of a list of captured weapons, not only the first
+        "OUR UNITS CAPTURED 46 M-16 RIFLES, 13 LAW ROCKET LAUNCHERS, 4 M-79 GRENADE LAUNCHERS WITH 40 GRENADES, AND 11 RADIOS.",
+        # a campaign against a crime is no fight
+        "THE ARMY WILL TAKE PART IN MANEUVERS DESIGNED TO PRACTICE FIGHTING AGAINST DRUG TRAFFICKING.",
+        # a demand that violence stop, and calling a man an assassin
+        "IMMEDIATELY CEASE REPRESSION, STOP ASSASSINATIONS AND THE USE OF TORTURE ON POLITICAL PRISONERS.",
+        "D'AUBUISSON, WHO IS ANOTHER ASSASSIN WHO HAS PARTICIPATED IN CRIMES AGAINST THE PEOPLE.",
+    ],
+)
+def test_weapons_campaigns_demands_and_names_are_no_incident(extractor, text: str) -> None:  # type: ignore[no-untyped-def]
+    assert _extract(extractor, text) == []
+
+
+def test_what_is_about_to_happen_has_not_happened(extractor) -> None:  # type: ignore[no-untyped-def]
+    report = _only(_extract(extractor, "Police said a car bomb parked outside the ministry was about to explode."))
+    assert report.realis == "hypothetical"
+
+
 def test_executing_trades_is_no_killing(extractor) -> None:  # type: ignore[no-untyped-def]
     assert _extract(extractor, "The firm executed 5 trades in London.") == []
     assert len(_extract(extractor, "They execute nine in the last hours")) == 1
