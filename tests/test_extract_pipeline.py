@@ -206,6 +206,8 @@ def test_an_armed_group_that_targets_its_enemy_tells_an_attack(extractor) -> Non
         "Pakistani troops resort to heavy firing along the Line of Control",
         "Wife of CJNG’s “El Misa” Executed",
         "They leave a mutilated body inside a trash can",
+        "Kokang rebels have ‘the upper hand’ in fight against junta forces in Shan",
+        "Myanmar Resistance Group Claims Attack on Chinese Pipeline Facility",  # infrastructure is attacked in earnest
     ],
 )
 def test_headline_forms_of_killings_and_raids(extractor, text: str) -> None:  # type: ignore[no-untyped-def]

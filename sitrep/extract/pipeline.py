@@ -982,10 +982,11 @@ def _points_back_to_scene(text: str) -> bool:
     return _SCENE_ANAPHOR.match(text) is not None or _RESULT_OF_OPERATION.search(text) is not None
 
 
-#: Targets that make a weak trigger violent ("a bus carrying passengers was attacked"); not a
-#: government, a party or the press, which are "attacked" in words as often as with arms.
+#: Targets that make a weak trigger violent ("a bus carrying passengers was attacked", "Attack on
+#: Chinese Pipeline Facility"); not a government, a party or the press, which are "attacked" in
+#: words as often as with arms.
 _ATTACKED_IN_EARNEST = frozenset({
-    "military", "police", "transport", "aid workers", "tourists", "diplomatic",
+    "military", "police", "transport", "aid workers", "tourists", "diplomatic", "infrastructure",
 })
 
 
