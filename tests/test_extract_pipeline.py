@@ -208,6 +208,7 @@ def test_an_armed_group_that_targets_its_enemy_tells_an_attack(extractor) -> Non
         "They leave a mutilated body inside a trash can",
         "Kokang rebels have ‘the upper hand’ in fight against junta forces in Shan",
         "Myanmar Resistance Group Claims Attack on Chinese Pipeline Facility",  # infrastructure is attacked in earnest
+        "Tank damage and casualties among the regular forces in Idlib",  # a side's losses
     ],
 )
 def test_headline_forms_of_killings_and_raids(extractor, text: str) -> None:  # type: ignore[no-untyped-def]
@@ -218,6 +219,7 @@ def test_a_police_raid_on_drug_dens_is_no_incident(extractor) -> None:  # type: 
     assert _extract(extractor, "Police raids on drug dens in Manila") == []
     assert _extract(extractor, "The coach shoots two students a look.") == []  # no armed actor
     assert _extract(extractor, "Search Warrant Executed At Home Of Suspect") == []
+    assert _extract(extractor, "The company reported losses for the year.") == []
 
 
 @pytest.mark.parametrize(
