@@ -17,7 +17,8 @@ Schema::
           lat, lon, population, extra)    -- one row per city/admin1/district/country/region/water
     name(key, place_id, quality)          -- normalised names; quality 0 = the place's
                                           -- own name, 1 = alternate, 2 = derived
-                                          -- (leading article or type word removed)
+                                          -- (leading article or type word removed,
+                                          -- or a hyphen joined: "Mu-se" as "muse")
     loose(key, place_id, name)            -- transliteration-blind skeletons (loose_key) of
                                           -- the names (normalised, in ``name``) of places in
                                           -- TRANSLITERATED_COUNTRIES, looked up only when no
