@@ -128,9 +128,7 @@ class CachedPlaces:
         return bool(self._gazetteer.is_demonym(word))
 
     def names_a_facility(self, text: str) -> bool:
-        """Whether a phrase holds a facility's word ("the Manchester Arena", "Kabul airport")."""
-        words = self._gazetteer.facility_words
-        return any(w in words for w in normalize_name(text).split())
+        return bool(self._gazetteer.names_a_facility(text))
 
     def force_country(self, unit: Unit, *, targeted: bool = False, bystander: bool = False) -> tuple[Location, Any] | None:
         """The country of a state force named in ``unit`` ("Dutch police detained two more"):

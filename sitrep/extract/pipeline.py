@@ -230,10 +230,11 @@ class Extractor:
                 hinted = countries + tuple(group_countries) + home
                 # the gazetteer's scan fills in what the NER missed or mislabelled ("Rakhine" as an
                 # organisation); in capitals it is the main source, the NER being unreliable there
+                headline = _headline_case(piece)
                 scanned = [
                     (*span, "GAZ") for s, e, place in self.gazetteer.scan(piece)
                     if not self.gazetteer.is_demonym(piece[s:e])
-                    and (span := self._within_a_name(piece, s, e, entities, place, hinted)) is not None
+                    and (span := self._within_a_name(piece, s, e, entities, place, hinted, headline=headline)) is not None
                 ]
                 places = _merge_places(piece, places, scanned)
                 places = _merge_places(piece, places, self._mislabelled_towns(piece, entities, actors, hinted))
@@ -243,7 +244,6 @@ class Extractor:
                 )
                 places = _merge_places(piece, places, self._compound_names(piece, places, hinted))
                 places = _merge_places(piece, places, self._lowercase_towns(piece))
-                headline = _headline_case(piece)
                 places = [
                     p for p in places
                     if not _names_a_person(piece, p, entities, surnames, headline=headline)
@@ -291,7 +291,8 @@ class Extractor:
         return out
 
     def _within_a_name(
-        self, text: str, start: int, end: int, entities: Sequence[EntityMention], place: Any, countries: Sequence[str]
+        self, text: str, start: int, end: int, entities: Sequence[EntityMention], place: Any, countries: Sequence[str],
+        *, headline: bool,
     ) -> tuple[int, int] | None:
         """The span to read a name the gazetteer's scan found as, or None when it is only a part of a
         longer name the NER took for a person's or an organisation's, run on by a capitalised word:
@@ -300,10 +301,10 @@ class Extractor:
         or a feature named after its town keeps it ("the Assam Assembly", "the Haditha Asphalt
         Factory", "the Jerusalem Forest"), and so does an organisation's name holding a place in
         one of the text's ``countries``, or any place when it names none ("Kyaikto" of "Kyaikto
-        Moppalin intersection" in Myanmar). In a headline, where every word has its capital, the
+        Moppalin intersection" in Myanmar). In a ``headline``, where every word has its capital, the
         name stands as found."""
         entity = next((e for e in entities if e.start <= start and end <= e.end and e.label in ("PERSON", "ORG")), None)
-        if entity is None or (entity.start == start and entity.end == end) or _headline_case(text):
+        if entity is None or (entity.start == start and entity.end == end) or headline:
             return start, end
         if entity.label == "ORG" and (not countries or place.country_code in countries):
             return start, end
@@ -315,7 +316,7 @@ class Extractor:
         rest = text[end : entity.end]
         if (
             INSTITUTION.search(rest) or GROUP_WORD.search(rest) or _NATURAL_FEATURE.search(rest)
-            or any(w.lower() in self.gazetteer.facility_words for w in _WORDS.findall(rest))
+            or self.gazetteer.names_a_facility(rest)
         ):
             return start, end
         for m in runs_on if entity.label == "ORG" else ():  # a person's name holds no longer place
@@ -773,7 +774,6 @@ _AREA_AFTER = re.compile(
 #: The word right after a name, and the word right before it, one space away.
 _NEXT_WORD = re.compile(r" ([^\W\d_]+)\b")
 _LAST_WORD = re.compile(r"\b([^\W\d_]+) \Z")
-_WORDS = re.compile(r"[^\W\d_]+")
 #: Words of a natural feature's name, which is often its town's: "the Jerusalem Forest".
 _NATURAL_FEATURE = re.compile(
     r"\b(?:forest|woods|park|mountains?|hills?|valley|river|lake|desert|plains?|beach|island|coast|gulf|bay)\b", re.I

@@ -394,6 +394,11 @@ class Gazetteer:
         """The admin1 entry for a GeoNames (country code, admin1 code) pair."""
         return self._admin1_places.get((country_code, admin1_code))
 
+    def names_a_facility(self, text: str) -> bool:
+        """Whether a phrase holds a facility's word (``facility_words``): "Kabul airport", "the
+        Haditha Asphalt Factory"."""
+        return any(word in self.facility_words for word in normalize_name(text).split())
+
     def is_demonym(self, word: str) -> bool:
         """True for a demonym or its plural ("Afghan", "Iraqis", "Salvadoran")."""
         return normalize_name(word) in self._demonym_keys

@@ -157,7 +157,7 @@ def resolve_phrase(
         sibling = _sibling_division(gazetteer, head, container)
         if sibling is not None:  # "Zabul, Khost": two provinces listed, not one inside the other
             return _location(sibling, text, countries)
-    if _is_facility(gazetteer, head):  # "Kabul airport"; "Crocus City Hall, Krasnogorsk": the town
+    if gazetteer.names_a_facility(head):  # "Kabul airport"; "Crocus City Hall, Krasnogorsk": the town
         return _facility(gazetteer, head, countries, container, text)
     if container is None:
         return None  # an unknown bare name: the article's country is not its location
@@ -553,10 +553,6 @@ def _typed(
 
 _RUN_BREAKERS = frozenset("the of and for in at on de des du la le del al el".split())
 _WORD = re.compile(r"[^\W\d_][\w'’.\-]*")
-
-
-def _is_facility(gazetteer: "Gazetteer", part: str) -> bool:
-    return any(word in gazetteer.facility_words for word in normalize_name(part).split())
 
 
 #: A word of two capitalised names joined by a hyphen: "Munich-Riem", "Paris-Orly".
