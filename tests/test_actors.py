@@ -333,6 +333,23 @@ def test_a_description_after_a_named_actor_belongs_to_it(registry: ActorRegistry
 
 def test_men_alone_are_not_actors(registry: ActorRegistry) -> None:
     assert registry.find_unnamed("Two men and Palestinian people were seen.") == []
+    assert registry.find_unnamed("The house was bought by two men.") == []
+    assert registry.find_unnamed("Two men were killed by a bomb.") == []
+
+
+@pytest.mark.parametrize(
+    "text, matched",
+    [
+        ("He was gunned down by two men on a motorcycle.", "men"),
+        ("The priests were murdered at dawn today by men wearing military uniforms.", "men"),
+        ("The bomb was placed by a young man.", "young man"),
+        ("She was stabbed to death by a man in Strasbourg.", "man"),
+        ("THE JUDGE WAS KILLED BY THREE INDIVIDUALS.", "INDIVIDUALS"),
+    ],
+)
+def test_men_who_did_the_act_of_a_passive_are_actors(registry: ActorRegistry, text: str, matched: str) -> None:
+    [mention] = registry.find_unnamed(text)
+    assert (mention.matched, mention.name, mention.actor_type) == (matched, "unidentified men", "unnamed")
 
 
 def test_find_all_is_sorted_and_never_overlaps(registry: ActorRegistry) -> None:

@@ -50,6 +50,8 @@ def span(sentence: str, name: str) -> tuple[str, int, int]:
         ("PEASANTS WERE KIDNAPPED BY TERRORISTS OF THE FMLN.", "FMLN", "attributed"),
         ("Four soldiers were wounded in an ambush that the ELN set near El Zulia.", "ELN", "attributed"),
         ("The group Black September post a letter bomb to the embassy.", "Black September", "attributed"),
+        ("Unidentified persons placed 11 bombs in bank branches.", "Unidentified persons", "attributed"),
+        ("Two men were gunned down by unknown men in Medellin.", "unknown men", "attributed"),
         # suspected
         ("Suspected Boko Haram fighters attacked the village.", "Boko Haram", "suspected"),
         ("The gunmen are believed to be members of the Islamic State.", "Islamic State", "suspected"),

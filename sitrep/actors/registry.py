@@ -435,7 +435,8 @@ class ActorRegistry:
             qualifiers = self._qualifiers(t, i)
             first = qualifiers[0][0] if qualifiers else i
             determined = first > 0 and t.keys[first - 1] in _DETERMINERS and t.joined(first)
-            mention = self._describe(t, [q for _, q in qualifiers], head, t.start(first), end, determined)
+            agent = bool(head.requires_any) and head.counts_as_agent(t.folded[: t.start(first)])
+            mention = self._describe(t, [q for _, q in qualifiers], head, t.start(first), end, determined, agent=agent)
             if mention is not None:
                 if head.force is not None and any(q.kind != "transparent" for _, q in qualifiers):
                     out.extend(self._coordinated(t, first, head))
@@ -491,11 +492,14 @@ class ActorRegistry:
             p = q_first - 1
         return out
 
-    def _describe(self, t: TokenText, qualifiers: list[Qualifier], head: Head, start: int, end: int, determined: bool) -> ActorMention | None:
-        """The mention of a head and its qualifiers, named by the scheme of unnamed_actors.yaml."""
+    def _describe(
+        self, t: TokenText, qualifiers: list[Qualifier], head: Head, start: int, end: int, determined: bool, *, agent: bool = False
+    ) -> ActorMention | None:
+        """The mention of a head and its qualifiers, named by the scheme of unnamed_actors.yaml. ``agent``:
+        the mention is a passive's agent ("killed by two men"), which a head's required qualifiers may be missing from."""
         lex = self._unnamed
         assert lex is not None
-        if head.requires_any and not any(q.kind == "transparent" and q.key in head.requires_any for q in qualifiers):
+        if head.requires_any and not agent and not any(q.kind == "transparent" and q.key in head.requires_any for q in qualifiers):
             return None
         if (head.needs_qualifier or (head.needs_determiner and not determined)) and not qualifiers:
             return None

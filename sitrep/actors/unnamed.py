@@ -12,6 +12,7 @@ and uses it to find and name unnamed mentions.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Any, Iterable, Mapping
 
@@ -42,6 +43,28 @@ class Head:
     needs_qualifier: bool = False
     needs_determiner: bool = False
     requires_any: frozenset[str] = frozenset()
+    agent_of: re.Pattern[str] | None = None  # ... or, in the folded text before the mention, the agent of a participle
+
+    def counts_as_agent(self, folded_before: str) -> bool:
+        """Whether the text before a mention of this head ends as a passive's agent does
+        ("were killed by two", "gunned down by a"): the head then needs none of its required
+        qualifiers."""
+        return self.agent_of is not None and self.agent_of.search(folded_before[-_AGENT_REACH:]) is not None
+
+
+#: How far back, in characters, the participle of a passive's agent is looked for.
+_AGENT_REACH = 80
+#: Words that may stand between the participle and its "by": "murdered at dawn today by men".
+_AGENT_GAP = 4
+#: What may stand between a passive's "by" and the head of its agent: "by two men", "by a group of men".
+_AGENT_DETERMINER = r"(?:(?:an?|the|some|several|two|three|four|five|six|seven|eight|nine|ten|\d+|a\s+group\s+of|a\s+gang\s+of)\s+)?"
+
+
+def _agent_pattern(participles: list[str]) -> re.Pattern[str] | None:
+    if not participles:
+        return None
+    words = "|".join(sorted((r"\s+".join(map(re.escape, p.split())) for p in participles), key=len, reverse=True))
+    return re.compile(rf"(?<![\w-])(?:{words})(?:\s+[\w'-]+){{0,{_AGENT_GAP}}}?\s+by\s+{_AGENT_DETERMINER}$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -124,7 +147,7 @@ class UnnamedLexicon:
         if not isinstance(item, dict) or not item.get("words"):
             raise RegistryError(f"{source}: heads[{index}] has no words")
         words = word_list(item["words"], f"heads[{index}].words", source)
-        for key in ("needs_qualifier_for", "needs_determiner_for", "requires_any"):
+        for key in ("needs_qualifier_for", "needs_determiner_for", "requires_any", "or_agent_of"):
             word_list(item.get(key, []), f"heads[{index}].{key}", source)
         force = item.get("force")
         if force is not None:
@@ -136,16 +159,19 @@ class UnnamedLexicon:
             if not isinstance(name, str) or kind not in UNNAMED_TYPES:
                 raise RegistryError(f"{source}: heads[{index}] needs a name and a type among {sorted(UNNAMED_TYPES)}")
         unknown = set(item) - {"name", "bare_name", "type", "force", "words", "needs_qualifier", "needs_qualifier_for",
-                               "needs_determiner_for", "requires_any"}
+                               "needs_determiner_for", "requires_any", "or_agent_of"}
         if unknown:
             raise RegistryError(f"{source}: heads[{index}] has unknown keys {sorted(unknown)}")
         qualifier_for = {phrase_key(str(w)) for w in item.get("needs_qualifier_for", [])}
         determiner_for = {phrase_key(str(w)) for w in item.get("needs_determiner_for", [])}
         requires = frozenset(" ".join(phrase_key(str(w))) for w in item.get("requires_any", []))
+        if item.get("or_agent_of") and not requires:
+            raise RegistryError(f"{source}: heads[{index}] has or_agent_of without requires_any")
+        agent_of = _agent_pattern([str(w).lower() for w in item.get("or_agent_of", [])])
         for word in words:
             keys = phrase_key(str(word))
             head = Head(name, str(item.get("bare_name", name)), kind, force,
-                         bool(item.get("needs_qualifier")) or keys in qualifier_for, keys in determiner_for, requires)
+                         bool(item.get("needs_qualifier")) or keys in qualifier_for, keys in determiner_for, requires, agent_of)
             previous = trie_insert(self.heads, keys, head)
             if previous is not None and previous != head:
                 raise RegistryError(f"{source}: head word {word!r} is listed twice")
