@@ -145,6 +145,11 @@ def test_groups_joined_by_and_add_up_with_their_sides() -> None:
         ("The attack killed a prominent MP and six others.", [("killed", 7)]),
         # a list that only names the people already counted is not added twice
         ("Three people, a UN soldier and two civilians were killed.", [("killed", 3)]),
+        ("Two people, a cook and his son, were killed in the attack.", [("killed", 2)]),
+        # people the lexicon knows, and an item it does not know between people listed
+        ("Gunmen killed six clergymen, a maid, and her daughter on 16 November.", [("killed", 8)]),
+        ("Six priests, their cook and her daughter were killed.", [("killed", 8)]),
+        ("Two Italian engineers and a Spanish technician were kidnapped.", [("kidnapped", 3)]),
     ],
 )
 def test_lists_of_victims(sentence: str, expected: list[tuple[str, int]]) -> None:

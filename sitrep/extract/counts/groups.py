@@ -449,7 +449,27 @@ class GroupReader(Sentence):
                 chains[-2], chains[-1] = chains[-1], chains[-2]
             else:
                 chains.append([g])
-        return chains
+        return self._with_unknown_nouns_listed(chains)
+
+    def _with_unknown_nouns_listed(self, chains: list[list[Group]]) -> list[list[Group]]:
+        """Lists whose middle item is a noun not known to name people, joined up: "killed six priests,
+        their cook and her daughter" (a list of people, whatever a cook is). The item must stand right
+        after a comma, between a counted group of people and the people it is listed with by "and"."""
+        out: list[list[Group]] = []
+        for chain in chains:
+            if out and self._lists_unknown_noun(out[-1][-1], chain):
+                out[-1] = out[-1] + chain
+            else:
+                out.append(chain)
+        return out
+
+    def _lists_unknown_noun(self, a: Group, chain: list[Group]) -> bool:
+        b, rest = chain[0], chain[1:]
+        if not (b.tentative and rest and a.person and not a.tentative) or b.thing or a.definite or a.subset or b.subset:
+            return False
+        if self.low(a.last + 1) != "," or a.last + 2 != b.first or self.lows[rest[-1].first - 1] != "and":
+            return False
+        return all(g.person and not g.tentative and not g.definite and not g.subset for g in rest)
 
     def _after_apposed_name(self, k: int) -> int:
         """The comma closing a name set off after a group (", Mahjur,"), else ``k``."""
