@@ -319,6 +319,7 @@ def test_the_pronoun_us_never_qualifies_a_force(registry: ActorRegistry) -> None
         ("A mob lynched him.", ("mob", "mob", "rioters", None)),
         ("Israeli settlers torched cars.", ("Israeli settlers", "Israeli settlers", "militia", "IL")),
         ("A lone wolf attacked.", ("lone wolf", "lone attacker", "unnamed", None)),
+        ("Four neo-Nazis set fire to a house.", ("neo-Nazis", "neo-Nazis", "armed group", None)),
     ],
 )
 def test_unnamed_perpetrators(registry: ActorRegistry, text: str, expected: tuple[str, str, str, str | None]) -> None:
