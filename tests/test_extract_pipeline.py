@@ -1616,3 +1616,19 @@ def test_a_town_named_with_its_type_word_after_it(extractor) -> None:  # type: i
             "the Khan Tuman village.")
     report = _only(_extract(extractor, text))
     assert report.location is not None and (report.location.name, report.location.country_code) == ("Khan Tuman", "SY")
+
+
+def test_the_group_a_passive_names_as_its_agent_is_no_target(extractor) -> None:  # type: ignore[no-untyped-def]
+    text = ("Two Mormon missionaries were shot dead last night by a group of terrorists from the Zarate Willka "
+            "Armed Forces of Liberation.")
+    report = _only(_extract(extractor, text))
+    assert [t.description for t in report.targets] == ["Mormon missionaries"]
+    assert report.targets[0].type == "religious"
+    assert report.kind.sub_event_type == "Attack"  # not a clash with terrorists
+    assert [p.name for p in report.perpetrators] == ["Zárate Willka Armed Forces of Liberation"]
+
+
+def test_each_group_a_count_lists_is_a_target(extractor) -> None:  # type: ignore[no-untyped-def]
+    report = _only(_extract(extractor, "Two Italian engineers and a Spanish technician were kidnapped near Barrancabermeja."))
+    assert sorted(t.description for t in report.targets) == ["Italian engineers", "Spanish technician"]
+    assert report.counts.kidnapped is not None and report.counts.kidnapped.best == 3

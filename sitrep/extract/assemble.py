@@ -1034,8 +1034,10 @@ class Assembler:
                 if mention.side == "perpetrators":
                     continue
                 victim = self.lexicons.find_targets(mention.victim)
-                if victim and victim[0].type != "armed group":
-                    found.add(Target(_counted_phrase(u, mention), victim[0].type), mention.start, mention.end, u, 0.5)
+                if not victim or victim[0].type == "armed group":
+                    continue
+                for phrase, kind in self._counted_targets(u, mention, victim[0].type):
+                    found.add(Target(phrase, kind), mention.start, mention.end, u, 0.5)
         for u in group.units:
             for person, start, end in _victims_named(u, self.lexicons):
                 kind = self.lexicons.find_targets(person.title) if person.title else []
@@ -1046,6 +1048,21 @@ class Assembler:
         if not targets:
             targets = list(from_actors[:1])
         return targets[:_MAX_TARGETS], found.evidence
+
+    def _counted_targets(self, unit: Unit, mention: Any, kind: str) -> list[tuple[str, str]]:
+        """The people a count counts as targets, each with its type: one per group a list counts ("two
+        Italian engineers and a Spanish technician" are two targets), else the phrase that names them.
+        A group whose own words name no type is civilians when the count says so ("a passer-by"), else
+        takes ``kind``, the type of the whole phrase."""
+        parts = [p for p in mention.count.parts if p.label and p.side != "perpetrators"]
+        if len(parts) < 2 or " and " not in mention.victim.lower():
+            return [(_counted_phrase(unit, mention), kind)]
+        out: list[tuple[str, str]] = []
+        for part in parts:
+            own = self.lexicons.find_targets(part.label)
+            if not own or own[0].type != "armed group":
+                out.append((part.label, own[0].type if own else "civilians" if part.side == "civilians" else kind))
+        return out
 
     def _confidence(self, group: Group, when: DateSpan | None, location: Location | None, counts: Counts, perpetrators: list[ActorRef]) -> float:
         score = 0.35
@@ -1690,7 +1707,9 @@ _NOT_VICTIM_FAMILIES = frozenset({"arrest", "plot", "protest", "riot", "seizure"
 _VICTIM_LINK = re.compile(r"\s+(?:of|on|against|upon)\b", re.I)
 _NON_WORD = re.compile(r"[^\w\s]")
 #: The agent of a passive right before a phrase: "attacked by (the) terrorists" names who attacked.
-_AGENT = re.compile(r"\bby\s+(?:(?:the|a|an|some|several|armed|unidentified|\d+)\s+)*$", re.I)
+_AGENT = re.compile(
+    r"\bby\s+(?:(?:the|a|an|some|several|armed|unidentified|\d+)\s+|(?:group|gang|band|squad|unit|cell|team|number)\s+of\s+)*$", re.I
+)
 #: The head of a list of names after an act: "killed three journalists: ", "died in combat: ".
 _NAME_LIST = re.compile(r"[^.;:\n]{0,60}:\s*")
 #: A trigger that is a verb, so that a name right after it is its object ("shot", "kidnapped").
