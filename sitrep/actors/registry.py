@@ -435,7 +435,7 @@ class ActorRegistry:
             qualifiers = self._qualifiers(t, i)
             first = qualifiers[0][0] if qualifiers else i
             determined = first > 0 and t.keys[first - 1] in _DETERMINERS and t.joined(first)
-            agent = bool(head.requires_any) and head.counts_as_agent(t.folded[: t.start(first)])
+            agent = bool(head.requires_any) and head.counts_as_agent(t.folded, t.start(first))
             mention = self._describe(t, [q for _, q in qualifiers], head, t.start(first), end, determined, agent=agent)
             if mention is not None:
                 if head.force is not None and any(q.kind != "transparent" for _, q in qualifiers):

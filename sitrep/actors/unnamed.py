@@ -45,11 +45,11 @@ class Head:
     requires_any: frozenset[str] = frozenset()
     agent_of: re.Pattern[str] | None = None  # ... or, in the folded text before the mention, the agent of a participle
 
-    def counts_as_agent(self, folded_before: str) -> bool:
-        """Whether the text before a mention of this head ends as a passive's agent does
-        ("were killed by two", "gunned down by a"): the head then needs none of its required
-        qualifiers."""
-        return self.agent_of is not None and self.agent_of.search(folded_before[-_AGENT_REACH:]) is not None
+    def counts_as_agent(self, folded: str, at: int) -> bool:
+        """Whether the folded text before a mention of this head (which starts at ``at``) ends as a
+        passive's agent does ("were killed by two", "gunned down by a"): the head then needs none of
+        its required qualifiers."""
+        return self.agent_of is not None and self.agent_of.search(folded[max(0, at - _AGENT_REACH) : at]) is not None
 
 
 #: How far back, in characters, the participle of a passive's agent is looked for.
