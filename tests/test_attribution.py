@@ -52,6 +52,9 @@ def span(sentence: str, name: str) -> tuple[str, int, int]:
         ("The group Black September post a letter bomb to the embassy.", "Black September", "attributed"),
         ("Unidentified persons placed 11 bombs in bank branches.", "Unidentified persons", "attributed"),
         ("Two men were gunned down by unknown men in Medellin.", "unknown men", "attributed"),
+        # state forces fell in an operation against the group: it fought back
+        ("One Turkish soldier was killed and another injured during an operation against PKK.", "PKK", "attributed"),
+        ("Two soldiers died in an operation conducted against the Taliban.", "Taliban", "attributed"),
         # suspected
         ("Suspected Boko Haram fighters attacked the village.", "Boko Haram", "suspected"),
         ("The gunmen are believed to be members of the Islamic State.", "Islamic State", "suspected"),
@@ -109,6 +112,7 @@ def test_denials_are_not_attributions(sentence: str, name: str) -> None:
         ("Police arrested four suspected ISIS members.", "ISIS"),
         ("The anti-ISIS coalition met in Rome.", "ISIS"),
         ("Airstrikes on al-Shabaab hideouts killed 20.", "al-Shabaab"),
+        ("Five militants were killed during an operation against al-Shabaab.", "al-Shabaab"),
     ],
 )
 def test_targets(sentence: str, name: str) -> None:

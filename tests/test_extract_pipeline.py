@@ -1632,3 +1632,13 @@ def test_each_group_a_count_lists_is_a_target(extractor) -> None:  # type: ignor
     report = _only(_extract(extractor, "Two Italian engineers and a Spanish technician were kidnapped near Barrancabermeja."))
     assert sorted(t.description for t in report.targets) == ["Italian engineers", "Spanish technician"]
     assert report.counts.kidnapped is not None and report.counts.kidnapped.best == 3
+
+
+def test_a_word_inside_a_groups_name_is_no_target(extractor) -> None:  # type: ignore[no-untyped-def]
+    text = "A government soldier was injured after a gunfight against members of the New People's Army in Borongan."
+    report = _only(_extract(extractor, text))
+    assert [t.description for t in report.targets] == ["government soldier"]  # not "New People", civilians
+    assert [p.name for p in report.perpetrators] == ["New People's Army"]
+    # a state force's name is the target's own words
+    report = _only(_extract(extractor, "Taliban fighters attacked the Afghan National Army in Kandahar, killing five soldiers."))
+    assert report.targets[0].description == "Afghan National Army"

@@ -101,6 +101,19 @@ _ACT_THEN_RELATIVE = re.compile(
 #: that the army was investigating", "the bombing that the Taliban denied").
 _NOT_ITS_ACT = re.compile(r"\s*(?:is|are|was|were|has|have|had|had\s+been|denied|denies|condemned|condemns|blamed)\b",
                           re.IGNORECASE)
+#: A security operation against the mention, right before it: "an operation (conducted) against".
+_OPERATION_AGAINST = re.compile(
+    r"\b(?:operations?|offensives?|raids?|clearance|counter-?insurgency|counter-?terrorism)\b(?:\s+[\w-]+){0,2}?\s+against\s+"
+    r"(?:(?:the|suspected|members\s+of)\s+)*\Z",
+    re.IGNORECASE,
+)
+#: State forces told as fallen before that: "One soldier was killed and another was injured", "two
+#: police officers died". Their enemy in the operation fought back.
+_FORCES_FELL = re.compile(
+    r"\b(?:soldiers?|troops|policem[ae]n|police\s+officers?|officers?|servicem[ae]n|personnel|gendarmes?|guards?)\b"
+    r"(?:\s+[\w-]+){0,3}?\s+(?:(?:was|were|has\s+been|have\s+been|had\s+been)\s+)?(?:killed|wounded|injured|martyred|died|slain)\b",
+    re.IGNORECASE,
+)
 #: "-linked" and its kin: the actor is a suspected perpetrator ("an ISKP-linked cell").
 _SUSPECT_LINKS = frozenset({"linked", "affiliated", "allied", "aligned", "connected", "sympathising", "sympathizing",
                             "loyal"})
@@ -298,6 +311,10 @@ def _assess_rest(
     m = hit or left.search(found.target_left)
     if m is not None:
         if _fell_fighting(sentence, start, end, right, p, actor_type, passive=hit is not None):
+            return ActorAssessment("perpetrator", "attributed", False, _cue(m))
+        if hit is None and not _state_force(sentence, start, end, actor_type) and _OPERATION_AGAINST.search(left.text) and (
+            _FORCES_FELL.search(left.text) is not None
+        ):  # "One soldier was killed during an operation against PKK": the group fought back
             return ActorAssessment("perpetrator", "attributed", False, _cue(m))
         return ActorAssessment("target", None, False, _cue(m))
     if loose is not None:  # "Al-Qaeda linked jihadists"

@@ -285,7 +285,7 @@ class Extractor:
                         actors=actors,
                         claims=claims,
                         weapons=tuple(self.lexicons.find_weapons(piece)) if telling else (),
-                        targets=tuple(self.lexicons.find_targets(piece)) if telling else (),
+                        targets=_outside_names(self.lexicons.find_targets(piece), actors) if telling else (),
                     )
                 )
         return out
@@ -783,6 +783,14 @@ _NATURAL_FEATURE = re.compile(
 def _overlaps_an_actor(start: int, end: int, actors: Sequence[Any]) -> bool:
     """Whether ``start``-``end`` shares a character with an actor's name."""
     return any(a.start < end and start < a.end for a in actors)
+
+
+def _outside_names(targets: Sequence[Any], actors: Sequence[Any]) -> tuple[Any, ...]:
+    """The target words that are not part of a named armed group's name: not "People" in "New
+    People's Army", nor "Workers" in "Kurdistan Workers' Party" (a group named as a target is read by
+    its name). A state force's name is a target's own words ("the Afghan National Army")."""
+    named = [(a.start, a.end) for a in actors if a.actor is not None and a.actor_type != "state force"]
+    return tuple(t for t in targets if not any(s <= t.start and t.end <= e for s, e in named))
 
 
 def _surnames(ents: Sequence[Any]) -> frozenset[str]:
