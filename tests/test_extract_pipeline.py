@@ -232,9 +232,12 @@ def test_a_police_raid_on_drug_dens_is_no_incident(extractor) -> None:  # type: 
         # a demand that violence stop, and calling a man an assassin
         "IMMEDIATELY CEASE REPRESSION, STOP ASSASSINATIONS AND THE USE OF TORTURE ON POLITICAL PRISONERS.",
         "D'AUBUISSON, WHO IS ANOTHER ASSASSIN WHO HAS PARTICIPATED IN CRIMES AGAINST THE PEOPLE.",
+        # an attacker named as the one arrested tells no attack
+        "The gunman was arrested on Tuesday in Lyon.",
+        "Police arrested the suspected bomber in Lyon on Tuesday.",
     ],
 )
-def test_weapons_campaigns_demands_and_names_are_no_incident(extractor, text: str) -> None:  # type: ignore[no-untyped-def]
+def test_weapons_campaigns_demands_names_and_arrests_are_no_incident(extractor, text: str) -> None:  # type: ignore[no-untyped-def]
     assert _extract(extractor, text) == []
 
 
@@ -1642,3 +1645,9 @@ def test_a_word_inside_a_groups_name_is_no_target(extractor) -> None:  # type: i
     # a state force's name is the target's own words
     report = _only(_extract(extractor, "Taliban fighters attacked the Afghan National Army in Kandahar, killing five soldiers."))
     assert report.targets[0].description == "Afghan National Army"
+
+
+def test_the_attackers_arrest_after_the_attack_keeps_the_attack(extractor) -> None:  # type: ignore[no-untyped-def]
+    text = "A gunman killed three people at a school in Lyon on Tuesday. The gunman was arrested."
+    report = _only(_extract(extractor, text))
+    assert report.kind.sub_event_type == "Attack" and report.counts.killed is not None and report.counts.killed.best == 3
