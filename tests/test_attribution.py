@@ -55,6 +55,8 @@ def span(sentence: str, name: str) -> tuple[str, int, int]:
         # state forces fell in an operation against the group: it fought back
         ("One Turkish soldier was killed and another injured during an operation against PKK.", "PKK", "attributed"),
         ("Two soldiers died in an operation conducted against the Taliban.", "Taliban", "attributed"),
+        ("The Islamic State crushed them under a bulldozer.", "Islamic State", "attributed"),
+        ("Al-Shabaab lined up five prisoners in the square.", "Al-Shabaab", "attributed"),
         # suspected
         ("Suspected Boko Haram fighters attacked the village.", "Boko Haram", "suspected"),
         ("The gunmen are believed to be members of the Islamic State.", "Islamic State", "suspected"),

@@ -1651,3 +1651,10 @@ def test_the_attackers_arrest_after_the_attack_keeps_the_attack(extractor) -> No
     text = "A gunman killed three people at a school in Lyon on Tuesday. The gunman was arrested."
     report = _only(_extract(extractor, text))
     assert report.kind.sub_event_type == "Attack" and report.counts.killed is not None and report.counts.killed.best == 3
+
+
+def test_blame_on_a_group_described_without_a_name_joins_the_incident(extractor) -> None:  # type: ignore[no-untyped-def]
+    text = ("A rocket was fired at an armoured Land Rover in Belfast. The police officers inside were unharmed. "
+            "It has been blamed on dissident republicans.")
+    report = _only(_extract(extractor, text))
+    assert [p.name for p in report.perpetrators] == ["dissident republicans"]

@@ -1117,13 +1117,21 @@ def _tells_more(unit: Unit, lexicons: Lexicons) -> bool:
         return True
     if lexicons.same_incident.search(unit.text) is not None:
         return True
-    if _BLAME.search(unit.text) and any(a.actor is not None and a.actor_type != "state force" for a in unit.actors):
+    blamable = [a for a in unit.actors if _blamable(a)]
+    if blamable and _BLAME.search(unit.text):
         from sitrep.actors.attribution import role
 
         text = unit.sentence.text
-        return any(
-            role(text, a.start, a.end, actor_type=a.actor_type) == "perpetrator"
-            for a in unit.actors
-            if a.actor is not None and a.actor_type != "state force"
-        )
+        return any(role(text, a.start, a.end, actor_type=a.actor_type) == "perpetrator" for a in blamable)
     return False
+
+
+def _blamable(actor: Any) -> bool:
+    """Whether blame put on an actor names an incident's perpetrator: a named group other than a
+    state force, or an armed group described without a name ("blamed on dissident republicans")."""
+    if actor.actor is not None:
+        return actor.actor_type != "state force"
+    return actor.actor_type in _UNNAMED_BLAMABLE
+
+
+_UNNAMED_BLAMABLE = frozenset({"armed group", "militia", "criminal group"})
