@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import csv
 import json
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -216,6 +217,9 @@ def test_an_operational_update_dates_its_undated_events_the_day_before() -> None
     assert read_release([undated], default_mapping()).start_date == date(2011, 3, 23)
     phrased = report(arrested=count(part(2, "two suspects")), province="Khost", day=date(2011, 3, 22))
     assert read_release([phrased], default_mapping(), update=True).start_date == date(2011, 3, 22)  # "yesterday" stands
+    # "over the past 24 hours" spans the release day and the day before: the codebook takes the release day
+    window = replace(phrased, date=DateSpan(date(2011, 3, 22), date(2011, 3, 23), "day", "the past 24 hours"))
+    assert read_release([window], default_mapping(), update=True).start_date == date(2011, 3, 23)
     assert operational_update("ISAF Joint Command Evening Operational Update March 23, 2011\nKABUL ...")
     assert not operational_update("KABUL, Afghanistan (March 23, 2011) - An Afghan-led force ...")
 

@@ -25,7 +25,8 @@ whose realis is ``reported`` (if none, all reports but negated ones):
   (``vague_quantities``: "several" = 3, "numerous" = 4...).
 - the *main report*: the one with the largest killed + captured minimum (the first on a
   tie). ``province`` is its admin1 mapped to the gold's labels, else the first report's that
-  maps; ``start_date`` is the first day a phrase gave, main report first, else the first
+  maps; ``start_date`` is the first day a phrase gave, main report first (the release day
+  for "the past 24 hours", which spans it and the day before), else the first
   day-precise date (the publication date of an undated report; in an operational update, the
   day before it: the codebook dates an update's events so).
 - ``event_type``: the mapping file's rules applied to the facts above (killed, captured,
@@ -514,6 +515,10 @@ def read_release(reports: Sequence[Report], mapping: IsafMapping, *, update: boo
     )
 
 
+#: A period that ends at the release: "the past 24 hours", "the last 24 hours".
+_LAST_DAY = re.compile(r"\b(?:past|last)\s+(?:24|twenty-four)\s+hours\b", re.IGNORECASE)
+
+
 def _start_day(ordered: Sequence[Report], *, update: bool = False) -> date | None:
     """The event's day: the first date a phrase gave to the day (main report first), else
     the first day-precise date (the publication date where no phrase dated a report; in an
@@ -522,7 +527,9 @@ def _start_day(ordered: Sequence[Report], *, update: bool = False) -> date | Non
     dated = [r.date for r in ordered if r.date is not None]
     phrased = next((d for d in dated if d.precision == "day" and not d.inferred), None)
     if phrased is not None:
-        return phrased.start
+        # "over the past 24 hours" spans the release day and the day before; the codebook dates it
+        # to the release day (all five development releases that use it)
+        return phrased.end if _LAST_DAY.search(phrased.text) else phrased.start
     day = next((d for d in dated if d.precision == "day"), None)
     if day is not None:
         return day.start - timedelta(days=1) if update and day.inferred else day.start
