@@ -529,3 +529,8 @@ def test_a_junta_is_a_state_force(registry: ActorRegistry) -> None:
 def test_informants_and_wings_are_not_forces(registry: ActorRegistry) -> None:
     assert names(registry, "A suspected police informant was found dead.") == []
     assert names(registry, "Armed men from the military wing of RENAMO attacked a convoy.") == ["gunmen", "RENAMO"]
+
+
+def test_a_longer_name_starting_inside_a_name_wins(registry: ActorRegistry) -> None:
+    assert names(registry, "He was kidnapped by Colombian Army of National Liberation guerrillas.") == ["National Liberation Army"]
+    assert names(registry, "The Colombian Army killed three rebels.") == ["Colombian Armed Forces", "rebels"]

@@ -320,6 +320,13 @@ def test_a_bombing_report_fills_every_role_from_its_own_words() -> None:
     }
 
 
+def test_a_gloss_in_parentheses_is_not_part_of_the_mention() -> None:
+    fmln = ActorRef("Farabundo Martí National Liberation Front", "FMLN (FARABUNDO MARTI NATIONAL LIBERATION FRONT)", actor_id="fmln")
+    text = "THE FMLN (FARABUNDO MARTI NATIONAL LIBERATION FRONT) BLEW UP THE BANK OF COMMERCE WITH DYNAMITE."
+    t = report_template(report(*BOMBING, trigger="BLEW UP", perps=[fmln]), text, MAPPING)
+    assert t is not None and t["PerpOrg"] == [["FMLN"]]
+
+
 def test_victims_come_from_counts_and_a_shorter_mention_of_the_same_person_counts_once() -> None:
     killed = Count(1, 1, 1, False, "A SOLDIER WAS KILLED", (CountPart("SOLDIER", 1, 1, 1, False, "A SOLDIER"),))
     r = report("Violence against civilians", "Abduction/forced disappearance", "Hostage Taking (Kidnapping)",

@@ -375,6 +375,8 @@ class ActorRegistry:
                 start = t.start(i)
                 if t.in_url(start, end):
                     continue
+                if self._longer_name_inside(t, i, last, candidates):
+                    break  # "Colombian Army of National Liberation": the ELN, not the Colombian army
                 actor = alias.actor
                 last, end = self._bracketed_alias(t, actor, last, end)
                 country = actor.countries[0] if actor.type == "state force" and actor.countries else None
@@ -384,6 +386,20 @@ class ActorRegistry:
                 after = last + 1
                 break
         return out
+
+    def _longer_name_inside(self, t: TokenText, first: int, last: int, candidates: list[int]) -> bool:
+        """Whether a longer name starts inside the name at tokens ``first``..``last`` and runs on past it."""
+        for k in candidates:
+            if k <= first:
+                continue
+            if k > last:
+                return False
+            for other_last, other_end, alias in trie_from(self._trie, t, k):
+                if other_last > last and other_last - k > last - first and (
+                    not alias.exact or self._exact_ok(alias, t, k, other_last, other_end)
+                ):
+                    return True
+        return False
 
     def _bracketed_alias(self, t: TokenText, actor: Actor, last: int, end: int) -> tuple[int, int]:
         """Extend a mention over an alias of the same actor in brackets: "National Liberation Army (ELN)"."""

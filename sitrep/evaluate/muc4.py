@@ -71,6 +71,7 @@ _DATELINE_DATE: Final = re.compile(
 _DATELINE_END: Final = re.compile(r"--|\[TEXT\]")
 _QUOTED: Final = re.compile(r'"((?:[^"\\]|\\.)*)"')  # C-style escapes inside: "\"9 MAY\" FPL"
 _BRACKETED: Final = re.compile(r"\s*\[[^\]]*\]")
+_GLOSS: Final = re.compile(r"\s*\([^()]*\)\s*$")
 _SENTENCE_END: Final = re.compile(r"[.!?]\s|\n\s*\n")
 _WINDOW: Final = 400
 _MAPPING_KEYS: Final = frozenset({
@@ -360,9 +361,11 @@ def _head(description: str) -> str:
 
 
 def _mention(raw: str) -> str:
-    """A mention without line breaks or bracketed insertions ("FRONT [FMLN]" -> "FRONT")."""
+    """A mention without line breaks, bracketed insertions ("FRONT [FMLN]" -> "FRONT") or a gloss in
+    parentheses at its end ("FMLN (FARABUNDO MARTI NATIONAL LIBERATION FRONT)" -> "FMLN"): a name
+    and its gloss are one entity, and the key holds each alone."""
     text = " ".join(raw.split())
-    stripped = _BRACKETED.sub("", text).strip()
+    stripped = _GLOSS.sub("", _BRACKETED.sub("", text)).strip()
     return stripped or text.strip("[]")
 
 
