@@ -1658,3 +1658,9 @@ def test_blame_on_a_group_described_without_a_name_joins_the_incident(extractor)
             "It has been blamed on dissident republicans.")
     report = _only(_extract(extractor, text))
     assert [p.name for p in report.perpetrators] == ["dissident republicans"]
+
+
+def test_fighters_decimated_by_forces_is_an_incident_and_crops_are_not(extractor) -> None:  # type: ignore[no-untyped-def]
+    report = _only(_extract(extractor, "Recently 20 ISIS Loyal Decimated by Afghan Security Forces"))
+    assert report.location is not None and report.location.country_code == "AF"
+    assert _extract(extractor, "Floods decimated crops in Sindh province.") == []
