@@ -1664,3 +1664,11 @@ def test_fighters_decimated_by_forces_is_an_incident_and_crops_are_not(extractor
     report = _only(_extract(extractor, "Recently 20 ISIS Loyal Decimated by Afghan Security Forces"))
     assert report.location is not None and report.location.country_code == "AF"
     assert _extract(extractor, "Floods decimated crops in Sindh province.") == []
+
+
+def test_a_cartels_name_is_not_where_it_struck(extractor) -> None:  # type: ignore[no-untyped-def]
+    article = Article(text="Ejecutan a hermano del líder del cártel de los Valencia", outlet="El Universal")
+    report = _only(extractor.extract(article))
+    assert report.location is not None and report.location.country_code == "MX"  # not Valencia, Spain
+    report = _only(_extract(extractor, "Ejecutan a hermano del líder del cártel de los Valencia en Zamora, Michoacán."))
+    assert report.location is not None and report.location.name == "Zamora de Hidalgo"

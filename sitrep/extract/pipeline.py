@@ -248,6 +248,8 @@ class Extractor:
                     p for p in places
                     if not _names_a_person(piece, p, entities, surnames, headline=headline)
                     and _VESSEL_BEFORE.search(piece, 0, p.start) is None
+                    # a cartel's name: "el cártel de los Valencia", "Cártel de Sinaloa"
+                    and _CARTEL_BEFORE.search(piece, max(0, p.start - 20), p.start) is None
                     # a name whose article the place's name lacks: a nickname ("“El Cano” killed in
                     # prison" is no Kano), or a place the gazetteer knows by another name
                     and not (p.label == "GAZ" and _ARTICLE_BEFORE.search(piece, max(0, p.start - 5), p.start))
@@ -811,6 +813,9 @@ _VESSEL_BEFORE = re.compile(
     r"trawlers?|cruisers?|carriers?|submarines?|ferry|ferries|yachts?|dhows?|INS|HMS|USS|MV|M/V|HMAS|HMCS)\s+\Z"
 )
 #: A Spanish article before a name, which is part of the name: "El Cano", "La Mora".
+#: A cartel named after a place or a family: "el cártel de los Valencia", "Cártel de Sinaloa", "the
+#: Cartel of the Gulf". The name tells whose cartel, not where anything happened.
+_CARTEL_BEFORE = re.compile(r"\bc[aá]rtel(?:es)?\s+(?:de(?:l|\s+los|\s+las|\s+la)?|of(?:\s+the)?)\s+\Z", re.IGNORECASE)
 _ARTICLE_BEFORE = re.compile(r"\b(?:El|La|Los|Las)\s+\Z")
 #: Before a neighbourhood's name, which is often a town's elsewhere ("en la colonia La Mora en
 #: Uruapan", "no bairro Jardim América").
