@@ -1672,3 +1672,10 @@ def test_a_cartels_name_is_not_where_it_struck(extractor) -> None:  # type: igno
     assert report.location is not None and report.location.country_code == "MX"  # not Valencia, Spain
     report = _only(_extract(extractor, "Ejecutan a hermano del líder del cártel de los Valencia en Zamora, Michoacán."))
     assert report.location is not None and report.location.name == "Zamora de Hidalgo"
+
+
+def test_a_fight_named_by_its_peoples_country_is_there_not_across_the_border(extractor) -> None:  # type: ignore[no-untyped-def]
+    report = _only(_extract(extractor, "Five killed in Mexican drug clash near U.S. border."))
+    assert report.location is not None and report.location.country_code == "MX"
+    report = _only(_extract(extractor, "Five killed in clash near U.S. border."))  # nothing else places it
+    assert report.location is not None and report.location.country_code == "US"

@@ -657,6 +657,12 @@ class Assembler:
         # the article's hints (its one place, a provincial dateline) place only a reported incident
         # not told as happening "elsewhere" or "separately"
         hinted = reported and not any(_ELSEWHERE.search(u.text) for u in group.units)
+        if choice is not None and choice.known and choice.score < 0 and choice.location.precision == "country":
+            # only a country where the act is not ("near U.S. border"): a fight named by its people's
+            # country tells where it was ("Five killed in Mexican drug clash near U.S. border")
+            own = self._demonym_event(group)
+            if own is not None and own[0].country_code != choice.location.country_code:
+                return own
         if choice is None or not choice.known:
             if hinted and context.sole_place is not None and (choice is None or choice.landmark is None):
                 return context.sole_place  # but not the landmark a town is measured from
@@ -685,6 +691,16 @@ class Assembler:
         m = choice.mention
         confidence = max(_NAMED_PLACE_CONFIDENCE, min(0.9, 0.4 + choice.score / 20))
         return choice.location, _evidence(choice.unit, m.start, m.end, confidence)
+
+    def _demonym_event(self, group: Group) -> tuple[Location, Evidence] | None:
+        """The country of the people a fight is named after: "Mexican" in "Mexican drug clash"."""
+        for unit in group.units:
+            for m in _DEMONYM_EVENT.finditer(unit.sentence.text, unit.lo, unit.hi):
+                demonym = m.group("demonym")
+                country = self.gazetteer.country(demonym) if self.gazetteer.is_demonym(demonym) else None
+                if country is not None:
+                    return country.to_location(demonym, precision="country"), _evidence(unit, m.start(), m.end(), 0.4)
+        return None
 
     def _title_place(self, context: DocumentContext, country: Location | None) -> tuple[Location, Evidence] | None:
         """The place of the article's title (:attr:`DocumentContext.title_place`) for a report
@@ -1291,6 +1307,13 @@ _DEMONYM_PLACE = re.compile(
     r"\b(?P<demonym>(?-i:[A-Z])[a-z]+)\s+(?:(?:(?-i:[A-Z])[\w-]+\s+|border\s+)?(?:cit(?:y|ies)|towns?|villages?|state\s+of|"
     r"provinces?|districts?|regions?|capital|countryside|soil|territory|hospitals?|prisons?|jails?|ports?|resorts?|islands?)"
     r"|(?-i:[A-Z])[\w-]+\s+states?(?!\s+(?:forces|media|television|officials?|news)\b))\b",
+    re.I,
+)
+#: A fight named by the people of its country: "Mexican drug clash", "a Colombian massacre". (Not a
+#: strike or a bombing: "a Turkish air strike" is mostly abroad.)
+_DEMONYM_EVENT = re.compile(
+    r"\b(?P<demonym>(?-i:[A-Z])[a-z]+)\s+(?:[\w-]+\s+)?(?:clash(?:es)?|shoot-?outs?|gunfights?|firefights?|gun\s+battles?|"
+    r"massacres?)\b",
     re.I,
 )
 #: What says an organisation is an armed group acting: "(suspected) members of (the Turkish-backed)
