@@ -1124,6 +1124,8 @@ def test_a_town_the_ner_misreads_is_still_the_place(extractor, text: str, town: 
         "Sarah Palin's home church was set alight by suspected arsonists. Investigators say Palin's church was torched.",
         # after a title
         "A church was set alight by arsonists on Friday, Gov. Austin told reporters.",
+        # a community's and a person's names that are also another name of a Kuwaiti town
+        "This terrorist attack took place on May 28, on two Ahmadi mosques simultaneously.",
     ],
 )
 def test_a_persons_name_is_no_place(extractor, text: str) -> None:  # type: ignore[no-untyped-def]
@@ -1679,3 +1681,10 @@ def test_a_fight_named_by_its_peoples_country_is_there_not_across_the_border(ext
     assert report.location is not None and report.location.country_code == "MX"
     report = _only(_extract(extractor, "Five killed in clash near U.S. border."))  # nothing else places it
     assert report.location is not None and report.location.country_code == "US"
+
+
+def test_a_name_the_ner_ran_on_from_a_common_noun_is_no_persons(extractor) -> None:  # type: ignore[no-untyped-def]
+    text = ("A policeman was killed, while head of police station was injured in a suicide attack against "
+            "Amiriyat al-Fallujah police station.")
+    report = _only(_extract(extractor, text))
+    assert report.location is not None and report.location.country_code == "IQ"

@@ -812,10 +812,10 @@ _VESSEL_BEFORE = re.compile(
     r"\b(?:(?:war|naval |navy )?ships?|vessels?|frigates?|destroyers?|corvettes?|warships?|tankers?|freighters?|"
     r"trawlers?|cruisers?|carriers?|submarines?|ferry|ferries|yachts?|dhows?|INS|HMS|USS|MV|M/V|HMAS|HMCS)\s+\Z"
 )
-#: A Spanish article before a name, which is part of the name: "El Cano", "La Mora".
 #: A cartel named after a place or a family: "el cártel de los Valencia", "Cártel de Sinaloa", "the
 #: Cartel of the Gulf". The name tells whose cartel, not where anything happened.
 _CARTEL_BEFORE = re.compile(r"\bc[aá]rtel(?:es)?\s+(?:de(?:l|\s+los|\s+las|\s+la)?|of(?:\s+the)?)\s+\Z", re.IGNORECASE)
+#: A Spanish article before a name, which is part of the name: "El Cano", "La Mora".
 _ARTICLE_BEFORE = re.compile(r"\b(?:El|La|Los|Las)\s+\Z")
 #: Before a neighbourhood's name, which is often a town's elsewhere ("en la colonia La Mora en
 #: Uruapan", "no bairro Jardim América").
@@ -849,10 +849,11 @@ def _names_a_person(
 
 
 def _full_name(words: str) -> bool:
-    """A person's name of two words or more, none of them an abbreviation ("Sarah Palin", not
-    "N. Rakhine" or "Cd Juarez")."""
-    parts = _POSSESSIVE_END.sub("", words).split()
-    return len(parts) >= 2 and all(len(p) > 2 and not p.endswith(".") for p in parts if p[:1].isupper())
+    """A person's name of two capitalised words or more, none of them an abbreviation ("Sarah
+    Palin", "Monica de Greiff"; not "N. Rakhine", "Cd Juarez", nor "park Madagali", which the NER
+    ran on from a common noun)."""
+    names = [p for p in _POSSESSIVE_END.sub("", words).split() if p[:1].isupper()]
+    return len(names) >= 2 and all(len(p) > 2 and not p.endswith(".") for p in names)
 
 
 _LONG_WORD = re.compile(r"[^\W\d_]{4,}")
