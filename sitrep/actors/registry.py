@@ -23,6 +23,7 @@ ordinary English words (``capital_words`` in the registry file).
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -389,9 +390,7 @@ class ActorRegistry:
 
     def _longer_name_inside(self, t: TokenText, first: int, last: int, candidates: list[int]) -> bool:
         """Whether a longer name starts inside the name at tokens ``first``..``last`` and runs on past it."""
-        for k in candidates:
-            if k <= first:
-                continue
+        for k in candidates[bisect_right(candidates, first) :]:
             if k > last:
                 return False
             for other_last, other_end, alias in trie_from(self._trie, t, k):
@@ -451,8 +450,7 @@ class ActorRegistry:
             qualifiers = self._qualifiers(t, i)
             first = qualifiers[0][0] if qualifiers else i
             determined = first > 0 and t.keys[first - 1] in _DETERMINERS and t.joined(first)
-            agent = bool(head.requires_any) and head.counts_as_agent(t.folded, t.start(first))
-            mention = self._describe(t, [q for _, q in qualifiers], head, t.start(first), end, determined, agent=agent)
+            mention = self._describe(t, [q for _, q in qualifiers], head, t.start(first), end, determined)
             if mention is not None:
                 if head.force is not None and any(q.kind != "transparent" for _, q in qualifiers):
                     out.extend(self._coordinated(t, first, head))
@@ -508,14 +506,14 @@ class ActorRegistry:
             p = q_first - 1
         return out
 
-    def _describe(
-        self, t: TokenText, qualifiers: list[Qualifier], head: Head, start: int, end: int, determined: bool, *, agent: bool = False
-    ) -> ActorMention | None:
-        """The mention of a head and its qualifiers, named by the scheme of unnamed_actors.yaml. ``agent``:
-        the mention is a passive's agent ("killed by two men"), which a head's required qualifiers may be missing from."""
+    def _describe(self, t: TokenText, qualifiers: list[Qualifier], head: Head, start: int, end: int, determined: bool) -> ActorMention | None:
+        """The mention of a head and its qualifiers, named by the scheme of unnamed_actors.yaml. A head's
+        required qualifiers may be missing from a passive's agent ("killed by two men")."""
         lex = self._unnamed
         assert lex is not None
-        if head.requires_any and not agent and not any(q.kind == "transparent" and q.key in head.requires_any for q in qualifiers):
+        if head.requires_any and not any(q.kind == "transparent" and q.key in head.requires_any for q in qualifiers) and (
+            not head.counts_as_agent(t.folded, start)
+        ):
             return None
         if (head.needs_qualifier or (head.needs_determiner and not determined)) and not qualifiers:
             return None

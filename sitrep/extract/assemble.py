@@ -695,11 +695,19 @@ class Assembler:
     def _demonym_event(self, group: Group) -> tuple[Location, Evidence] | None:
         """The country of the people a fight is named after: "Mexican" in "Mexican drug clash"."""
         for unit in group.units:
-            for m in _DEMONYM_EVENT.finditer(unit.sentence.text, unit.lo, unit.hi):
-                demonym = m.group("demonym")
-                country = self.gazetteer.country(demonym) if self.gazetteer.is_demonym(demonym) else None
-                if country is not None:
-                    return country.to_location(demonym, precision="country"), _evidence(unit, m.start(), m.end(), 0.4)
+            found = self._demonym_country(unit, _DEMONYM_EVENT)
+            if found is not None:
+                return found
+        return None
+
+    def _demonym_country(self, unit: Unit, pattern: re.Pattern[str]) -> tuple[Location, Evidence] | None:
+        """The country of the first people ``pattern`` finds in ``unit`` by its ``demonym`` group
+        ("Mexican" in "at a Mexican hospital", "Mexican drug clash")."""
+        for m in pattern.finditer(unit.sentence.text, unit.lo, unit.hi):
+            demonym = m.group("demonym")
+            country = self.gazetteer.country(demonym) if self.gazetteer.is_demonym(demonym) else None
+            if country is not None:
+                return country.to_location(demonym, precision="country"), _evidence(unit, m.start(), m.end(), 0.4)
         return None
 
     def _title_place(self, context: DocumentContext, country: Location | None) -> tuple[Location, Evidence] | None:
@@ -768,12 +776,9 @@ class Assembler:
                 if country is not None:
                     return country.to_location(e.text, precision="country"), _evidence(unit, e.start, e.end, 0.4)
             # but "at a Mexican hospital", "in the Mexican Gulf state" place the act in the country
-            text = unit.sentence.text
-            for m in _DEMONYM_PLACE.finditer(text, unit.lo, unit.hi):
-                demonym = m.group("demonym")
-                country = self.gazetteer.country(demonym) if self.gazetteer.is_demonym(demonym) else None
-                if country is not None:
-                    return country.to_location(demonym, precision="country"), _evidence(unit, m.start(), m.end(), 0.4)
+            found_demonym = self._demonym_country(unit, _DEMONYM_PLACE)
+            if found_demonym is not None:
+                return found_demonym
         units = group.units
         found = (
             self._group_country(units, home=False)
