@@ -452,6 +452,19 @@ def test_bad_unnamed_lexicon_is_rejected(tmp_path: Path) -> None:
         ActorRegistry.load(write(tmp_path, _GOOD), unnamed)
 
 
+def test_an_agent_rule_without_required_qualifiers_is_rejected(tmp_path: Path) -> None:
+    import yaml
+
+    from sitrep.actors.files import read_yaml
+
+    data, _ = read_yaml(None, "unnamed_actors.yaml")
+    data["heads"].append({"name": "riders", "type": "unnamed", "words": ["riders"], "or_agent_of": ["killed"]})
+    unnamed = tmp_path / "unnamed.yaml"
+    unnamed.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    with pytest.raises(RegistryError, match="or_agent_of without requires_any"):
+        ActorRegistry.load(write(tmp_path, _GOOD), unnamed)
+
+
 def test_the_imports_the_pipeline_uses_still_work() -> None:
     # registry.py was split into text, files and unnamed modules; the old import paths stay.
     from sitrep.actors.attribution import ClaimMention, attribution, find_claims, role
