@@ -177,6 +177,14 @@ def test_lists_of_victims(sentence: str, expected: list[tuple[str, int]]) -> Non
         ("A tricycle exploded, killing four passengers and injuring an onlooker.", [("killed", 4), ("injured", 1)]),
         # a predicate is no person named: "Spanish" is not added to the wounded
         ("Two guards were killed, one of them was Spanish and seven others were wounded.", [("killed", 2), ("injured", 7)]),
+        # an event named after "the" is no person: "the ensuing firefight" adds no one to the wounded
+        ("At least seven people were killed in the initial bombing and the ensuing firefight, and 17 others were "
+         "wounded.", [("killed", 7), ("injured", 17)]),
+        # a list that ended with "and" does not go on after a bare comma: a new clause counts its own
+        ("The blast killed three: two soldiers and a civilian, another 14 were wounded.", [("killed", 3), ("injured", 14)]),
+        # ...while a list whose "and" joined two clauses goes on
+        ("Two Kenyans and three Somalis were killed and one American, one Ugandan and four Somalis were wounded.",
+         [("killed", 5), ("injured", 6)]),
     ],
 )
 def test_several_counts_in_one_sentence(sentence: str, expected: list[tuple[str, int]]) -> None:
@@ -194,6 +202,10 @@ def test_several_counts_in_one_sentence(sentence: str, expected: list[tuple[str,
         # the possessive of the first person serves the second
         ("His wife and son were injured.", [("injured", 2)]),
         ("His wife and two sons were injured.", [("injured", 3)]),
+        # someone's parents are two people
+        ("Two children were killed and their parents were injured.", [("killed", 2), ("injured", 2)]),
+        ("A child and her parents died as a mortar shell landed on their house.", [("killed", 3)]),
+        ("Gunmen set fire to her parents' house.", []),
         # and "the" serves the bare nouns of its list, not an apposition
         ("The force detained the commander, facilitator and two of their associates.", [("arrested", 4)]),
         ("The force detained the commander, leader of the cell.", [("arrested", 1)]),

@@ -33,6 +33,7 @@ _CLAUSE_LENGTH = 40  # tokens a relative clause or apposition may take
 _EVENT_NOUNS = frozenset({
     "engagement", "exchange", "firefight", "gunfight", "shootout", "battle", "skirmish", "confrontation",
     "encounter", "attack", "clash", "raid", "operation", "ambush", "explosion", "blast", "incident", "search",
+    "bombing", "shooting", "assault", "crossfire", "stampede", "siege", "airstrike", "fighting",
 })
 #: How a noun made from a verb ends ("recovery", "seizure", "removal", "destruction").
 _ACTION_ENDINGS = ("ery", "tion", "sion", "val", "ure", "ing")
@@ -365,11 +366,18 @@ class GroupReader(Sentence):
             return None  # "an engagement followed and the insurgent was killed": an event, no person
         if self.low(k + 2) == "of" and self.lows[k + 1] not in self.lex.people and _names_an_act(self.lows[k + 1]):
             return None  # "the deaths of five fighters and the recovery of four rifles": an act, no person
+        if low in ("his", "her", "their") and self.lows[k + 1] == "parents" and self._ends_noun_phrase(k + 2):
+            # "their parents were injured": a mother and a father
+            return Group(k, k + 1, Quantity(2, 2, 2, False, low), label=self.text[self.starts[k + 1] : self.ends[k + 1]],
+                         noun=k + 1, person=True, has_noun=True)
         possessive = low in ("'s", "’s")
         first = k - 1 if possessive and self.word(k - 1) else k
         # after a preposition only a person noun will do: "died on the spot" has no tentative group
         need_person = possessive or self.low(first - 1) in self.lex.prepositions
-        return self._noun_group(first, k + 1, Quantity(1, 1, 1, False, low), need_person=need_person, singular=True)
+        group = self._noun_group(first, k + 1, Quantity(1, 1, 1, False, low), need_person=need_person, singular=True)
+        if group is not None and group.tentative and self.lows[group.last] in _EVENT_NOUNS:
+            return None  # "killed in the initial bombing and the ensuing firefight": an event, no person
+        return group
 
     def _possessor_of(self, person: Group, group: Group) -> bool:
         """Is ``group`` the person ``person`` is told by ("the wife of an embassy staff member", "the
@@ -439,7 +447,9 @@ class GroupReader(Sentence):
     def chains(self, groups: list[Group]) -> list[list[Group]]:
         chains: list[list[Group]] = []
         for g in groups:
-            if chains and self._joined(chains[-1][-1], g):
+            if chains and self._closed(chains[-1], g):
+                chains.append([g])  # "two soldiers and a civilian, another 14 were wounded": the list had ended
+            elif chains and self._joined(chains[-1][-1], g):
                 chains[-1].append(g)
             elif (len(chains) >= 2 and not g.subset and all(x.subset for x in chains[-1])
                   and self._joined(chains[-2][-1], g, past=chains[-1][-1])):
@@ -450,6 +460,15 @@ class GroupReader(Sentence):
             else:
                 chains.append([g])
         return self._with_unknown_nouns_listed(chains)
+
+    def _closed(self, chain: list[Group], g: Group) -> bool:
+        """Has the list ``chain`` ended with "and" its last item before ``g``, which follows it after a
+        bare comma ("two soldiers and a civilian, another 14 were wounded")?"""
+        last = chain[-1]
+        return (
+            len(chain) >= 2 and self.lows[last.first - 1] == "and" and self.low(last.last + 1) == ","
+            and last.last + 2 == g.first
+        )
 
     def _with_unknown_nouns_listed(self, chains: list[list[Group]]) -> list[list[Group]]:
         """Lists whose middle item is a noun not known to name people, joined up: "killed six priests,
