@@ -44,6 +44,39 @@ def test_recalled_attack_is_background_with_its_own_date_and_place(extractor) ->
     assert [p.name for p in recalled.perpetrators] == ["Islamic State"]
 
 
+@pytest.mark.parametrize("published", ["2024-03-25", None])
+@pytest.mark.parametrize(
+    ("text", "killed", "recalled_killed"),
+    [
+        # the time the news came after: an earlier incident, whose toll is not the news's
+        ("An explosion caused by a car bomb rocked the Syrian city of Aleppo just a day after twin blasts in the "
+         "capital killed almost 30 people. The blast took place near a state security office and left at least 3 "
+         "people dead and 25 injured.", 3, 30),
+        ("Suspected militants on Friday gunned down three workers building a highway in Balochistan, just days "
+         "after a similar attack killed 10 labourers in the province.", 3, 10),
+        # its motive: the incident avenged
+        ("A bomb exploded outside a bar in Narathiwat province, killing two tourists. The blast may have been a "
+         "revenge attack for the eighty-five Muslim protesters crushed to death on October 25.", 2, 85),
+    ],
+)
+def test_an_earlier_incident_told_in_passing_is_recalled(  # type: ignore[no-untyped-def]
+    extractor, text: str, killed: int, recalled_killed: int, published: str | None
+) -> None:
+    reports = extractor.extract(Article(text=text, published=date.fromisoformat(published) if published else None))
+    assert len(reports) == 2, [r.to_dict() for r in reports]
+    news, recalled = reports
+    assert news.realis == "reported" and recalled.realis == "background"
+    assert news.counts.killed is not None and news.counts.killed.best == killed
+    assert recalled.counts.killed is not None and recalled.counts.killed.best == recalled_killed
+
+
+def test_an_act_some_days_after_is_not_a_recalled_incident(extractor) -> None:  # type: ignore[no-untyped-def]
+    # "months after" followed by what came of it, not by an earlier act
+    text = ("At least eleven people were killed when a vehicle was hit by a bomb in Achin district. A toddler died "
+            "months after, bringing the toll of the bombing to 12.")
+    assert all(r.realis == "reported" for r in _extract(extractor, text))
+
+
 @pytest.mark.parametrize(("published", "realis"), [("2011-07-19", "reported"), ("2011-09-19", "background")])
 def test_the_lead_incident_told_late_is_still_news(extractor, published: str, realis: str) -> None:  # type: ignore[no-untyped-def]
     text = ("Commandos conducted an operation which resulted in two suspected insurgents being detained in Archi "

@@ -23,7 +23,7 @@ from sitrep.extract.lexicons import Lexicons, language_of
 from sitrep.extract.places import (
     BEFORE_NOT_THE_SCENE, GROUP_WORD, INSTITUTION, MISSION_AFTER, PlaceChoice, chains, choose_location,
 )
-from sitrep.extract.realis import decide_realis, decide_status, read_cues
+from sitrep.extract.realis import decide_realis, decide_status, read_cues, recalled
 from sitrep.extract.segment import Group
 from sitrep.gazetteer.normalize import normalize_name
 from sitrep.model import (
@@ -580,6 +580,8 @@ class Assembler:
         cues = read_cues(self.lexicons, head_text)
         if not cues.negated and any(self.lexicons.realis["negated"].search(u.text) for u in group.units):
             cues = replace(cues, negated=True)  # "Police said there was no attack on the mosque"
+        if not cues.background and recalled(head_unit, self.lexicons):
+            cues = replace(cues, background=True)
         has_casualties = any(c is not None and (c.best or 0) > 0 for c in (counts.killed, counts.injured, counts.kidnapped))
         status = decide_status(cues, has_casualties=has_casualties, families=frozenset(group.families))
 

@@ -103,6 +103,9 @@ class Lexicons:
             }
             self.new_incident = PatternLexicon([("new", cues["new_incident"])], name="cues.yaml new_incident")
             self.same_incident = PatternLexicon([("same", cues["same_incident"])], name="cues.yaml same_incident")
+            self.earlier_incident = PatternLexicon(
+                [("earlier", cues["earlier_incident"])], name="cues.yaml earlier_incident"
+            )
             self.generic = PatternLexicon([("generic", cues["generic"])], name="cues.yaml generic")
             self.aggregate = PatternLexicon([("aggregate", cues["aggregate"])], name="cues.yaml aggregate")
         except KeyError as exc:

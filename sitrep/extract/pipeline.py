@@ -35,6 +35,7 @@ from sitrep.extract.lexicons import LANGUAGES, Lexicons, TriggerMatch, language_
 from sitrep.extract.marks import Unmarked, unmark
 from sitrep.extract.places import GROUP_WORD, INSTITUTION, named_areas
 from sitrep.extract.segment import Group, may_attach, opens_new_incident
+from sitrep.extract.realis import recalled
 from sitrep.extract.truecase import is_shouting, truecase
 from sitrep.gazetteer.normalize import CAPITAL
 from sitrep.model import Article, Count, Location, Report
@@ -484,8 +485,9 @@ class Extractor:
     def _cue_cut(self, sentence: Sentence) -> int | None:
         """Where a sentence that tells two incidents turns to the second: a cue of a new incident
         ("while in the capital", "elsewhere") opening a clause inside it, with an act named on
-        either side (the cut falls before the comma or semicolon), or "while" and another act as
-        the subject of its clause ("while a car bomb exploded")."""
+        either side (the cut falls before the comma or semicolon), a cue of an earlier incident
+        ("just a day after", "in retaliation for"; the cut falls after it), or "while" and another
+        act as the subject of its clause ("while a car bomb exploded")."""
         heads = [t for t in sentence.triggers if t.family in _HEAD_FAMILIES]
         if len(heads) < 2:
             return None
@@ -495,6 +497,11 @@ class Extractor:
             # another attack"), not "In retaliation for an ambush the previous day, the air force launched raids"
             if before.endswith((",", ";")) and any(t.end <= m.start for t in heads) and any(t.start >= m.start for t in heads):
                 return len(before) - 1
+        # "rocked Aleppo just a day after twin blasts in the capital killed almost 30 people": the
+        # earlier incident, recalled, is a unit of its own from the cue on (see Assembler._recalled)
+        for m in self.lexicons.earlier_incident.finditer(sentence.text):
+            if any(t.end <= m.start for t in heads) and any(m.end <= t.start <= m.end + _RECALLED_ACT_REACH for t in heads):
+                return m.end
         # "A drone strike killed 11 militants near the border while a car bomb exploded in Quetta"
         text = sentence.text
         for w in _WHILE_ANOTHER.finditer(text):
@@ -530,6 +537,7 @@ class Extractor:
             when = context.unit_date(unit, head.start)
             place = self._unit_place(unit, head, context)
             text = unit.text
+            earlier = recalled(unit, self.lexicons)
             explicit_new = (
                 # a cue of another incident, unless the clause speaks only of one told ("Hours later,
                 # the Extraditables claimed responsibility for the kidnapping"; but "Hours after the
@@ -538,7 +546,7 @@ class Extractor:
                 and not (all(_refers_back(unit, t) for t in unit.triggers) or any(c.claimed for c in unit.claims))
             ) or (
                 unit.lo > 0 and _WHILE_ANOTHER.match(unit.sentence.text, unit.lo) is not None  # a clause cut off by _cue_cut
-            ) or (
+            ) or earlier or (
                 # a rule line ("---") between two stories pasted in one text
                 current is not None and _RULE_LINE.search(
                     context.article.text, context.sentences[current.last_sentence].end, unit.sentence.start
@@ -562,14 +570,16 @@ class Extractor:
                 current, unit=unit, explicit_new=explicit_new, refers_back=refers_back, head_strong=head.strong,
                 date=when, place=place, arrests_only=arrests_only,
             ):
-                current = Group(
+                opened = Group(
                     units=[unit], head=head, head_unit=unit, families=families, arrests_only=arrests_only,
                     date=when, implied_date=context.news_window() if when is None else None,
-                    place=place, last_sentence=unit.sentence.index, threat=threat,
+                    place=place, last_sentence=unit.sentence.index, threat=threat, recalled=earlier,
                 )
                 if loose and (when is None or place is None):
-                    self._take_lead_in(current, loose, unit, context)
-                groups.append(current)
+                    self._take_lead_in(opened, loose, unit, context)
+                groups.append(opened)
+                # the text goes on with its news after an incident it recalls in passing
+                current = current if earlier and current is not None else opened
                 loose = []
                 continue
             loose = []
@@ -1063,6 +1073,9 @@ _PERSON_AFTER_ACT = re.compile(r"\s+(?:him|her|them)\b", re.I)
 #: An act called deadly right before its word: "two new deadly attacks", "a bloody raid".
 _DEADLY_BEFORE = re.compile(r"\b(?:deadly|fatal|lethal|bloody|murderous|suicide)\s+(?:[\w-]+\s+)?\Z", re.I)
 #: A conjunction after the comma that opens a clause: ", while another attack in Balochistan killed four".
+#: How far after a cue of an earlier incident the act it recalls is named ("a day after twin blasts",
+#: "in revenge for the 85 protesters crushed to death"; not "months after, bringing the toll of the bombing").
+_RECALLED_ACT_REACH = 40
 _CLAUSE_JOINER = re.compile(r"(?<=[,;])\s+(?:while|and|whereas)$", re.I)
 #: "while" opening a clause whose subject is another act: "..., while a car bomb exploded in Quetta".
 _WHILE_ANOTHER = re.compile(r",?\s+while\s+(?:an?|another)\s+(?=\S)", re.I)
@@ -1100,7 +1113,8 @@ def _names_armed_actor(unit: Unit) -> bool:
 
 def _antecedent(groups: Sequence[Group], head: TriggerMatch) -> Group:
     """The latest incident a back-reference fits: "the blast" goes to the last explosion told,
-    even if another incident was told after it."""
+    even if another incident was told after it, and not to one recalled in passing."""
+    groups = [g for g in groups if not g.recalled] or groups
     if head.family not in _ANY_FAMILY:
         # an incident opened by this kind of act first: "also detained two suspects" goes to the arrest,
         # not to the bomb plot told after it that mentions "his arrest"

@@ -25,6 +25,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from sitrep.extract.analysis import Unit
 from sitrep.extract.lexicons import Lexicons
 from sitrep.model import DateSpan, Realis, Status
 
@@ -56,6 +57,16 @@ def read_cues(lexicons: Lexicons, text: str) -> RealisCues:
         threatened=lexicons.status["threatened"].search(text) is not None,
         denied=lexicons.realis["denied"].search(text) is not None,
     )
+
+
+def recalled(unit: Unit, lexicons: Lexicons) -> bool:
+    """Does ``unit`` open right after a cue of an earlier incident ("... just a day after | twin
+    blasts in the capital killed almost 30 people")? It tells that incident, recalled: an incident
+    of its own, background unless the article leads with it."""
+    if unit.lo == 0:
+        return False
+    before = unit.sentence.text[: unit.lo].rstrip()
+    return any(m.end == len(before) for m in lexicons.earlier_incident.finditer(before))
 
 
 def decide_status(cues: RealisCues, *, has_casualties: bool, families: frozenset[str]) -> Status:

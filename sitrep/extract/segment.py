@@ -49,6 +49,7 @@ class Group:
     place: Location | None = None
     last_sentence: int = 0
     threat: bool = False  # told as a threat: a threat never continues an act already done, nor the reverse
+    recalled: bool = False  # an earlier incident brought in by a cue ("just a day after twin blasts ... killed 30")
 
 
 def dates_compatible(a: DateSpan | None, b: DateSpan | None) -> bool:
