@@ -182,6 +182,14 @@ def test_lists_of_victims(sentence: str, expected: list[tuple[str, int]]) -> Non
          "wounded.", [("killed", 7), ("injured", 17)]),
         # a list that ended with "and" does not go on after a bare comma: a new clause counts its own
         ("The blast killed three: two soldiers and a civilian, another 14 were wounded.", [("killed", 3), ("injured", 14)]),
+        # a group with a verb of its own after "and" opens a clause when the list before it is a verb's object
+        ("PKK killed with bomb one Turkish soldier and 6 others were injured in Nusaybin.", [("injured", 6)]),
+        ("Aslam was killed along with three other police officers and four other policemen were wounded.",
+         [("killed", 4), ("injured", 4)]),
+        ("Militants attacked the post and two soldiers were wounded.", [("injured", 2)]),
+        # ...not when the list is a subject, nor when a participle after the group modifies a noun
+        ("Police said a soldier and three civilians were wounded.", [("injured", 4)]),
+        ("The forces detained the leader and several suspected insurgents due to his involvement.", [("arrested", 4)]),
         # ...while a list whose "and" joined two clauses goes on
         ("Two Kenyans and three Somalis were killed and one American, one Ugandan and four Somalis were wounded.",
          [("killed", 5), ("injured", 6)]),

@@ -10,7 +10,7 @@ headline's bare singular noun ("Man shot to death in Juarez"). Groups joined by
 
 from __future__ import annotations
 
-from sitrep.extract.counts.sentence import QUANTITY, SINGULAR_DETS, Group, Sentence
+from sitrep.extract.counts.sentence import CLAUSE_WORDS, QUANTITY, SINGULAR_DETS, Group, Sentence
 from sitrep.extract.numbers import Quantity
 
 _PARTITIVE = frozenset({"the", "his", "her", "their", "them", "those", "these", "its", "whom", "which", "us", "our"})
@@ -40,6 +40,12 @@ _ACTION_ENDINGS = ("ery", "tion", "sion", "val", "ure", "ing")
 #: After "the", the rest of a group rather than the group told before ("the others were killed").
 _REMAINDER = frozenset({"others", "rest", "remainder", "remaining", "other"})
 _FILLERS = frozenset({"other", "additional", "more", "further"})  # between a number and an adjective
+#: The verbs a clause's subject is followed by ("6 others were injured").
+_FINITE = frozenset({"was", "were", "is", "are", "has", "have", "had"})
+#: How far before a list its verb may stand ("killed with bomb | one soldier", "killed along with | three").
+_OBJECT_REACH = 4
+#: Last words of the phrases before a count that are no verb ("the bodies of", "taken into custody").
+_NOT_VERBS = frozenset({"of", "to", "up", "down", "dead", "death", "custody"})
 
 
 def _names_an_act(word: str) -> bool:
@@ -447,7 +453,7 @@ class GroupReader(Sentence):
     def chains(self, groups: list[Group]) -> list[list[Group]]:
         chains: list[list[Group]] = []
         for g in groups:
-            if chains and self._closed(chains[-1], g):
+            if chains and (self._closed(chains[-1], g) or self._opens_clause(chains[-1], g)):
                 chains.append([g])  # "two soldiers and a civilian, another 14 were wounded": the list had ended
             elif chains and self._joined(chains[-1][-1], g):
                 chains[-1].append(g)
@@ -460,6 +466,27 @@ class GroupReader(Sentence):
             else:
                 chains.append([g])
         return self._with_unknown_nouns_listed(chains)
+
+    def _opens_clause(self, chain: list[Group], g: Group) -> bool:
+        """Does ``g``, after "and" and with a verb of its own, open a clause rather than go on a list
+        that is a verb's object ("killed with bomb one soldier and 6 others were injured", "was killed
+        along with three other officers and four other policemen were wounded", "attacked the post and
+        two soldiers were wounded")?"""
+        # a finite verb after it ("6 others were injured"; not a participle, which may be a modifier: "several
+        # suspected insurgents", nor "to")
+        if self.lows[g.first - 1] != "and" or self.low(g.last + 1) not in _FINITE or self._has_own_verb(chain[-1]):
+            return False
+        k = chain[-1].first - 1
+        for _ in range(_OBJECT_REACH):
+            low = self.low(k)
+            if not low or not low[0].isalnum() or low in ("and", "or", "but") or low in CLAUSE_WORDS:
+                return False
+            if (low in self.lex.before_ends and low not in _NOT_VERBS) or (
+                k == chain[-1].first - 1 and low.endswith("ed") and self.text[self.starts[k]].islower()
+            ):
+                return True  # a verb of a count, or any verb right before the list ("attacked the post")
+            k -= 1
+        return False
 
     def _closed(self, chain: list[Group], g: Group) -> bool:
         """Has the list ``chain`` ended with "and" its last item before ``g``, which follows it after a
