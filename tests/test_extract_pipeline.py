@@ -242,6 +242,8 @@ def test_an_armed_group_that_targets_its_enemy_tells_an_attack(extractor) -> Non
         "Kokang rebels have ‘the upper hand’ in fight against junta forces in Shan",
         "Myanmar Resistance Group Claims Attack on Chinese Pipeline Facility",  # infrastructure is attacked in earnest
         "Tank damage and casualties among the regular forces in Idlib",  # a side's losses
+        "Seven fighters were boiled to death for attempting to flee the battlefield",
+        "A woman was stoned to death in Raqqa",
     ],
 )
 def test_headline_forms_of_killings_and_raids(extractor, text: str) -> None:  # type: ignore[no-untyped-def]
