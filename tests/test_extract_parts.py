@@ -16,7 +16,7 @@ from sitrep.extract import lexicon as lexicon_module
 from sitrep.extract.lexicon import PatternLexicon
 from sitrep.extract.lexicons import Lexicons
 from sitrep.extract.places import chains, choose_location, named_areas
-from sitrep.extract.realis import RealisCues, decide_realis, decide_status
+from sitrep.extract.realis import RealisCues, decide_realis, decide_status, recalled
 from sitrep.extract.segment import dates_compatible, places_compatible
 from sitrep.extract.truecase import is_shouting, truecase
 from sitrep.extract.marks import unmark
@@ -31,6 +31,31 @@ def lexicons() -> Lexicons:
 @pytest.fixture(scope="module")
 def kinds() -> KindTable:
     return KindTable()
+
+
+def test_a_cues_file_without_a_section_is_rejected_with_its_name(monkeypatch: pytest.MonkeyPatch) -> None:
+    from sitrep.extract import lexicons as lexicons_module
+
+    real = lexicons_module.load_data
+
+    def without_earlier(filename: str):  # type: ignore[no-untyped-def]
+        data = dict(real(filename))
+        if filename == "cues.yaml":
+            del data["earlier_incident"]
+        return data
+
+    monkeypatch.setattr(lexicons_module, "load_data", without_earlier)
+    with pytest.raises(RegistryError, match="cues.yaml lacks the section 'earlier_incident'"):
+        Lexicons()
+
+
+def test_a_unit_right_after_a_cue_of_an_earlier_incident_is_recalled(lexicons: Lexicons) -> None:
+    text = "A car bomb rocked Aleppo just a day after twin blasts in the capital killed almost 30 people."
+    sentence = Sentence(text=text, start=0, index=0)
+    cut = text.index(" twin")
+    assert recalled(Unit(sentence, cut, len(text), 1), lexicons)
+    assert not recalled(Unit(sentence, 0, cut, 0), lexicons)
+    assert not recalled(Unit(sentence, text.index("in the capital"), len(text), 1), lexicons)
 
 
 def test_shipped_lexicons_load_and_validate(lexicons: Lexicons, kinds: KindTable) -> None:

@@ -34,8 +34,8 @@ from sitrep.extract.kinds import KindTable
 from sitrep.extract.lexicons import LANGUAGES, Lexicons, TriggerMatch, language_of
 from sitrep.extract.marks import Unmarked, unmark
 from sitrep.extract.places import GROUP_WORD, INSTITUTION, named_areas
-from sitrep.extract.segment import Group, may_attach, opens_new_incident
 from sitrep.extract.realis import recalled
+from sitrep.extract.segment import Group, may_attach, opens_new_incident
 from sitrep.extract.truecase import is_shouting, truecase
 from sitrep.gazetteer.normalize import CAPITAL
 from sitrep.model import Article, Count, Location, Report
@@ -498,7 +498,7 @@ class Extractor:
             if before.endswith((",", ";")) and any(t.end <= m.start for t in heads) and any(t.start >= m.start for t in heads):
                 return len(before) - 1
         # "rocked Aleppo just a day after twin blasts in the capital killed almost 30 people": the
-        # earlier incident, recalled, is a unit of its own from the cue on (see Assembler._recalled)
+        # earlier incident, recalled, is a unit of its own from the cue on (see realis.recalled)
         for m in self.lexicons.earlier_incident.finditer(sentence.text):
             if any(t.end <= m.start for t in heads) and any(m.end <= t.start <= m.end + _RECALLED_ACT_REACH for t in heads):
                 return m.end
@@ -1072,10 +1072,10 @@ _DURING_THE_SAME = re.compile(
 _PERSON_AFTER_ACT = re.compile(r"\s+(?:him|her|them)\b", re.I)
 #: An act called deadly right before its word: "two new deadly attacks", "a bloody raid".
 _DEADLY_BEFORE = re.compile(r"\b(?:deadly|fatal|lethal|bloody|murderous|suicide)\s+(?:[\w-]+\s+)?\Z", re.I)
-#: A conjunction after the comma that opens a clause: ", while another attack in Balochistan killed four".
 #: How far after a cue of an earlier incident the act it recalls is named ("a day after twin blasts",
 #: "in revenge for the 85 protesters crushed to death"; not "months after, bringing the toll of the bombing").
 _RECALLED_ACT_REACH = 40
+#: A conjunction after the comma that opens a clause: ", while another attack in Balochistan killed four".
 _CLAUSE_JOINER = re.compile(r"(?<=[,;])\s+(?:while|and|whereas)$", re.I)
 #: "while" opening a clause whose subject is another act: "..., while a car bomb exploded in Quetta".
 _WHILE_ANOTHER = re.compile(r",?\s+while\s+(?:an?|another)\s+(?=\S)", re.I)

@@ -10,7 +10,8 @@ Realis answers "is this news of this article?":
 * **background** — the incident is dated well before publication (more than
   ``window_days``; for the article's lead incident with no background cue, more than
   ``LEAD_WINDOW_FACTOR`` times that), or it is not the article's lead incident and either its clause
-  carries a background cue ("recalled", "the deadliest since", "such as the") or its
+  carries a background cue ("recalled", "the deadliest since", "such as the") or opens right
+  after a cue of an earlier incident ("just a day after", "in revenge for": :func:`recalled`), or its
   date is only known to the month or coarser ("earlier this month", "last July");
 * **reported** — everything else: the article's lead incident and other dated or
   undated incidents told as news.

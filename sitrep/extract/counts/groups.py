@@ -454,7 +454,9 @@ class GroupReader(Sentence):
         chains: list[list[Group]] = []
         for g in groups:
             if chains and (self._closed(chains[-1], g) or self._opens_clause(chains[-1], g)):
-                chains.append([g])  # "two soldiers and a civilian, another 14 were wounded": the list had ended
+                # "two soldiers and a civilian, another 14 were wounded", "killed one soldier and 6 others
+                # were injured": the list had ended
+                chains.append([g])
             elif chains and self._joined(chains[-1][-1], g):
                 chains[-1].append(g)
             elif (len(chains) >= 2 and not g.subset and all(x.subset for x in chains[-1])
