@@ -157,6 +157,9 @@ def test_the_lexicon_picking_its_patterns_by_how_a_match_starts_finds_what_the_p
         ("Members of the FARC burned a Mi-17 helicopter.", "arson"),
         ("Tijuana: Man executed in gym in La Mesa", "killing"),
         ("They execute nine in the last hours", "killing"),
+        ("A carbomb partially destroys government buildings in Cali.", "explosion"),
+        ("A soldier was injured when he stepped on a minefield.", "explosion"),
+        ("A woman was stoned to death in Raqqa.", "killing"),
         # Spanish headlines
         ("Acribillan a tres sujetos en Chihuahua", "killing"),
         ("Hallan dos cuerpos en el bulevar 2000", "killing"),
