@@ -77,6 +77,22 @@ def test_an_act_some_days_after_is_not_a_recalled_incident(extractor) -> None:  
     assert all(r.realis == "reported" for r in _extract(extractor, text))
 
 
+@pytest.mark.parametrize(
+    ("text", "gtd"),
+    [
+        # a shooting or a killing of a person of note is the GTD's assassination...
+        ("The head of the Sikh community in Kunduz city was shot dead by unidentified gunmen.", "Assassination"),
+        ("Gunmen shot dead a former minister in Bujumbura.", "Assassination"),
+        # ...not a stabbing (an armed assault in the GTD), nor a massacre, nor an attack on people of no note
+        ("A Serbian politician was stabbed outside his apartment in Mitrovica.", "Armed Assault"),
+        ("Gunmen killed a village head and nine other villagers in Borno.", "Armed Assault"),
+        ("Gunmen killed five civilians in a village in Borno.", "Armed Assault"),
+    ],
+)
+def test_the_killing_of_a_person_of_note_is_an_assassination(extractor, text: str, gtd: str) -> None:  # type: ignore[no-untyped-def]
+    assert _only(_extract(extractor, text)).kind.gtd_attack_type == gtd
+
+
 @pytest.mark.parametrize(("published", "realis"), [("2011-07-19", "reported"), ("2011-09-19", "background")])
 def test_the_lead_incident_told_late_is_still_news(extractor, published: str, realis: str) -> None:  # type: ignore[no-untyped-def]
     text = ("Commandos conducted an operation which resulted in two suspected insurgents being detained in Archi "

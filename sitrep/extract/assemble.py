@@ -56,6 +56,20 @@ _EVENT_PAST = re.compile(
 )
 _PAST_VERB = re.compile(r"\b(?:said|had|was|were|did|died|struck|shot|blew|took|went|ago|yesterday|\w{3,}ed)\b", re.I)
 _STATE_TYPES = frozenset({"state force"})
+#: The acts by which a person of note is assassinated: a shooting, a killing (the GTD files a stabbing
+#: or a beating of one as an armed or unarmed assault).
+_TARGETED_FAMILIES = frozenset({"armed", "killing"})
+#: A person of note, whom an attack on them alone makes an assassination: the last word of a
+#: target's description (singular: "the head of the community", "a tribal elder", "Colonel X").
+_PROMINENT = re.compile(
+    r"\b(?:leader|chief|head|chairman|chairperson|chairwoman|president|minister|mayor|governor|lawmaker|"
+    r"legislator|senator|politician|councill?or|MP|judge|prosecutor|commander|colonel|general|sheikh|imam|cleric|"
+    r"ambassador|consul|diplomat|notable|candidate|activist|journalist|editor)\b",
+    re.IGNORECASE,
+)
+#: At most this many dead: an attack on a person of note, perhaps with their guards, not a massacre.
+_ASSASSINATION_DEAD = 3
+
 #: A state force that is the subject of an act: "Dutch police detained two more".
 _FORCE_ACTS = re.compile(
     r"\s+(?:\w+\s+)?(?:arrested|detained|captured|raided|killed|shot|fired|opened fire|stormed|seized|launched|"
@@ -616,6 +630,10 @@ class Assembler:
             family, target_types=[t.type for t in targets], state_perpetrator_only=state_only, status=status,
             plotted="plot" in group.families or "arrest" in group.families,
         )
+        if kind.gtd_attack_type == "Armed Assault" and family in _TARGETED_FAMILIES and _aims_at_a_prominent_person(targets, counts):
+            # the GTD's assassination: an attack meant to kill a prominent person ("the head of the
+            # Sikh community was shot dead", "gunmen shot an ANC branch deputy chairperson")
+            kind = replace(kind, gtd_attack_type="Assassination")
 
         confidence = self._confidence(group, when, location, counts, perpetrators)
         return Report(
@@ -1620,6 +1638,25 @@ def _bare(mention: Any) -> bool:
     """A count that names neither a side nor its people ("killing three", "Seventeen Killed",
     "killing him")."""
     return not mention.side and not getattr(mention, "victim", None)
+
+
+def _aims_at_a_prominent_person(targets: Sequence[Target], counts: Counts) -> bool:
+    """Is one person of note among the targets or the people counted killed or injured ("a Serbian
+    politician", "the head of the Sikh community"), and are few dead?"""
+    killed = counts.killed.best if counts.killed is not None else None
+    if killed is not None and killed > _ASSASSINATION_DEAD:
+        return False
+    described = [t.description for t in targets] + [
+        part.label for count in (counts.killed, counts.injured) if count is not None for part in count.parts
+    ]
+    for description in described:
+        words = description.split(" of ")[0].split()
+        if words and _PROMINENT.fullmatch(words[-1]) and not words[0][0].isdigit() and words[0].lower() not in _MANY:
+            return True
+    return False
+
+
+_MANY = frozenset({"two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "several", "many", "dozens", "some"})
 
 
 def _first_trigger_pos(unit: Unit) -> int:
