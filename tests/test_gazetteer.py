@@ -656,6 +656,15 @@ def test_a_region_phrase_is_the_province_not_its_town(gaz: Gazetteer, text: str,
     assert resolved(gaz, text, *MOSCOW_STORY) == expected
 
 
+@pytest.mark.parametrize("text", ["Lahj province", "Yemen's southern Lahj province", "Lahj governorate"])
+def test_a_province_spelt_as_its_seats_alternate_name_is_the_province(gaz: Gazetteer, text: str) -> None:
+    # "Lahj" is an alternate name of the town of Lahij only; the province bears the town's own name
+    location = gaz.resolve(text)
+    assert location is not None
+    assert (location.name, location.country_code, location.precision) == ("Lahij", "YE", "province")
+    assert gaz.resolve("Lahj").precision == "town"  # type: ignore[union-attr]
+
+
 @pytest.mark.parametrize(
     ("town", "context", "admin1"),
     [

@@ -431,6 +431,14 @@ def _match_name(gazetteer: "Gazetteer", part: str, context: Context, *, loose: b
     return _loose_match(gazetteer, part, context) if loose else None
 
 
+def _province_of_its_name(gazetteer: "Gazetteer", town: "Place") -> bool:
+    """Does the province around ``town`` bear the town's own name (Lahij, seat of Lahij)?"""
+    if not town.admin1_code:
+        return False
+    around = gazetteer.admin1_place(town.country_code, town.admin1_code)
+    return around is not None and normalize_name(around.name) == normalize_name(town.name)
+
+
 def _seat_district(candidates: Sequence["Candidate"], seat: "Place") -> Match:
     """A "<name> district" read as a town: the district the name also matches in the town's
     province ("Saydabad district": Sayyidabad, whose seat Markaz-e Sayyidabad is also called
@@ -524,6 +532,11 @@ def _typed(
         # alternate name is Barani)
         towns = [c for c in candidates if c.place.kind == "city" and c.quality == 0]
         best = choose(gazetteer, base, towns, context, typed=True)
+        if best is None:
+            # "Lahj province": the text spells the seat as its alternate name (Lahij), and the province
+            # bears the seat's own name
+            seats = [c for c in candidates if c.place.kind == "city" and c.quality == 1 and _province_of_its_name(gazetteer, c.place)]
+            best = choose(gazetteer, base, seats, context, typed=True)
         if best is not None and type_word in _SEAT_TYPE_WORDS:
             return Match(best.place, "district")
         if best is not None and best.place.admin1_code:
