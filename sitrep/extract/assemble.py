@@ -20,10 +20,11 @@ from sitrep.extract.analysis import Sentence, Unit
 from sitrep.extract.dateline import dateline_span
 from sitrep.extract.kinds import KindTable
 from sitrep.extract.lexicons import Lexicons, language_of
+from sitrep.extract.numbers import find_quantities
 from sitrep.extract.places import (
     BEFORE_NOT_THE_SCENE, GROUP_WORD, INSTITUTION, MISSION_AFTER, PlaceChoice, chains, choose_location,
 )
-from sitrep.extract.realis import decide_realis, decide_status, read_cues, recalled
+from sitrep.extract.realis import decide_realis, decide_status, read_cues
 from sitrep.extract.segment import Group
 from sitrep.gazetteer.normalize import normalize_name
 from sitrep.model import (
@@ -62,9 +63,9 @@ _TARGETED_FAMILIES = frozenset({"armed", "killing"})
 #: A person of note, whom an attack on them alone makes an assassination: the last word of a
 #: target's description (singular: "the head of the community", "a tribal elder", "Colonel X").
 _PROMINENT = re.compile(
-    r"\b(?:leader|chief|head|chairman|chairperson|chairwoman|president|minister|mayor|governor|lawmaker|"
+    r"leader|chief|head|chairman|chairperson|chairwoman|president|minister|mayor|governor|lawmaker|"
     r"legislator|senator|politician|councill?or|MP|judge|prosecutor|commander|colonel|general|sheikh|imam|cleric|"
-    r"ambassador|consul|diplomat|notable|candidate|activist|journalist|editor)\b",
+    r"ambassador|consul|diplomat|notable|candidate|activist|journalist|editor",
     re.IGNORECASE,
 )
 #: At most this many dead: an attack on a person of note, perhaps with their guards, not a massacre.
@@ -594,7 +595,7 @@ class Assembler:
         cues = read_cues(self.lexicons, head_text)
         if not cues.negated and any(self.lexicons.realis["negated"].search(u.text) for u in group.units):
             cues = replace(cues, negated=True)  # "Police said there was no attack on the mosque"
-        if not cues.background and recalled(head_unit, self.lexicons):
+        if group.recalled:  # opened right after a cue of an earlier incident (realis.recalled)
             cues = replace(cues, background=True)
         has_casualties = any(c is not None and (c.best or 0) > 0 for c in (counts.killed, counts.injured, counts.kidnapped))
         status = decide_status(cues, has_casualties=has_casualties, families=frozenset(group.families))
@@ -1650,13 +1651,13 @@ def _aims_at_a_prominent_person(targets: Sequence[Target], counts: Counts) -> bo
         part.label for count in (counts.killed, counts.injured) if count is not None for part in count.parts
     ]
     for description in described:
-        words = description.split(" of ")[0].split()
-        if words and _PROMINENT.fullmatch(words[-1]) and not words[0][0].isdigit() and words[0].lower() not in _MANY:
-            return True
+        phrase = description.split(" of ")[0]
+        words = phrase.split()
+        if words and _PROMINENT.fullmatch(words[-1]) and not any(
+            q.start == 0 and q.quantity.best != 1 for q in find_quantities(phrase)
+        ):
+            return True  # one of them: no number above one opens the phrase ("two ministers" is not)
     return False
-
-
-_MANY = frozenset({"two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "several", "many", "dozens", "some"})
 
 
 def _first_trigger_pos(unit: Unit) -> int:
