@@ -205,6 +205,12 @@ def test_several_counts_in_one_sentence(sentence: str, expected: list[tuple[str,
         # a bare number after a comma that tells how some of them fared is a part, not more people
         ("The blast injured 22, one seriously.", [("injured", 22)]),
         ("The device exploded, injuring 4 soldiers, one in severe condition.", [("injured", 4)]),
+        ("One of the guards was killed and two others injured one seriously.", [("killed", 1), ("injured", 2)]),
+        ("The blast injured one seriously.", [("injured", 1)]),
+        # a number with "among them" after it is a part of the count before
+        ("He opened fire, wounding a total of 10, four policemen among them.", [("injured", 10)]),
+        ("Twelve people were killed, three children among the dead, and 20 were wounded.",
+         [("killed", 12), ("injured", 20)]),
         # but a list goes on: "two soldiers, one policeman and a civilian"
         ("The bomb killed two soldiers, one policeman and a civilian.", [("killed", 4)]),
         # the possessive of the first person serves the second

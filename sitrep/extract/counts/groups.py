@@ -133,10 +133,17 @@ class GroupReader(Sentence):
                 # "Two police personnel and as many civilians": as many as the group before
                 group.quantity, group.first = found[-1].quantity, group.first - 1
             group.subset = group.subset or self._after_subset_marker(group.first) or (
+                # "wounding a total of 10, four cops among them"
+                bool(found) and self.low(group.first - 1) == "," and self._before_trailing_subset_marker(group.last)
+            ) or (
                 # "including a woman and a child": the inclusion goes on to the end of its list
                 bool(found) and found[-1].subset and found[-1].last + 2 == group.first and lows[group.first - 1] == "and"
                 and not self._has_own_verb(group)  # "including two kids and another 14 were wounded"
             )
+            if (found and found[-1].last + 2 == group.first and lows[found[-1].last + 1] in self.lex.after
+                    and self._describes_part(found[-1], group)):
+                k = group.last + 1  # "two others injured one seriously": how some of those before the verb fared
+                continue
             if found and self._possessor_of(found[-1], group):
                 # "the wife of an embassy staff member": the member tells whose wife, and is no count
                 self.possessors[group.first - 1] = group.last + 1
@@ -430,6 +437,9 @@ class GroupReader(Sentence):
         if self.low(k) in (",", ":"):
             k -= 1
         return any(self.ends_with(marker, k) for marker in self.lex.subset_by_last.get(self.low(k), ()))
+
+    def _before_trailing_subset_marker(self, last: int) -> bool:
+        return any(self.starts_with(marker, last + 1) for marker in self.lex.trailing_subsets.get(self.low(last + 1), ()))
 
     def _add_leaders(self, groups: list[Group]) -> None:
         """'Alaudin and two of his associates were detained': the named man counts too."""

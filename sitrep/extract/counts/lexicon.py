@@ -36,7 +36,7 @@ _WORD_LISTS = (
     "auxiliaries", "reporting_auxiliaries", "speech_verbs", "negations", "prepositions", "boundaries",
     "function_words", "cumulative_cues", "aggregate_cues", "period_cues", "period_units", "campaign_nouns",
     "subset_markers", "joiners", "common_words", "modifier_phrases", "hypothetical_cues", "cause_words",
-    "additive_words",
+    "additive_words", "trailing_subset_markers",
 )
 
 
@@ -77,6 +77,7 @@ class CountLexicon:
     boundaries: frozenset[str]  # words that may follow a count with no noun ("killed 12 in Kabul")
     subset_by_first: Mapping[str, Sequence[list[str]]]
     subset_by_last: Mapping[str, Sequence[list[str]]]
+    trailing_subsets: Mapping[str, Sequence[list[str]]]  # "four cops among them": after the part
     joiners: Sequence[list[str]]
     joiner_ends: frozenset[str]
     stop_words: frozenset[str]  # never inside a victim noun phrase
@@ -155,6 +156,7 @@ class CountLexicon:
             modifier_firsts=frozenset(p.split()[0] for p in words["modifier_phrases"]),
             transitive=frozenset(" ".join(e[0]) for entries in before.values() for e in entries),
             subset_by_first=_index(words["subset_markers"], 0), subset_by_last=_index(words["subset_markers"], -1),
+            trailing_subsets=_index(words["trailing_subset_markers"], 0),
             joiners=sorted((p.split() for p in words["joiners"]), key=len, reverse=True),
             joiner_ends=frozenset(p.split()[-1] for p in words["joiners"]),
             stop_words=frozenset(stop_words), trigger_words=frozenset(trigger_words),
