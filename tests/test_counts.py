@@ -761,11 +761,36 @@ def test_nobody_injured_after_an_and_stays_zero() -> None:
         "The blast could have caused a fire in the depot, killing thousands.",
         "Police said the bomb would have killed hundreds.",
         "The kidnappers threatened to kill the 12 hostages.",
+        "The group warned it would begin killing the 12 hostages.",
+        "The militants falsely claimed that 30 soldiers were killed.",
     ],
 )
 def test_hypothetical_counts_are_dropped(sentence: str) -> None:
     for text in both_cases(sentence):
         assert [m for m in find_counts(text) if m.category == "killed"] == []
+
+
+def test_a_claim_not_called_false_keeps_its_count() -> None:
+    assert summary("The militants claimed that 30 soldiers were killed.") == [("killed", 30)]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # the main verb after a relative clause tells a second fate of the same people
+        ("Three policemen who were abducted a few days previously were found beheaded.",
+         [("kidnapped", 3), ("killed", 3)]),
+        ("A soldier abducted by the rebels a week ago was found dead.", [("kidnapped", 1), ("killed", 1)]),
+        ("Two children who were wounded in the attack later died.", [("killed", 2)]),
+        ("Two soldiers who were injured in the blast were taken to hospital.", [("injured", 2)]),
+        ("A man killed in the attack was identified as a teacher.", [("killed", 1)]),
+        # people only are blown up
+        ("A woman was blown up by a roadside bomb.", [("killed", 1)]),
+        ("The bridge was blown up by militants.", []),
+    ],
+)
+def test_a_fate_after_a_clause(sentence: str, expected: list[tuple[str, int]]) -> None:
+    assert summary(sentence) == expected
 
 
 def test_an_attempt_that_killed_is_not_hypothetical() -> None:
@@ -1201,6 +1226,12 @@ def test_a_period_cue_makes_no_round_up_of_one_person() -> None:
         # past an inclusion, a singular group goes on the list ("in the town" is no verb of its own)
         ("He killed 7 tourists, including four children, and another soldier in the town.", [("killed", 8)]),
         ("Three were killed, including a soldier, and four wounded.", [("killed", 3), ("injured", 4)]),
+        ("The blast killed three people, including a soldier, and four were wounded.", [("killed", 3), ("injured", 4)]),
+        # a list that is the subject goes on past its inclusion to the verb they share
+        ("Four policemen, including an officer, and four civilians were injured in three explosions.",
+         [("injured", 8)]),
+        ("A bomb resulted in two deaths, including one journalist, and nineteen reported injuries.",
+         [("killed", 2), ("injured", 19)]),
     ],
 )
 def test_additions_after_the_verb_and_past_an_inclusion(sentence: str, expected: list[tuple[str, int]]) -> None:

@@ -388,8 +388,13 @@ class GroupReader(Sentence):
         # after a preposition only a person noun will do: "died on the spot" has no tentative group
         need_person = possessive or self.low(first - 1) in self.lex.prepositions
         group = self._noun_group(first, k + 1, Quantity(1, 1, 1, False, low), need_person=need_person, singular=True)
-        if group is not None and group.tentative and self.lows[group.last] in _EVENT_NOUNS:
-            return None  # "killed in the initial bombing and the ensuing firefight": an event, no person
+        if group is not None and group.tentative and (
+            self.lows[group.last] in _EVENT_NOUNS
+            or not self.lex.period_units.isdisjoint(self.lows[group.first : group.last + 1])
+        ):
+            # "killed in the initial bombing and the ensuing firefight": an event, no person; "abducted
+            # a few days previously were found beheaded": a time
+            return None
         return group
 
     def _possessor_of(self, person: Group, group: Group) -> bool:
@@ -488,13 +493,18 @@ class GroupReader(Sentence):
         # suspected insurgents", nor "to")
         if self.lows[g.first - 1] != "and" or self.low(g.last + 1) not in _FINITE or self._has_own_verb(chain[-1]):
             return False
-        k = chain[-1].first - 1
+        return self._an_object(chain[-1])
+
+    def _an_object(self, g: Group) -> bool:
+        """Is ``g`` the object of a verb a few words before it ("killed with bomb one soldier",
+        "attacked the post and two soldiers")?"""
+        k = g.first - 1
         for _ in range(_OBJECT_REACH):
             low = self.low(k)
             if not low or not low[0].isalnum() or low in ("and", "or", "but") or low in CLAUSE_WORDS:
                 return False
             if (low in self.lex.before_ends and low not in _NOT_VERBS) or (
-                k == chain[-1].first - 1 and low.endswith("ed") and self.text[self.starts[k]].islower()
+                k == g.first - 1 and low.endswith("ed") and self.text[self.starts[k]].islower()
             ):
                 return True  # a verb of a count, or any verb right before the list ("attacked the post")
             k -= 1
@@ -579,8 +589,13 @@ class GroupReader(Sentence):
         if past is not None:
             if self.low(past.last + 1) != "," or self.low(past.last + 2) != "and" or past.last + 3 != b.first:
                 return False
-            if self._has_own_verb(b):
-                return False  # "three were killed, including a soldier, and four wounded": a count of its own
+            if self._has_own_verb(b) and (
+                self._has_own_verb(a) or self._an_object(a) or not (a.person and b.person)
+            ):
+                # "three were killed, including a soldier, and four wounded", "killing three, including a
+                # soldier, and four were wounded": a count of its own; not "Four policemen, including an
+                # officer, and four civilians were injured", whose list is the subject of that verb
+                return False
             return not (a.tentative or b.tentative) and (a.quantity.max == 0) == (b.quantity.max == 0)
         if (a.quantity.max == 0) != (b.quantity.max == 0):
             return False  # "the grenade exploded ... and no one was injured": nobody adds to nothing

@@ -15,6 +15,8 @@ from sitrep.extract.numbers import Quantity
 _OBJECT_DETS = frozenset({"a", "an", "the", "his", "her", "their", "its", "another", "all"})
 _OBJECT_PRONOUNS = frozenset({"him", "her", "them", "himself", "herself", "themselves", "us", "me"})
 _RELATIVES = frozenset({"who", "that", "which"})
+#: How many words after its own verb a relative clause may run before the main verb.
+_CLAUSE_TAIL = 8
 #: Verbs of saying after a noun: "Two killed, police said" (the police are no object).
 _REPORTING = frozenset({"said", "say", "says", "told", "reported", "report", "reports"})
 _SEQUENCE_ADVERBS = frozenset({"then", "later", "subsequently", "eventually", "finally", "also", "allegedly",
@@ -27,6 +29,7 @@ _PREDICATE_WORDS = 14
 #: Words between a number and its noun that say how it is known: "nineteen reported injuries".
 _NOUN_QUALIFIERS = frozenset({"reported", "confirmed", "recorded", "known", "documented"})
 _BE = frozenset({"was", "were", "is", "are", "be", "been", "being", "got", "get", "gets", "getting", "left"})
+_HAVE = frozenset({"have", "has", "had"})
 _INTENSIFIERS = frozenset({"very", "so", "too", "most", "more", "less", "quite", "rather", "only", "just"})
 _FLOATING = frozenset({"all", "both", "each", "mostly", "mainly"})  # may open an appositive: ", all citizens of X,"
 
@@ -257,9 +260,47 @@ class LinkReader(Sentence):
             return None  # "the attack in which 20 persons were killed": a subject of its own
         for j in range(k + 1, min(self.n, k + 20)):
             low = self.lows[j]
+            if low == QUANTITY and self.low(j + 1) in lex.period_units:
+                continue  # "who were abducted a few days previously were found beheaded": a time
             if low in (";", ":", ".", QUANTITY) or (low in CLAUSE_WORDS and low != "that"):
                 return None
             if low in _BE and self.lows[j - 1] not in lex.auxiliaries:
+                return j
+        return None
+
+    def after_clause(self, g: Group, end: int, category: str) -> tuple[Entry, int] | None:
+        """The main verb after a relative clause whose own verb, ending before ``end``, the group took
+        ("Three policemen who were abducted a few days previously were found beheaded", "A soldier
+        abducted by the Maoists a week ago was found dead"): its entry and end, when it tells another
+        category."""
+        k = g.last + 1
+        if not g.person:
+            return None
+        if self.low(k) in _RELATIVES:
+            k += 1
+        elif not (self.low(k).endswith("ed") and k < end <= k + 3):
+            return None  # a participle right after the group opens a reduced clause: "A soldier abducted by ..."
+        main = self._after_relative_clause(k)
+        if main is None or main < end:
+            main = self._bare_verb_after(end)  # "Two children who were wounded in the attack died"
+        if main is None:
+            return None
+        found = self._verb_at(g, main)
+        if found is None or found[0][1] == category:
+            return None
+        return found[0], found[2]
+
+    def _bare_verb_after(self, end: int) -> int | None:
+        """A verb of a count a few words after ``end`` with no auxiliary before it and nothing that
+        opens another clause on the way: the main verb after a relative clause."""
+        lex = self.lex
+        for j in range(end, min(self.n, end + _CLAUSE_TAIL)):
+            low = self.lows[j]
+            if low in (";", ":", ".", ",", QUANTITY) or low in CLAUSE_WORDS or low in ("and", "or", "but"):
+                return None
+            before = self.lows[j - 1]
+            if (low in lex.after and low not in lex.prepositions and before not in _BE and before not in _HAVE
+                    and before not in lex.prepositions and self.match_forward(lex.after, j)):
                 return j
         return None
 

@@ -210,7 +210,7 @@ def _link_chain(reader: Reader, chain: list[Group]) -> list[_Found]:
         found = [_use(chain, category, starts[chain[0].first], ends[end - 1])]
         if named_twice:
             found[0].groups = chain[:1]
-        second = reader.also_after(end, category)
+        second = reader.also_after(end, category) or reader.after_clause(chain[-1], end, category)
         if second is not None and category == "injured" and second[0][1] == "killed":
             found[0].category = "killed"  # "was stabbed and later died": killed, not also injured
             found[0].end = ends[second[1] - 1]
@@ -364,6 +364,10 @@ def _unharmed(reader: Reader, groups: list[Group], k: int) -> list[_Found]:
     return [_Found(category, [zero], *span) for category in lex.zero_adjectives[reader.lows[k]]]
 
 
+#: Verbs between a modal and the verb of a count it governs: "would begin killing", "could start killing".
+_ONSET_VERBS = frozenset({"begin", "start", "continue", "resume"})
+
+
 def _without_hypotheticals(reader: Reader, found: list[_Found]) -> list[_Found]:
     """Drop counts under a modal or a threat: "could have caused a chain reaction, killing thousands",
     "the bomb would have killed hundreds", "threatened to kill the 12 hostages". Such a figure is no
@@ -380,13 +384,16 @@ def _without_hypotheticals(reader: Reader, found: list[_Found]) -> list[_Found]:
         first = bisect_left(reader.starts, f.start)
         hypothetical = False
         for j in range(first - 1, max(-1, first - _MODAL_REACH), -1):
-            if lows[j] in _CLAUSE_BREAKS:
+            if lows[j] in _CLAUSE_BREAKS and j not in cues:  # (a cue may end in one: "falsely claimed that")
                 break
             if j in cues:  # a modal must govern the count: "would have killed", "could kill"; not "could be"
                 if not cues[j]:  # "threatened to", "an operation to": only the verb right after it
                     hypothetical = j + 1 == first  # not "civilians attempting to escape, killing 2"
                 else:
-                    hypothetical = j + 1 == first or reader.low(j + 1 + (reader.low(j + 1) in ("not", "n't"))) == "have"
+                    hypothetical = (
+                        j + 1 == first or reader.low(j + 1 + (reader.low(j + 1) in ("not", "n't"))) == "have"
+                        or (reader.low(j + 1) in _ONSET_VERBS and j + 2 == first)  # "would begin killing"
+                    )
                 break
         if not hypothetical:
             kept.append(f)
