@@ -784,6 +784,12 @@ def test_a_claim_not_called_false_keeps_its_count() -> None:
         ("Two children who were wounded in the attack later died.", [("killed", 2)]),
         ("Two soldiers who were injured in the blast were taken to hospital.", [("injured", 2)]),
         ("A man killed in the attack was identified as a teacher.", [("killed", 1)]),
+        # a phrase with "for" between a group and its verb
+        ("A civilian support worker for the army was killed in the attack.", [("killed", 1)]),
+        # more ways of killing
+        ("The video showed the decapitation of an alleged spy.", [("killed", 1)]),
+        ("Militants slit the throat of a mining contractor.", [("killed", 1)]),
+        ("A man bled to death after the attack.", [("killed", 1)]),
         # people only are blown up
         ("A woman was blown up by a roadside bomb.", [("killed", 1)]),
         ("The bridge was blown up by militants.", []),
