@@ -216,6 +216,10 @@ def test_several_counts_in_one_sentence(sentence: str, expected: list[tuple[str,
         # the possessive of the first person serves the second
         ("His wife and son were injured.", [("injured", 2)]),
         ("His wife and two sons were injured.", [("injured", 3)]),
+        # so is a couple, but not "a couple of days"
+        ("The couple was slightly injured.", [("injured", 2)]),
+        ("Gunmen killed an elderly couple and their son.", [("killed", 3)]),
+        ("The attack happened a couple of days ago and two were killed.", [("killed", 2)]),
         # someone's parents are two people
         ("Two children were killed and their parents were injured.", [("killed", 2), ("injured", 2)]),
         ("A child and her parents died as a mortar shell landed on their house.", [("killed", 3)]),
@@ -790,6 +794,9 @@ def test_a_claim_not_called_false_keeps_its_count() -> None:
         ("The video showed the decapitation of an alleged spy.", [("killed", 1)]),
         ("Militants slit the throat of a mining contractor.", [("killed", 1)]),
         ("A man bled to death after the attack.", [("killed", 1)]),
+        # a passive after a first predicate of the group
+        ("Four Chinese nationals survived and were treated for gunshot wounds.", [("injured", 4)]),
+        ("Three soldiers were shot at close range by militias and were seriously wounded.", [("injured", 3)]),
         # people only are blown up
         ("A woman was blown up by a roadside bomb.", [("killed", 1)]),
         ("The bridge was blown up by militants.", []),

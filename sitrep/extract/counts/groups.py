@@ -383,6 +383,10 @@ class GroupReader(Sentence):
             # "their parents were injured": a mother and a father
             return Group(k, k + 1, Quantity(2, 2, 2, False, low), label=self.text[self.starts[k + 1] : self.ends[k + 1]],
                          noun=k + 1, person=True, has_noun=True)
+        couple = self._couple_at(k)
+        if couple is not None:  # "the couple was slightly injured", "an elderly couple": two people
+            return Group(k, couple, Quantity(2, 2, 2, False, low), label=self.text[self.starts[k + 1] : self.ends[couple]],
+                         noun=couple, person=True, has_noun=True)
         possessive = low in ("'s", "’s")
         first = k - 1 if possessive and self.word(k - 1) else k
         # after a preposition only a person noun will do: "died on the spot" has no tentative group
@@ -396,6 +400,16 @@ class GroupReader(Sentence):
             # a few days previously were found beheaded": a time
             return None
         return group
+
+    def _couple_at(self, k: int) -> int | None:
+        """The token of "couple" in a phrase opened by the determiner at ``k`` ("the couple", "a young
+        couple", "their couple"), not "a couple of days"."""
+        for j in (k + 1, k + 2):
+            if self.low(j) == "couple":
+                return j if self.low(j + 1) != "of" else None
+            if not self.word(j) or self.lows[j] in self.lex.stop_words or self.lows[j] in self.lex.people:
+                return None
+        return None
 
     def _possessor_of(self, person: Group, group: Group) -> bool:
         """Is ``group`` the person ``person`` is told by ("the wife of an embassy staff member", "the

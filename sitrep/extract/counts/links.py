@@ -30,6 +30,8 @@ _PREDICATE_WORDS = 14
 _NOUN_QUALIFIERS = frozenset({"reported", "confirmed", "recorded", "known", "documented"})
 _BE = frozenset({"was", "were", "is", "are", "be", "been", "being", "got", "get", "gets", "getting", "left"})
 _HAVE = frozenset({"have", "has", "had"})
+#: Verbs among the function words that may be a group's first predicate before "and were ...".
+_OWN_VERBS = frozenset({"survived", "escaped", "fled"})
 _INTENSIFIERS = frozenset({"very", "so", "too", "most", "more", "less", "quite", "rather", "only", "just"})
 _FLOATING = frozenset({"all", "both", "each", "mostly", "mainly"})  # may open an appositive: ", all citizens of X,"
 
@@ -108,8 +110,8 @@ class LinkReader(Sentence):
         before = self.low(g.first - 1)
         if g.tentative or g.subset or before in lex.before_ends or before in lex.prepositions or before == "and":
             return None
-        if not self.word(k) or self.lows[k] in lex.stop_words:
-            return None  # a verb must follow the group
+        if not self.word(k) or (self.lows[k] in lex.stop_words and self.lows[k] not in _OWN_VERBS):
+            return None  # a verb must follow the group ("survived and were treated for gunshot wounds")
         for j in range(k + 1, min(self.n - 2, k + _PREDICATE_WORDS)):
             low = self.lows[j]
             if low in (";", ":", ".", ",", QUANTITY) or low in CLAUSE_WORDS:
@@ -247,6 +249,8 @@ class LinkReader(Sentence):
                 j, joined = j + 1, True
             if not joined:
                 return k
+            if self.low(j) in ("was", "were"):
+                j += 1  # "were shot and were seriously wounded"
             while self.low(j) in _SEQUENCE_ADVERBS or self._degree_adverb(j):
                 j += 1  # "was shot and critically wounded"
             if self.low(j) in lex.after and self.match_forward(lex.after, j):
