@@ -797,6 +797,10 @@ def test_a_claim_not_called_false_keeps_its_count() -> None:
         # a passive after a first predicate of the group
         ("Four Chinese nationals survived and were treated for gunshot wounds.", [("injured", 4)]),
         ("Three soldiers were shot at close range by militias and were seriously wounded.", [("injured", 3)]),
+        # a shot in a limb wounds
+        ("A man was shot in both arms and legs in a paramilitary-style attack.", [("injured", 1)]),
+        ("Two men were shot in the legs.", [("injured", 2)]),
+        ("One person was shot in the head.", []),
         # people only are blown up
         ("A woman was blown up by a roadside bomb.", [("killed", 1)]),
         ("The bridge was blown up by militants.", []),

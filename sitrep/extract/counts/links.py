@@ -30,6 +30,8 @@ _PREDICATE_WORDS = 14
 _NOUN_QUALIFIERS = frozenset({"reported", "confirmed", "recorded", "known", "documented"})
 _BE = frozenset({"was", "were", "is", "are", "be", "been", "being", "got", "get", "gets", "getting", "left"})
 _HAVE = frozenset({"have", "has", "had"})
+#: Function words that may stand in the gap of an after phrase ("shot in the legs", "in both arms and legs").
+_GAP_WORDS = frozenset({"the", "a", "both", "his", "her", "their", "and"})
 #: Verbs among the function words that may be a group's first predicate before "and were ...".
 _OWN_VERBS = frozenset({"survived", "escaped", "fled"})
 _INTENSIFIERS = frozenset({"very", "so", "too", "most", "more", "less", "quite", "rather", "only", "just"})
@@ -213,8 +215,9 @@ class LinkReader(Sentence):
                 continue
             j = k + len(head)
             for m in range(j + 1, min(self.n, j + 4)):  # one to three free words
-                if not self.word(m - 1) or self.lows[m - 1] in self.lex.stop_words:
-                    break
+                free = self.lows[m - 1]
+                if free != QUANTITY and (not self.word(m - 1) or (free in self.lex.stop_words and free not in _GAP_WORDS)):
+                    break  # "suffered serious head wounds", "shot in both arms and legs"
                 if self.starts_with(tail, m):
                     end = m + len(tail)
                     return (self.lows[k:end], category, strict), k, end
