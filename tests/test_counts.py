@@ -1029,6 +1029,8 @@ def test_dead_people_described_by_an_adjective_are_not_the_injured() -> None:
         # the word adds to the phrase's own first person, not to a count told before
         ("The force detained the targeted individual and two additional suspects.", False),
         ("The force also detained the leader and two additional suspects.", True),
+        # the wounded of an act that killed more add up too
+        ("A second bomb exploded, killing an additional eight people and wounding 12 others.", True),
     ],
 )
 def test_counts_that_add_to_earlier_ones_are_marked(sentence: str, additional: bool) -> None:

@@ -455,6 +455,13 @@ def _mark_additional(reader: Reader, found: list[_Found]) -> None:
             f.groups[0].first == 0 and f.groups[0].quantity.best is not None
             and any(lows[k] in ("other", "others") for k in range(f.groups[0].first, f.groups[0].last + 1))
         )
+    for a, b in zip(found, found[1:]):
+        # "killing an additional eight people and wounding 12 others": the wounded of the act that
+        # killed more add to the earlier wounded too
+        if a.additional and not b.additional and not b.cumulative and b.category != a.category and (
+            reader.text[a.end : b.start].strip().lower() in ("and", ",", ", and")
+        ):
+            b.additional = True
 
 
 def _side_kind(f: _Found) -> bool:
