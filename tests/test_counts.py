@@ -797,6 +797,12 @@ def test_a_claim_not_called_false_keeps_its_count() -> None:
         # a passive after a first predicate of the group
         ("Four Chinese nationals survived and were treated for gunshot wounds.", [("injured", 4)]),
         ("Three soldiers were shot at close range by militias and were seriously wounded.", [("injured", 3)]),
+        # a pronoun names the people just counted as the victims of a second act
+        ("Gunmen abducted three men and later killed them.", [("kidnapped", 3), ("killed", 3)]),
+        ("Insurgents attacked two farmers on their farm and slit their throats.", [("killed", 2)]),
+        ("Gunmen kidnapped a teacher and slit his throat.", [("kidnapped", 1), ("killed", 1)]),
+        ("Three gunmen stormed the house and killed them.", []),
+        ("Eleven people had their heads cut off in an attack.", [("killed", 11)]),
         # a shot in a limb wounds
         ("A man was shot in both arms and legs in a paramilitary-style attack.", [("injured", 1)]),
         ("Two men were shot in the legs.", [("injured", 2)]),
@@ -1230,6 +1236,13 @@ def test_families_and_deaths_told_by_their_manner(sentence: str, expected: list[
 def test_one_person_told_with_what_describes_them(sentence: str, expected: list[tuple[str, int]], side: str | None) -> None:
     assert summary(sentence) == expected
     assert find_counts(sentence)[0].side == side
+
+
+def test_a_cue_after_another_number_is_that_numbers() -> None:
+    mention = one("A roadside bomb killed two policemen on Thursday, police said, bringing to 11 the number of "
+                  "officers killed by roadside bombs over the past two days.", "killed")
+    assert (mention.count.best, mention.cumulative, mention.aggregate) == (2, False, False)
+    assert one("12 people were killed over the past two days.", "killed").aggregate
 
 
 def test_a_period_cue_makes_no_round_up_of_one_person() -> None:

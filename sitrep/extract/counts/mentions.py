@@ -13,6 +13,7 @@ from typing import Mapping, Sequence
 
 from sitrep.extract.counts.lexicon import CountLexicon, default_lexicon
 from sitrep.extract.counts.reader import QUANTITY, Group, Reader, tokenize
+from sitrep.extract.counts.sentence import CLAUSE_WORDS
 from sitrep.extract.numbers import Quantity
 from sitrep.model import Count, CountCategory, CountPart
 
@@ -109,6 +110,7 @@ def find_counts(sentence: str, lexicon: CountLexicon | None = None) -> list[Coun
             found.append(_Found(group.adjective, [group], reader.starts[group.first], reader.ends[group.last]))
     found.extend(_totals(reader, groups, found))
     _attach_extras(reader, groups, found)
+    found.extend(_pronoun_objects(reader, groups, found))
     found = _without_self_kills(found)
     found.sort(key=lambda f: f.start)
     found = _without_hypotheticals(reader, found)
@@ -428,6 +430,63 @@ def _joined_counts(reader: Reader, found: list[_Found]) -> list[_Found]:
     return out
 
 
+#: A verb phrase whose victims are a pronoun standing for people just counted: "and killed them",
+#: "and slit their throats" (the pronoun's place in each, and the category).
+_PRONOUN_ACTS: tuple[tuple[tuple[str, ...], int, str], ...] = (
+    (("slit", "their", "throats"), 1, "killed"), (("cut", "their", "throats"), 1, "killed"),
+    (("slit", "his", "throat"), 1, "killed"), (("slit", "her", "throat"), 1, "killed"),
+    (("cut", "his", "throat"), 1, "killed"), (("cut", "her", "throat"), 1, "killed"),
+)
+#: Pronouns for one person and for several.
+_SINGULAR_PRONOUNS = frozenset({"him", "her", "his"})
+_PLURAL_PRONOUNS = frozenset({"them", "their"})
+
+
+def _pronoun_objects(reader: Reader, groups: list[Group], found: list[_Found]) -> list[_Found]:
+    """A second act on people just counted, named by a pronoun in a predicate joined by "and":
+    "abducted three men and killed them", "kidnapped 40 civilians ... and subsequently executed
+    them", "attacked two farmers and slit their throats", "kidnapped a teacher and slit his
+    throat". The count of the group before is the count of that act too (its category told by
+    the verb)."""
+    lows = reader.lows
+    if _PLURAL_PRONOUNS.isdisjoint(lows) and _SINGULAR_PRONOUNS.isdisjoint(lows):
+        return []
+    told = {(f.category, id(g)) for f in found for g in f.groups}
+    out: list[_Found] = []
+    for k, low in enumerate(lows):
+        if low not in _PLURAL_PRONOUNS and low not in _SINGULAR_PRONOUNS:
+            continue
+        act = next((a for a in _PRONOUN_ACTS if reader.starts_with(list(a[0]), k - a[1])), None)
+        if act is not None:
+            first, end, category = k - act[1], k - act[1] + len(act[0]), act[2]
+        else:
+            # ("him" and "her" after a verb are groups of one of their own: "and beheaded him")
+            entry = reader.match_backward(k - 1) if low == "them" else None
+            if entry is None or entry[0][-1] in ("of", "to"):
+                continue  # an "of" phrase ("the killing of") takes no pronoun here
+            first, end, category = k - len(entry[0]), k + 1, entry[1]
+        j = first - 1
+        while j >= 0 and (lows[j] in _ADVERBS_BEFORE_ACT or lows[j].endswith("ly")):
+            j -= 1  # "and subsequently executed them"
+        if j < 0 or lows[j] != "and":
+            continue
+        antecedent = next((g for g in reversed(groups) if g.last < j), None)
+        if antecedent is None or not antecedent.person or antecedent.reflexive or antecedent.quantity.best is None:
+            continue
+        if not (antecedent.used or reader._an_object(antecedent)):
+            continue  # "Three gunmen stormed the house and killed them": the pronoun's people are others
+        if any(w in (".", ";", ":") or w in CLAUSE_WORDS for w in lows[antecedent.last + 1 : j]):
+            continue  # the pronoun's people were counted in another clause
+        if (antecedent.quantity.best == 1) != (low in _SINGULAR_PRONOUNS) or (category, id(antecedent)) in told:
+            continue
+        out.append(_Found(category, [antecedent], reader.starts[first], reader.ends[end - 1]))
+    return out
+
+
+#: Words between "and" and the verb of a second act ("and then killed them").
+_ADVERBS_BEFORE_ACT = frozenset({"then", "later", "also", "subsequently", "eventually", "finally"})
+
+
 def _mark_additional(reader: Reader, found: list[_Found]) -> None:
     """Mark counts that add to earlier ones: "one additional suspect", "another 25", "two more",
     "also detained" (a word of ``additive_words`` in the phrase or right before it)."""
@@ -574,6 +633,8 @@ def _mark_cumulative(reader: Reader, found: list[_Found]) -> None:
             if lo <= offset < hi:
                 if period and _one_person(f):
                     continue  # "A university student was killed in the last hours": no round-up
+                if offset >= f.end and _toll_between(reader, f.end, offset, found):
+                    continue  # "killed two police ..., bringing to 11 the number killed over the past two days"
                 f.cumulative = True
                 f.aggregate = f.aggregate or aggregate
         if campaign and _campaign_toll(reader, f):
@@ -583,6 +644,17 @@ def _mark_cumulative(reader: Reader, found: list[_Found]) -> None:
             if other is not f and other.groups and other.groups[0] is f.groups[0]:
                 f.cumulative |= other.cumulative
                 f.aggregate |= other.aggregate
+
+
+def _toll_between(reader: Reader, start: int, end: int, found: Sequence[_Found]) -> bool:
+    """Is there a toll no count read, "to N" ("bringing to 11 the number of ..."), between
+    character offsets ``start`` and ``end``? A cue after it is that toll's, not the count's before it."""
+    first, last = bisect_left(reader.starts, start), bisect_left(reader.starts, end)
+    return any(
+        reader.lows[k] == QUANTITY and reader.low(k - 1) == "to"
+        and not any(f.start <= reader.starts[k] < f.end for f in found)
+        for k in range(first, last)
+    )
 
 
 def _cues(reader: Reader) -> list[tuple[int, bool, bool]]:
