@@ -196,6 +196,23 @@ def test_the_country_of_a_text_that_names_none_outright(extractor, text: str, pl
     assert report.location is not None and (report.location.name, report.location.country_code) == place
 
 
+@pytest.mark.parametrize(
+    ("text", "country"),
+    [
+        # a small namesake abroad ("Jebel" in Turkmenistan) does not pull the story out of its country
+        ("Two Tunisian Army soldiers were killed after their vehicle hit an IED near Jebel ech Chambi, close to "
+         "the border with Algeria.", "TN"),
+        # a large town is believed wherever the article points ("Khalis", Iraq, with a group named like one
+        # of Mozambique)
+        ("Fourteen people were killed by a suicide car bombing in Khalis. The Ansar al-Sunnah militant group "
+         "claimed responsibility for the attack.", "IQ"),
+    ],
+)
+def test_a_town_abroad_must_be_known_to_set_the_country(extractor, text: str, country: str) -> None:  # type: ignore[no-untyped-def]
+    report = _extract(extractor, text)[0]
+    assert report.location is not None and report.location.country_code == country
+
+
 def test_a_town_the_ner_took_for_a_facility_is_read_as_a_town(extractor) -> None:  # type: ignore[no-untyped-def]
     article = Article(text="Human head found in Valle de Juárez", published=date(2024, 3, 25), outlet="El Heraldo de Juárez")
     report = _only(extractor.extract(article))

@@ -284,6 +284,8 @@ class DocumentContext:
                 place = places.resolve(text, context_countries=hinted)
                 if place is None:  # anywhere, but by its own spelling: "Kalacha" is no Karachi
                     place = places.resolve(text, loose=False)
+                    if place is not None and hinted and not _known_abroad(place, gazetteer):
+                        place = None  # "near Jebel ech Chambi" in a Tunisian story: not Jebel in Turkmenistan
                 if place is not None and place.country_code:
                     tally[place.country_code] += 1
                     named.add(place.country_code)
@@ -495,6 +497,20 @@ def hint_countries(mention: Any) -> tuple[str, ...]:
     Nigeria's, not India's)."""
     actor = mention.actor
     return tuple(actor.countries) if actor is not None and len(actor.countries) <= HINT_COUNTRIES else ()
+
+
+#: A town outside the countries an article points to is believed, to put its country among them,
+#: only when it is this large ("a Guyana native in Albany" is in New York).
+_TOWN_KNOWN_ABROAD = 50_000
+
+
+def _known_abroad(place: Location, gazetteer: Any) -> bool:
+    """Is ``place``, found outside the article's countries, well enough known to be meant: an
+    area, or a town of _TOWN_KNOWN_ABROAD people or more?"""
+    if place.precision != "town" or place.geonameid is None:
+        return True
+    populations = [c.place.population for c in gazetteer.candidates(place.name) if c.place.geonameid == place.geonameid]
+    return not populations or max(populations) >= _TOWN_KNOWN_ABROAD
 
 
 def _actor_countries(mention: Any) -> tuple[str, ...]:
