@@ -507,9 +507,9 @@ class GroupReader(Sentence):
         # suspected insurgents", nor "to")
         if self.lows[g.first - 1] != "and" or self.low(g.last + 1) not in _FINITE or self._has_own_verb(chain[-1]):
             return False
-        return self._an_object(chain[-1])
+        return self.an_object(chain[-1])
 
-    def _an_object(self, g: Group) -> bool:
+    def an_object(self, g: Group) -> bool:
         """Is ``g`` the object of a verb a few words before it ("killed with bomb one soldier",
         "attacked the post and two soldiers")?"""
         k = g.first - 1
@@ -604,7 +604,7 @@ class GroupReader(Sentence):
             if self.low(past.last + 1) != "," or self.low(past.last + 2) != "and" or past.last + 3 != b.first:
                 return False
             if self._has_own_verb(b) and (
-                self._has_own_verb(a) or self._an_object(a) or not (a.person and b.person)
+                self._has_own_verb(a) or self.an_object(a) or not (a.person and b.person)
             ):
                 # "three were killed, including a soldier, and four wounded", "killing three, including a
                 # soldier, and four were wounded": a count of its own; not "Four policemen, including an

@@ -440,6 +440,8 @@ _PRONOUN_ACTS: tuple[tuple[tuple[str, ...], int, str], ...] = (
 #: Pronouns for one person and for several.
 _SINGULAR_PRONOUNS = frozenset({"him", "her", "his"})
 _PLURAL_PRONOUNS = frozenset({"them", "their"})
+#: Words between "and" and the verb of a second act ("and then killed them").
+_ADVERBS_BEFORE_ACT = frozenset({"then", "later", "also", "subsequently", "eventually", "finally"})
 
 
 def _pronoun_objects(reader: Reader, groups: list[Group], found: list[_Found]) -> list[_Found]:
@@ -473,7 +475,7 @@ def _pronoun_objects(reader: Reader, groups: list[Group], found: list[_Found]) -
         antecedent = next((g for g in reversed(groups) if g.last < j), None)
         if antecedent is None or not antecedent.person or antecedent.reflexive or antecedent.quantity.best is None:
             continue
-        if not (antecedent.used or reader._an_object(antecedent)):
+        if not (antecedent.used or reader.an_object(antecedent)):
             continue  # "Three gunmen stormed the house and killed them": the pronoun's people are others
         if any(w in (".", ";", ":") or w in CLAUSE_WORDS for w in lows[antecedent.last + 1 : j]):
             continue  # the pronoun's people were counted in another clause
@@ -482,9 +484,6 @@ def _pronoun_objects(reader: Reader, groups: list[Group], found: list[_Found]) -
         out.append(_Found(category, [antecedent], reader.starts[first], reader.ends[end - 1]))
     return out
 
-
-#: Words between "and" and the verb of a second act ("and then killed them").
-_ADVERBS_BEFORE_ACT = frozenset({"then", "later", "also", "subsequently", "eventually", "finally"})
 
 
 def _mark_additional(reader: Reader, found: list[_Found]) -> None:
