@@ -803,6 +803,24 @@ def test_a_claim_not_called_false_keeps_its_count() -> None:
         ("Gunmen kidnapped a teacher and slit his throat.", [("kidnapped", 1), ("killed", 1)]),
         ("Three gunmen stormed the house and killed them.", []),
         ("Eleven people had their heads cut off in an attack.", [("killed", 11)]),
+        # what befell some of those kidnapped or wounded
+        ("Two of the kidnapped officers were later found dead.", [("killed", 2)]),
+        ("One of the abductees succumbed to his wounds.", [("killed", 1)]),
+        ("Two of the abductees were released.", [("kidnapped", 2)]),
+        ("Two wounded soldiers later died in hospital.", [("killed", 2)]),
+        ("One of the dead officers was a father of three.", []),
+        # a list broken by "almost all of them"
+        ("In total 92 people, almost all of them civilians, were killed.", [("killed", 92)]),
+        # an active verb's object after a place or time phrase, never a passive's
+        ("Militants killed on Monday three policemen.", [("killed", 3)]),
+        ("Two soldiers were killed in clashes with 20 militants.", [("killed", 2)]),
+        ("Five were killed and 13 injured in Sadoun street and 13 killed and 34 injured in Sadr City.",
+         [("killed", 5), ("injured", 13), ("killed", 13), ("injured", 34)]),
+        ("Two persons were killed and another injured in two explosions in Baghdad.", [("killed", 2), ("injured", 1)]),
+        # a number before a list whose last item has none, past that item's "of" phrase
+        ("50 civilians and members of the security forces were killed.", [("killed", 50)]),
+        # in a list, the hostages freed are not the dead
+        ("The raid ended with two suicide bombers killed in action and ten hostages freed.", [("killed", 2)]),
         # a shot in a limb wounds
         ("A man was shot in both arms and legs in a paramilitary-style attack.", [("injured", 1)]),
         ("Two men were shot in the legs.", [("injured", 2)]),

@@ -316,6 +316,10 @@ class GroupReader(Sentence):
                 return Group(first, j + 1, q, partitive="them")
             m = j + 2 + (self.low(j + 2) in ("people", QUANTITY))
             if self.low(m) in self.lex.partitive_nouns:  # "two of the dead"
+                described = self._noun_group(first, m + 1, q, need_person=True) if self.word(m + 1) else None
+                if described is not None:  # "two of the kidnapped officers": people told by their fate
+                    described.partitive = self.lex.partitive_nouns[self.low(m)]
+                    return described
                 return Group(first, m, q, partitive=self.lex.partitive_nouns[self.low(m)])
             if self.low(j + 2) == QUANTITY:  # "one of the two gunmen"
                 group = self._noun_group(first, j + 3, q)

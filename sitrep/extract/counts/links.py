@@ -30,6 +30,10 @@ _PREDICATE_WORDS = 14
 _NOUN_QUALIFIERS = frozenset({"reported", "confirmed", "recorded", "known", "documented"})
 _BE = frozenset({"was", "were", "is", "are", "be", "been", "being", "got", "get", "gets", "getting", "left"})
 _HAVE = frozenset({"have", "has", "had"})
+#: Prepositions of a place or time phrase between a verb and its object ("executed in the region three
+#: people"), and how many words such a phrase may have.
+_PLACE_OR_TIME = frozenset({"in", "at", "on", "near", "during"})
+_PHRASE_BEFORE_OBJECT = 7
 #: Function words that may stand in the gap of an after phrase ("shot in the legs", "in both arms and legs").
 _GAP_WORDS = frozenset({"the", "a", "both", "his", "her", "their", "and"})
 #: Verbs among the function words that may be a group's first predicate before "and were ...".
@@ -54,8 +58,28 @@ class LinkReader(Sentence):
             k -= 2  # "killed at least a civilian"
         entry = self.match_backward(k)
         if entry is None:
-            return None
+            return self._before_phrase(g)
         return entry, k + 1 - len(entry[0])
+
+    def _before_phrase(self, g: Group) -> tuple[Entry, int] | None:
+        """An active verb before a place or time phrase that stands between it and its counted object:
+        "Al-Shabaab executed in the Lower Shabelle region three people". Not after "was" or "were"
+        ("were killed in clashes with three groups"), nor past a comma, "with" or "by"."""
+        if self.lows[g.first] != QUANTITY or not g.person or g.thing:
+            return None  # not "injured in two explosions", a phrase of its own
+        for j in range(g.first - 1, max(-1, g.first - 1 - _PHRASE_BEFORE_OBJECT), -1):
+            low = self.lows[j]
+            if not self.word(j) or low in ("with", "by", "and", "or") or low in CLAUSE_WORDS:
+                return None
+            if low in _PLACE_OR_TIME and j < g.first - 1:
+                entry = self.match_backward(j - 1)
+                if entry is None:
+                    return None
+                start = j - len(entry[0])
+                if self.low(start - 1) in self.lex.auxiliaries:
+                    return None  # a passive: the number after the phrase is no object of it
+                return entry, start
+        return None
 
     def acceptable_object(self, g: Group, strict: bool, category: str) -> bool:
         """May the group be the object of a verb of ``category`` (``strict``: one that needs people)?"""
@@ -83,6 +107,10 @@ class LinkReader(Sentence):
                 g.quantity.best != 1 or (self.word(end) and self.lows[end] not in lex.stop_words)
             ):
                 return None  # "one death", not "one death threat"
+            if self.low(k - 1) == "the" and self.low(k - 2) == "of":
+                fate = self._verb_at(g, end)  # "One of the abductees succumbed to his wounds": what befell them
+                if fate is not None and fate[0][1] != noun[1]:
+                    return fate
             return noun, k, end
         if g.tentative:  # "the principal of the school was killed", not "the release of the priests who..."
             if not self.caps and self.low(k) in lex.prepositions:
@@ -488,6 +516,8 @@ class LinkReader(Sentence):
         if group is None or self.lex.people.get(self.lows[group.last], (True, False))[1] is False:
             return k
         end = group.last + 1
+        if self.low(end) == "of":
+            end = self._skip_phrase(end)  # "50 civilians and members of the security forces were killed"
         if self.low(end) in self.lex.auxiliaries or (self.low(end) in self.lex.after
                                                       and self.match_forward(self.lex.after, end)):
             return end

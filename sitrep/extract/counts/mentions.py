@@ -207,7 +207,10 @@ def _link_chain(reader: Reader, chain: list[Group]) -> list[_Found]:
             return []  # "Seven horses are also killed": no people
         if any(g.partitive == category for g in chain):
             return []
-        if any(g.adjective is not None and g.adjective != category for g in chain):
+        if any(
+            g.adjective is not None and g.adjective != category and not (len(chain) == 1 and _later_fate(g.adjective, category))
+            for g in chain
+        ):
             return []  # "30 dead soldiers and others injured": the dead are not the injured
         found = [_use(chain, category, starts[chain[0].first], ends[end - 1])]
         if named_twice:
@@ -222,6 +225,14 @@ def _link_chain(reader: Reader, chain: list[Group]) -> list[_Found]:
     if len(chain) > 1:  # no verb for the whole list: try its first group alone, then the rest
         return _link_chain(reader, chain[:1]) + _link_chain(reader, chain[1:])
     return []
+
+
+def _later_fate(told: str, category: str) -> bool:
+    """May people described as ``told`` ("the kidnapped officers", "two wounded soldiers") later
+    come to ``category``? The kidnapped and the wounded may die; the dead are not later wounded.
+    (Only a group alone: in a list, "two suicide bombers killed and ten hostages freed", the
+    hostages are others.)"""
+    return category == "killed" and told in ("kidnapped", "injured")
 
 
 def _restated(reader: Reader, chain: list[Group]) -> bool:
