@@ -322,6 +322,9 @@ def test_the_pronoun_us_never_qualifies_a_force(registry: ActorRegistry) -> None
         ("Four neo-Nazis set fire to a house.", ("neo-Nazis", "neo-Nazis", "armed group", None)),
         ("It was blamed on dissident republicans.", ("dissident republicans", "dissident republicans", "armed group", None)),
         ("A Salafist extremist beat him.", ("Salafist extremist", "Salafist extremists", "armed group", None)),
+        # a stance towards a country is no country: "Pro-Iraqi militants" are not Iraq's
+        ("Pro-Iraqi militants were blamed.", ("Pro-Iraqi militants", "pro-Iraqi militants", "armed group", None)),
+        ("Iraqi militants were blamed.", ("Iraqi militants", "Iraqi militants", "armed group", "IQ")),
     ],
 )
 def test_unnamed_perpetrators(registry: ActorRegistry, text: str, expected: tuple[str, str, str, str | None]) -> None:

@@ -466,6 +466,11 @@ class ActorRegistry:
             found = self._qualifier_at(t, p)
             if found is None:
                 break
+            first, qualifier = found
+            if qualifier.kind == "country" and first > 0 and t.keys[first - 1] in _SIDING and t.gap(first) == "-":
+                # "Pro-Iraqi militants" are no Iraqi militants: a stance, kept in the name, with no country
+                side = t.keys[first - 1]
+                found = (first - 1, Qualifier("descriptor", f"{side}-{t.text[t.start(first) : t.end(p)]}", key=side))
             out.append(found)
             p = found[0] - 1
         out.reverse()
@@ -543,6 +548,8 @@ class ActorRegistry:
 
 
 _DETERMINERS = frozenset({"the", "its", "their", "his", "her", "our"})
+#: Words joined by a hyphen before a people's name that make it a stance ("pro-Iraqi", "anti-Syrian").
+_SIDING = frozenset({"pro", "anti"})
 _OPEN_BRACKET = re.compile(r"[ \t]*[(\[][ \t]*")
 _CLOSE_BRACKET = re.compile(r"[ \t]*[)\]]")
 _IDENTITY = frozenset({"country", "alliance"})
