@@ -142,7 +142,8 @@ class GroupReader(Sentence):
             )
             if (found and found[-1].last + 2 == group.first and lows[found[-1].last + 1] in self.lex.after
                     and self._describes_part(found[-1], group)):
-                k = group.last + 1  # "two others injured one seriously": how some of those before the verb fared
+                self.fared.add(group.first)  # "two others injured one seriously": how some of those before the verb fared
+                k = group.last + 1
                 continue
             if found and self._possessor_of(found[-1], group):
                 # "the wife of an embassy staff member": the member tells whose wife, and is no count
@@ -384,13 +385,10 @@ class GroupReader(Sentence):
         if self.low(k + 2) == "of" and self.lows[k + 1] not in self.lex.people and _names_an_act(self.lows[k + 1]):
             return None  # "the deaths of five fighters and the recovery of four rifles": an act, no person
         if low in ("his", "her", "their") and self.lows[k + 1] == "parents" and self._ends_noun_phrase(k + 2):
-            # "their parents were injured": a mother and a father
-            return Group(k, k + 1, Quantity(2, 2, 2, False, low), label=self.text[self.starts[k + 1] : self.ends[k + 1]],
-                         noun=k + 1, person=True, has_noun=True)
+            return self._two_people(k, k + 1)  # "their parents were injured": a mother and a father
         couple = self._couple_at(k)
-        if couple is not None:  # "the couple was slightly injured", "an elderly couple": two people
-            return Group(k, couple, Quantity(2, 2, 2, False, low), label=self.text[self.starts[k + 1] : self.ends[couple]],
-                         noun=couple, person=True, has_noun=True)
+        if couple is not None:  # "the couple was slightly injured", "an elderly couple"
+            return self._two_people(k, couple)
         possessive = low in ("'s", "’s")
         first = k - 1 if possessive and self.word(k - 1) else k
         # after a preposition only a person noun will do: "died on the spot" has no tentative group
@@ -404,6 +402,11 @@ class GroupReader(Sentence):
             # a few days previously were found beheaded": a time
             return None
         return group
+
+    def _two_people(self, k: int, noun: int) -> Group:
+        """Two people named by one noun after the determiner at ``k`` ("their parents", "the couple")."""
+        return Group(k, noun, Quantity(2, 2, 2, False, self.lows[k]), label=self.text[self.starts[k + 1] : self.ends[noun]],
+                     noun=noun, person=True, has_noun=True)
 
     def _couple_at(self, k: int) -> int | None:
         """The token of "couple" in a phrase opened by the determiner at ``k`` ("the couple", "a young

@@ -186,7 +186,8 @@ class LinkReader(Sentence):
             transitive = self._transitive(entry[0])
             if had_object and transitive:
                 return None  # "stabbed to death a soldier" is no "stabbed" without an object
-            if not passive and transitive and self._has_object(end) and not self._fared_at(g, end):
+            # (not "two others injured one seriously": the number tells how some of them fared)
+            if not passive and transitive and self._has_object(end) and end not in self.fared:
                 had_object = True
                 continue  # "left 4 fighters dead and injured 3": "dead", then a verb with its own object
             if entry[1] == "injured":
@@ -195,14 +196,6 @@ class LinkReader(Sentence):
                     return worse[0], k, worse[1]
             return entry, k, end
         return self._gapped_at(k) if self.low(k) in lex.gapped_after else None
-
-    def _fared_at(self, g: Group, k: int) -> bool:
-        """Does a bare number with an adverb at ``k`` tell how some of the group before the verb fared,
-        with no object of its own ("two others injured one seriously")?"""
-        if g.quantity.best is None or g.quantity.best < 2 or g.tentative or self.low(k) != QUANTITY:
-            return False
-        low = self.low(k + 1)
-        return low.endswith("ly") and len(low) > 4 and low not in self.lex.people and self.low(k + 2) not in self.lex.people
 
     def _has_object(self, end: int) -> bool:
         """Does an object follow a verb ending before ``end``, perhaps after a second verb ("stabbed

@@ -443,10 +443,10 @@ def _joined_counts(reader: Reader, found: list[_Found]) -> list[_Found]:
 
 #: A verb phrase whose victims are a pronoun standing for people just counted: "and killed them",
 #: "and slit their throats" (the pronoun's place in each, and the category).
-_PRONOUN_ACTS: tuple[tuple[tuple[str, ...], int, str], ...] = (
-    (("slit", "their", "throats"), 1, "killed"), (("cut", "their", "throats"), 1, "killed"),
-    (("slit", "his", "throat"), 1, "killed"), (("slit", "her", "throat"), 1, "killed"),
-    (("cut", "his", "throat"), 1, "killed"), (("cut", "her", "throat"), 1, "killed"),
+_PRONOUN_ACTS: tuple[tuple[list[str], int, str], ...] = (
+    (["slit", "their", "throats"], 1, "killed"), (["cut", "their", "throats"], 1, "killed"),
+    (["slit", "his", "throat"], 1, "killed"), (["slit", "her", "throat"], 1, "killed"),
+    (["cut", "his", "throat"], 1, "killed"), (["cut", "her", "throat"], 1, "killed"),
 )
 #: Pronouns for one person and for several.
 _SINGULAR_PRONOUNS = frozenset({"him", "her", "his"})
@@ -469,7 +469,7 @@ def _pronoun_objects(reader: Reader, groups: list[Group], found: list[_Found]) -
     for k, low in enumerate(lows):
         if low not in _PLURAL_PRONOUNS and low not in _SINGULAR_PRONOUNS:
             continue
-        act = next((a for a in _PRONOUN_ACTS if reader.starts_with(list(a[0]), k - a[1])), None)
+        act = next((a for a in _PRONOUN_ACTS if reader.starts_with(a[0], k - a[1])), None)
         if act is not None:
             first, end, category = k - act[1], k - act[1] + len(act[0]), act[2]
         else:

@@ -110,6 +110,9 @@ class Sentence:
         #: "of" phrases that tell whose someone is ("the wife | of an embassy staff member"): the
         #: token of "of" -> the token after the phrase; filled while groups are read
         self.possessors: dict[int, int] = {}
+        #: numbers right after a group's verb that tell how some of that group fared ("two others
+        #: injured | one seriously"): the token of each; filled while groups are read
+        self.fared: set[int] = set()
 
     def low(self, k: int) -> str:
         return self.lows[k] if 0 <= k < self.n else ""
