@@ -301,6 +301,7 @@ def report(
 FMLN = ActorRef("Farabundo Martí National Liberation Front", "FARABUNDO MARTI NATIONAL LIBERATION\nFRONT [FMLN]", actor_id="fmln")
 GUERRILLAS = ActorRef("rebels", "URBAN GUERRILLAS", actor_type="armed group")
 BOMBING = ("Explosions/Remote violence", "Remote explosive/landmine/IED", "Bombing/Explosion")
+KIDNAPPING = ("Violence against civilians", "Abduction/forced disappearance", "Hostage Taking (Kidnapping)")
 
 
 def test_a_bombing_report_fills_every_role_from_its_own_words() -> None:
@@ -345,6 +346,26 @@ def test_a_state_force_as_a_body_is_an_organisation_and_its_men_are_individuals(
     text = "THE ARMED FORCES ATTACKED THE VILLAGE. SOLDIERS KILLED TWO PEASANTS."
     t = report_template(report(perps=[army, soldiers]), text, MAPPING)
     assert t is not None and (t["PerpOrg"], t["PerpInd"]) == ([["THE ARMED FORCES"]], [["SOLDIERS"]])
+
+
+def test_an_organisations_people_named_beside_it_are_the_individuals() -> None:
+    eln = ActorRef("National Liberation Army", "ARMY OF NATIONAL LIBERATION", actor_id="eln")
+    text = "COLOMBIAN ARMY OF NATIONAL LIBERATION GUERRILLAS KIDNAPPED TWO ENGINEERS. ELN TERRORISTS FLED."
+    t = report_template(report(*KIDNAPPING, perps=[eln]), text, MAPPING)
+    # the first phrase only: one entity, the organisation's people
+    assert t is not None and t["PerpOrg"] == [["ARMY OF NATIONAL LIBERATION"]]
+    assert t["PerpInd"] == [["ARMY OF NATIONAL LIBERATION GUERRILLAS"]]
+    fmln = ActorRef("Farabundo Martí National Liberation Front", "FMLN", actor_id="fmln")
+    text = "MEMBERS OF THE FMLN ATTACKED THE VILLAGE."
+    assert report_template(report(perps=[fmln]), text, MAPPING)["PerpInd"] == [["MEMBERS OF THE FMLN"]]  # type: ignore[index]  # as written
+
+
+def test_an_organisations_people_are_not_added_beside_named_individuals() -> None:
+    army = ActorRef("Military forces", "ARMED FORCES", actor_type="state force")
+    commandos = ActorRef("commandos", "URBAN COMMANDOS", actor_type="unnamed")
+    text = "URBAN COMMANDOS ATTACKED THE POST. ARMED FORCES TROOPS REACTED BY SHOOTING."
+    t = report_template(report(perps=[commandos, army]), text, MAPPING)
+    assert t is not None and t["PerpInd"] == [["URBAN COMMANDOS"]]
 
 
 def test_mentions_not_in_the_text_and_places_are_not_filled() -> None:

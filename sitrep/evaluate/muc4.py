@@ -13,7 +13,8 @@ Which report becomes which template (the mapping is ``sitrep/data/evaluate/muc4.
   or dated within two months of the dateline (MUC-4 keeps only recent incidents), and a
   type rule gives it a MUC-4 incident type (clashes between combatants get none);
 - PerpInd: the words of unnamed perpetrators ("URBAN GUERRILLAS") and of people named as
-  attackers; PerpOrg: the words naming registry actors ("FMLN") and groups named as claiming
+  attackers; where there are none, the organisation's people as the text first names them
+  beside it ("ELN GUERRILLAS", "MEMBERS OF THE FMLN"); PerpOrg: the words naming registry actors ("FMLN") and groups named as claiming
   that the registry does not know, without bracketed translator's insertions;
 - Target: targets whose head noun is a thing (a building, a pylon, a bus);
 - Victim: the other targets, and the people of killed, injured and kidnapped counts;
@@ -77,7 +78,7 @@ _WINDOW: Final = 400
 _MAPPING_KEYS: Final = frozenset({
     "version", "incident_types", "type_rules", "combatant_target_types", "noncombatant_count_sides",
     "template_realis", "recent_days", "physical_heads", "place_heads", "victim_excluded_target_types",
-    "not_victim_heads", "victim_count_categories", "not_instruments", "organisation_perpetrators", "gold",
+    "not_victim_heads", "victim_count_categories", "not_instruments", "organisation_perpetrators", "member_nouns", "gold",
 })
 
 
@@ -112,6 +113,7 @@ class TemplateMapping:
     victim_count_categories: tuple[str, ...]
     not_instruments: re.Pattern[str]
     organisation_perpetrators: re.Pattern[str]
+    member_nouns: tuple[str, ...]
     template_column: str
     type_column: str
     default_splits: frozenset[str]
@@ -174,6 +176,7 @@ def _load(path: Path) -> TemplateMapping:
         victim_count_categories=categories,
         not_instruments=_words(data, "not_instruments", path),
         organisation_perpetrators=_words(data, "organisation_perpetrators", path),
+        member_nouns=tuple(_strings(data, "member_nouns", path)),
         template_column=_string(gold, "template_column", path),
         type_column=_string(gold, "type_column", path),
         default_splits=frozenset(_strings(gold, "default_splits", path)),
@@ -265,10 +268,10 @@ def is_recent(report: Report, published: date | None, mapping: TemplateMapping) 
 def report_template(report: Report, text: str, mapping: TemplateMapping) -> dict[str, Any] | None:
     """A report as a template dict, or None when MUC-4 has no template for it. ``text`` is
     the document; a mention that does not occur in it is not filled."""
-    return _template(report, f" {normalize_mention(text)} ", mapping)
+    return _template(report, text, f" {normalize_mention(text)} ", mapping)
 
 
-def _template(report: Report, haystack: str, mapping: TemplateMapping) -> dict[str, Any] | None:
+def _template(report: Report, text: str, haystack: str, mapping: TemplateMapping) -> dict[str, Any] | None:
     kind = muc_type(report, mapping)
     if kind is None:
         return None
@@ -279,6 +282,8 @@ def _template(report: Report, haystack: str, mapping: TemplateMapping) -> dict[s
             or mapping.organisation_perpetrators.fullmatch(" ".join(actor.matched.lower().split()))
         )
         roles["PerpOrg" if organisation else "PerpInd"].append(actor.matched)
+    if not roles["PerpInd"]:  # the key's individuals: the organisation's people, as the text names them
+        roles["PerpInd"] = [m for name in roles["PerpOrg"] for m in _members(name, text, mapping)]
     for target in report.targets:
         head = _head(target.description)
         if mapping.place_heads.fullmatch(head):
@@ -314,10 +319,24 @@ def templates_from_reports(
     haystack = f" {normalize_mention(article.text)} "
     for report in reports:
         if is_recent(report, article.published, mapping):
-            template = _template(report, haystack, mapping)
+            template = _template(report, article.text, haystack, mapping)
             if template is not None:
                 out.append((template, report))
     return out
+
+
+def _members(name: str, text: str, mapping: TemplateMapping) -> list[str]:
+    """The people of an organisation as the text first names them beside it, which the key
+    files as PerpInd while the organisation is PerpOrg: "FMLN GUERRILLAS", "MEMBERS OF THE
+    FMLN" (one entity: the first such phrase, as written)."""
+    words = normalize_mention(_mention(name)).split()
+    if not words:
+        return []
+    gap = r"[\W_]+(?:(?:the|a|an)[\W_]+)?"
+    named = gap.join(map(re.escape, words))
+    nouns = "|".join(map(re.escape, mapping.member_nouns))
+    found = re.search(rf"\b(?:{named}{gap}(?:{nouns})|(?:{nouns}){gap}of{gap}{named})\b", text, re.IGNORECASE)
+    return [found.group()] if found else []
 
 
 def _distinct(raw: Sequence[str], haystack: str) -> list[str]:
