@@ -189,6 +189,13 @@ def test_a_list_of_things_attacked_gives_each_one(extractor) -> None:  # type: i
 
 
 @pytest.mark.model
+def test_power_installations_sabotaged_are_infrastructure(extractor) -> None:  # type: ignore[no-untyped-def]
+    text = "SAN SALVADOR, 5 JUL 89 -- [TEXT] URBAN GUERRILLAS SABOTAGED PYLONS AND TRANSFORMERS IN SAN MIGUEL TODAY."
+    targets = [(t.description, t.type) for t in extract(extractor, text)[0].targets]
+    assert ("PYLONS", "infrastructure") in targets and ("TRANSFORMERS", "infrastructure") in targets
+
+
+@pytest.mark.model
 def test_people_named_as_victims_are_targets(extractor) -> None:  # type: ignore[no-untyped-def]
     text = ("San Salvador, 13 January 1990 (AFP) - The opposition demanded an inquiry into the assassination of "
             "MNR leader Hector Oqueli and of Guatemalan attorney Gilda Flores by armed men on Friday.")
