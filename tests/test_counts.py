@@ -695,6 +695,11 @@ def test_counts_read_through_the_words_around_them(sentence: str, category: str,
         ("5 women found shot dead inside vehicle", [("killed", 5)]),
         ("8 Brotherhood loyalists killed, 4 arrested in Egypt", [("killed", 8), ("arrested", 4)]),
         ("Militia loses 10 of its fighters in air raid", [("killed", 10)]),
+        # a headline's list of bare singular nouns, two joined by a comma alone
+        ("Prayer leader, ANA official gunned down in Farah", [("killed", 2)]),
+        ("Policeman, soldier and teacher killed in Kandahar blast", [("killed", 3)]),
+        ("Unknown attackers gun down tribal elder in Uruzgan", [("killed", 1)]),
+        ("Gunmen gun down two policemen in Kandahar", [("killed", 2)]),
     ],
 )
 def test_headlines_without_articles(sentence: str, expected: list[tuple[str, int]]) -> None:

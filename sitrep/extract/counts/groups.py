@@ -4,8 +4,9 @@ A :class:`~sitrep.extract.counts.sentence.Group` is a quantity and the people it
 counts: a number and its noun ("nearly 140 people", "two of his associates"), a
 singular noun after a determiner ("a policeman"; "a shepherd" only tentatively),
 a pronoun, a person named with no number ("Taliban leader Saifullah"), or a
-headline's bare singular noun ("Man shot to death in Juarez"). Groups joined by
-"and" or commas form chains ("13 soldiers and 170 civilians").
+headline's bare singular noun ("Man shot to death in Juarez") or list of them ("Prayer
+leader, ANA official gunned down"). Groups joined by "and" or commas form chains ("13
+soldiers and 170 civilians").
 """
 
 from __future__ import annotations
@@ -123,6 +124,8 @@ class GroupReader(Sentence):
             if group is None and low not in stop_words:
                 if k == 0:
                     group = self._headline_group() if self.word(0) else None
+                elif k in self.headline_items:
+                    group = self._bare_singular(k)
                 elif lows[k - 1] in before_ends:
                     group = self._named_object(k)  # "killed Taliban leader Saifullah"
             if group is None:
@@ -157,17 +160,27 @@ class GroupReader(Sentence):
 
     def _headline_group(self) -> Group | None:
         """A headline's bare singular noun: "Man shot to death in Juarez", "Third journalist killed"."""
-        group = self._noun_group(0, 0, Quantity(1, 1, 1, False, ""), need_person=True, singular=True)
+        group = self._bare_singular(0)
         if group is None:
             return None
-        after = group.last + 1
+        after, items = group.last + 1, []
+        while self.low(after) in (",", "and") and (item := self._bare_singular(after + 1)) is not None:
+            items.append(after + 1)  # "Prayer leader, ANA official gunned down in Farah": a list of them
+            after = item.last + 1
         while self.low(after) in ("was", "is", "has", "been") and after - group.last <= 2:
             after += 1  # "Police officer was killed in an ambush": a headline's noun in a sentence
         if not (self.low(after) in self.lex.after and self.match_forward(self.lex.after, after)):
             return None  # not "Right-wing extremists mistreat refugee children"
         if any(self.lex.people.get(w, (True,))[0] is False and w not in self.lex.not_single for w in self.lows[: group.last]):
             return None  # "Militants attack soldier": a plural subject, but "Police officer killed" 
-        group.quantity = Quantity(1, 1, 1, False, self.text[self.starts[0] : self.ends[group.last]])
+        self.headline_items.update(items)
+        return group
+
+    def _bare_singular(self, k: int) -> Group | None:
+        """One person told by a singular noun with no determiner, as headlines do ("Man", "Police officer")."""
+        group = self._noun_group(k, k, Quantity(1, 1, 1, False, ""), need_person=True, singular=True)
+        if group is not None:
+            group.quantity = Quantity(1, 1, 1, False, self.text[self.starts[k] : self.ends[group.last]])
         return group
 
     def _named_object(self, k: int) -> Group | None:
@@ -645,6 +658,8 @@ class GroupReader(Sentence):
                         return False  # "killing two soldiers, two security sources said"
                     if self.low(end) == "and":
                         end += 1
+                    elif b.first in self.headline_items:
+                        pass  # "Prayer leader, ANA official gunned down": a headline's bare nouns are a list
                     elif QUANTITY not in (self.lows[b.first], self.low(b.first + 1)) and self.low(b.last + 1) not in (
                         ",", "and"
                     ):

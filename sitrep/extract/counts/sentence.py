@@ -113,6 +113,9 @@ class Sentence:
         #: numbers right after a group's verb that tell how some of that group fared ("two others
         #: injured | one seriously"): the token of each; filled while groups are read
         self.fared: set[int] = set()
+        #: the bare singular nouns a headline lists after its first ("Prayer leader, | ANA official
+        #: gunned down"): the token each starts at; filled while groups are read
+        self.headline_items: set[int] = set()
 
     def low(self, k: int) -> str:
         return self.lows[k] if 0 <= k < self.n else ""
