@@ -310,6 +310,7 @@ def test_the_pronoun_us_never_qualifies_a_force(registry: ActorRegistry) -> None
         ("A gunman opened fire.", ("gunman", "gunmen", "unnamed", None)),
         ("Armed men stormed the hotel.", ("Armed men", "gunmen", "unnamed", None)),
         ("A masked man shot him.", ("masked man", "unidentified men", "unnamed", None)),
+        ("Uniformed men killed six Jesuit priests.", ("Uniformed men", "unidentified men", "unnamed", None)),
         ("Unknown assailants shot him.", ("Unknown assailants", "attackers", "unnamed", None)),
         ("A female suicide bomber blew herself up.", ("female suicide bomber", "suicide bombers", "unnamed", None)),
         ("Palestinian gunmen fired on the bus.", ("Palestinian gunmen", "Palestinian gunmen", "unnamed", "PS")),

@@ -194,6 +194,13 @@ def test_figurative_senses_are_not_triggers(lexicons: Lexicons, sentence: str) -
     assert lexicons.find_triggers(sentence) == []
 
 
+def test_a_murder_told_with_its_time_is_told_as_an_act(lexicons: Lexicons) -> None:
+    # "murdered" alone may be a count or a consequence; with the time of the act it is the act
+    for sentence in ("The priests were murdered last Friday in San Salvador.", "He was slain overnight."):
+        assert any(t.family == "killing" and t.strong for t in lexicons.find_triggers(sentence))
+    assert not any(t.strong for t in lexicons.find_triggers("The priests were murdered."))
+
+
 def test_the_makings_of_a_bomb_are_no_blast(lexicons: Lexicons) -> None:
     families = {t.family for t in lexicons.find_triggers(
         "The security force detained six suspected insurgents and seized IED-making materials.")}
