@@ -340,6 +340,15 @@ def test_victims_come_from_counts_and_a_shorter_mention_of_the_same_person_count
     assert t["Victim"] == [["SOLDIER"], ["JOSE PEREZ"]]
 
 
+def test_a_victims_nationality_is_left_to_the_keys_own_slot() -> None:
+    r = report(targets=[Target("SPANISH JESUITS", "religious"), Target("U.S. MORMON MISSIONARIES", "religious"),
+                        Target("AMERICAN", "civilians")])
+    text = "UNIFORMED MEN KILLED SPANISH JESUITS, U.S. MORMON MISSIONARIES AND AN AMERICAN."
+    t = report_template(r, text, MAPPING)
+    # a nationality alone is the whole description, and stays
+    assert t is not None and t["Victim"] == [["JESUITS"], ["MORMON MISSIONARIES"], ["AMERICAN"]]
+
+
 def test_a_state_force_as_a_body_is_an_organisation_and_its_men_are_individuals() -> None:
     army = ActorRef("Military forces", "THE ARMED FORCES", actor_type="state force")
     soldiers = ActorRef("Military forces", "SOLDIERS", actor_type="state force")

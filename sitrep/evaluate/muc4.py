@@ -17,7 +17,10 @@ Which report becomes which template (the mapping is ``sitrep/data/evaluate/muc4.
   beside it ("ELN GUERRILLAS", "MEMBERS OF THE FMLN"); PerpOrg: the words naming registry actors ("FMLN") and groups named as claiming
   that the registry does not know, without bracketed translator's insertions;
 - Target: targets whose head noun is a thing (a building, a pylon, a bus);
-- Victim: the other targets, and the people of killed, injured and kidnapped counts;
+- Victim: the other targets, and the people of killed, injured and kidnapped counts, each by
+  a person's name where a title goes before it, else without its number and a leading
+  nationality (the key has a slot of its own for a foreign nation: "SPANISH JESUITS" is
+  "JESUITS");
 - Weapon: the weapons' words when they name a device rather than the act.
 
 Every report so chosen is its own template: the alignment pairs them with the key's
@@ -358,9 +361,25 @@ def _distinct(raw: Sequence[str], haystack: str) -> list[str]:
 def _person_mention(description: str) -> str:
     """The mention of a human target the key is likeliest to hold: the name of a person
     described with a title ("MNR LEADER HECTOR OQUELI" -> "HECTOR OQUELI"), else the
-    description without its quantity ("SEVEN PEASANTS" -> "PEASANTS")."""
+    description without its quantity ("SEVEN PEASANTS" -> "PEASANTS") and without a leading
+    nationality, which the key gives a slot of its own ("SPANISH JESUITS" -> "JESUITS")."""
     title, name = split_title(description)
-    return name if title and name else strip_quantity(description)
+    if title and name:
+        return name
+    phrase = strip_quantity(description)
+    first, _, rest = phrase.partition(" ")
+    return rest if rest and first.lower() in _nationalities() else phrase
+
+
+@lru_cache(maxsize=1)
+def _nationalities() -> frozenset[str]:
+    """Demonyms and country names as a description may open with ("spanish", "u.s."), lower case:
+    the countries of sitrep's unnamed-actor lexicon."""
+    data = yaml.safe_load((DATA_FILE.parents[1] / "unnamed_actors.yaml").read_text(encoding="utf-8"))
+    return frozenset(
+        form.lower() for item in data["countries"] for form in (*item.get("demonyms", ()), *item.get("names", ()))
+        if " " not in form
+    )
 
 
 def _hits_noncombatants(report: Report, mapping: TemplateMapping) -> bool:
