@@ -680,6 +680,12 @@ def test_counts_read_through_the_words_around_them(sentence: str, category: str,
     assert one(sentence, category).count.best == best
 
 
+def test_a_name_in_capitals_counts_with_a_title_after_it() -> None:
+    # in capitals every word looks like a name: a title must go with it, before or after
+    assert summary("THE COURT WILL INVESTIGATE THE MURDER OF JECAR NEGHME, SPOKESMAN OF THE MIR.") == [("killed", 1)]
+    assert summary("THE COURT WILL INVESTIGATE THE MURDER OF JECAR NEGHME IN SANTIAGO.") == []
+
+
 @pytest.mark.parametrize(
     ("sentence", "expected"),
     [

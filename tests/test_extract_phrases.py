@@ -148,6 +148,11 @@ def test_coordinated_people_and_a_list_after_a_colon() -> None:
             "CORONEL LAGROW, A DUTCH TV CORRESPONDENT, AND MAURICIO PINEDA, A STAFF MEMBER OF THE TELEVISION.")
     names = [p.name for p in people_at(text, text.index(": ") + 2)]
     assert names == ["ROBERTO NAVAS", "CORONEL LAGROW", "MAURICIO PINEDA"]  # appositions are not people
+    # a title after a name, with no article, is the same person's
+    text = "THE MURDER OF JECAR NEGHME, SPOKESMAN OF THE MIR, IN SANTIAGO."
+    assert [p.name for p in people_at(text, text.index(" OF ") + 4)] == ["JECAR NEGHME"]
+    text = "Gunmen killed Roberto Navas, Reuters photographer, and Juan Lopez in Usulutan."
+    assert [p.name for p in people_at(text, text.index("Roberto"), cased=True)] == ["Roberto Navas", "Juan Lopez"]
 
 
 def test_the_subject_of_a_passive_act_with_an_apposition() -> None:

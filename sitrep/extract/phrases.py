@@ -471,6 +471,10 @@ def people_at(
         apposition = _APPOSITIVE.match(text, end)
         if apposition is not None:  # "Robnerto Navas, a Reuter news photographer, Coronel Lagrow ..."
             end = apposition.end() - 1
+        elif person.name and text.startswith(",", end):
+            title = person_at(text, end + 1, words=words, blocked=blocked, cased=cased)
+            if title is not None and not title.name:
+                end = title.phrase.end  # "Jecar Neghme, spokesman of the MIR": his title, not another person
         link = _COORDINATION.match(text, end)
         if link is None:
             break

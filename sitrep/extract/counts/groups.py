@@ -197,6 +197,19 @@ class GroupReader(Sentence):
             return None  # "since the killing of Osama bin Laden": a cause or a memory, not this toll
         return self._named_group(k, k + _NAME_LENGTH)
 
+    def _apposed_title(self, k: int) -> bool:
+        """Does a person's title follow at ``k`` in apposition (", SPOKESMAN OF THE MIR", ", A PEASANT LEADER")?"""
+        if self.low(k) != ",":
+            return False
+        j = k + 1 + (self.low(k + 1) in SINGULAR_DETS)
+        for m in range(j, min(j + 3, self.n)):
+            entry = self.lex.people.get(self.lows[m])
+            if entry is not None and entry[0]:
+                return True
+            if not self.word(m):
+                return False
+        return False
+
     def _companion_at(self, k: int) -> bool:
         """Does a person follow at ``k`` ("and his son", "and a bodyguard", "and Major Ali Khan")?"""
         if self.low(k) in SINGULAR_DETS:
@@ -301,8 +314,8 @@ class GroupReader(Sentence):
             return None
         if k < stop and self.word(k) and self.lows[k] not in lex.stop_words:
             return None  # "execution of IED attacks", "executes tactical insurgent operations": a modifier
-        if self.caps and title < 0:
-            return None
+        if self.caps and title < 0 and not self._apposed_title(last + 1):
+            return None  # but "THE MURDER OF JECAR NEGHME, SPOKESMAN OF THE MIR": a title after it
         # the victim is described up to the first title ("Taliban commander" of "Taliban commander
         # Mullah Rahim", "LIBERAL SENATOR"), else by the name
         label = self.text[self.starts[j] : self.ends[first_title if first_title >= 0 else last]]
