@@ -201,6 +201,15 @@ def test_a_murder_told_with_its_time_is_told_as_an_act(lexicons: Lexicons) -> No
     assert not any(t.strong for t in lexicons.find_triggers("The priests were murdered."))
 
 
+def test_a_phrase_wrapped_over_two_lines_is_read_whole(lexicons: Lexicons) -> None:
+    # wire copy breaks its lines anywhere; a match keeps the text's offsets
+    text = "GUNMEN OPENED\nFIRE ON A CAR\nBOMB SQUAD."
+    found = {t.text: (t.start, t.end) for t in lexicons.find_triggers(text)}
+    assert found["OPENED FIRE"] == (7, 18) and text[7:18] == "OPENED\nFIRE"
+    # and a negative phrase wrapped so still rules its words out
+    assert lexicons.find_triggers("WHAT IS TANTAMOUNT TO A STATE OF\nSIEGE.") == []
+
+
 def test_the_makings_of_a_bomb_are_no_blast(lexicons: Lexicons) -> None:
     families = {t.family for t in lexicons.find_triggers(
         "The security force detained six suspected insurgents and seized IED-making materials.")}

@@ -67,6 +67,7 @@ class PatternLexicon:
 
     def finditer(self, text: str) -> list[LexiconMatch]:
         """Every non-overlapping match in ``text``, left to right."""
+        text = _one_line(text)
         matches = [
             LexiconMatch(m.start(), m.end(), m.group(0), self._label(m)) for m in self._matcher.finditer(text)
         ]
@@ -80,6 +81,7 @@ class PatternLexicon:
         """The first match, or None (the same as the first of :meth:`finditer`, found without
         matching the rest of the text)."""
         blocked: list[tuple[int, int]] | None = None
+        text = _one_line(text)
         for m in self._matcher.finditer(text):
             if self._negative is not None:
                 if blocked is None:
@@ -92,6 +94,12 @@ class PatternLexicon:
     def _label(self, m: re.Match[str]) -> str:
         """The label of the entry whose pattern made the match (its group is ``g<entry>_<copy>``)."""
         return self._labels[int(m.lastgroup[1:].partition("_")[0])]  # type: ignore[index]
+
+
+def _one_line(text: str) -> str:
+    """The text with its line breaks read as spaces, at the same offsets: wire copy wraps its lines
+    anywhere ("OPENED\\nFIRE"), and a phrase of the data files is written with plain spaces."""
+    return text.replace("\n", " ").replace("\r", " ") if "\n" in text or "\r" in text else text
 
 
 #: Where a match may start: a character that no letter, digit or underscore comes right before.
