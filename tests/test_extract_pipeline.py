@@ -493,6 +493,18 @@ def test_every_evidence_offset_points_into_the_text(extractor) -> None:  # type:
             assert text[ev.phrase_start : ev.phrase_end] == ev.phrase, name
 
 
+def test_a_sentence_wrapped_over_lines_is_read_as_one_and_quoted_as_written(extractor) -> None:  # type: ignore[no-untyped-def]
+    text = ("SAN SALVADOR, 3 JAN 90 -- [TEXT] URBAN GUERRILLAS OPENED\nFIRE ON A POLICE PATROL IN SOYAPANGO TODAY,\n"
+            "KILLING TWO POLICEMEN.")
+    report = _only(_extract(extractor, text, published="1990-01-03"))
+    assert report.trigger == "OPENED FIRE"  # the phrase the data files write on one line
+    assert report.counts.killed is not None and report.counts.killed.best == 2
+    for name, ev in report.evidence.items():
+        assert text[ev.start : ev.end] == ev.sentence, name
+        if ev.phrase_start is not None:
+            assert text[ev.phrase_start : ev.phrase_end] == ev.phrase, name
+
+
 def test_a_post_marking_its_names_as_hashtags_is_read_and_quoted_as_written(extractor) -> None:  # type: ignore[no-untyped-def]
     text = "#BokoHaram gunmen killed 5 villagers and wounded 3 in #Maiduguri on Monday, #Nigeria army says."
     report = _only(_extract(extractor, text))

@@ -174,7 +174,7 @@ class Extractor:
         groups = self._segment(units, context)
         reports = self.assembler.assemble(groups, context)
         floor = self.settings.min_confidence
-        kept = [r for r in reports if r.confidence >= floor]
+        kept = [_as_written(r, article.text) for r in reports if r.confidence >= floor]
         if prep.unmarked is not None:  # quote the article's own words, at its own offsets
             kept = [prep.unmarked.restore(r, prep.article.text) for r in kept]
         return kept
@@ -212,6 +212,8 @@ class Extractor:
                     if not rest.strip():
                         continue
                     start, piece = cut + len(rest) - len(rest.lstrip()), rest.strip()
+                # a sentence hard-wrapped over lines (wire copy) is read as one line, at the same offsets
+                piece = piece.replace("\n", " ").replace("\r", " ")
                 entities = tuple(
                     EntityMention(e.start_char - start, e.end_char - start, text[e.start_char : e.end_char], e.label_)
                     for e in ents
@@ -708,6 +710,20 @@ _LINE = re.compile(r"[\n\u2028]")  # a line break, or Unicode's LINE SEPARATOR (
 #: or tokenised, "http: / / www. x. com / ...").
 ADDRESS_LINE = re.compile(r"^[^\S\n]*(?:https?[^\S\n]*:[^\S\n]*/[^\S\n]*/|www[^\S\n]*\.)[^\n]*$", re.MULTILINE | re.IGNORECASE)
 _LINE_END = re.compile(r"[.!?:;\"\u201d)\]]\s*$")
+
+
+def _as_written(report: Report, text: str) -> Report:
+    """``report`` with its evidence quoting ``text`` as written: a sentence wrapped over lines is
+    read as one line (see :meth:`Extractor._sentences`), at the same offsets."""
+    changed = {
+        name: replace(
+            e, sentence=text[e.start : e.end],
+            phrase=text[e.phrase_start : e.phrase_end] if e.phrase_start is not None and e.phrase_end is not None else e.phrase,
+        )
+        for name, e in report.evidence.items()
+        if e.sentence and e.sentence != text[e.start : e.end]
+    }
+    return replace(report, evidence={**report.evidence, **changed}) if changed else report
 
 
 def _pieces(text: str, start: int, end: int) -> Iterator[tuple[int, str]]:
