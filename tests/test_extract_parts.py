@@ -16,7 +16,7 @@ from sitrep.extract import lexicon as lexicon_module
 from sitrep.extract.lexicon import PatternLexicon
 from sitrep.extract.lexicons import Lexicons
 from sitrep.extract.places import chains, choose_location, named_areas
-from sitrep.extract.realis import RealisCues, decide_realis, decide_status, recalled
+from sitrep.extract.realis import RealisCues, decide_realis, decide_status, read_cues, recalled
 from sitrep.extract.segment import dates_compatible, places_compatible
 from sitrep.extract.truecase import is_shouting, truecase
 from sitrep.extract.marks import unmark
@@ -251,6 +251,19 @@ def test_status_and_realis_rules() -> None:
     assert decide_realis(none, when=recent, lead=True, **kw) == "reported"  # type: ignore[arg-type]
     # not the article's lead, and only known to the month: recalled, not news
     assert decide_realis(none, when=recent, lead=False, **kw) == "background"  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(
+    "clause",
+    [
+        "PILOTS WHO ARE HERE TO PARTICIPATE IN AIR BOMBINGS DURING THE NIGHT",
+        "THE ARMED FORCES, MEANING TO BOMB THE CAPITAL BY NIGHT",
+        "THE FMLN DECREED A SUSPENSION OF ITS ATTACKS ON CIVILIAN GOVERNMENT OFFICIALS",
+        "maneuvers designed to practice fighting against drug trafficking",
+    ],
+)
+def test_a_purpose_or_a_halt_is_no_act(lexicons: Lexicons, clause: str) -> None:
+    assert read_cues(lexicons, clause).hypothetical
 
 
 def test_hashtags_read_as_their_words_and_map_back() -> None:
