@@ -680,6 +680,23 @@ def test_counts_read_through_the_words_around_them(sentence: str, category: str,
     assert one(sentence, category).count.best == best
 
 
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Gunmen killed Roberto Navas and Juan Lopez in Usulutan.", [("killed", 2)]),
+        ("Gunmen killed Roberto Navas, Juan Lopez and Pedro Gomez.", [("killed", 3)]),
+        ("Roberto Navas and Juan Lopez were killed by gunmen.", [("killed", 2)]),
+        ("Gunmen killed journalist Roberto Navas and photographer Juan Lopez.", [("killed", 2)]),
+        # a one-word name after "and" is a place as often as a person; a title writes every word big
+        ("The attack killed Ahmed Khan in Kabul and Kandahar.", [("killed", 1)]),
+        ("Gunmen killed Roberto Navas, Reuters said.", [("killed", 1)]),
+        ("Burma Army Kills Woman and Continues Attacks in Ba Maw District", [("killed", 1)]),
+    ],
+)
+def test_people_named_in_a_list_count_one_each(sentence: str, expected: list[tuple[str, int]]) -> None:
+    assert summary(sentence) == expected
+
+
 def test_a_name_in_capitals_counts_with_a_title_after_it() -> None:
     # in capitals every word looks like a name: a title must go with it, before or after
     assert summary("THE COURT WILL INVESTIGATE THE MURDER OF JECAR NEGHME, SPOKESMAN OF THE MIR.") == [("killed", 1)]

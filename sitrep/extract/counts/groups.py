@@ -128,6 +128,8 @@ class GroupReader(Sentence):
                     group = self._bare_singular(k)
                 elif lows[k - 1] in before_ends:
                     group = self._named_object(k)  # "killed Taliban leader Saifullah"
+                elif lows[k - 1] in ("and", ",") and found and found[-1].named and found[-1].last == k - 2:
+                    group = self._listed_name(k)  # "killed Roberto Navas and | Juan Lopez"
             if group is None:
                 k += 1
                 continue
@@ -210,11 +212,35 @@ class GroupReader(Sentence):
                 return False
         return False
 
+    def _listed_name(self, k: int) -> Group | None:
+        """A person named after another in a list ("Roberto Navas and Juan Lopez", "Hector Oqueli,
+        Gilda Flores"): a title, or a name of two words at least (not "Kabul and Kandahar")."""
+        if self._title_case():
+            return None  # "Burma Army Kills Woman and Continues Attacks": every word looks like a name
+        group = self._named_group(k, k + _NAME_LENGTH)
+        return group if group is not None and (group.person or group.last > group.first) else None
+
+    def _title_case(self) -> bool:
+        """Is the sentence written as titles are, its verbs and longer function words capitalised
+        ("Army Kills Woman and Continues Attacks")? Names are no sign either way."""
+        lex = self.lex
+        words = [
+            self.text[self.starts[k]] for k in range(1, self.n)
+            if len(self.lows[k]) > 3 and (self.lows[k] in lex.trigger_words or self.lows[k] in lex.stop_words)
+        ]
+        return bool(words) and sum(c.isupper() for c in words) * 2 > len(words)
+
     def _companion_at(self, k: int) -> bool:
-        """Does a person follow at ``k`` ("and his son", "and a bodyguard", "and Major Ali Khan")?"""
+        """Does a person follow at ``k`` ("and his son", "and a bodyguard", "and Major Ali Khan",
+        "and Juan Lopez" after a name of two words)?"""
         if self.low(k) in SINGULAR_DETS:
             return any(self.low(m) in self.lex.people for m in range(k + 1, k + 4))
-        return self._title(k) or (self.name_like(k) and self._title(k + 1))
+        return self._title(k) or (self.name_like(k) and (self._title(k + 1) or self._full_names_around(k)))
+
+    def _full_names_around(self, k: int) -> bool:
+        """Are the words before "and" at ``k - 1`` and those from ``k`` both names of two words at least?"""
+        return (self.name_like(k + 1) and self.name_like(k - 2) and self.name_like(k - 3)
+                and not self.caps and self.low(k - 1) == "and" and not self._title_case())
 
     def _named_subject(self, k: int) -> Group | None:
         """One person named before "was", "is", "has" or "and": "Jeroen Oerlemans was killed"."""
@@ -646,7 +672,10 @@ class GroupReader(Sentence):
             return not (a.tentative or b.tentative) and (a.quantity.max == 0) == (b.quantity.max == 0)
         if (a.quantity.max == 0) != (b.quantity.max == 0):
             return False  # "the grenade exploded ... and no one was injured": nobody adds to nothing
-        if (a.tentative or b.tentative or a.named or b.named) and self.lows[b.first - 1] not in ("and", "with"):
+        if (a.tentative or b.tentative or a.named or b.named) and self.lows[b.first - 1] not in ("and", "with") and not (
+            # "Roberto Navas, Juan Lopez and Pedro Gomez": names listed by commas up to the last one
+            a.named and b.named and self.lows[b.first - 1] == "," and self.low(b.last + 1) in (",", "and")
+        ):
             return False
         if self.lows[b.first - 1] not in self.lex.joiner_ends:
             return False
