@@ -687,6 +687,11 @@ def test_counts_read_through_the_words_around_them(sentence: str, category: str,
         ("Gunmen killed Roberto Navas, Juan Lopez and Pedro Gomez.", [("killed", 3)]),
         ("Roberto Navas and Juan Lopez were killed by gunmen.", [("killed", 2)]),
         ("Gunmen killed journalist Roberto Navas and photographer Juan Lopez.", [("killed", 2)]),
+        # an age or a description set off by commas after each name
+        ("Juan Lopez, 45, and Pedro Gomez, 32, were killed in the attack.", [("killed", 2)]),
+        ("Gunmen killed Juan Lopez, 45, and Pedro Gomez, 32.", [("killed", 2)]),
+        ("Gunmen killed Roberto Navas, a journalist, and Juan Lopez, a photographer.", [("killed", 2)]),
+        ("Gunmen killed Ahmed Khan, 45, and wounded his son.", [("killed", 1), ("injured", 1)]),
         # a one-word name after "and" is a place as often as a person; a title writes every word big
         ("The attack killed Ahmed Khan in Kabul and Kandahar.", [("killed", 1)]),
         ("Gunmen killed Roberto Navas, Reuters said.", [("killed", 1)]),

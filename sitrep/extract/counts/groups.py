@@ -128,8 +128,11 @@ class GroupReader(Sentence):
                     group = self._bare_singular(k)
                 elif lows[k - 1] in before_ends:
                     group = self._named_object(k)  # "killed Taliban leader Saifullah"
-                elif lows[k - 1] in ("and", ",") and found and found[-1].named and found[-1].last == k - 2:
+                elif lows[k - 1] in ("and", ",") and found and (named := self._named_before(found, k)) is not None:
                     group = self._listed_name(k)  # "killed Roberto Navas and | Juan Lopez"
+                    if group is not None:
+                        # "Juan Lopez, a journalist, and": the apposition describes him and is no count
+                        del found[found.index(named) + 1 :]
             if group is None:
                 k += 1
                 continue
@@ -211,6 +214,31 @@ class GroupReader(Sentence):
             if not self.word(m):
                 return False
         return False
+
+    def _named_before(self, found: list[Group], k: int) -> Group | None:
+        """The person named right before the list word at ``k - 1``, past an age or a description
+        set off by commas ("Juan Lopez, 45, and", "Roberto Navas, a journalist, and")."""
+        for g in reversed(found[-2:]):
+            if g.named:
+                end = self._apposition_end(g.last + 1) if self.low(k - 1) == "and" else g.last + 1
+                return g if end + (self.low(k - 1) == "and") == k - 1 or g.last == k - 2 else None
+        return None
+
+    def _apposition_end(self, k: int) -> int:
+        """The comma closing an age or a short description set off after a name (", 45,", ", a
+        journalist,"), else ``k``."""
+        if self.low(k) != ",":
+            return k
+        if (self.low(k + 1) == QUANTITY or self.low(k + 1).isdigit()) and self.low(k + 2) == ",":
+            return k + 2
+        if self.low(k + 1) in ("a", "an", "the"):
+            for end in range(k + 2, min(k + 8, self.n)):
+                low = self.lows[end]
+                if low == ",":
+                    return end
+                if not low[0].isalnum() or low in CLAUSE_WORDS or low in self.lex.after:
+                    break
+        return k
 
     def _listed_name(self, k: int) -> Group | None:
         """A person named after another in a list ("Roberto Navas and Juan Lopez", "Hector Oqueli,
@@ -680,6 +708,8 @@ class GroupReader(Sentence):
         if self.lows[b.first - 1] not in self.lex.joiner_ends:
             return False
         k = self._after_apposed_name(a.last + 1)
+        if a.named and b.named and self.lows[b.first - 1] == "and":
+            k = self._apposition_end(k)  # "Juan Lopez, 45, and Pedro Gomez"
         if k in self.possessors:
             k = self.possessors[k]  # "the father of two children and his brother"
         elif (self.low(k) in self.lex.prepositions or (self.low(k) == "to" and self.name_like(k + 1))) and not any(
