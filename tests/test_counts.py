@@ -728,6 +728,10 @@ def test_a_name_in_capitals_counts_with_a_title_after_it() -> None:
         ("Policeman, soldier and teacher killed in Kandahar blast", [("killed", 3)]),
         ("Unknown attackers gun down tribal elder in Uruzgan", [("killed", 1)]),
         ("Gunmen gun down two policemen in Kandahar", [("killed", 2)]),
+        # a headline's clause after a label and its colon, or after a clause on a fate
+        ("Tijuana: Man executed in gym in La Mesa", [("killed", 1)]),
+        ("Bui Division: Husband, wife and baby killed by government forces in a raid", [("killed", 3)]),
+        ("DAB officer injured, guard killed in Kabul blast", [("injured", 1), ("killed", 1)]),
     ],
 )
 def test_headlines_without_articles(sentence: str, expected: list[tuple[str, int]]) -> None:

@@ -122,8 +122,8 @@ class GroupReader(Sentence):
                 # "his wife and son were injured": the determiner of the first serves the second
                 group = self._noun_group(k, k, Quantity(1, 1, 1, False, ""), need_person=True, singular=True)
             if group is None and low not in stop_words:
-                if k == 0:
-                    group = self._headline_group() if self.word(0) else None
+                if k == 0 or self._headline_clause_at(k):
+                    group = self._headline_group(k) if self.word(k) else None
                 elif k in self.headline_items:
                     group = self._bare_singular(k)
                 elif lows[k - 1] in before_ends:
@@ -163,9 +163,18 @@ class GroupReader(Sentence):
         self._add_leaders(found)
         return found
 
-    def _headline_group(self) -> Group | None:
+    def _headline_clause_at(self, k: int) -> bool:
+        """Does a headline's clause open at ``k``: after a label and its colon ("Tijuana: | Man executed
+        in gym"), or after the comma that ends a clause on its fate ("DAB officer injured, | guard
+        killed in Kabul blast")?"""
+        before = self.lows[k - 1]
+        if before == ":":
+            return all(self.name_like(j) or not self.lows[j][0].isalnum() for j in range(k - 1))
+        return before == "," and k >= 2 and self.lows[k - 2] in self.lex.after
+
+    def _headline_group(self, k: int = 0) -> Group | None:
         """A headline's bare singular noun: "Man shot to death in Juarez", "Third journalist killed"."""
-        group = self._bare_singular(0)
+        group = self._bare_singular(k)
         if group is None:
             return None
         after, items = group.last + 1, []
@@ -176,7 +185,7 @@ class GroupReader(Sentence):
             after += 1  # "Police officer was killed in an ambush": a headline's noun in a sentence
         if not (self.low(after) in self.lex.after and self.match_forward(self.lex.after, after)):
             return None  # not "Right-wing extremists mistreat refugee children"
-        if any(self.lex.people.get(w, (True,))[0] is False and w not in self.lex.not_single for w in self.lows[: group.last]):
+        if any(self.lex.people.get(w, (True,))[0] is False and w not in self.lex.not_single for w in self.lows[k : group.last]):
             return None  # "Militants attack soldier": a plural subject, but "Police officer killed" 
         self.headline_items.update(items)
         return group
