@@ -732,6 +732,8 @@ def test_a_name_in_capitals_counts_with_a_title_after_it() -> None:
         ("Tijuana: Man executed in gym in La Mesa", [("killed", 1)]),
         ("Bui Division: Husband, wife and baby killed by government forces in a raid", [("killed", 3)]),
         ("DAB officer injured, guard killed in Kabul blast", [("injured", 1), ("killed", 1)]),
+        ("Relative of El Chapo Guzman murdered in Sinaloa", [("killed", 1)]),  # whose relative, named
+        ("Motorcyclist murdered on Vetagrande road", [("killed", 1)]),
     ],
 )
 def test_headlines_without_articles(sentence: str, expected: list[tuple[str, int]]) -> None:

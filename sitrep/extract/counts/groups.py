@@ -181,6 +181,11 @@ class GroupReader(Sentence):
         while self.low(after) in (",", "and") and (item := self._bare_singular(after + 1)) is not None:
             items.append(after + 1)  # "Prayer leader, ANA official gunned down in Farah": a list of them
             after = item.last + 1
+        if self.low(after) == "of" and self.name_like(after + 1 + (self.low(after + 1) == "the")):
+            # "Relative of El Chapo Guzman murdered in Sinaloa": whose relative, named
+            after += 1 + (self.low(after + 1) == "the")
+            while self.name_like(after) and not (self.low(after) in self.lex.after and self.match_forward(self.lex.after, after)):
+                after += 1
         while self.low(after) in ("was", "is", "has", "been") and after - group.last <= 2:
             after += 1  # "Police officer was killed in an ambush": a headline's noun in a sentence
         if not (self.low(after) in self.lex.after and self.match_forward(self.lex.after, after)):
