@@ -702,6 +702,12 @@ def test_people_named_in_a_list_count_one_each(sentence: str, expected: list[tup
     assert summary(sentence) == expected
 
 
+def test_cuts_and_fractures_suffered_are_injuries() -> None:
+    assert summary("Two soldiers suffered minor cuts in the blast.") == [("injured", 2)]
+    assert summary("Three passengers suffered fractures when the bomb went off.") == [("injured", 3)]
+    assert summary("The budget suffered deep cuts.") == []
+
+
 def test_a_name_in_capitals_counts_with_a_title_after_it() -> None:
     # in capitals every word looks like a name: a title must go with it, before or after
     assert summary("THE COURT WILL INVESTIGATE THE MURDER OF JECAR NEGHME, SPOKESMAN OF THE MIR.") == [("killed", 1)]
