@@ -215,7 +215,7 @@ class Extractor:
                 # a sentence hard-wrapped over lines (wire copy) is read as one line, at the same offsets
                 piece = piece.replace("\n", " ").replace("\r", " ")
                 entities = tuple(
-                    EntityMention(e.start_char - start, e.end_char - start, text[e.start_char : e.end_char], e.label_)
+                    EntityMention(e.start_char - start, e.end_char - start, piece[e.start_char - start : e.end_char - start], e.label_)
                     for e in ents
                     if start <= e.start_char and e.end_char <= end
                 )

@@ -233,9 +233,13 @@ class GroupReader(Sentence):
         """The person named right before the list word at ``k - 1``, past an age or a description
         set off by commas ("Juan Lopez, 45, and", "Roberto Navas, a journalist, and")."""
         for g in reversed(found[-2:]):
-            if g.named:
-                end = self._apposition_end(g.last + 1) if self.low(k - 1) == "and" else g.last + 1
-                return g if end + (self.low(k - 1) == "and") == k - 1 or g.last == k - 2 else None
+            if not g.named:
+                continue
+            if g.last == k - 2:
+                return g  # "Roberto Navas and | Juan Lopez", "Roberto Navas, | Juan Lopez"
+            if self.low(k - 1) == "and" and self._apposition_end(g.last + 1) == k - 2:
+                return g  # "Juan Lopez, 45, and | Pedro Gomez"
+            return None
         return None
 
     def _apposition_end(self, k: int) -> int:
