@@ -702,6 +702,11 @@ def test_people_named_in_a_list_count_one_each(sentence: str, expected: list[tup
     assert summary(sentence) == expected
 
 
+def test_a_headlines_person_told_by_whose_they_are_is_the_victim() -> None:
+    [mention] = find_counts("Wife of the Mayor Killed in Ambush")
+    assert mention.count.best == 1 and mention.victim == "Wife"  # not the mayor
+
+
 def test_cuts_and_fractures_suffered_are_injuries() -> None:
     assert summary("Two soldiers suffered minor cuts in the blast.") == [("injured", 2)]
     assert summary("Three passengers suffered fractures when the bomb went off.") == [("injured", 3)]
@@ -739,6 +744,7 @@ def test_a_name_in_capitals_counts_with_a_title_after_it() -> None:
         ("Bui Division: Husband, wife and baby killed by government forces in a raid", [("killed", 3)]),
         ("DAB officer injured, guard killed in Kabul blast", [("injured", 1), ("killed", 1)]),
         ("Relative of El Chapo Guzman murdered in Sinaloa", [("killed", 1)]),  # whose relative, named
+        ("Head of police killed in Kandahar", [("killed", 1)]),
         ("Motorcyclist murdered on Vetagrande road", [("killed", 1)]),
     ],
 )

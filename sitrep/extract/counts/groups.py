@@ -181,19 +181,26 @@ class GroupReader(Sentence):
         while self.low(after) in (",", "and") and (item := self._bare_singular(after + 1)) is not None:
             items.append(after + 1)  # "Prayer leader, ANA official gunned down in Farah": a list of them
             after = item.last + 1
-        if self.low(after) == "of" and self.name_like(after + 1 + (self.low(after + 1) == "the")):
-            # "Relative of El Chapo Guzman murdered in Sinaloa": whose relative, named
-            after += 1 + (self.low(after + 1) == "the")
-            while self.name_like(after) and not (self.low(after) in self.lex.after and self.match_forward(self.lex.after, after)):
-                after += 1
+        if self.low(after) == "of":
+            # "Relative of El Chapo Guzman murdered in Sinaloa", "Wife of the Mayor Killed": whose, told
+            # in a few words before the fate
+            j = after + 1
+            while j < min(after + 6, self.n) and self.word(j) and not self._fate_at(j):
+                j += 1
+            if self._fate_at(j):
+                after = j
         while self.low(after) in ("was", "is", "has", "been") and after - group.last <= 2:
             after += 1  # "Police officer was killed in an ambush": a headline's noun in a sentence
-        if not (self.low(after) in self.lex.after and self.match_forward(self.lex.after, after)):
+        if not self._fate_at(after):
             return None  # not "Right-wing extremists mistreat refugee children"
         if any(self.lex.people.get(w, (True,))[0] is False and w not in self.lex.not_single for w in self.lows[k : group.last]):
             return None  # "Militants attack soldier": a plural subject, but "Police officer killed" 
         self.headline_items.update(items)
         return group
+
+    def _fate_at(self, k: int) -> bool:
+        """Does a phrase telling what befell people ("killed", "shot dead") start at ``k``?"""
+        return self.low(k) in self.lex.after and self.match_forward(self.lex.after, k) is not None
 
     def _bare_singular(self, k: int) -> Group | None:
         """One person told by a singular noun with no determiner, as headlines do ("Man", "Police officer")."""
