@@ -332,14 +332,20 @@ def _members(name: str, text: str, mapping: TemplateMapping) -> list[str]:
     """The people of an organisation as the text first names them beside it, which the key
     files as PerpInd while the organisation is PerpOrg: "FMLN GUERRILLAS", "MEMBERS OF THE
     FMLN" (one entity: the first such phrase, as written)."""
-    words = normalize_mention(_mention(name)).split()
+    words = tuple(normalize_mention(_mention(name)).split())
     if not words:
         return []
+    found = _member_pattern(words, mapping.member_nouns).search(text)
+    return [found.group()] if found else []
+
+
+@lru_cache(maxsize=256)
+def _member_pattern(words: tuple[str, ...], nouns: tuple[str, ...]) -> re.Pattern[str]:
+    """ "<name> <noun>" or "<noun> of (the) <name>", the name's words apart by any punctuation."""
     gap = r"[\W_]+(?:(?:the|a|an)[\W_]+)?"
     named = gap.join(map(re.escape, words))
-    nouns = "|".join(map(re.escape, mapping.member_nouns))
-    found = re.search(rf"\b(?:{named}{gap}(?:{nouns})|(?:{nouns}){gap}of{gap}{named})\b", text, re.IGNORECASE)
-    return [found.group()] if found else []
+    either = "|".join(map(re.escape, nouns))
+    return re.compile(rf"\b(?:{named}{gap}(?:{either})|(?:{either}){gap}of{gap}{named})\b", re.IGNORECASE)
 
 
 def _distinct(raw: Sequence[str], haystack: str) -> list[str]:
@@ -375,7 +381,9 @@ def _person_mention(description: str) -> str:
 def _nationalities() -> frozenset[str]:
     """Demonyms and country names as a description may open with ("spanish", "u.s."), lower case:
     the countries of sitrep's unnamed-actor lexicon."""
-    data = yaml.safe_load((DATA_FILE.parents[1] / "unnamed_actors.yaml").read_text(encoding="utf-8"))
+    from sitrep.actors.files import read_yaml
+
+    data, _ = read_yaml(None, "unnamed_actors.yaml")
     return frozenset(
         form.lower() for item in data["countries"] for form in (*item.get("demonyms", ()), *item.get("names", ()))
         if " " not in form

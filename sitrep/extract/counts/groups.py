@@ -87,7 +87,7 @@ class GroupReader(Sentence):
                         named.side, named.label = inner.side, inner.label or named.label
                 if named is not None and (not found or found[-1].last < named.first):
                     found.append(named)  # "Yuri Budanov, who had been convicted of war crimes, was shot dead"
-            elif k > 0 and not found and low in lex.after and self.match_forward(lex.after, k):
+            elif k > 0 and not found and self.fate_at(k):
                 named = self._headline_name(k)
                 if named is not None:
                     found.append(named)  # "Benito Portillo Torres, killed in Culiacán"
@@ -185,22 +185,18 @@ class GroupReader(Sentence):
             # "Relative of El Chapo Guzman murdered in Sinaloa", "Wife of the Mayor Killed": whose, told
             # in a few words before the fate
             j = after + 1
-            while j < min(after + 6, self.n) and self.word(j) and not self._fate_at(j):
+            while j < min(after + 6, self.n) and self.word(j) and not self.fate_at(j):
                 j += 1
-            if self._fate_at(j):
+            if self.fate_at(j):
                 after = j
         while self.low(after) in ("was", "is", "has", "been") and after - group.last <= 2:
             after += 1  # "Police officer was killed in an ambush": a headline's noun in a sentence
-        if not self._fate_at(after):
+        if not self.fate_at(after):
             return None  # not "Right-wing extremists mistreat refugee children"
         if any(self.lex.people.get(w, (True,))[0] is False and w not in self.lex.not_single for w in self.lows[k : group.last]):
             return None  # "Militants attack soldier": a plural subject, but "Police officer killed" 
         self.headline_items.update(items)
         return group
-
-    def _fate_at(self, k: int) -> bool:
-        """Does a phrase telling what befell people ("killed", "shot dead") start at ``k``?"""
-        return self.low(k) in self.lex.after and self.match_forward(self.lex.after, k) is not None
 
     def _bare_singular(self, k: int) -> Group | None:
         """One person told by a singular noun with no determiner, as headlines do ("Man", "Police officer")."""
@@ -560,7 +556,7 @@ class GroupReader(Sentence):
         return (
             not self.word(k) or low in self.lex.stop_words or low in self.lex.auxiliaries
             or (low.endswith("ly") and len(low) > 4)
-            or (low in self.lex.after and self.match_forward(self.lex.after, k) is not None)
+            or self.fate_at(k)
         )
 
     def _after_subset_marker(self, first: int) -> bool:
@@ -691,8 +687,7 @@ class GroupReader(Sentence):
 
     def _has_own_verb(self, g: Group) -> bool:
         """Whether a verb or an auxiliary follows the group right away ("four wounded", "14 were")."""
-        after = self.low(g.last + 1)
-        return after in self.lex.auxiliaries or (after in self.lex.after and self.match_forward(self.lex.after, g.last + 1))
+        return self.low(g.last + 1) in self.lex.auxiliaries or self.fate_at(g.last + 1)
 
     def _relative_clause_in_list(self, k: int, b: Group) -> bool:
         """Whether the relative clause at ``k`` ends right before "and" and ``b``: "killed seven tribal

@@ -159,22 +159,20 @@ class LinkReader(Sentence):
             if low in lex.negations or low.endswith("n't"):
                 negated = True
             elif low in lex.auxiliaries:
-                if low in lex.after and self.match_forward(lex.after, k):
+                if self.fate_at(k):
                     break  # "left injured", "confirmed dead", "being treated" are phrases of their own
                 if low in lex.reporting_auxiliaries and not passive:
                     return None  # "the capital, said wounded soldiers ...": the verb of another clause
                 auxiliary = True
                 passive = passive or low in _BE
-            elif not (self._degree_adverb(k) or low in _INTENSIFIERS) or (
-                low in lex.after and self.match_forward(lex.after, k)
-            ):
+            elif not (self._degree_adverb(k) or low in _INTENSIFIERS) or self.fate_at(k):
                 break  # not an adverb, or one that begins a phrase ("fatally shot")
             k += 1
         if negated and g.quantity.best != 0:
             return None
         if (g.tentative or g.named) and not auxiliary and not g.headline:
             return None
-        if passive and not (self.low(k) in lex.after and self.match_forward(lex.after, k)):
+        if passive and not self.fate_at(k):
             k = self._skip_participles(k)  # "were tortured and killed", "were dragged from their car and killed"
         had_object = False
         for entry in lex.after.get(self.low(k), ()):  # longest first
@@ -277,7 +275,7 @@ class LinkReader(Sentence):
                 j += 1  # "were shot and were seriously wounded"
             while self.low(j) in _SEQUENCE_ADVERBS or self._degree_adverb(j):
                 j += 1  # "was shot and critically wounded"
-            if self.low(j) in lex.after and self.match_forward(lex.after, j):
+            if self.fate_at(j):
                 return j
         return k
 
@@ -386,8 +384,7 @@ class LinkReader(Sentence):
                     continue
                 return None
             if lj == ",":
-                after = self.low(j + 1)
-                if after in lex.auxiliaries or (after in lex.after and self.match_forward(lex.after, j + 1)):
+                if self.low(j + 1) in lex.auxiliaries or self.fate_at(j + 1):
                     return j + 1
                 return None
         return None
@@ -417,9 +414,7 @@ class LinkReader(Sentence):
                     verb = lj in lex.auxiliaries and not (j == k + 1 and lj in _FLOATING)  # ", all citizens of"
                     if verb and lj in lex.speech_verbs and self.low(j + 1) == close:
                         verb = False  # "Twelve people, officials said, were killed"
-                    if verb or lj in lex.negations or lj in (";", ":", ".") or (
-                        lj in lex.after and self.match_forward(lex.after, j)
-                    ):
+                    if verb or lj in lex.negations or lj in (";", ":", ".") or self.fate_at(j):
                         break
                     j += 1
                 if j < self.n and self.lows[j] == close and j > k + 1:
@@ -448,7 +443,7 @@ class LinkReader(Sentence):
                     or (self.lows[j] == "be" and self.lows[j - 1] == "to")  # "including a woman suspected to be an informer"
                 ):
                     low_j = self.lows[j]
-                    if low_j in lex.after and self.match_forward(lex.after, j):
+                    if self.fate_at(j):
                         return j  # "At least 8 people, including four members of one family, died"
                     if low_j in (";", ":", ".") or low_j in CLAUSE_WORDS:
                         break
@@ -467,7 +462,7 @@ class LinkReader(Sentence):
                     k = j + 1  # "A social leader claiming land, was killed"
                     continue
             if low in lex.prepositions and (
-                (low in lex.after and self.match_forward(lex.after, k))
+                self.fate_at(k)
                 or (low in lex.gapped_after and self._gapped_at(k) is not None)
             ):
                 break  # "two others with serious injuries", "two in hospital": the verb's own phrase

@@ -496,7 +496,6 @@ def _pronoun_objects(reader: Reader, groups: list[Group], found: list[_Found]) -
     return out
 
 
-
 def _mark_additional(reader: Reader, found: list[_Found]) -> None:
     """Mark counts that add to earlier ones: "one additional suspect", "another 25", "two more",
     "also detained" (a word of ``additive_words`` in the phrase or right before it)."""

@@ -138,6 +138,10 @@ class Sentence:
                 return entry
         return None
 
+    def fate_at(self, k: int) -> bool:
+        """Does a phrase telling what befell people ("killed", "shot dead", "were injured") start at ``k``?"""
+        return self.low(k) in self.lex.after and self.match_forward(self.lex.after, k) is not None
+
     def match_backward(self, k: int) -> Entry | None:
         """The longest "before" phrase ending at token ``k``."""
         if k < 0 or k >= self.n:
@@ -343,7 +347,7 @@ class Sentence:
                 or (self.low(j + 1) in SINGULAR_DETS and any(w in lex.people for w in self.lows[j + 2 : j + 5]))
             ):
                 break  # "the governor of the region and his brother": the phrase ends before "and"
-            if low in lex.after and self.match_forward(lex.after, j):
+            if self.fate_at(j):
                 break
             j += 1
         return j
