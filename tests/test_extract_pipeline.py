@@ -1666,6 +1666,29 @@ def test_a_fire_set_on_purpose_is_arson(extractor, text: str) -> None:  # type: 
     assert report.kind.sub_event_type == "Looting/property destruction"
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A fire that ripped through a supermarket in Banstead is being treated as ``potentially suspicious'', police said.",
+        "The blaze, which is being treated by police as potentially suspicious, destroyed the store on Friday night.",
+        "A suspicious fire destroyed the Wasilla Bible Church on Friday night.",
+        "The fire chief says the fire is definitely suspicious.",
+    ],
+)
+def test_a_fire_held_suspicious_is_a_suspected_arson(extractor, text: str) -> None:  # type: ignore[no-untyped-def]
+    report = _only(_extract(extractor, text))
+    assert report.kind.sub_event_type == "Looting/property destruction"
+    assert report.trigger.lower() in ("fire", "blaze", "suspicious fire")
+    assert not report.perpetrators  # "treated by police as suspicious": the police are not its authors
+
+
+def test_those_treating_a_fire_as_suspicious_are_not_its_target(extractor) -> None:  # type: ignore[no-untyped-def]
+    report = _only(_extract(extractor, "Police are treating the fire at the Waitrose store in Banstead as suspicious."))
+    assert [t.description for t in report.targets] == ["Waitrose store"]
+    # a fire and nothing said of its cause is no incident
+    assert _extract(extractor, "The fire that destroyed the old dairy warehouse took a piece of history.") == []
+
+
 def test_a_purpose_set_out_is_no_fire(extractor) -> None:  # type: ignore[no-untyped-def]
     assert _extract(extractor, "He deliberately set out to mislead the committee.") == []
 

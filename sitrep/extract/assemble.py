@@ -1076,7 +1076,10 @@ class Assembler:
         found = _TargetList()
         unit, head = group.head_unit, group.head
         objects = [t for t in unit.targets if 0 <= t.start - head.end <= _OBJECT_WINDOW and not _AGENT.search(unit.sentence.text, 0, t.start)]
-        objects += [t for t in unit.targets if 0 <= head.start - t.end <= 12 and t not in objects]
+        objects += [
+            t for t in unit.targets
+            if 0 <= head.start - t.end <= 12 and t not in objects and not _SUBJECT_OF.fullmatch(unit.sentence.text, t.end, head.end)
+        ]
         objects = [t for t in objects if not _not_a_target(unit, t)]
         if objects:
             for target, start, end in _object_list(unit, objects[0]):
@@ -1794,6 +1797,9 @@ _NON_WORD = re.compile(r"[^\w\s]")
 _AGENT = re.compile(
     r"\bby\s+(?:(?:the|a|an|some|several|armed|unidentified|\d+)\s+|(?:group|gang|band|squad|unit|cell|team|number)\s+of\s+)*$", re.I
 )
+#: A target word before the head that is its subject, the head a verb in "-ing": "Police are treating
+#: the fire as suspicious" (unlike "police were attacked").
+_SUBJECT_OF = re.compile(r"\s+(?:are|is|was|were|have been|has been|had been)\s+\w+ing\b.*", re.I | re.S)
 #: The head of a list of names after an act: "killed three journalists: ", "died in combat: ".
 _NAME_LIST = re.compile(r"[^.;:\n]{0,60}:\s*")
 #: A trigger that is a verb, so that a name right after it is its object ("shot", "kidnapped").
