@@ -205,13 +205,18 @@ def test_a_place_with_no_country_still_meets_its_incident() -> None:
 
 
 def test_whole_articles_unlike_on_average_do_not_chain_two_stories() -> None:
-    # an article on the bombing that goes on to the fire links to each story's article, but the two
-    # stories' articles are unlike: the fire's article is not alike, on average, to the bombing's two
+    # an article on the bombing that goes on to the fire links to each story's articles, but the two
+    # stories' articles are unlike: the fire's article is not alike, on average, to the bombing's three
     blank = report(None, None, kind=UNKNOWN)
     fire_start = ". ".join(KISMAYO_STORY.split(". ")[:3]) + "."
-    texts = {"bomb": BAIDOA_STORY, "fire": KISMAYO_STORY, "both": BAIDOA_STORY + fire_start}
+    texts = {
+        "bomb": BAIDOA_STORY,
+        "news": BAIDOA_STORY + "Witnesses described the blast on Tuesday morning as the market opened.",
+        "fire": KISMAYO_STORY,
+        "both": BAIDOA_STORY + fire_start,
+    }
     assert link_score(blank, blank, text_a=texts["both"], text_b=texts["fire"])[0] >= 0.5  # type: ignore[index]
-    assert clusters_of({k: blank for k in texts}, texts=texts) == [["bomb", "both"], ["fire"]]
+    assert clusters_of({k: blank for k in texts}, texts=texts) == [["bomb", "both", "news"], ["fire"]]
 
 
 def test_whole_articles_of_one_story_join_across_what_extraction_read_apart() -> None:
