@@ -796,6 +796,40 @@ def test_a_death_of_age_or_illness_or_a_mob_boss_is_no_incident(extractor) -> No
     assert report.counts.killed is not None and report.counts.killed.best == 12
 
 
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # deaths and hurts in sleep, falls and disasters
+        "She died peacefully in her sleep and had been in declining health, spokesman Harlan Boll said.",
+        "British climber dies in New Zealand fall",
+        "A British man has been killed after falling around 2,000ft while climbing in New Zealand.",
+        "One Australian and one English climber have fallen to their deaths in New Zealand, police confirmed today.",
+        "The quake on the outskirts of Dargahan, a small town on the island, injured two people.",
+        "Ten dead in southern Iran quake",
+        # sport, film, computers, politics and drink-driving
+        "Pierre Thomas was placed on injured reserve by the New Orleans Saints on Wednesday.",
+        "He was injured during the 13-10 overtime loss to the Atlanta Falcons last Sunday.",
+        "Wesley Matthews posted 23 points thanks to perfect 10-for-10 shooting from the floor.",
+        "McG said that the project was shooting for a 2011 release date.",
+        "The Colts won the turnover battle over the Chiefs.",
+        "Microsoft released an emergency patch for a flaw allowing hackers to hijack Internet Explorer browsers.",
+        "The agency learned that the administration was running a spying and sabotage campaign against its political enemies.",
+        "San Diego Chargers receiver Vincent Jackson was arrested on suspicion of drunk driving on Tuesday morning.",
+        "Williams, 32, was arrested around 1:30 a.m. Feb. 1 on state Route 94 on suspicion of drunken driving.",
+    ],
+)
+def test_deaths_by_mischance_and_everyday_senses_are_no_incident(extractor, text: str) -> None:  # type: ignore[no-untyped-def]
+    assert _extract(extractor, text, "2015-01-01") == []
+
+
+def test_a_death_by_an_act_in_a_disaster_zone_is_still_one(extractor) -> None:  # type: ignore[no-untyped-def]
+    # a weapon or an armed actor in the clause makes it an act, whatever else it tells
+    report = _only(_extract(extractor, "Gunmen killed two aid workers in the quake zone near Dargahan on Monday.", "2015-01-01"))
+    assert report.counts.killed is not None and report.counts.killed.best == 2
+    report = _only(_extract(extractor, "Two men were arrested for the shooting of a police officer in Kabul.", "2015-01-01"))
+    assert report.kind.sub_event_type is not None
+
 def test_a_group_blamed_for_the_attack_told_before_is_its_perpetrator_whatever_it_vowed(extractor) -> None:  # type: ignore[no-untyped-def]
     text = (
         "A bomb exploded near a polling station in Farah, killing two. The attack is being blamed on the "

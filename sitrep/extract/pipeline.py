@@ -57,12 +57,20 @@ _VIOLENT_COUNT = frozenset({"killed", "injured", "kidnapped"})
 #: Weapon words with everyday senses ("drone footage", "a vehicle") that alone do not make a weak
 #: trigger violent.
 _AMBIGUOUS_WEAPONS = frozenset({"drone", "aircraft", "vehicle", "missiles and rockets"})
-#: Words that tell a death, not how it came.
-_DEATH_WORD = re.compile(r"(?i:die[sd]?|dead|perish(?:e[sd])?)")
-#: A death of age or illness: "dies in prison at 77", "died of cancer", "aged 90".
+#: Words that tell a death or a hurt, not how it came.
+_DEATH_WORD = re.compile(r"(?i:die[sd]?|dead|perish(?:e[sd])?|kill(?:s|ed|ing)?|injur(?:e|es|ed|ing|ies|y)|hurt)")
+#: A death of age or illness, or a death or hurt in a fall or a disaster: "dies in prison at 77",
+#: "died of cancer", "aged 90", "died peacefully in her sleep", "climber dies in New Zealand fall",
+#: "presumed dead after falling 150 metres", "the quake injured two people".
 _NATURAL_DEATH = re.compile(
     r"\b(?:die[sd]?|dead)\b[^.;]{0,40}?\b(?:at(?: the age of)? \d{2,3}\b|aged \d{2,3}\b|of (?:natural causes|old age|"
-    r"cancer|(?:a )?heart (?:attack|failure|disease)|(?:an? )?(?:long )?illness|complications|pneumonia|(?:a )?stroke))",
+    r"cancer|(?:a )?heart (?:attack|failure|disease)|(?:an? )?(?:long )?illness|complications|pneumonia|(?:a )?stroke)|"
+    r"after (?:a |an )?(?:long |short |brief )?(?:illness|battle with))"
+    r"|\b(?:die[sd]?|dead|killed|injured|hurt)\b[^.;]{0,40}?\b(?:peacefully|in (?:his|her|their) sleep|"
+    r"(?:after|in|while) (?:a |an |the )?(?:[\w'’-]+ ){0,3}?(?:falls?|falling|fell|climbing|mountaineering|skiing|diving|swimming)\b)"
+    r"|\bf[ae]ll(?:en)? to (?:his|her|their) deaths?\b"
+    r"|\b(?:earth)?quakes?\b|\btremors?\b|\bRichter scale\b|\bnatural disasters?\b|\bdisaster (?:cent(?:er|re)|management|relief)\b"
+    r"|\b(?:avalanches?|landslides?|mudslides?|tsunamis?|volcanic eruptions?|lightning)\b",
     re.I,
 )
 #: Trigger families that head an incident's clause (used to cut sentences that list several).
@@ -1111,9 +1119,10 @@ _NOT_AN_ATTACK = frozenset({"arrest", "seizure", "plot", "protest"})
 
 
 def _natural_death(unit: Unit) -> bool:
-    """A death of age or illness told alone ("The man dies in prison at 77"), no act of violence:
-    only death words as triggers, an age or an illness, and no weapon or armed actor in the clause
-    ("7 die in Nuevo Laredo" is one)."""
+    """A death of age or illness, or a death or hurt in a fall or a disaster, told alone ("The man
+    dies in prison at 77", "Climber dies in New Zealand fall", "the quake injured two people"), no
+    act of violence: only death and hurt words as triggers, such a cause, and no weapon or armed
+    actor in the clause ("7 die in Nuevo Laredo" is one)."""
     return (
         all(_DEATH_WORD.fullmatch(t.text) for t in unit.triggers)
         and _NATURAL_DEATH.search(unit.text) is not None
