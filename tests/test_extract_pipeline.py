@@ -823,6 +823,20 @@ def test_deaths_by_mischance_and_everyday_senses_are_no_incident(extractor, text
     assert _extract(extractor, text, "2015-01-01") == []
 
 
+def test_the_tolls_of_a_disaster_story_are_the_disasters(extractor) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Aftershocks jolt Iran's Qeshm island, death toll rises to 10\n"
+        "A powerful quake with a magnitude of 6.1 struck southern Iran near the port city of Bandar Abbas.\n"
+        "The bodies of two more victims were found in the village of Ziranag, Governor Heydar Alishvandi said.\n"
+        "As many as 80 people were also wounded, and he said 50 were injured in Ziranag alone."
+    )
+    assert _extract(extractor, text, "2005-11-28") == []
+    # a story that opens on a quake and goes on to an attack still tells the attack
+    text = "A strong earthquake hit the region on Sunday. Militants later attacked a relief convoy, killing three drivers."
+    report = _only(_extract(extractor, text, "2005-11-28"))
+    assert report.counts.killed is not None and report.counts.killed.best == 3
+
+
 def test_a_death_by_an_act_in_a_disaster_zone_is_still_one(extractor) -> None:  # type: ignore[no-untyped-def]
     # a weapon or an armed actor in the clause makes it an act, whatever else it tells
     report = _only(_extract(extractor, "Gunmen killed two aid workers in the quake zone near Dargahan on Monday.", "2015-01-01"))

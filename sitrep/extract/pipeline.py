@@ -58,7 +58,7 @@ _VIOLENT_COUNT = frozenset({"killed", "injured", "kidnapped"})
 #: trigger violent.
 _AMBIGUOUS_WEAPONS = frozenset({"drone", "aircraft", "vehicle", "missiles and rockets"})
 #: Words that tell a death or a hurt, not how it came.
-_DEATH_WORD = re.compile(r"(?i:die[sd]?|dead|perish(?:e[sd])?|kill(?:s|ed|ing)?|injur(?:e|es|ed|ing|ies|y)|hurt)")
+_DEATH_WORD = re.compile(r"(?i:die[sd]?|dead|perish(?:e[sd])?|kill(?:s|ed|ing)?|injur(?:e|es|ed|ing|ies|y)|hurt|wound(?:s|ed|ing)?|death tolls?)")
 #: A death of age or illness, or a death or hurt in a fall or a disaster: "dies in prison at 77",
 #: "died of cancer", "aged 90", "died peacefully in her sleep", "climber dies in New Zealand fall",
 #: "presumed dead after falling 150 metres", "the quake injured two people".
@@ -68,9 +68,13 @@ _NATURAL_DEATH = re.compile(
     r"after (?:a |an )?(?:long |short |brief )?(?:illness|battle with))"
     r"|\b(?:die[sd]?|dead|killed|injured|hurt)\b[^.;]{0,40}?\b(?:peacefully|in (?:his|her|their) sleep|"
     r"(?:after|in|while) (?:a |an |the )?(?:[\w'’-]+ ){0,3}?(?:falls?|falling|fell|climbing|mountaineering|skiing|diving|swimming)\b)"
-    r"|\bf[ae]ll(?:en)? to (?:his|her|their) deaths?\b"
-    r"|\b(?:earth)?quakes?\b|\btremors?\b|\bRichter scale\b|\bnatural disasters?\b|\bdisaster (?:cent(?:er|re)|management|relief)\b"
-    r"|\b(?:avalanches?|landslides?|mudslides?|tsunamis?|volcanic eruptions?|lightning)\b",
+    r"|\bf[ae]ll(?:en)? to (?:his|her|their) deaths?\b",
+    re.I,
+)
+#: A natural disaster: a death or hurt beside it, with no weapon or armed actor, is its doing.
+_DISASTER = re.compile(
+    r"\b(?:(?:earth)?quakes?|tremors?|aftershocks?|Richter scale|natural disasters?|disaster (?:cent(?:er|re)|management|relief)|"
+    r"avalanches?|landslides?|mudslides?|tsunamis?|volcanic eruptions?|lightning)\b",
     re.I,
 )
 #: Trigger families that head an incident's clause (used to cut sentences that list several).
@@ -526,11 +530,12 @@ class Extractor:
         current: Group | None = None
         loose: list[tuple[Unit, bool]] = []  # the units since the last incident that joined none, generic or not
         armed = [_names_armed_actor(u) for u in units]
+        disaster = _disaster_story(units, armed)
         for i, unit in enumerate(units):
             armed_before = i > 0 and armed[i - 1]  # the clause before named an armed actor
             head = _head_trigger(unit)
             generic = head is not None and self._is_generic(unit, head, context)
-            if head is None or generic or not self._signals_incident(unit, head, armed_before=armed_before):
+            if head is None or generic or not self._signals_incident(unit, head, armed_before=armed_before, disaster=disaster):
                 if not generic and current is not None and may_attach(current, unit) and _tells_more(unit, self.lexicons):
                     current.units.append(unit)
                     current.last_sentence = unit.sentence.index
@@ -658,17 +663,22 @@ class Extractor:
         when = context.unit_date(unit, head.start)
         return when is None or when.precision in ("year", "decade")
 
-    def _signals_incident(self, unit: Unit, head: TriggerMatch, *, armed_before: bool = False) -> bool:
+    def _signals_incident(
+        self, unit: Unit, head: TriggerMatch, *, armed_before: bool = False, disaster: bool = False
+    ) -> bool:
         """A strong trigger, or a weak one in a violent context or called deadly, or a casualty count. With
         ``armed_before`` (the clause before named an armed actor), a weak act done to a person
-        ("They later tied the man to a tree and shot him") is one too."""
+        ("They later tied the man to a tree and shot him") is one too. In a ``disaster`` story (see
+        :func:`_disaster_story`) a count told with death words alone is the disaster's."""
         counts = unit.counts
+        if disaster and all(t.family == "killing" for t in unit.triggers) and _natural_death(unit, disaster=True, words=False):
+            return False  # "the bodies of two more victims were found in the village" after a quake
         if any(t.strong for t in unit.triggers):
             return True
         if any(
             c.category in _VIOLENT_COUNT and ((c.count.best or 0) > 0 or (c.anaphoric and (c.count.min or 0) > 0))
             and not c.aggregate for c in counts
-        ) and not _natural_death(unit):
+        ) and not _natural_death(unit, disaster=disaster):
             return True  # "killing 3", and "killed the insurgents" (the "multiple insurgents" told before)
         families = {t.family for t in unit.triggers}
         if "arrest" in families:
@@ -1118,16 +1128,31 @@ _ANY_FAMILY = frozenset({"attack", "killing", "raid"})
 _NOT_AN_ATTACK = frozenset({"arrest", "seizure", "plot", "protest"})
 
 
-def _natural_death(unit: Unit) -> bool:
+def _natural_death(unit: Unit, *, disaster: bool = False, words: bool = True) -> bool:
     """A death of age or illness, or a death or hurt in a fall or a disaster, told alone ("The man
     dies in prison at 77", "Climber dies in New Zealand fall", "the quake injured two people"), no
     act of violence: only death and hurt words as triggers, such a cause, and no weapon or armed
-    actor in the clause ("7 die in Nuevo Laredo" is one)."""
+    actor in the clause ("7 die in Nuevo Laredo" is one). In a ``disaster`` story any death or hurt
+    is the disaster's; ``words=False`` lets the caller decide which triggers may tell it."""
     return (
-        all(_DEATH_WORD.fullmatch(t.text) for t in unit.triggers)
-        and _NATURAL_DEATH.search(unit.text) is not None
+        (not words or all(_DEATH_WORD.fullmatch(t.text) for t in unit.triggers))
+        and (disaster or _NATURAL_DEATH.search(unit.text) is not None or _DISASTER.search(unit.text) is not None)
         and not any(w.type not in _AMBIGUOUS_WEAPONS for w in unit.weapons)
         and not _names_armed_actor(unit)
+    )
+
+
+def _disaster_story(units: Sequence[Unit], armed: Sequence[bool]) -> bool:
+    """Whether an article tells of a natural disaster and of nothing violent: its opening (headline
+    and lede, the first three clauses) names one ("Aftershocks jolt Iran's Qeshm island"), and no
+    clause names a weapon, an armed actor or an act other than a death, a hurt or bodies found.
+    Its later tolls ("Qeshm Gov. Heidar Alishvandi said 50 were injured") are then the disaster's."""
+    if not any(_DISASTER.search(u.text) for u in units[:3]) or any(armed):
+        return False
+    return not any(
+        any(w.type not in _AMBIGUOUS_WEAPONS for w in u.weapons)
+        or any(t.strong and t.family != "killing" for t in u.triggers)
+        for u in units
     )
 
 
