@@ -1730,6 +1730,19 @@ def test_a_fire_held_suspicious_is_a_suspected_arson(extractor, text: str) -> No
     assert not report.perpetrators  # "treated by police as suspicious": the police are not its authors
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A convicted sex offender pulled a gun on two guards during a prison transfer near Baytown on Monday.",
+        "A Texas inmate escaped from a prison van near Houston after pulling a gun on two guards.",
+        "Two men robbed the petrol station in Kano at gunpoint on Friday.",
+    ],
+)
+def test_a_weapon_drawn_on_people_is_an_armed_act(extractor, text: str) -> None:  # type: ignore[no-untyped-def]
+    report = _only(_extract(extractor, text, "2009-11-30"))
+    assert report.kind.event_type is not None
+
+
 def test_those_treating_a_fire_as_suspicious_are_not_its_target(extractor) -> None:  # type: ignore[no-untyped-def]
     report = _only(_extract(extractor, "Police are treating the fire at the Waitrose store in Banstead as suspicious."))
     assert [t.description for t in report.targets] == ["Waitrose store"]
