@@ -151,6 +151,25 @@ def test_text_alone_links_undated_reports_but_never_across_a_date_conflict() -> 
                       text_a=text_a, text_b=text_a) is None
 
 
+def test_undated_reports_of_one_town_are_compared_whatever_names_they_share() -> None:
+    # articles with neither a date nor a publication date, told in other words: no name of one
+    # text's blocking sketch need be in the other's, yet the two are compared
+    rules = default_rules()
+    texts = [
+        "Suspected Key Mafia Boss Found Hanging Dead In Baidoa Jail Cell after a raid by police.",
+        "A suspected Mafia boss arrested in a raid was found dead in his cell in Baidoa, Italian police sources said.",
+        "Gunmen shot a trader near the livestock market in Kismayo, police said.",
+    ]
+    kismayo = Location("Kismayo", "Lower Juba", "Somalia", "SO", -0.36, 42.54, "town")
+    places = [BAIDOA, BAIDOA, kismayo]
+    facts = [report_facts(report(None, where, kind=ARREST), rules, text=text) for where, text in zip(places, texts)]
+    sketches = [set(f.text.sketch) for f in facts]
+    assert not sketches[0] & sketches[1] and not (sketches[0] | sketches[1]) & sketches[2]
+    pairs = set(candidate_pairs(facts, rules))
+    assert (0, 1) in pairs
+    assert (0, 2) not in pairs and (1, 2) not in pairs  # another town, 400 km away
+
+
 # whole articles (at least ``long_words / 2`` content words each): one story told over weeks, and another
 BAIDOA_STORY = (
     "Baidoa market bombing. A car bomb tore through the crowded Bakaaraha livestock market in Baidoa, the capital "

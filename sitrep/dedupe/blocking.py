@@ -84,6 +84,11 @@ def keyed(
     if by_names and indexed is not False and (own_date, own_place) != (3, 3) and is_article(facts.text, rules):
         for word in facts.text.names:  # (a report with neither date nor place has these keys already)
             yield f"x{word}|x{word}", FULL, False
+    if own_date == 3 and own_place == 0 and indexed is not False:
+        # a report with no date at all (an article with neither a date nor a publication date)
+        # meets the other undated reports of its town, not only those sharing a name of its sketch
+        for cell in places[0][1]:
+            yield f"undated|{cell}", FULL, False
     for i, date_ids in dates:
         for j, place_ids in places:
             if i == own_date:
