@@ -238,6 +238,19 @@ def test_whole_articles_unlike_on_average_do_not_chain_two_stories() -> None:
     assert clusters_of({k: blank for k in texts}, texts=texts) == [["bomb", "both", "news"], ["fire"]]
 
 
+def test_a_report_may_join_an_incident_of_whole_articles_inside_its_span_of_days() -> None:
+    # two articles of one story, read four days apart, are one incident; a report told in one
+    # sentence, on the day of one of them, joins it (its days stay within the incident's span),
+    # and one a day after the span, near enough to the later article, does not (it would widen it)
+    sentence = "A car bomb tore through the Bakaaraha livestock market in Baidoa, killing 40 traders."
+    articles = {"early": report(day("2025-03-04"), BAIDOA, 40), "late": report(day("2025-03-08"), BAIDOA, 40)}
+    texts = {"early": BAIDOA_STORY + "Witnesses described the blast.", "late": BAIDOA_STORY + "Mourners buried the victims."}
+    inside = {**articles, "brief": report(day("2025-03-08"), BAIDOA, 40, sentence=sentence)}
+    assert clusters_of(inside, texts=texts, whole_articles=True) == [["brief", "early", "late"]]
+    after = {**articles, "brief": report(day("2025-03-09"), BAIDOA, 40, sentence=sentence)}
+    assert clusters_of(after, texts=texts, whole_articles=True) == [["brief"], ["early", "late"]]
+
+
 def test_whole_articles_of_one_story_join_across_what_extraction_read_apart() -> None:
     # two articles on the Baidoa bombing, each about that story alone: extraction read one as the
     # arrests of its last paragraph, a month later, the other as the bombing itself

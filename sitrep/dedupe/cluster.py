@@ -406,12 +406,18 @@ class _Summary:
         return True
 
     def _close(self, other: "_Summary", rules: DedupeRules) -> bool:
-        """Whether the two incidents' days and towns lie within the windows of one incident."""
-        days = _known(self.first_day, self.last_day, other.first_day, other.last_day)
-        if days and max(days) - min(days) > rules.get("cluster", "day_window"):
+        """Whether the two incidents' days and towns lie within the windows of one incident. An
+        incident told by whole articles may already spread wider (their joins do not check it):
+        the other may then join it only inside its span, without widening it."""
+        window = rules.get("cluster", "day_window")
+        if _span(self.first_day, self.last_day, other.first_day, other.last_day) > max(
+            window, _span(self.first_day, self.last_day), _span(other.first_day, other.last_day)
+        ):
             return False
-        inferred = _known(self.first_inferred, self.last_inferred, other.first_inferred, other.last_inferred)
-        if inferred and max(inferred) - min(inferred) > rules.get("cluster", "inferred_window"):
+        window = rules.get("cluster", "inferred_window")
+        if _span(self.first_inferred, self.last_inferred, other.first_inferred, other.last_inferred) > max(
+            window, _span(self.first_inferred, self.last_inferred), _span(other.first_inferred, other.last_inferred)
+        ):
             return False
         limit = rules.get("cluster", "max_town_km")
         return not any(
@@ -430,3 +436,9 @@ def _town(f: Facts) -> frozenset[tuple[float, float]]:
 
 def _known(*days: int | None) -> list[int]:
     return [d for d in days if d is not None]
+
+
+def _span(*days: int | None) -> int:
+    """How many days the known ones of ``days`` span (0 when fewer than two are known)."""
+    known = _known(*days)
+    return max(known) - min(known) if known else 0
