@@ -817,6 +817,13 @@ def test_a_death_of_age_or_illness_or_a_mob_boss_is_no_incident(extractor) -> No
         "The agency learned that the administration was running a spying and sabotage campaign against its political enemies.",
         "San Diego Chargers receiver Vincent Jackson was arrested on suspicion of drunk driving on Tuesday morning.",
         "Williams, 32, was arrested around 1:30 a.m. Feb. 1 on state Route 94 on suspicion of drunken driving.",
+        "Injured Saints RB Reggie Bush to miss last 2 games",
+        "He originally injured it against the Carolina Panthers earlier this season and needed surgery on it.",
+        # a belief, a vow, a figure of speech and a range
+        "Personally, I was not surprised because I thought she died several years ago.",
+        "We just keep fighting.",
+        "In a move environmental groups say strikes at the heart of the Endangered Species Act, the administration announced a rule.",
+        "The Department of Defense might not see why a plant should be considered when expanding a bombing range.",
     ],
 )
 def test_deaths_by_mischance_and_everyday_senses_are_no_incident(extractor, text: str) -> None:  # type: ignore[no-untyped-def]
