@@ -1743,6 +1743,7 @@ def test_a_fire_held_suspicious_is_a_suspected_arson(extractor, text: str) -> No
         "A convicted sex offender pulled a gun on two guards during a prison transfer near Baytown on Monday.",
         "A Texas inmate escaped from a prison van near Houston after pulling a gun on two guards.",
         "Two men robbed the petrol station in Kano at gunpoint on Friday.",
+        "Warship INS Sukanya on Thursday foiled a piracy attempt in the Gulf of Aden between Somalia and Yemen.",
     ],
 )
 def test_a_weapon_drawn_on_people_is_an_armed_act(extractor, text: str) -> None:  # type: ignore[no-untyped-def]
