@@ -1751,6 +1751,34 @@ def test_a_weapon_drawn_on_people_is_an_armed_act(extractor, text: str) -> None:
     assert report.kind.event_type is not None
 
 
+def test_an_arrest_for_an_earlier_act_is_the_news_and_the_act_is_recalled(extractor) -> None:  # type: ignore[no-untyped-def]
+    text = "Police arrested two men on Tuesday in connection with the 2015 bombing of the market in Kano. The bombing killed 30 people."
+    arrest, bombing = sorted(_extract(extractor, text, "2016-03-10"), key=lambda r: r.kind.sub_event_type or "")
+    assert arrest.kind.sub_event_type == "Arrests" and arrest.realis == "reported"
+    assert arrest.date is not None and arrest.date.start == date(2016, 3, 8)
+    assert arrest.counts.killed is None  # the toll is the bombing's
+    assert bombing.realis == "background" and bombing.date is not None and bombing.date.start.year == 2015
+    assert bombing.counts.killed is not None and bombing.counts.killed.best == 30
+    # an act already told is not told again by the arrest made for it
+    text = "A bomb killed 12 people at a market in Kano on Monday. Police arrested two men over the bombing on Tuesday."
+    kinds = sorted(r.kind.sub_event_type or "" for r in _extract(extractor, text, "2016-03-10"))
+    assert kinds == ["Arrests", "Remote explosive/landmine/IED"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A nanny was arrested in Moscow to have beheaded a 4-year-old child.",  # a place, not an act
+        "Six others were captured in a Taliban attack on a wedding ceremony in Nad Ali.",  # during the act
+    ],
+)
+def test_an_arrest_in_a_place_or_during_an_act_is_not_cut_from_it(extractor, text: str) -> None:  # type: ignore[no-untyped-def]
+    from sitrep.extract.realis import arrest_grounds_cut
+
+    sentence = extractor._sentences(text, extractor.nlp(text), shouting=False)[0]
+    assert arrest_grounds_cut(sentence, sentence.triggers, extractor.lexicons) is None
+
+
 def test_those_treating_a_fire_as_suspicious_are_not_its_target(extractor) -> None:  # type: ignore[no-untyped-def]
     report = _only(_extract(extractor, "Police are treating the fire at the Waitrose store in Banstead as suspicious."))
     assert [t.description for t in report.targets] == ["Waitrose store"]

@@ -106,6 +106,7 @@ class Lexicons:
             self.earlier_incident = PatternLexicon(
                 [("earlier", cues["earlier_incident"])], name="cues.yaml earlier_incident"
             )
+            self.arrest_grounds = PatternLexicon([("grounds", cues["arrest_grounds"])], name="cues.yaml arrest_grounds")
             self.generic = PatternLexicon([("generic", cues["generic"])], name="cues.yaml generic")
             self.aggregate = PatternLexicon([("aggregate", cues["aggregate"])], name="cues.yaml aggregate")
         except KeyError as exc:

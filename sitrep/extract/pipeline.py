@@ -34,7 +34,7 @@ from sitrep.extract.kinds import KindTable
 from sitrep.extract.lexicons import LANGUAGES, Lexicons, TriggerMatch, language_of
 from sitrep.extract.marks import Unmarked, unmark
 from sitrep.extract.places import GROUP_WORD, INSTITUTION, named_areas
-from sitrep.extract.realis import recalled
+from sitrep.extract.realis import after_arrest_grounds, arrest_grounds_cut, recalled
 from sitrep.extract.segment import Group, may_attach, opens_new_incident
 from sitrep.extract.truecase import is_shouting, truecase
 from sitrep.gazetteer.normalize import CAPITAL
@@ -487,8 +487,14 @@ class Extractor:
     def _units(self, sentences: Sequence[Sentence]) -> list[Unit]:
         units: list[Unit] = []
         for sentence in sentences:
-            anchors = _anchors(sentence)
-            cut = None if anchors else self._cue_cut(sentence)
+            # "Police arrested two men on Tuesday over the 2015 bombing": the act the arrest was made
+            # for, recalled, is a unit of its own from the cue on, whatever dates each names
+            cut = arrest_grounds_cut(
+                sentence, [t for t in sentence.triggers if t.family in _HEAD_FAMILIES or t.family == "killing"], self.lexicons
+            )
+            anchors = _anchors(sentence) if cut is None else []
+            if cut is None and not anchors:
+                cut = self._cue_cut(sentence)
             if cut is not None:  # "A car bomb killed 28 pilgrims ..., while in the capital a roadside bomb exploded"
                 units.append(Unit(sentence, 0, cut, len(units)))
                 units.append(Unit(sentence, cut, len(sentence.text), len(units)))
@@ -553,6 +559,8 @@ class Extractor:
             place = self._unit_place(unit, head, context)
             text = unit.text
             earlier = recalled(unit, self.lexicons)
+            if earlier and _refers_back(unit, head) and after_arrest_grounds(unit, self.lexicons):
+                earlier = False  # "A bomb killed 12 ... Police arrested two men over | the bombing": that one
             explicit_new = (
                 # a cue of another incident, unless the clause speaks only of one told ("Hours later,
                 # the Extraditables claimed responsibility for the kidnapping"; but "Hours after the
@@ -1163,8 +1171,18 @@ def _names_armed_actor(unit: Unit) -> bool:
 
 def _antecedent(groups: Sequence[Group], head: TriggerMatch) -> Group:
     """The latest incident a back-reference fits: "the blast" goes to the last explosion told,
-    even if another incident was told after it, and not to one recalled in passing."""
-    groups = [g for g in groups if not g.recalled] or groups
+    even if another incident was told after it, and not to one recalled in passing, unless no
+    other fits ("arrested two men over the 2015 bombing of the market. The bombing killed 30")."""
+    fresh = [g for g in groups if not g.recalled] or list(groups)
+    for pool in (fresh, groups):
+        fitting = _fitting(pool, head)
+        if fitting is not None:
+            return fitting
+    return fresh[-1]
+
+
+def _fitting(groups: Sequence[Group], head: TriggerMatch) -> Group | None:
+    """The latest of ``groups`` a back-reference by ``head`` fits, if any."""
     if head.family not in _ANY_FAMILY:
         # an incident opened by this kind of act first: "also detained two suspects" goes to the arrest,
         # not to the bomb plot told after it that mentions "his arrest"
@@ -1174,10 +1192,10 @@ def _antecedent(groups: Sequence[Group], head: TriggerMatch) -> Group:
         for group in reversed(groups):
             if head.family in group.families:
                 return group
-        return groups[-1]
+        return None
     # "the attack" is no arrest or seizure: "a judge was arrested in connection with this attack ... found
     # explosives. The Taliban is reportedly responsible for this attack" speaks of the bombing told first
-    return next((g for g in reversed(groups) if not g.arrests_only and g.head.family not in _NOT_AN_ATTACK), groups[-1])
+    return next((g for g in reversed(groups) if not g.arrests_only and g.head.family not in _NOT_AN_ATTACK), None)
 
 
 def _tells_more(unit: Unit, lexicons: Lexicons) -> bool:

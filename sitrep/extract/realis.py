@@ -23,11 +23,13 @@ an assassination attempt"), threatened, or completed.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import date, timedelta
+from typing import Sequence
 
-from sitrep.extract.analysis import Unit
-from sitrep.extract.lexicons import Lexicons
+from sitrep.extract.analysis import Sentence, Unit
+from sitrep.extract.lexicons import Lexicons, TriggerMatch
 from sitrep.model import DateSpan, Realis, Status
 
 
@@ -62,12 +64,58 @@ def read_cues(lexicons: Lexicons, text: str) -> RealisCues:
 
 def recalled(unit: Unit, lexicons: Lexicons) -> bool:
     """Does ``unit`` open right after a cue of an earlier incident ("... just a day after | twin
-    blasts in the capital killed almost 30 people")? It tells that incident, recalled: an incident
-    of its own, background unless the article leads with it."""
+    blasts in the capital killed almost 30 people") or of the act an arrest was made for ("Police
+    arrested two men over | the bombing of the market")? It tells that incident, recalled: an
+    incident of its own, background unless the article leads with it."""
     if unit.lo == 0:
         return False
     before = unit.sentence.text[: unit.lo].rstrip()
-    return any(m.end == len(before) for m in lexicons.earlier_incident.finditer(before))
+    if any(m.end == len(before) for m in lexicons.earlier_incident.finditer(before)):
+        return True
+    return after_arrest_grounds(unit, lexicons)
+
+
+def after_arrest_grounds(unit: Unit, lexicons: Lexicons) -> bool:
+    """Does ``unit`` open right after the cue of the act an arrest was made for ("arrested two men
+    over | the bombing")?"""
+    return unit.lo > 0 and arrest_grounds_cut(unit.sentence, unit.sentence.triggers, lexicons) == unit.lo
+
+
+#: At most this many words between an arrest and the cue of the act it was made for ("arrested
+#: two men on Tuesday over"), and between the cue and that act ("in connection with the 2015 | bombing").
+_GROUNDS_AFTER_ARREST = 8
+_GROUNDS_BEFORE_ACT = 4
+
+
+def arrest_grounds_cut(sentence: Sentence, heads: Sequence[TriggerMatch], lexicons: Lexicons) -> int | None:
+    """Where a sentence that tells an arrest turns to the act it was made for: right after the cue
+    ("Police arrested two men over | the bombing of the market in Kano", "was detained in
+    connection with | the 2015 attack"), when the act follows the arrest within a few words and
+    is not itself an arrest. None when the sentence tells no such thing."""
+    text = sentence.text
+    arrest = next((t for t in heads if t.family == "arrest"), None)
+    if arrest is None:
+        return None
+    act = next((t for t in heads if t.start >= arrest.end and t.family != "arrest"), None)
+    if act is None:
+        return None
+    for m in lexicons.arrest_grounds.finditer(text[arrest.end : act.start]):
+        start, end = arrest.end + m.start, arrest.end + m.end
+        if (
+            len(text[arrest.end : start].split()) <= _GROUNDS_AFTER_ARREST
+            and len(text[end : act.start].split()) <= _GROUNDS_BEFORE_ACT
+            and _ACT_NAMED_AFTER.match(text, end, act.start)
+        ):
+            return end
+    return None
+
+
+#: Between the cue and the act: only an article, a day's or a year, and a few modifiers, so that
+#: the act is the cue's object ("over the 2015 | bombing", "in last week's | attack on").
+_ACT_NAMED_AFTER = re.compile(
+    r"\s+(?:(?:the|this|that|these|those|a|an|last\s+\w+'s|\w+day's|its|their|his|her)\s+)?(?:(?!(?:and|or|but|who|which|that|when|after|before)\b)[\w'’-]+\s+){0,3}$",
+    re.I,
+)
 
 
 def decide_status(cues: RealisCues, *, has_casualties: bool, families: frozenset[str]) -> Status:
