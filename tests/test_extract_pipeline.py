@@ -1776,7 +1776,7 @@ def test_an_arrest_in_a_place_or_during_an_act_is_not_cut_from_it(extractor, tex
     from sitrep.extract.realis import arrest_grounds_cut
 
     sentence = extractor._sentences(text, extractor.nlp(text), shouting=False)[0]
-    assert arrest_grounds_cut(sentence, sentence.triggers, extractor.lexicons) is None
+    assert arrest_grounds_cut(sentence, extractor.lexicons) is None
 
 
 def test_those_treating_a_fire_as_suspicious_are_not_its_target(extractor) -> None:  # type: ignore[no-untyped-def]

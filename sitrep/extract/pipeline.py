@@ -489,9 +489,7 @@ class Extractor:
         for sentence in sentences:
             # "Police arrested two men on Tuesday over the 2015 bombing": the act the arrest was made
             # for, recalled, is a unit of its own from the cue on, whatever dates each names
-            cut = arrest_grounds_cut(
-                sentence, [t for t in sentence.triggers if t.family in _HEAD_FAMILIES or t.family == "killing"], self.lexicons
-            )
+            cut = arrest_grounds_cut(sentence, self.lexicons)
             anchors = _anchors(sentence) if cut is None else []
             if cut is None and not anchors:
                 cut = self._cue_cut(sentence)

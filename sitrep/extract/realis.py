@@ -26,10 +26,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date, timedelta
-from typing import Sequence
 
 from sitrep.extract.analysis import Sentence, Unit
-from sitrep.extract.lexicons import Lexicons, TriggerMatch
+from sitrep.extract.lexicons import Lexicons
 from sitrep.model import DateSpan, Realis, Status
 
 
@@ -78,7 +77,7 @@ def recalled(unit: Unit, lexicons: Lexicons) -> bool:
 def after_arrest_grounds(unit: Unit, lexicons: Lexicons) -> bool:
     """Does ``unit`` open right after the cue of the act an arrest was made for ("arrested two men
     over | the bombing")?"""
-    return unit.lo > 0 and arrest_grounds_cut(unit.sentence, unit.sentence.triggers, lexicons) == unit.lo
+    return unit.lo > 0 and arrest_grounds_cut(unit.sentence, lexicons) == unit.lo
 
 
 #: At most this many words between an arrest and the cue of the act it was made for ("arrested
@@ -87,16 +86,16 @@ _GROUNDS_AFTER_ARREST = 8
 _GROUNDS_BEFORE_ACT = 4
 
 
-def arrest_grounds_cut(sentence: Sentence, heads: Sequence[TriggerMatch], lexicons: Lexicons) -> int | None:
+def arrest_grounds_cut(sentence: Sentence, lexicons: Lexicons) -> int | None:
     """Where a sentence that tells an arrest turns to the act it was made for: right after the cue
     ("Police arrested two men over | the bombing of the market in Kano", "was detained in
     connection with | the 2015 attack"), when the act follows the arrest within a few words and
     is not itself an arrest. None when the sentence tells no such thing."""
     text = sentence.text
-    arrest = next((t for t in heads if t.family == "arrest"), None)
+    arrest = next((t for t in sentence.triggers if t.family == "arrest"), None)
     if arrest is None:
         return None
-    act = next((t for t in heads if t.start >= arrest.end and t.family != "arrest"), None)
+    act = next((t for t in sentence.triggers if t.start >= arrest.end and t.family != "arrest"), None)
     if act is None:
         return None
     for m in lexicons.arrest_grounds.finditer(text[arrest.end : act.start]):
