@@ -692,6 +692,10 @@ def test_counts_read_through_the_words_around_them(sentence: str, category: str,
         ("Gunmen killed Juan Lopez, 45, and Pedro Gomez, 32.", [("killed", 2)]),
         ("Gunmen killed Roberto Navas, a journalist, and Juan Lopez, a photographer.", [("killed", 2)]),
         ("Gunmen killed Ahmed Khan, 45, and wounded his son.", [("killed", 1), ("injured", 1)]),
+        # and before a count of others: the age ends the apposition, it starts no list of ages
+        ("Police said Ahmed Khan, 45, and three others were killed in the attack.", [("killed", 4)]),
+        ("Ahmed Khan, a journalist, and two others were injured.", [("injured", 3)]),
+        ("The children, aged 6, 8 and 10, were injured in the blast.", []),
         # a one-word name after "and" is a place as often as a person; a title writes every word big
         ("The attack killed Ahmed Khan in Kabul and Kandahar.", [("killed", 1)]),
         ("Gunmen killed Roberto Navas, Reuters said.", [("killed", 1)]),

@@ -303,8 +303,10 @@ class QuantityGrammar:
                 skipped_end >= 0 and _LIST_GAP_RE.fullmatch(text, skipped_end, start)
             ):
                 # "aged 6 and 4", "Routes 9 and 11": the whole list is labels; but a date ends
-                # with its number ("On February 21, two civilians were killed")
-                skipped_end = -1 if self._is_date_part(match, text, words, lows, first, end) else end
+                # with its number ("On February 21, two civilians were killed"), and an age set off
+                # by commas after a name ends its apposition ("Ahmed Khan, 45, and three others")
+                closed = self._is_date_part(match, text, words, lows, first, end) or _apposed_age(text, words, first, start, end)
+                skipped_end = -1 if closed else end
                 continue
             skipped_end = -1
             quantity = self._interpret(match, modifiers, post.group() if post else None, text[start:end])
@@ -540,6 +542,15 @@ def parse_quantity(phrase: str, grammar: QuantityGrammar | None = None) -> Quant
     Quantity(min=None, max=140, best=140, approx=True, text='nearly 140')
     """
     return (grammar or default_grammar()).parse(phrase)
+
+
+def _apposed_age(text: str, words: list[re.Match[str]], first: int, start: int, end: int) -> bool:
+    """Whether the number at ``[start, end)`` is set off by commas right after a capitalised name
+    (", 45,"): an age in apposition, which no list of labels runs on from."""
+    return (
+        first > 0 and text[end : end + 1] == "," and text[words[first - 1].end() : start] == ", "
+        and text[words[first - 1].start()].isupper()
+    )
 
 
 def find_quantities(text: str, grammar: QuantityGrammar | None = None) -> list[QuantitySpan]:

@@ -728,8 +728,8 @@ class GroupReader(Sentence):
         if self.lows[b.first - 1] not in self.lex.joiner_ends:
             return False
         k = self._after_apposed_name(a.last + 1)
-        if a.named and b.named and self.lows[b.first - 1] == "and":
-            k = self._apposition_end(k)  # "Juan Lopez, 45, and Pedro Gomez"
+        if a.named and self.lows[b.first - 1] == "and":
+            k = self._apposition_end(k)  # "Juan Lopez, 45, and Pedro Gomez", "Ahmed Khan, 45, and three others"
         if k in self.possessors:
             k = self.possessors[k]  # "the father of two children and his brother"
         elif (self.low(k) in self.lex.prepositions or (self.low(k) == "to" and self.name_like(k + 1))) and not any(
