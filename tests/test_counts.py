@@ -706,6 +706,23 @@ def test_people_named_in_a_list_count_one_each(sentence: str, expected: list[tup
     assert summary(sentence) == expected
 
 
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # a parent told by the number of their children is one person
+        ("Mother of two killed in Kabul blast", [("killed", 1)]),
+        ("Father of four shot dead in Juarez", [("killed", 1)]),
+        ("A mother of three was killed in the attack.", [("killed", 1)]),
+        # one of a number the text gives is one
+        ("One of two brothers was killed.", [("killed", 1)]),
+        ("Two of five soldiers were killed in the ambush.", [("killed", 2)]),
+        ("Two of the soldiers were killed.", [("killed", 2)]),
+    ],
+)
+def test_a_number_after_of_tells_whose_or_of_how_many(sentence: str, expected: list[tuple[str, int]]) -> None:
+    assert summary(sentence) == expected
+
+
 def test_a_headlines_person_told_by_whose_they_are_is_the_victim() -> None:
     [mention] = find_counts("Wife of the Mayor Killed in Ambush")
     assert mention.count.best == 1 and mention.victim == "Wife"  # not the mayor

@@ -185,7 +185,8 @@ class GroupReader(Sentence):
             # "Relative of El Chapo Guzman murdered in Sinaloa", "Wife of the Mayor Killed": whose, told
             # in a few words before the fate
             j = after + 1
-            while j < min(after + 6, self.n) and self.word(j) and not self.fate_at(j):
+            # "Mother of two killed": a number there tells her children, who are not counted
+            while j < min(after + 6, self.n) and (self.word(j) or self.lows[j] == QUANTITY) and not self.fate_at(j):
                 j += 1
             if self.fate_at(j):
                 after = j
@@ -428,6 +429,11 @@ class GroupReader(Sentence):
                 return group if group is not None else Group(first, j + 2, q)
             group = self._noun_group(first, j + 2 + (self.low(j + 2) == "own"), q)  # "five of its own militants"
             return group if group is not None else Group(first, j + 1, q)
+        if self.low(j) == "of" and self.low(j + 1) == QUANTITY and self.word(j + 2):
+            # "one of two brothers was killed": one, of the two the text names
+            group = self._noun_group(first, j + 2, q)
+            if group is not None:
+                return group
         if self.low(j) == "of" or (self.low(j) == "the" and q.text.lower() in ("both", "all")):
             j += 1
         a = j + (self.low(j) in _FILLERS and self.low(j + 1) in self.lex.adjectives)  # "seven other wounded people"
