@@ -305,7 +305,9 @@ class QuantityGrammar:
                 # "aged 6 and 4", "Routes 9 and 11": the whole list is labels; but a date ends
                 # with its number ("On February 21, two civilians were killed"), and an age set off
                 # by commas after a name ends its apposition ("Ahmed Khan, 45, and three others")
-                closed = self._is_date_part(match, text, words, lows, first, end) or _apposed_age(text, words, first, start, end)
+                closed = self._is_date_part(match, text, words, lows, first, end) or _age_after_name(
+                    match.group("num"), modifiers, text, words, first, start, end
+                ) == ", "
                 skipped_end = -1 if closed else end
                 continue
             skipped_end = -1
@@ -353,14 +355,11 @@ class QuantityGrammar:
                     return True
         if text[end : end + 2].lstrip().startswith("%") or _CLOCK_RE.match(text, end):
             return True
-        if number is not None and not modifiers and text[end : end + 1] == "," and first > 0 and not text.isupper():
-            name = text[words[first - 1].start() : words[first - 1].end()]
-            gap = text[words[first - 1].end() : start]
-            if name[:1].isupper() and name[1:].islower() and gap in (" ", ", ", "., ") and number.isdigit() and int(number) < 120:
-                if gap != " " or not _title_case(text, words):
-                    # "Yehoshua Sofer 39, of Beersheba", "Victor Pomas, 30, who", "Dante Boboy Jr., 16,": an age
-                    return True
-                # in a title-case headline "Convoy Kills 3, Rebels Claim" is a count
+        gap = _age_after_name(number, modifiers, text, words, first, start, end)
+        if gap is not None and (gap != " " or not _title_case(text, words)):
+            # "Yehoshua Sofer 39, of Beersheba", "Victor Pomas, 30, who", "Dante Boboy Jr., 16,": an age;
+            # but in a title-case headline "Convoy Kills 3, Rebels Claim" is a count
+            return True
         k = first
         while k < len(words) and words[k].start() < end:
             k += 1
@@ -544,13 +543,20 @@ def parse_quantity(phrase: str, grammar: QuantityGrammar | None = None) -> Quant
     return (grammar or default_grammar()).parse(phrase)
 
 
-def _apposed_age(text: str, words: list[re.Match[str]], first: int, start: int, end: int) -> bool:
-    """Whether the number at ``[start, end)`` is set off by commas right after a capitalised name
-    (", 45,"): an age in apposition, which no list of labels runs on from."""
-    return (
-        first > 0 and text[end : end + 1] == "," and text[words[first - 1].end() : start] == ", "
-        and text[words[first - 1].start()].isupper()
-    )
+def _age_after_name(
+    number: str | None, modifiers: list[str], text: str, words: list[re.Match[str]], first: int, start: int, end: int
+) -> str | None:
+    """The gap between a name and the number at ``[start, end)`` when that number is the name's age,
+    closed by a comma (" " in "Yehoshua Sofer 39,", ", " in "Victor Pomas, 30,", "., " in "Dante
+    Boboy Jr., 16,"), else None. Set off by commas (", "), the age also ends the name's apposition,
+    which no list of labels runs on from ("Ahmed Khan, 45, and three others")."""
+    if number is None or modifiers or text[end : end + 1] != "," or first == 0 or text.isupper():
+        return None
+    name = text[words[first - 1].start() : words[first - 1].end()]
+    gap = text[words[first - 1].end() : start]
+    if name[:1].isupper() and name[1:].islower() and gap in (" ", ", ", "., ") and number.isdigit() and int(number) < 120:
+        return gap
+    return None
 
 
 def find_quantities(text: str, grammar: QuantityGrammar | None = None) -> list[QuantitySpan]:

@@ -556,9 +556,10 @@ class Extractor:
             when = context.unit_date(unit, head.start)
             place = self._unit_place(unit, head, context)
             text = unit.text
-            earlier = recalled(unit, self.lexicons)
-            if earlier and _refers_back(unit, head) and after_arrest_grounds(unit, self.lexicons):
-                earlier = False  # "A bomb killed 12 ... Police arrested two men over | the bombing": that one
+            # the act an arrest was made for is recalled ("arrested two men over | the 2015 bombing"),
+            # unless it is one told ("A bomb killed 12 ... Police arrested two men over | the bombing")
+            grounds = after_arrest_grounds(unit, self.lexicons)
+            earlier = (grounds or recalled(unit, self.lexicons)) and not (grounds and _refers_back(unit, head))
             explicit_new = (
                 # a cue of another incident, unless the clause speaks only of one told ("Hours later,
                 # the Extraditables claimed responsibility for the kidnapping"; but "Hours after the
@@ -675,16 +676,17 @@ class Extractor:
         """A strong trigger, or a weak one in a violent context or called deadly, or a casualty count. With
         ``armed_before`` (the clause before named an armed actor), a weak act done to a person
         ("They later tied the man to a tree and shot him") is one too. In a ``disaster`` story (see
-        :func:`_disaster_story`) a count told with death words alone is the disaster's."""
+        :func:`_disaster_story`, which names no weapon and no armed actor) a clause that tells only of
+        deaths, hurts or bodies found is the disaster's."""
         counts = unit.counts
-        if disaster and all(t.family == "killing" for t in unit.triggers) and _natural_death(unit, disaster=True, words=False):
+        if disaster and all(t.family == "killing" for t in unit.triggers):
             return False  # "the bodies of two more victims were found in the village" after a quake
         if any(t.strong for t in unit.triggers):
             return True
         if any(
             c.category in _VIOLENT_COUNT and ((c.count.best or 0) > 0 or (c.anaphoric and (c.count.min or 0) > 0))
             and not c.aggregate for c in counts
-        ) and not _natural_death(unit, disaster=disaster):
+        ) and not _natural_death(unit):
             return True  # "killing 3", and "killed the insurgents" (the "multiple insurgents" told before)
         families = {t.family for t in unit.triggers}
         if "arrest" in families:
@@ -695,8 +697,7 @@ class Extractor:
 
             text = unit.sentence.text
             return any(role(text, a.start, a.end, actor_type=a.actor_type) == "perpetrator" for a in unit.actors)
-        weapon = any(w.type not in _AMBIGUOUS_WEAPONS for w in unit.weapons)
-        if weapon or armed_actor or any(t.type in _ATTACKED_IN_EARNEST for t in unit.targets):
+        if _names_weapon(unit) or armed_actor or any(t.type in _ATTACKED_IN_EARNEST for t in unit.targets):
             return True
         text = unit.sentence.text
         if any(t.family != "killing" and _DEADLY_BEFORE.search(text, max(0, t.start - 30), t.start) for t in unit.triggers):
@@ -1134,16 +1135,15 @@ _ANY_FAMILY = frozenset({"attack", "killing", "raid"})
 _NOT_AN_ATTACK = frozenset({"arrest", "seizure", "plot", "protest"})
 
 
-def _natural_death(unit: Unit, *, disaster: bool = False, words: bool = True) -> bool:
+def _natural_death(unit: Unit) -> bool:
     """A death of age or illness, or a death or hurt in a fall or a disaster, told alone ("The man
     dies in prison at 77", "Climber dies in New Zealand fall", "the quake injured two people"), no
     act of violence: only death and hurt words as triggers, such a cause, and no weapon or armed
-    actor in the clause ("7 die in Nuevo Laredo" is one). In a ``disaster`` story any death or hurt
-    is the disaster's; ``words=False`` lets the caller decide which triggers may tell it."""
+    actor in the clause ("7 die in Nuevo Laredo" is one)."""
     return (
-        (not words or all(_DEATH_WORD.fullmatch(t.text) for t in unit.triggers))
-        and (disaster or _NATURAL_DEATH.search(unit.text) is not None or _DISASTER.search(unit.text) is not None)
-        and not any(w.type not in _AMBIGUOUS_WEAPONS for w in unit.weapons)
+        all(_DEATH_WORD.fullmatch(t.text) for t in unit.triggers)
+        and (_NATURAL_DEATH.search(unit.text) is not None or _DISASTER.search(unit.text) is not None)
+        and not _names_weapon(unit)
         and not _names_armed_actor(unit)
     )
 
@@ -1155,11 +1155,12 @@ def _disaster_story(units: Sequence[Unit], armed: Sequence[bool]) -> bool:
     Its later tolls ("Qeshm Gov. Heidar Alishvandi said 50 were injured") are then the disaster's."""
     if not any(_DISASTER.search(u.text) for u in units[:3]) or any(armed):
         return False
-    return not any(
-        any(w.type not in _AMBIGUOUS_WEAPONS for w in u.weapons)
-        or any(t.strong and t.family != "killing" for t in u.triggers)
-        for u in units
-    )
+    return not any(_names_weapon(u) or any(t.strong and t.family != "killing" for t in u.triggers) for u in units)
+
+
+def _names_weapon(unit: Unit) -> bool:
+    """Whether a clause names a weapon (not one of the words with everyday senses, "a vehicle")."""
+    return any(w.type not in _AMBIGUOUS_WEAPONS for w in unit.weapons)
 
 
 def _names_armed_actor(unit: Unit) -> bool:

@@ -63,15 +63,13 @@ def read_cues(lexicons: Lexicons, text: str) -> RealisCues:
 
 def recalled(unit: Unit, lexicons: Lexicons) -> bool:
     """Does ``unit`` open right after a cue of an earlier incident ("... just a day after | twin
-    blasts in the capital killed almost 30 people") or of the act an arrest was made for ("Police
-    arrested two men over | the bombing of the market")? It tells that incident, recalled: an
-    incident of its own, background unless the article leads with it."""
+    blasts in the capital killed almost 30 people")? It tells that incident, recalled: an incident
+    of its own, background unless the article leads with it. So does, as a rule, a unit opening
+    after the cue of the act an arrest was made for (:func:`after_arrest_grounds`)."""
     if unit.lo == 0:
         return False
     before = unit.sentence.text[: unit.lo].rstrip()
-    if any(m.end == len(before) for m in lexicons.earlier_incident.finditer(before)):
-        return True
-    return after_arrest_grounds(unit, lexicons)
+    return any(m.end == len(before) for m in lexicons.earlier_incident.finditer(before))
 
 
 def after_arrest_grounds(unit: Unit, lexicons: Lexicons) -> bool:
