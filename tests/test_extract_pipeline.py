@@ -405,6 +405,21 @@ def test_wire_copy_in_capitals(extractor) -> None:  # type: ignore[no-untyped-de
     assert report.location is not None and report.location.country_code == "NG"
 
 
+def test_a_day_to_come_told_aside_does_not_date_the_attack(extractor) -> None:  # type: ignore[no-untyped-def]
+    # "on 1 June" is when the speaker takes office: read as the last 1 June, it dated the
+    # bombing ten months back, and a recent attack read as an old one
+    text = (
+        "Gunmen killed the attorney general in a bomb attack in San Salvador. "
+        '"We condemn this attack, it is a guerrilla act," Alfredo Cristiani, who will replace Duarte on 1 June, stated.'
+    )
+    report = _only(_extract(extractor, text, published="1989-04-19"))
+    assert report.date is not None and report.date.start == date(1989, 4, 19), report.date
+    # a day told in a clause of its own that looks back still dates the act
+    text = "Gunmen killed the attorney general in San Salvador on 14 April, and the president will attend his funeral."
+    report = _only(_extract(extractor, text, published="1989-04-19"))
+    assert report.date is not None and report.date.start == date(1989, 4, 14)
+
+
 def test_figurative_violence_words_give_no_incident(extractor) -> None:  # type: ignore[no-untyped-def]
     text = (
         "The opposition leader attacked the budget on Tuesday and the finance minister shot to fame overnight. "

@@ -335,11 +335,14 @@ class DocumentContext:
         for sentence in self.sentences:
             if not sentence.dates:
                 continue
-            tense = "future" if _FUTURE.search(sentence.text) and not _PAST_VERB.search(sentence.text) else "past"
+            text = sentence.text
+            tense = "future" if _FUTURE.search(text) and not _PAST_VERB.search(text) else "past"
             for mention in sentence.dates:
                 span = None
                 if getattr(mention, "time_only", False):
                     pass  # a clock time dates nothing ("at about 1100 hrs")
+                elif tense == "past" and _looks_ahead(text, mention.start):
+                    pass  # a day still to come, told aside, dates nothing told ("X, who will take office on 1 June, said")
                 elif resolver is not None:
                     span = resolver.resolve(mention.text, anchor=anchor, tense=tense)
                 elif _YEAR_IN_PHRASE.search(mention.text):
@@ -547,6 +550,20 @@ def _named_people(sentences: Sequence[Sentence]) -> list[tuple[int, int, int]]:
 _YEAR_IN_PHRASE = re.compile(
     r"(?<!\bat )(?<!\babout )(?<!\baround )(?<!\bby )\b(\d{4})\b(?!\s*(?:GMT|UTC|hours|hrs|local\s+time)\b)", re.I
 )
+
+
+#: What bounds a clause for its tense: a comma, a semicolon, a colon, a bracket or a quotation mark.
+_CLAUSE_BOUND = re.compile(r"[,;:()\"“”]")
+
+
+def _looks_ahead(text: str, pos: int) -> bool:
+    """Whether the clause around ``pos`` looks ahead and tells nothing done ("Cristiani, who will
+    replace Duarte on 1 June, stated")."""
+    bounds = [m.start() for m in _CLAUSE_BOUND.finditer(text)]
+    lo = max((b for b in bounds if b < pos), default=-1) + 1
+    hi = min((b for b in bounds if b >= pos), default=len(text))
+    clause = text[lo:hi]
+    return _FUTURE.search(clause) is not None and _PAST_VERB.search(clause) is None
 
 
 def _resolve_without_publication(phrase: str) -> DateSpan | None:
