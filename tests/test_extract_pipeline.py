@@ -1743,6 +1743,7 @@ def test_a_fire_set_on_purpose_is_arson(extractor, text: str) -> None:  # type: 
         "The blaze, which is being treated by police as potentially suspicious, destroyed the store on Friday night.",
         "A suspicious fire destroyed the Wasilla Bible Church on Friday night.",
         "The fire chief says the fire is definitely suspicious.",
+        "Investigators are looking for the cause of the fire, which police have said they are treating as ``potentially suspicious.''",
     ],
 )
 def test_a_fire_held_suspicious_is_a_suspected_arson(extractor, text: str) -> None:  # type: ignore[no-untyped-def]
