@@ -53,6 +53,21 @@ def test_a_country_guessed_from_a_groups_home_rules_nothing_out() -> None:
     assert link_score(told, guessed) is not None
 
 
+def test_a_missing_date_weighs_against_a_dated_report_but_not_between_two_undated_texts() -> None:
+    from dataclasses import replace
+
+    undated = replace(_report("2025-06-10", KONDUGA, 12), date=None)
+    dated = _report("2025-06-10", KONDUGA, 12)
+    got = link_score(undated, dated, published_b=date(2025, 6, 11))
+    assert got is not None and ("date", -0.5) in got[1]
+    # two texts with no date at all (no date told, no publication date): nothing to weigh
+    got = link_score(undated, replace(undated))
+    assert got is not None and ("date", 0.0) in got[1]
+    # with a publication date, an undated report still counts as missing one
+    got = link_score(undated, replace(undated), published_a=date(2025, 6, 11))
+    assert got is not None and ("date", -0.5) in got[1]
+
+
 def test_named_perpetrators_must_agree_unless_related_or_only_suspected() -> None:
     attributed = ActorRef("Boko Haram", "Boko Haram", None, "attributed", "boko-haram", "armed group")
     a = _report("2025-06-10", KONDUGA, 12, perps=[attributed])

@@ -18,7 +18,7 @@ _STOPWORDS_FILE = "dedupe_stopwords.yaml"
 
 _SECTIONS: dict[str, tuple[str, ...]] = {
     "date": ("same_day", "adjacent_day", "within_week", "within_month", "within_year", "inferred", "missing",
-             "inferred_span_days"),
+             "unknown", "inferred_span_days"),
     "place": ("same_place_km", "near_km", "same_place", "near_place", "town_in_province", "same_province",
               "same_country", "missing", "min_confidence"),
     "kind": ("same_subtype", "related_subtype", "vague", "unknown"),

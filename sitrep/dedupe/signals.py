@@ -324,6 +324,8 @@ def _date(a: Facts, b: Facts, rules: DedupeRules) -> tuple[str, float] | None:
         return None
     if b.published is not None and a.date_level is not None and not a.inferred and a.lo > b.published + 1:
         return None
+    if a.date_level is None and b.date_level is None and a.published is None and b.published is None:
+        return ("date", table["unknown"])  # two undated texts (pasted, or their date lost): no evidence either way
     if a.date_level is None or b.date_level is None:
         return ("date", table["missing"])
     if a.inferred or b.inferred:
