@@ -151,6 +151,7 @@ class Gazetteer:
         self._scan_lock = threading.Lock()
         self._spellings: dict[str, tuple[tuple[str, Place], ...]] | None = None
         self._district_spellings: dict[str, tuple[tuple[str, Place], ...]] = {}
+        self._district_rows: dict[str, list[tuple[Any, ...]]] | None = None
         self._capitals: dict[str, str] | None = None
 
     # ------------------------------------------------------------------ opening
@@ -340,13 +341,20 @@ class Gazetteer:
     def _districts_of(self, country_code: str) -> tuple[tuple[str, Place], ...]:
         known = self._district_spellings.get(country_code)
         if known is None:
-            with self._lock:  # one country's districts, read when first needed (a few ms)
-                rows = self._db.execute(
-                    "SELECT id, geonameid, kind, name, country_code, admin1_code, lat, lon, population, extra "
-                    "FROM place WHERE kind = 'district' AND country_code = ?",
-                    (country_code,),
-                ).fetchall()
-            known = tuple((normalize_name(row[3]), self._make_place(tuple(row))) for row in rows)
+            if self._district_rows is None:
+                with self._lock:  # every district at once: one pass over the places (a country at a time
+                    # passed over all of them for each country)
+                    rows = self._db.execute(
+                        "SELECT id, geonameid, kind, name, country_code, admin1_code, lat, lon, population, extra "
+                        "FROM place WHERE kind = 'district'"
+                    ).fetchall()
+                by_country: dict[str, list[tuple[Any, ...]]] = {}
+                for row in rows:
+                    by_country.setdefault(row[4], []).append(tuple(row))
+                self._district_rows = by_country
+            # a country's districts become places when first needed
+            rows = self._district_rows.get(country_code, [])
+            known = tuple((normalize_name(row[3]), self._make_place(row)) for row in rows)
             self._district_spellings[country_code] = known
         return known
 
