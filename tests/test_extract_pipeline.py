@@ -420,6 +420,16 @@ def test_a_day_to_come_told_aside_does_not_date_the_attack(extractor) -> None:  
     assert report.date is not None and report.date.start == date(1989, 4, 14)
 
 
+def test_an_act_someone_is_described_by_is_not_the_news(extractor) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "KABUL, Afghanistan (June 30, 2011) - A Haqqani network leader suspected of providing material support "
+        "to the Kabul suicide bomb attack was killed in a precision airstrike in Gardez district, Paktiya province, yesterday."
+    )
+    report = _extract(extractor, text, published="2011-06-30")[0]
+    assert report.kind.sub_event_type == "Air/drone strike", report.kind
+    assert report.location is not None and report.location.admin1 == "Paktiya"
+
+
 def test_figurative_violence_words_give_no_incident(extractor) -> None:  # type: ignore[no-untyped-def]
     text = (
         "The opposition leader attacked the budget on Tuesday and the finance minister shot to fame overnight. "

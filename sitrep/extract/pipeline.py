@@ -551,7 +551,10 @@ class Extractor:
                     loose = _keep_lead_in(loose + [(unit, habitual)])
                 continue
             # words that point back at an incident already told do not describe this one
-            families = {t.family for t in unit.triggers if t is head or not _refers_back(unit, t)}
+            # nor do words for what someone did before ("suspected of supporting the Kabul bombing")
+            families = {
+                t.family for t in unit.triggers if t is head or not (_refers_back(unit, t) or _ascribed(unit, t))
+            }
             arrests_only = head.family == "arrest" and not any(t.strong for t in unit.triggers)
             when = context.unit_date(unit, head.start)
             place = self._unit_place(unit, head, context)
@@ -975,7 +978,26 @@ def _head_trigger(unit: Unit) -> TriggerMatch | None:
         return None
     strong = [t for t in triggers if t.strong]
     fresh = [t for t in strong if not _refers_back(unit, t)]
-    return (fresh or strong or [t for t in triggers if t.family != "killing"] or list(triggers))[0]
+    # an act told of as what someone did before ("a Haqqani leader suspected of providing support
+    # to the Kabul suicide bomb attack was killed in an airstrike") is not the clause's incident
+    # when it tells another
+    own = [t for t in (fresh or strong) if not _ascribed(unit, t)]
+    return (own or fresh or strong or [t for t in triggers if t.family != "killing"] or list(triggers))[0]
+
+
+def _ascribed(unit: Unit, trigger: TriggerMatch) -> bool:
+    """Whether ``trigger`` names an act someone is described by (see :data:`_ASCRIBED_BEFORE`)."""
+    return _ASCRIBED_BEFORE.search(unit.sentence.text, max(0, trigger.start - 60), trigger.start) is not None
+
+
+#: What someone is described by, right before an act: "suspected of providing support to | the
+#: Kabul suicide bomb attack", "responsible for | the bombing", "wanted for | the killings".
+_ASCRIBED_BEFORE = re.compile(
+    r"\b(?:suspected of|accused of|responsible for|involved in|linked to|blamed for|wanted for|"
+    r"support (?:to|for)|masterminded|mastermind of|planned|planning|orchestrat(?:ed|ing))"
+    r"(?:\s+[^\s,;.]+){0,6}?\s+$",
+    re.IGNORECASE,
+)
 
 
 def _anchors(sentence: Sentence) -> list[tuple[int, tuple[Any, ...]]]:
