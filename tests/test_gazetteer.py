@@ -364,6 +364,9 @@ def resolved(gaz: Gazetteer, text: str, *context: str) -> tuple | None:
         ("Gao in northern Mali", ("Gao", "Gao", "ML", "town")),
         ("Mavivi in North Kivu", ("Mavivi", "North Kivu", "CD", "province")),
         ("the Afghan Samangan Province", ("Samangan", "Samangan", "AF", "province")),
+        # Colombian usage names Valle del Cauca "Valle"; Honduras's Valle department keeps its own name
+        ("Trujillo (Valle)", ("Trujillo", "Valle del Cauca", "CO", "town")),
+        ("Valle, Honduras", ("Valle", "Valle", "HN", "province")),
     ],
 )
 def test_resolve_phrases(gaz: Gazetteer, text: str, expected: tuple) -> None:
