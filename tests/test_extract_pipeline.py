@@ -430,6 +430,19 @@ def test_an_act_someone_is_described_by_is_not_the_news(extractor) -> None:  # t
     assert report.location is not None and report.location.admin1 == "Paktiya"
 
 
+@pytest.mark.parametrize(
+    ("blame", "group"),
+    [
+        ("The government accused the Extraditables of the crime.", "The Extraditables"),
+        ("The FMLN committed this crime.", "Farabundo Martí National Liberation Front"),
+    ],
+)
+def test_blame_told_in_a_sentence_of_its_own_names_the_perpetrator(extractor, blame: str, group: str) -> None:  # type: ignore[no-untyped-def]
+    text = "A bomb exploded at the Avianca office in Bogota today, killing two people. " + blame
+    report = _only(_extract(extractor, text, published="1989-11-27"))
+    assert [p.name for p in report.perpetrators] == [group]
+
+
 def test_figurative_violence_words_give_no_incident(extractor) -> None:  # type: ignore[no-untyped-def]
     text = (
         "The opposition leader attacked the budget on Tuesday and the finance minister shot to fame overnight. "

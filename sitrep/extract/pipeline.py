@@ -1150,7 +1150,11 @@ _ACT_VERB_AFTER = re.compile(
 )
 #: A concessive or contrasting clause opens: what it says is not said of the clause before it.
 _CONCESSIVE = re.compile(r"[,;]\s*(?:although|though|even though|but|while|whereas)\b", re.I)
-_BLAME = re.compile(r"\b(?:blam|suspect|believ|responsib|behind|attribut|linked to|carried out|perpetrat|were involved|was involved)", re.I)
+_BLAME = re.compile(
+    r"\b(?:blam|suspect|believ|responsib|behind|attribut|linked to|carried out|perpetrat|were involved|was involved|"
+    r"accus|committed)",
+    re.I,
+)
 #: Trigger families that can refer back to an incident of any kind ("the attack", "the dead").
 _ANY_FAMILY = frozenset({"attack", "killing", "raid"})
 #: Families of incidents that "the attack" never points back to: an arrest, a seizure, a plot, a protest.
