@@ -443,6 +443,15 @@ def test_blame_told_in_a_sentence_of_its_own_names_the_perpetrator(extractor, bl
     assert [p.name for p in report.perpetrators] == [group]
 
 
+def test_an_accusation_of_something_else_names_no_perpetrator(extractor) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "A bomb exploded at a police checkpoint in Bannu today, killing three policemen. "
+        "Islamabad accuses the Taliban government in Kabul of sheltering TTP fighters."
+    )
+    report = _only(_extract(extractor, text, published="2025-11-19"))
+    assert not report.perpetrators, report.perpetrators
+
+
 def test_figurative_violence_words_give_no_incident(extractor) -> None:  # type: ignore[no-untyped-def]
     text = (
         "The opposition leader attacked the budget on Tuesday and the finance minister shot to fame overnight. "

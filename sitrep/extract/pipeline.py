@@ -1150,9 +1150,17 @@ _ACT_VERB_AFTER = re.compile(
 )
 #: A concessive or contrasting clause opens: what it says is not said of the clause before it.
 _CONCESSIVE = re.compile(r"[,;]\s*(?:although|though|even though|but|while|whereas)\b", re.I)
+#: Nouns that name an act of violence already told ("the crime", "this attack").
+_ACT_NOUNS = (
+    r"(?:crimes?|attacks?|bombings?|blasts?|explosions?|killings?|murders?|massacres?|assassinations?|"
+    r"kidnappings?|abductions?|shootings?|ambush(?:es)?|actions?|acts?|incidents?)\b"
+)
 _BLAME = re.compile(
     r"\b(?:blam|suspect|believ|responsib|behind|attribut|linked to|carried out|perpetrat|were involved|was involved|"
-    r"accus|committed)",
+    # accused of the act, not of anything ("accuses the Taliban of sheltering fighters")
+    r"accus\w*\s+(?:[^.;]{1,60}?\s+)?of\s+(?:(?:the|this|that|these|those)\s+(?:\w+\s+)?" + _ACT_NOUNS
+    + r"|(?:carrying|having carried)\s+out|committing|staging|perpetrating)|committed\s+(?:the|this|that|these|those)\s+"
+    r"(?:\w+\s+)?" + _ACT_NOUNS + r")",
     re.I,
 )
 #: Trigger families that can refer back to an incident of any kind ("the attack", "the dead").
