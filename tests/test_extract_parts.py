@@ -266,6 +266,22 @@ def test_a_purpose_or_a_halt_is_no_act(lexicons: Lexicons, clause: str) -> None:
     assert read_cues(lexicons, clause).hypothetical
 
 
+@pytest.mark.parametrize(
+    ("clause", "hypothetical"),
+    [
+        ("The bomb may have killed ten people", True),
+        ("This may be the work of the ELN", True),
+        ("A man threw a bomb against the storefronts on 1st May", False),
+        ("a bomb thrown at the 1. May parade in Oslo", False),
+        ("Gunmen killed three people in May", False),
+        ("Gunmen killed three people on May 5", False),
+        ("the siege lasted from 30 April to 5 May 1980", False),
+    ],
+)
+def test_may_the_verb_is_a_supposition_and_may_the_month_is_not(lexicons: Lexicons, clause: str, hypothetical: bool) -> None:
+    assert read_cues(lexicons, clause).hypothetical is hypothetical
+
+
 def test_hashtags_read_as_their_words_and_map_back() -> None:
     text = "#BurkinaFaso: 12 soldiers killed in #Centre_Nord, say #JNIM and #McCain fans (C# &#x27;)."
     unmarked = unmark(text)
