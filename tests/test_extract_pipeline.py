@@ -452,6 +452,15 @@ def test_an_accusation_of_something_else_names_no_perpetrator(extractor) -> None
     assert not report.perpetrators, report.perpetrators
 
 
+def test_a_country_named_of_an_envoy_is_not_where_the_town_is(extractor) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "In Beirut, US Ambassador Francis E. Meloy and Economic Counselor Robert O. Waring were kidnapped "
+        "by the Popular Front for the Liberation of Palestine and killed a short time later."
+    )
+    report = _only(_extract(extractor, text, published="1976-06-16"))
+    assert report.location is not None and (report.location.name, report.location.country_code) == ("Beirut", "LB")
+
+
 def test_figurative_violence_words_give_no_incident(extractor) -> None:  # type: ignore[no-untyped-def]
     text = (
         "The opposition leader attacked the budget on Tuesday and the finance minister shot to fame overnight. "

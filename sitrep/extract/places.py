@@ -376,6 +376,8 @@ def chains(unit: Unit, skip: Sequence[tuple[int, int]] = ()) -> list[tuple[Entit
         hometown = _hometown(unit, first.start)
         while True:
             sep = _CHAIN_SEP.match(text[end : places[j].start]) if j < len(places) and places[j].label != "FAC" else None
+            if sep is not None and _ATTRIBUTIVE_AFTER.match(text, places[j].end):
+                sep = None  # "In Beirut, US Ambassador Francis Meloy": the country says whose envoy, not where
             if sep is not None and hometown and any(ch.isalpha() for ch in sep.group(0)):
                 sep = None
             if sep is not None and (not sep.group("part") or _TYPED_DIVISION.search(places[j].text)):
@@ -400,6 +402,15 @@ def chains(unit: Unit, skip: Sequence[tuple[int, int]] = ()) -> list[tuple[Entit
         i = j
     return out
 
+
+#: A country's name used of what follows it, not as a place: "US Ambassador", "UN envoy", "Turkish troops".
+_ATTRIBUTIVE_AFTER = re.compile(
+    r"\s+(?:ambassadors?|envoys?|embass(?:y|ies)|consul(?:s|ate|ates)?|forces?|troops|soldiers?|army|military|"
+    r"officials?|president|prime minister|ministers?|ministry|government|police|citizens?|nationals?|navy|"
+    r"air force|marines?|special forces|drones?|aid workers?|secretary|diplomats?|delegation|spokes(?:man|woman|person)|"
+    r"agents?|intelligence|authorities|state department|senators?|congress(?:man|woman)?|lawmakers?)\b",
+    re.IGNORECASE,
+)
 
 #: Between a person's name and the town he is from: "Salim Barakat of Yarka".
 _OF = re.compile(r",?\s+of\s+$")
