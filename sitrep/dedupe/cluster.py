@@ -409,14 +409,11 @@ class _Summary:
         """Whether the two incidents' days and towns lie within the windows of one incident. An
         incident told by whole articles may already spread wider (their joins do not check it):
         the other may then join it only inside its span, without widening it."""
-        window = rules.get("cluster", "day_window")
-        if _span(self.first_day, self.last_day, other.first_day, other.last_day) > max(
-            window, _span(self.first_day, self.last_day), _span(other.first_day, other.last_day)
-        ):
+        if not _inside(rules.get("cluster", "day_window"), self.first_day, self.last_day, other.first_day, other.last_day):
             return False
-        window = rules.get("cluster", "inferred_window")
-        if _span(self.first_inferred, self.last_inferred, other.first_inferred, other.last_inferred) > max(
-            window, _span(self.first_inferred, self.last_inferred), _span(other.first_inferred, other.last_inferred)
+        if not _inside(
+            rules.get("cluster", "inferred_window"),
+            self.first_inferred, self.last_inferred, other.first_inferred, other.last_inferred,
         ):
             return False
         limit = rules.get("cluster", "max_town_km")
@@ -436,6 +433,11 @@ def _town(f: Facts) -> frozenset[tuple[float, float]]:
 
 def _known(*days: int | None) -> list[int]:
     return [d for d in days if d is not None]
+
+
+def _inside(window: int, first: int | None, last: int | None, other_first: int | None, other_last: int | None) -> bool:
+    """Whether two incidents' days, together, span no more than ``window`` or than either one's own span."""
+    return _span(first, last, other_first, other_last) <= max(window, _span(first, last), _span(other_first, other_last))
 
 
 def _span(*days: int | None) -> int:

@@ -376,7 +376,7 @@ def chains(unit: Unit, skip: Sequence[tuple[int, int]] = ()) -> list[tuple[Entit
         hometown = _hometown(unit, first.start)
         while True:
             sep = _CHAIN_SEP.match(text[end : places[j].start]) if j < len(places) and places[j].label != "FAC" else None
-            if sep is not None and _ATTRIBUTIVE_AFTER.match(text, places[j].end):
+            if sep is not None and _attributive(text, places[j].end):
                 sep = None  # "In Beirut, US Ambassador Francis Meloy": the country says whose envoy, not where
             if sep is not None and hometown and any(ch.isalpha() for ch in sep.group(0)):
                 sep = None
@@ -403,14 +403,21 @@ def chains(unit: Unit, skip: Sequence[tuple[int, int]] = ()) -> list[tuple[Entit
     return out
 
 
-#: A country's name used of what follows it, not as a place: "US Ambassador", "UN envoy", "Turkish troops".
-_ATTRIBUTIVE_AFTER = re.compile(
-    r"\s+(?:ambassadors?|envoys?|embass(?:y|ies)|consul(?:s|ate|ates)?|forces?|troops|soldiers?|army|military|"
+#: A country's name used of its state's people and bodies, not as a place: "US Ambassador" (a
+#: mission: :data:`MISSION_AFTER`), "UN envoy", "Turkish troops", "US officials".
+_STATE_BODY_AFTER = re.compile(
+    r"\s+(?:consuls?|forces?|troops|soldiers?|army|military|"
     r"officials?|president|prime minister|ministers?|ministry|government|police|citizens?|nationals?|navy|"
     r"air force|marines?|special forces|drones?|aid workers?|secretary|diplomats?|delegation|spokes(?:man|woman|person)|"
     r"agents?|intelligence|authorities|state department|senators?|congress(?:man|woman)?|lawmakers?)\b",
     re.IGNORECASE,
 )
+
+
+def _attributive(text: str, end: int) -> bool:
+    """Whether the country named up to ``end`` is said of what follows it ("US Ambassador", "UN envoy")."""
+    return MISSION_AFTER.match(text, end) is not None or _STATE_BODY_AFTER.match(text, end) is not None
+
 
 #: Between a person's name and the town he is from: "Salim Barakat of Yarka".
 _OF = re.compile(r",?\s+of\s+$")
