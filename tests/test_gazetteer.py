@@ -746,6 +746,28 @@ def test_districts_resolve_by_name_in_their_country(gaz: Gazetteer) -> None:
     assert not any(p.kind == "district" for _, _, p in gaz.scan("FIGHTING IN SANMATENGA AND SOUM"))
 
 
+def test_a_county_outranks_small_towns_abroad_that_share_its_name(gaz: Gazetteer) -> None:
+    # Somerset and Kent are English counties before they are towns in New Jersey or Washington
+    assert resolved(gaz, "Somerset") == ("Somerset", "England", "GB", "district")
+    assert resolved(gaz, "Kent") == ("Kent", "England", "GB", "district")
+    # a city of half a million is not dwarfed by a county twice its size
+    assert resolved(gaz, "Surrey")[2] == "CA"
+    # a district named after its seat is still the town
+    assert resolved(gaz, "Kandahar") == ("Kandahar", "Kandahar", "AF", "town")
+
+
+@pytest.mark.parametrize("text", ["North-east", "the North-east part", "the northern part", "West", "Part"])
+def test_compass_words_and_parts_name_no_place(gaz: Gazetteer, text: str) -> None:
+    # GeoNames has a "North East Delhi" district and "Part" as another name of Perth
+    assert gaz.resolve(text) is None
+    assert gaz.resolve(text, context_countries=("IQ",)) is None
+
+
+def test_a_part_of_a_place_is_the_place(gaz: Gazetteer) -> None:
+    assert resolved(gaz, "the North-east part of Diyala, Iraq") == ("Diyala", "Diyala", "IQ", "province")
+    assert resolved(gaz, "the eastern parts of Aleppo")[0] == "Aleppo"
+
+
 # ---------------------------------------------------------------------- transliterations, districts, containers
 
 

@@ -49,6 +49,7 @@ _LEAD = re.compile(
     r"|(?:to\s+the\s+|just\s+)?(?:" + _DIRECTIONS + r")\s+of"
     r"|(?:on\s+|in\s+|at\s+|from\s+)?the\s+(?:outskirts|outskirt|edge|edges|suburbs|suburb|centre|center|"
     r"heart|vicinity|area|" + _DIRECTIONS + r")\s+of"
+    r"|the\s+(?:(?:" + _DIRECTIONS + r")(?:ern)?\s+|northern\s+|southern\s+|eastern\s+|western\s+|central\s+)?parts?\s+of"
     r"|the\s+(?:\w+\s+)?(?:capital|city|town|village|port\s+city|port|border\s+town|hamlet|"
     r"province|district|state|governorate|region|area|zone|countryside)(?:\s+of)?"
     r"|(?:town|city|village|hamlet|locality|area|neighbou?rhood|suburb)\s+of"
@@ -158,7 +159,7 @@ _DESCRIPTOR_WORDS = frozenset(
     "state provincial regional northern southern eastern western central restive volatile "
     "troubled war torn neighbouring neighboring home hometown native some about around nearly "
     "roughly approximately just km kms kilometers kilometres miles mi meters metres m also "
-    "rural remote same nearby small large main local".split()
+    "rural remote same nearby small large main local part parts".split()
 )
 # Type words that describe a place rather than name it: dropped from a displayed name
 # ("the Domel area" -> "Domel"), unlike "Andar district" or "Tame municipality".
@@ -238,6 +239,11 @@ def _nameless(part: str, is_demonym: Callable[[str], bool], lowercase_is_nameles
     return all(word in _DESCRIPTOR_WORDS or word.isdigit() or is_demonym(word) for word in words)
 
 
+def _descriptive(words: str) -> bool:
+    """Whether words only describe a place ("part", "the area"), naming none."""
+    return all(word in _DESCRIPTOR_WORDS for word in normalize_name(words).split())
+
+
 def variants(part: str) -> list[str]:
     """The part as written, without "the", without a leading direction adjective ("northern",
     "NW") and without a trailing incident word ("Ghor Strike"), in that order."""
@@ -247,7 +253,8 @@ def variants(part: str) -> list[str]:
         found.append(without_the)
     for base in list(found):
         without_direction = _DIRECTION_ADJECTIVE.sub("", base)
-        if without_direction != base and without_direction and without_direction not in found:
+        if (without_direction != base and without_direction and without_direction not in found
+                and not _descriptive(without_direction)):  # "the North-east part" names no "part"
             found.append(without_direction)
     for base in list(found):
         without_event = _TRAILING_EVENT.sub("", base)

@@ -43,6 +43,11 @@ _FLOORS_OUTSIDE_CONTEXT = (200_000, 500_000)  # the town is in none of the artic
 _CONTEXT_FACTORS = (20.0, 3.0)
 _NEAR_KM = 150.0
 _AREA_BONUS = 1.0  # "Taltizapan, Morelos": the state, not a town called Morelos
+# A district with no town of its name inside it ranks as a town would: "Somerset" is the
+# English county, not Somerset, New Jersey (a district otherwise needs a hundred times a town's
+# population to outrank it, as "Juárez" the municipality must not outrank Ciudad Juárez in it)
+_COUNTY_BONUS = 1.0
+_SEAT_KM = 50.0
 # Kinds believed by population, like towns: a district is no better known than its towns.
 SETTLEMENTS: frozenset[str] = frozenset({"city", "district"})
 
@@ -204,6 +209,7 @@ def rank(
     ``dwarf=False`` keeps a place in the article's countries ahead of a famous namesake
     outside them, as a type word does ("Palma District" in a story from Mozambique)."""
     tiers = _context_tiers(candidates, context, typed=typed or not dwarf)
+    counties = {id(c) for c in candidates if c.place.kind == "district" and not _has_seat(c.place, candidates)}
 
     def key(item: tuple[int, Candidate]) -> tuple[int, int, int, float]:
         index, candidate = item
@@ -213,9 +219,21 @@ def rank(
             prominence = candidate.prominence
             if context.for_container and place.kind == "admin1":
                 prominence += _AREA_BONUS
+            if id(candidate) in counties:
+                prominence += _COUNTY_BONUS
         return (inside(place, context), tiers[index], near(place, context), prominence)
 
     return [c for _, c in sorted(enumerate(candidates), key=key, reverse=True)]
+
+
+def _has_seat(district: Place, candidates: Sequence[Candidate]) -> bool:
+    """Whether a town among the candidates (so sharing the district's name, or nearly) lies
+    in the district: "Juárez" the municipality holds Ciudad Juárez."""
+    return any(
+        c.place.kind == "city" and c.place.country_code == district.country_code
+        and distance_km((c.place.lat, c.place.lon), (district.lat, district.lon)) <= _SEAT_KM
+        for c in candidates
+    )
 
 
 def choose(
@@ -237,6 +255,8 @@ def choose(
         return None
     best = rank(candidates, context, typed=typed, keep_order=keep_order, dwarf=dwarf)[0]
     place = best.place
+    if not typed and place.kind in SETTLEMENTS and _COMPASS_ONLY.fullmatch(key):
+        return None  # "the North-east part of Diyala" names no town or district called North East
     where = inside(place, context)
     if context.container is not None and where < 2:
         return None  # the phrase says "X, Y" but no X lies inside Y
