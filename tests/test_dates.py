@@ -604,6 +604,7 @@ def test_future_weekdays_and_months_are_on_or_after_publication(published: date)
         ("Headline\nUpdated 25/03/2024\nBody.", "2024-03-25"),
         ("Headline\nUpdated 26 March 2024\nPublished 25 March 2024\nBody.", "2024-03-25"),
         ("Headline\n2024-03-25\nBody.", "2024-03-25"),
+        ("21 July 2013 Last updated at 11: 11 GMT\nWaitrose fire in Wellington tackled\nCrews...", "2013-07-21"),
     ],
 )
 def test_publication_date_is_read_from_headers_and_datelines(page: str, expected: str) -> None:

@@ -32,7 +32,8 @@ _DATELINE = re.compile(
     r"(?:\s*[A-Z][A-Za-z.'\- ]{1,40})?\s*\(?\s*$"
 )
 _LINE_START = re.compile(r"^[\s\W_]*$")
-_AFTER_DATE = re.compile(r"\s*(?:$|[|•·,\-–—(]|\d{1,2}[:.]\d\d)")
+# ... a time, a separator, or the time of the last update ("21 July 2013 Last updated at 11:11 GMT")
+_AFTER_DATE = re.compile(r"\s*(?:$|[|•·,\-–—(]|\d{1,2}[:.]\d\d|(?i:(?:last\s+)?updated\s+at)\b)")
 
 
 def publication_date_from_text(text: str, *, day_first: bool = True) -> date | None:
