@@ -188,6 +188,10 @@ def test_triggers_name_the_act(lexicons: Lexicons, sentence: str, family: str) -
         "The council set up a fire brigade in the town.",
         "The mayor set the fire safety code for hotels.",
         "Troops patrolled Mata Khan district.",  # a name, not the Spanish "mata"
+        "Most of the fire-fighting equipment in the valley was called in.",
+        "Most of the fire - fighting equipment in the valley was called in.",  # tokenised copy
+        "The party is weakened by infighting.",
+        "He was convicted of running a dogfighting ring.",
     ],
 )
 def test_figurative_senses_are_not_triggers(lexicons: Lexicons, sentence: str) -> None:
