@@ -420,6 +420,22 @@ def test_a_day_to_come_told_aside_does_not_date_the_attack(extractor) -> None:  
     assert report.date is not None and report.date.start == date(1989, 4, 14)
 
 
+@pytest.mark.parametrize(
+    ("text", "sub_event_type"),
+    [
+        # an air force as the doer: its attack, bombs and rockets come from the air
+        ("The Salvadoran Air Force attacked a guerrilla camp near Perquin on 22 November.", "Air/drone strike"),
+        ("The air force bombed rebel positions in Zacamil on Tuesday.", "Air/drone strike"),
+        # an air force as the target is not the weapon
+        ("Taliban fighters attacked an air force base in Kabul with rockets on Tuesday, killing two.",
+         "Shelling/artillery/missile attack"),
+    ],
+)
+def test_an_air_force_strikes_from_the_air(extractor, text: str, sub_event_type: str) -> None:  # type: ignore[no-untyped-def]
+    report = _extract(extractor, text, published="1989-11-23")[0]
+    assert report.kind.sub_event_type == sub_event_type, report.kind
+
+
 def test_an_act_someone_is_described_by_is_not_the_news(extractor) -> None:  # type: ignore[no-untyped-def]
     text = (
         "KABUL, Afghanistan (June 30, 2011) - A Haqqani network leader suspected of providing material support "

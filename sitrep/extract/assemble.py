@@ -85,6 +85,10 @@ _STRIKES_FROM_AFAR = re.compile(
     r"warships?|missiles?)\b",
     re.I,
 )
+#: An air force as the only doer makes an attack or a bombing an air strike (rockets told as the act
+#: may be the other side's: "the Air Force struck Hamas targets after rockets struck a home").
+_AIR_FORCE = re.compile(r"\bair ?forces?\b", re.I)
+_AIR_FAMILIES = frozenset({"attack", "explosion", "armed", "killing", "raid"})
 #: A location's evidence confidence when the place is a guess (a group's home country, a force
 #: named with the victims), and the least a place the incident's clauses name ever gets: the
 #: deduplication rules (``place.min_confidence`` in dedupe.yaml, 0.25) read a place below that
@@ -659,6 +663,8 @@ class Assembler:
             )
         if family is None:
             return None
+        if family in _AIR_FAMILIES and perpetrators and all(_AIR_FORCE.search(p.matched) for p in perpetrators):
+            family = "air"  # "the air force bombed rebel positions in Zacamil"
         state_only = bool(perpetrators) and all(p.actor_type in _STATE_TYPES for p in perpetrators)
         kind = self.kinds.kind(
             family, target_types=[t.type for t in targets], state_perpetrator_only=state_only, status=status,
