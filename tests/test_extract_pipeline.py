@@ -421,6 +421,23 @@ def test_a_day_to_come_told_aside_does_not_date_the_attack(extractor) -> None:  
 
 
 @pytest.mark.parametrize(
+    ("text", "admin1", "country"),
+    [
+        ("A gunman killed two people in Springfield, police in Illinois said.", "Illinois", "US"),
+        ("A gunman killed two people in Springfield, police said.", "Missouri", "US"),  # the larger one
+        ("Gunmen killed 12 in Hyderabad, officials in Sindh said.", "Sindh", "PK"),
+        ("Gunmen killed 12 in Hyderabad, officials said.", "Telangana", "IN"),
+        # a city far better known than a namesake in the province named keeps its rank
+        ("A bomb killed five in Kandahar, a Helmand official said.", "Kandahar", "AF"),
+    ],
+)
+def test_a_town_is_looked_for_in_the_provinces_the_article_names(extractor, text: str, admin1: str, country: str) -> None:  # type: ignore[no-untyped-def]
+    report = _only(_extract(extractor, text))
+    assert report.location is not None
+    assert (report.location.admin1, report.location.country_code) == (admin1, country), report.location
+
+
+@pytest.mark.parametrize(
     ("text", "sub_event_type"),
     [
         # an air force as the doer: its attack, bombs and rockets come from the air

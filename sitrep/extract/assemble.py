@@ -127,12 +127,26 @@ _ELSEWHERE = re.compile(r"\b(?:elsewhere|separately|in (?:a |another )?separate|
 _CLAIM_WORD = re.compile(r"\bclaim(?:ed|s|ing)?\b", re.I)
 
 
+#: Precisions of a place that a province the article names may hold a namesake of.
+_PROVINCE_TOWN_LEVELS = frozenset({"town", "district"})
+#: A town this many times as populous as its namesake in a named province keeps its rank.
+_DWARFS = 20
+
+
 class CachedPlaces:
-    """The gazetteer's ``resolve`` with a per-article cache."""
+    """The gazetteer's ``resolve`` with a per-article cache, and the article's provinces.
+
+    Once the provinces the article names are known (:meth:`DocumentContext.build` sets
+    ``provinces``), a town is looked for in them first: "Palmer" in a story that names Alaska
+    is Palmer, Alaska, not the larger Palmer, Massachusetts; "Springfield" with Illinois named
+    is Springfield, Illinois. A town far better known than its namesake in the province keeps
+    its rank ("Kandahar" in a story that also names Helmand is still the city).
+    """
 
     def __init__(self, gazetteer: "Gazetteer") -> None:
         self._gazetteer = gazetteer
         self._cache: dict[tuple[Any, ...], Location | None] = {}
+        self.provinces: tuple[Location, ...] = ()
 
     def resolve(
         self, text: str, *, context_countries: Sequence[str] = (), near: tuple[float, float] | None = None,
@@ -140,8 +154,35 @@ class CachedPlaces:
     ) -> Location | None:
         key = (text, tuple(context_countries), loose)
         if key not in self._cache:
-            self._cache[key] = self._gazetteer.resolve(text, context_countries=context_countries, loose=loose)
+            found = self._gazetteer.resolve(text, context_countries=context_countries, loose=loose)
+            if found is not None and self.provinces and found.precision in _PROVINCE_TOWN_LEVELS:
+                found = self._in_a_named_province(text, found, context_countries, loose)
+            self._cache[key] = found
         return self._cache[key]
+
+    def _in_a_named_province(
+        self, text: str, found: Location, context_countries: Sequence[str], loose: bool
+    ) -> Location:
+        """The namesake of ``found`` in one of the article's provinces, if it has one and
+        ``found`` does not dwarf it; else ``found``."""
+        if found.geonameid is None or any(
+            p.country_code == found.country_code and p.admin1 == found.admin1 for p in self.provinces
+        ):
+            return found  # a district (no town to weigh), or a town already in a named province
+        for province in self.provinces:
+            again = self._gazetteer.resolve(f"{text}, {province.name}", context_countries=context_countries, loose=loose)
+            if (
+                again is not None and again.precision in _PROVINCE_TOWN_LEVELS and again.geonameid is not None
+                and (again.country_code, again.admin1) == (province.country_code, province.admin1)
+                and normalize_name(again.name) == normalize_name(found.name)  # a namesake, not the province's seat
+                and self._population(found) < _DWARFS * max(self._population(again), 1)
+            ):
+                return replace(again, text=found.text)
+        return found
+
+    def _population(self, location: Location) -> int:
+        return next((c.place.population for c in self._gazetteer.candidates(location.name)
+                     if c.place.geonameid is not None and c.place.geonameid == location.geonameid), 0)
 
     def is_demonym(self, word: str) -> bool:
         return bool(self._gazetteer.is_demonym(word))
@@ -222,6 +263,7 @@ class DocumentContext:
         places = CachedPlaces(gazetteer)
         mentions: list[list[tuple[str, Place | None]]] = []  # per sentence: (place name, country if it is one)
         scanned: list[list[str]] = []  # per sentence: the places only the gazetteer's scan found
+        provinces: list[Location] = []  # the provinces the article names, in order
         for sentence in sentences:
             found: list[tuple[str, Place | None]] = []
             for e in sentence.entities:
@@ -293,6 +335,8 @@ class DocumentContext:
                 if place is not None and place.country_code:
                     tally[place.country_code] += 1
                     named.add(place.country_code)
+                    if place.precision == "province" and place.admin1 and place not in provinces:
+                        provinces.append(place)
             for text in divisions:
                 place = places.resolve(text, context_countries=hinted)
                 if place is not None and place.country_code and place.precision == "province" and (
@@ -304,6 +348,7 @@ class DocumentContext:
                 tally.update(_actor_countries(a))
                 if not a.country_code and a.actor is not None and len(a.actor.countries) == 1:
                     named.add(a.actor.countries[0])  # a group active in one country (TTP, FARC...)
+        places.provinces = tuple(provinces)
         not_places = [(s.index, a.start, a.end) for s in sentences for a in s.actors] + _named_people(sentences)
         countries = [c for c, _ in tally.most_common()]
         if not countries:
