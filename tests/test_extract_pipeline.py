@@ -421,6 +421,20 @@ def test_a_day_to_come_told_aside_does_not_date_the_attack(extractor) -> None:  
 
 
 @pytest.mark.parametrize(
+    "text",
+    [
+        "A man was shot dead in Palmer on Friday, police said.",
+        "A man was shot dead in Palmer on Friday, police in Alaska said.",
+        "A bomb exploded at a market in Quetta, according to police.",
+    ],
+)
+def test_the_police_who_tell_of_an_act_are_not_its_target(extractor, text: str) -> None:  # type: ignore[no-untyped-def]
+    report = _only(_extract(extractor, text))
+    assert not any(t.type == "police" for t in report.targets), report.targets
+    assert report.kind.event_type != "Battles", report.kind
+
+
+@pytest.mark.parametrize(
     ("text", "admin1", "country"),
     [
         ("A gunman killed two people in Springfield, police in Illinois said.", "Illinois", "US"),

@@ -1972,14 +1972,27 @@ def _counted_phrase(unit: Unit, mention: Any) -> str:
     return strip_quantity(phrase.text) if victim in phrase.text else victim  # the count has the number
 
 
+#: After a target word, the verb of one who tells of the act: "..., police (in Alaska) said".
+_SPEAKS = re.compile(
+    r"(?:\s+(?:in|of|from)\s+(?:the\s+)?[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,2})?"
+    r"(?:\s+(?:officials?|sources?|spokes(?:man|woman|person)|chief|officers?))?"
+    r"\s+(?:said|say|says|told|reported|report|reports|stated|confirmed|added|announced)\b"
+)
+_ACCORDING_TO = re.compile(r"\baccording\s+to\s+(?:the\s+)?(?:[\w'’.-]+\s+){0,2}\Z", re.I)
+
+
 def _not_a_target(unit: Unit, match: Any) -> bool:
     """A lexicon target word that names no target here: part of a weapon ("an explosives-laden
-    car") or a modifier of the next word ("property damage")."""
+    car"), the teller of the act ("police said", "according to police") or a modifier of the
+    next word ("property damage")."""
     from sitrep.extract.phrases import modifies
 
     if any(w.start <= match.start and match.end <= w.end for w in unit.sentence.weapons):
         return True  # "car" in "car bomb", not "gasoline" in "gasoline station"
-    return modifies(unit.sentence.text, match.end)
+    text = unit.sentence.text
+    if _SPEAKS.match(text, match.end) or _ACCORDING_TO.search(text, 0, match.start):
+        return True  # "a man was shot dead on Friday, police said": the police tell, they were not hit
+    return modifies(text, match.end)
 
 
 def _damaged(unit: Unit) -> list[Any]:
