@@ -115,6 +115,8 @@ def test_denials_are_not_attributions(sentence: str, name: str) -> None:
         ("The anti-ISIS coalition met in Rome.", "ISIS"),
         ("Airstrikes on al-Shabaab hideouts killed 20.", "al-Shabaab"),
         ("Five militants were killed during an operation against al-Shabaab.", "al-Shabaab"),
+        ("Afghan defence ministry says heavy casualties inflicted on Taliban", "Taliban"),
+        ("The army inflicted heavy losses on the Taliban in Helmand.", "Taliban"),
     ],
 )
 def test_targets(sentence: str, name: str) -> None:
