@@ -435,6 +435,22 @@ def test_the_police_who_tell_of_an_act_are_not_its_target(extractor, text: str) 
 
 
 @pytest.mark.parametrize(
+    ("text", "country"),
+    [
+        # the only place of the name is a district of Pakistan: not the Islamic State's Iraq
+        ("An explosion at a political rally in Bajaur killed 54 people on Sunday. "
+         "The Islamic State claimed responsibility on Monday.", "PK"),
+        ("Two were killed and one person injured following a shooting incident in Omeath.", "IE"),
+        # but a name that only matches a village by a shortened name is not that village
+        ("Explosions rocked the center of the predominantly Shiite Muslim city of Hilah, killing forty people.", None),
+    ],
+)
+def test_a_town_known_in_one_country_only_is_placed_there(extractor, text: str, country: str | None) -> None:  # type: ignore[no-untyped-def]
+    report = _extract(extractor, text)[0]
+    assert (report.location.country_code if report.location else None) == country, report.location
+
+
+@pytest.mark.parametrize(
     ("text", "admin1", "country"),
     [
         ("A gunman killed two people in Springfield, police in Illinois said.", "Illinois", "US"),

@@ -131,6 +131,9 @@ _CLAIM_WORD = re.compile(r"\bclaim(?:ed|s|ing)?\b", re.I)
 _PROVINCE_TOWN_LEVELS = frozenset({"town", "district"})
 #: A town this many times as populous as its namesake in a named province keeps its rank.
 _DWARFS = 20
+#: The smallest town that is the sole place of an unknown town's name when it is matched by another
+#: of its names or a shortened one ("Sederot" is Sderot, "Hilah" no village called Al Hilah).
+_SOLE_TOWN_FLOOR = 5_000
 
 
 class CachedPlaces:
@@ -179,6 +182,19 @@ class CachedPlaces:
             ):
                 return replace(again, text=found.text)
         return found
+
+    def sole_country(self, name: str) -> str | None:
+        """The one country holding the towns, districts and provinces called ``name``, if one, and
+        if one of them is a division, bears the name as its own or is a town of some size: "Bajaur"
+        is only Pakistan's Bajaur Agency, "Omeath" a village in Ireland, but "Hilah" only matches a
+        West Bank village of 1,258 called Al Hilah (the Iraqi city is Al Hillah)."""
+        found = [c for c in self._gazetteer.candidates(name)
+                 if c.place.kind in ("city", "district", "admin1") and c.place.country_code]
+        if len({c.place.country_code for c in found}) != 1:
+            return None
+        if not any(c.quality == 0 or c.place.kind != "city" or c.place.population >= _SOLE_TOWN_FLOOR for c in found):
+            return None
+        return found[0].place.country_code
 
     def _population(self, location: Location) -> int:
         return next((c.place.population for c in self._gazetteer.candidates(location.name)

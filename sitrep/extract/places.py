@@ -286,6 +286,19 @@ _EVENT_NAME = re.compile(
 )
 
 
+def _sole_namesake(resolver: PlaceResolver, town: Location) -> Location | None:
+    """The place of an unknown town's name when the gazetteer holds places of that name in one
+    country only, read within that country; None when the resolver cannot tell."""
+    sole_country = getattr(resolver, "sole_country", None)
+    code = sole_country(town.name) if sole_country is not None else None
+    if code is None:
+        return None
+    found = resolver.resolve(town.name, context_countries=(code,))
+    if found is None or found.country_code != code or found.precision not in ("town", "district"):
+        return None
+    return replace(found, text=town.text or found.text)
+
+
 def _unknown_town(words: str, before: str) -> Location | None:
     """A town the text names as where something happened ("in Jalawla", "near the village of
     Nitzanit") that the gazetteer does not know: its name, without coordinates or country."""
@@ -652,6 +665,11 @@ def choose_location(
         best is None or best.reference or best.score < 0 or best.location.precision in ("country", "region")
         or _nearer_than_its_province(town, best, trigger_pos) or _part_of_town(town, best)
     ):
+        # a name the gazetteer knows in one country only, where the article's countries did not
+        # let it be believed ("in Bajaur" with only the Islamic State to place it): that place
+        known = _sole_namesake(resolver, town.location)
+        if known is not None and (best is None or best.location.country_code == known.country_code):
+            return replace(town, location=known)
         # a town the gazetteer does not know says more than a country, or than a landmark it is
         # measured from ("the town of Nofaliya, 127 km east of Sirte"): it keeps the country chosen
         if best is None:
