@@ -435,6 +435,41 @@ def test_the_police_who_tell_of_an_act_are_not_its_target(extractor, text: str) 
 
 
 @pytest.mark.parametrize(
+    ("text", "year"),
+    [
+        ("Three years after the Bataclan massacre, survivors gathered in Paris to remember the victims.", 2015),
+        # a day the clause gives is the commemoration's, not the massacre's
+        ("Survivors gathered in Paris on Sunday to mark three years since the Bataclan massacre, "
+         "in which 90 people were killed.", 2015),
+        ("On the anniversary of the Bataclan massacre, survivors gathered in Paris.", None),
+    ],
+)
+def test_an_act_time_is_counted_from_is_recalled_even_as_the_lead(extractor, text: str, year: int | None) -> None:  # type: ignore[no-untyped-def]
+    report = _only(_extract(extractor, text, published="2018-11-13"))
+    assert report.realis == "background", report.realis
+    if year is None:
+        assert report.date is None or report.date.inferred is False and report.date.end < date(2018, 11, 13)
+    else:
+        assert report.date is not None and report.date.start.year <= year <= report.date.end.year, report.date
+        assert report.date.end < date(2018, 11, 13)
+
+
+def test_a_recalled_act_joins_the_incident_it_recalls(extractor) -> None:  # type: ignore[no-untyped-def]
+    from sitrep.dedupe import link_score
+
+    then = _only(_extract(extractor, "Gunmen killed 90 people at the Bataclan concert hall in Paris on Friday night.",
+                          published="2015-11-14"))
+    recalled = _only(_extract(extractor, "Three years after the Bataclan massacre, survivors gathered in Paris.",
+                              published="2018-11-13"))
+    got = link_score(then, recalled, published_a=date(2015, 11, 14), published_b=date(2018, 11, 13))
+    assert got is not None and got[0] >= 0.5, got
+    # while a week after it, a few weeks are left to the date: the act is still news
+    soon = _only(_extract(extractor, "A week after the bombing of a market in Kabul, police arrested three suspects.",
+                          published="2018-11-13"))
+    assert soon.realis == "reported" and soon.date is not None and soon.date.precision == "week"
+
+
+@pytest.mark.parametrize(
     ("text", "country"),
     [
         # the only place of the name is a district of Pakistan: not the Islamic State's Iraq

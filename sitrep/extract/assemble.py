@@ -701,6 +701,17 @@ class Assembler:
         when, date_evidence = self._date(group, context)
         if date_evidence is not None:
             evidence["date"] = date_evidence
+        counted = _counted_from(head_unit.sentence.text, head.start, context.article.published)
+        if counted is not None:
+            # "three years after the Bataclan massacre, survivors gathered": the act time is counted
+            # from is past, dated by the count, and a recalled one even as the article's lead
+            span, recalled, at = counted
+            if span is not None and (when is None or when.inferred or when.start >= span.end):
+                when = span  # a day the clause gives is the commemoration's ("on Sunday to mark ...")
+                evidence["date"] = _evidence(head_unit, at[0], at[1], 0.5)
+            if recalled:
+                cues = replace(cues, background=True)
+                lead = False
         past = has_casualties or bool(_EVENT_PAST.search(head_text)) or (when is not None and context.article.published is not None and when.end < context.article.published)
         realis = decide_realis(
             cues, when=when, published=context.article.published, lead=lead, has_past_evidence=past, has_casualties=has_casualties,
@@ -1995,6 +2006,47 @@ _SPEAKS = re.compile(
     r"\s+(?:said|say|says|told|reported|report|reports|stated|confirmed|added|announced)\b"
 )
 _ACCORDING_TO = re.compile(r"\baccording\s+to\s+(?:the\s+)?(?:[\w'’.-]+\s+){0,2}\Z", re.I)
+
+
+#: An act named as what time is counted from: "three years after the Bataclan massacre", "to mark a
+#: year since the attack", "on the anniversary of the bombing"; up to five words of its name between.
+_COUNTED_FROM = re.compile(
+    r"(?P<count>\b(?P<n>\d{1,3}|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|"
+    r"thirty|forty|fifty|several|many|few)\s+(?P<unit>weeks?|months?|years?|decades?)\s+(?:after|since|on\s+from)"
+    r"|\b(?:anniversary|anniversaries|commemorations?|remembrance)\s+(?:of|for))"
+    r"\s+(?:the\s+)?(?:[\w'’.-]+\s+){0,5}\Z",
+    re.I,
+)
+_COUNT_WORDS = {
+    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20, "thirty": 30, "forty": 40,
+    "fifty": 50,
+}
+#: Days either side of the point a count of units puts an act at ("three years after": give or take half a year).
+_COUNTED_SLACK = {"week": 3, "month": 15, "year": 183, "decade": 5 * 365}
+
+
+def _counted_from(text: str, trigger_start: int, published: date | None) -> tuple[DateSpan | None, bool, tuple[int, int]] | None:
+    """When the trigger at ``trigger_start`` names what time is counted from ("three years after
+    the Bataclan massacre"): the span the count puts the act in (None without a publication date or
+    a number), whether it is thereby recalled (a count of months or more, or an anniversary; a few
+    weeks leave that to the date), and where the count is in ``text``; else None."""
+    m = _COUNTED_FROM.search(text, 0, trigger_start)
+    if m is None:
+        return None
+    unit = (m.group("unit") or "").lower().rstrip("s")
+    if not unit:
+        return None, True, m.span("count")  # an anniversary
+    word = m.group("n").lower()
+    n = int(word) if word.isdigit() else _COUNT_WORDS.get(word)
+    recalled = unit != "week"
+    if n is None or published is None:
+        return None, recalled, m.span("count")
+    days = {"week": 7, "month": 30.44, "year": 365.25, "decade": 3652.5}[unit] * n
+    centre = published - timedelta(days=round(days))
+    slack = timedelta(days=_COUNTED_SLACK[unit])
+    end = min(centre + slack, published - timedelta(days=1))
+    return DateSpan(centre - slack, end, unit, m.group("count")), recalled, m.span("count")  # type: ignore[arg-type]
 
 
 def _not_a_target(unit: Unit, match: Any) -> bool:
