@@ -53,6 +53,16 @@ def test_a_country_guessed_from_a_groups_home_rules_nothing_out() -> None:
     assert link_score(told, guessed) is not None
 
 
+def test_protesters_shot_by_the_police_and_an_attack_on_protesters_may_be_one_incident() -> None:
+    from sitrep.dedupe.rules import default_rules
+    from sitrep.dedupe.signals import kinds_compatible
+
+    rules = default_rules()
+    force = ("Excessive force against protesters", "Protests")
+    assert kinds_compatible(*force, "Attack", "Violence against civilians", rules) == 0.5
+    assert kinds_compatible(*force, "Arrests", "Strategic developments", rules) is None
+
+
 def test_a_missing_date_weighs_against_a_dated_report_but_not_between_two_undated_texts() -> None:
     from dataclasses import replace
 

@@ -421,6 +421,27 @@ def test_a_day_to_come_told_aside_does_not_date_the_attack(extractor) -> None:  
 
 
 @pytest.mark.parametrize(
+    ("text", "sub_event_type", "targets"),
+    [
+        # the force that acts is not its own target, and state forces firing on protesters is
+        # ACLED's excessive force against them
+        ("Security forces shot dead five protesters in Khartoum on Thursday, medics said.",
+         "Excessive force against protesters", {"protesters"}),
+        ("Police opened fire on demonstrators in Nairobi, killing two.", "Excessive force against protesters", {"protesters"}),
+        # gunmen are not the state: an attack on civilians
+        ("Gunmen opened fire on protesters in Baghdad, killing three.", "Attack", {"protesters"}),
+        # a headline's passive keeps its subject as the target
+        ("Policeman shot dead in Kabul.", "Armed clash", {"police"}),
+        ("Soldiers killed two militants in Kunar.", "Armed clash", {"armed group"}),
+    ],
+)
+def test_the_subject_of_an_act_is_not_its_target(extractor, text: str, sub_event_type: str, targets: set[str]) -> None:  # type: ignore[no-untyped-def]
+    report = _only(_extract(extractor, text))
+    assert report.kind.sub_event_type == sub_event_type, report.kind
+    assert {t.type for t in report.targets} == targets, report.targets
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "A man was shot dead in Palmer on Friday, police said.",

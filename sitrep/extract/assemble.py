@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Any, Sequence
 from sitrep.extract.analysis import Sentence, Unit
 from sitrep.extract.dateline import dateline_span
 from sitrep.extract.kinds import KindTable
-from sitrep.extract.lexicons import Lexicons, language_of
+from sitrep.extract.lexicons import Lexicons, TriggerMatch, language_of
 from sitrep.extract.numbers import find_quantities
 from sitrep.extract.places import (
     BEFORE_NOT_THE_SCENE, GROUP_WORD, INSTITUTION, MISSION_AFTER, PlaceChoice, chains, choose_location,
@@ -1174,6 +1174,7 @@ class Assembler:
         objects += [
             t for t in unit.targets
             if 0 <= head.start - t.end <= 12 and t not in objects and not _SUBJECT_OF.fullmatch(unit.sentence.text, t.end, head.end)
+            and not _subject_acting(unit.sentence.text, t.end, head)
         ]
         objects = [t for t in objects if not _not_a_target(unit, t)]
         if objects:
@@ -1895,6 +1896,27 @@ _AGENT = re.compile(
 #: A target word before the head that is its subject, the head a verb in "-ing": "Police are treating
 #: the fire as suspicious" (unlike "police were attacked").
 _SUBJECT_OF = re.compile(r"\s+(?:are|is|was|were|have been|has been|had been)\s+\w+ing\b.*", re.I | re.S)
+#: After an act right after a target word, what makes the word its subject: an object ("Security forces
+#: shot dead five protesters"), or "on"/"at" after a fire verb ("Police opened fire on demonstrators");
+#: a headline's passive goes on with a place, a time or nothing ("Policeman shot dead in Kabul").
+_OBJECT_AFTER = re.compile(
+    r"\s+(?!(?:in|at|on|near|by|during|after|before|outside|inside|when|while|as|and|or|from|to|for|with|"
+    r"overnight|today|yesterday|last|this|early|late|on)\b)[\w'’-]+",
+    re.I,
+)
+_FIRE_AT = re.compile(r"\s+(?:on|at|upon)\b", re.I)
+
+
+def _subject_acting(text: str, word_end: int, head: TriggerMatch) -> bool:
+    """Whether a target word ending at ``word_end``, right before the head trigger, is the subject of
+    an active act rather than its victim."""
+    if text[word_end : head.start].strip():
+        return False  # "policemen were shot dead": a passive's subject
+    if re.search(r"fired?$", head.text, re.I):
+        return _FIRE_AT.match(text, head.end) is not None
+    return _OBJECT_AFTER.match(text, head.end) is not None
+
+
 #: The head of a list of names after an act: "killed three journalists: ", "died in combat: ".
 _NAME_LIST = re.compile(r"[^.;:\n]{0,60}:\s*")
 #: A trigger that is a verb, so that a name right after it is its object ("shot", "kidnapped").

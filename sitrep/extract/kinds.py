@@ -12,6 +12,7 @@ The rule, from ``sitrep/data/kinds.yaml``:
    weapons used in it: an ambush opened with a roadside bomb is a battle;
 4. GTD codes only non-state violence, so a report whose named perpetrators are all
    state forces, or whose kind is an arrest, clash between forces or riot, has no GTD type;
+   state forces' violence against protesters is ACLED's excessive force against protesters;
 5. an incident that was foiled is a strategic development ("Disrupted weapons use");
    it keeps the GTD type of what was tried when a weapon was already in place (a
    defused bomb), and has none when a plot was stopped before any attack (``plotted``).
@@ -44,6 +45,8 @@ _WEAPON_FAMILY = {
     "vehicle": "ramming",
 }
 _VAGUE = frozenset({"attack", "killing", "raid", "plot"})
+#: Families of violence that, by state forces against protesters, are excessive force against them.
+_FORCE_FAMILIES = frozenset({"armed", "melee", "attack", "killing", "raid", "clash", "ramming"})
 _ARMED_TARGETS = frozenset({"military", "police", "armed group"})
 #: Families a clash with armed people outranks (ACLED codes an ambush on a patrol as a battle).
 _CLASH_OVERRIDES = frozenset({"explosion", "grenade", "armed", "melee", "attack", "raid", "killing", "kidnap"})
@@ -122,6 +125,9 @@ class KindTable:
         gtd = entry.gtd
         if state_perpetrator_only and event_type not in ("Strategic developments",):
             gtd = None
+            if family in _FORCE_FAMILIES and "protesters" in set(target_types):
+                # "security forces shot dead five protesters": ACLED's excessive force against protesters
+                event_type, sub_event_type = "Protests", "Excessive force against protesters"
         if status == "foiled" and family not in ("arrest", "plot"):
             event_type, sub_event_type = "Strategic developments", "Disrupted weapons use"
             if plotted:
