@@ -461,6 +461,16 @@ def test_membership_that_is_not_asserted(registry: ActorRegistry) -> None:
     assert role(*mention(registry, sentence, "Islamic State West Africa Province")) == "other"
 
 
+@pytest.mark.parametrize(("sentence", "name", "expected"), [
+    # a group that frees hostages held them; a force that frees them rescued them
+    ("The ELN released a soldier it had kidnapped in Arauca in January.", "National Liberation Army", "perpetrator"),
+    ("Hamas freed two hostages on Friday.", "Hamas", "perpetrator"),
+    ("Nigerian police freed 20 hostages in a raid in Lagos on Friday.", "Nigeria Police Force", "other"),
+])
+def test_who_frees_hostages(registry: ActorRegistry, sentence: str, name: str, expected: str) -> None:
+    assert role(*mention(registry, sentence, name)) == expected
+
+
 @pytest.mark.parametrize("sentence", both_cases(
     "Boko Haram drew worldwide attention in April 2014, when its fighters abducted 276 schoolgirls from their "
     "boarding school in Chibok."))

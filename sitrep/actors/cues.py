@@ -373,6 +373,8 @@ def _compile_lists(lists: Mapping[str, Sequence[str]]) -> Cues:
             r"opened|rammed|shot)|in\s+an?\s+(?:alleged\s+|attempted\s+|suspected\s+)?(?:stabbing|ramming|car-ramming|"
             r"shooting|attack))\b"
             r"|returned\s+fire|fired\s+back|shot\s+back|responded|intervened|rushed\s+to|arrived\s+at\s+the\s+scene"
+            # a force that frees hostages rescued them; a group that frees them held them
+            r"|(?:freed|rescued|released|liberated)\s+(?:[\w-]+\s+){0,3}?(?:hostages?|captives?|abductees)\b"
             # a device found and made safe: "police safely detonated an IED found in a trash can"
             r"|(?:safely\s+|later\s+)?(?:defused|disposed\s+of|deactivated|recovered|found|discovered)\b"
             r"|safely\s+detonated\b|detonated\s+(?:it|them)\s+in\s+a\s+controlled\s+explosion)",
