@@ -163,6 +163,12 @@ class CachedPlaces:
             self._cache[key] = found
         return self._cache[key]
 
+    def set_provinces(self, provinces: Sequence[Location]) -> None:
+        """The provinces the article names; what was resolved before them is resolved again."""
+        self.provinces = tuple(provinces)
+        if self.provinces:
+            self._cache.clear()
+
     def _in_a_named_province(
         self, text: str, found: Location, context_countries: Sequence[str], loose: bool
     ) -> Location:
@@ -364,7 +370,7 @@ class DocumentContext:
                 tally.update(_actor_countries(a))
                 if not a.country_code and a.actor is not None and len(a.actor.countries) == 1:
                     named.add(a.actor.countries[0])  # a group active in one country (TTP, FARC...)
-        places.provinces = tuple(provinces)
+        places.set_provinces(provinces)
         not_places = [(s.index, a.start, a.end) for s in sentences for a in s.actors] + _named_people(sentences)
         countries = [c for c, _ in tally.most_common()]
         if not countries:
