@@ -169,6 +169,8 @@ def test_the_lexicon_picking_its_patterns_by_how_a_match_starts_finds_what_the_p
         ("Motociclista balea y mata a un comerciante en Tepito", "killing"),
         ("Cinco muertos en una fiesta en Celaya", "killing"),
         ("Multihomicidio en Tlaquepaque", "killing"),
+        # a bombing raid is flown
+        ("Soldiers killed six FARC dissidents in a bombing raid in Guaviare.", "air"),
         # "in fighting" is a preposition and the act, not "infighting"
         ("BODY COUNT MOUNTS IN FIGHTING AMONG MONTREAL'S BIKER GANGS", "clash"),
     ],
