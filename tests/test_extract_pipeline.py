@@ -433,6 +433,8 @@ def test_a_day_to_come_told_aside_does_not_date_the_attack(extractor) -> None:  
         # a headline's passive keeps its subject as the target
         ("Policeman shot dead in Kabul.", "Armed clash", {"police"}),
         ("Soldiers killed two militants in Kunar.", "Armed clash", {"armed group"}),
+        # the police who freed the hostages rescued them
+        ("Police freed 20 hostages in a raid in Lagos on Friday.", "Abduction/forced disappearance", set()),
     ],
 )
 def test_the_subject_of_an_act_is_not_its_target(extractor, text: str, sub_event_type: str, targets: set[str]) -> None:  # type: ignore[no-untyped-def]

@@ -1911,13 +1911,16 @@ _OBJECT_AFTER = re.compile(
     re.I,
 )
 _FIRE_AT = re.compile(r"\s+(?:on|at|upon)\b", re.I)
+_RESCUED = re.compile(r"\s*(?:freed|rescued|released|liberated|evacuated|saved)\b", re.I)
 
 
 def _subject_acting(text: str, word_end: int, head: TriggerMatch) -> bool:
     """Whether a target word ending at ``word_end``, right before the head trigger, is the subject of
     an active act rather than its victim."""
-    if text[word_end : head.start].strip():
-        return False  # "policemen were shot dead": a passive's subject
+    between = text[word_end : head.start]
+    if between.strip():
+        # "Police freed 20 hostages": the rescuers, not the victims; "policemen were shot dead": a passive's subject
+        return _RESCUED.match(between) is not None
     if re.search(r"fired?$", head.text, re.I):
         return _FIRE_AT.match(text, head.end) is not None
     return _OBJECT_AFTER.match(text, head.end) is not None
