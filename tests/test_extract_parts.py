@@ -392,6 +392,9 @@ class _KnowsOnly:
     def names_a_facility(self, text: str) -> bool:
         return False
 
+    def sole_country(self, name: str) -> str | None:
+        return None
+
 
 def test_a_chain_that_resolves_nowhere_falls_back_to_its_first_name() -> None:
     text = "A soldier was killed in Laak, Compostella Valley, Philippines."

@@ -18,6 +18,8 @@ from typing import TYPE_CHECKING, Any, Sequence
 
 from sitrep.extract.analysis import Sentence, Unit
 from sitrep.extract.dateline import dateline_span
+from sitrep.extract.dates_calendar import shift
+from sitrep.extract.dates_lexicon import load_date_words
 from sitrep.extract.kinds import KindTable
 from sitrep.extract.lexicons import Lexicons, TriggerMatch, language_of
 from sitrep.extract.numbers import find_quantities
@@ -1907,9 +1909,10 @@ _SUBJECT_OF = re.compile(r"\s+(?:are|is|was|were|have been|has been|had been)\s+
 #: a headline's passive goes on with a place, a time or nothing ("Policeman shot dead in Kabul").
 _OBJECT_AFTER = re.compile(
     r"\s+(?!(?:in|at|on|near|by|during|after|before|outside|inside|when|while|as|and|or|from|to|for|with|"
-    r"overnight|today|yesterday|last|this|early|late|on)\b)[\w'’-]+",
+    r"overnight|today|yesterday|last|this|early|late)\b)[\w'’-]+",
     re.I,
 )
+_FIRE_VERB = re.compile(r"fired?$", re.I)
 _FIRE_AT = re.compile(r"\s+(?:on|at|upon)\b", re.I)
 _RESCUED = re.compile(r"\s*(?:freed|rescued|released|liberated|evacuated|saved)\b", re.I)
 
@@ -1921,7 +1924,7 @@ def _subject_acting(text: str, word_end: int, head: TriggerMatch) -> bool:
     if between.strip():
         # "Police freed 20 hostages": the rescuers, not the victims; "policemen were shot dead": a passive's subject
         return _RESCUED.match(between) is not None
-    if re.search(r"fired?$", head.text, re.I):
+    if _FIRE_VERB.search(head.text):
         return _FIRE_AT.match(text, head.end) is not None
     return _OBJECT_AFTER.match(text, head.end) is not None
 
@@ -2048,11 +2051,6 @@ _COUNTED_FROM = re.compile(
     r"\s+(?:the\s+)?(?:[\w'’.-]+\s+){0,5}\Z",
     re.I,
 )
-_COUNT_WORDS = {
-    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
-    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20, "thirty": 30, "forty": 40,
-    "fifty": 50,
-}
 #: Days either side of the point a count of units puts an act at ("three years after": give or take half a year).
 _COUNTED_SLACK = {"week": 3, "month": 15, "year": 183, "decade": 5 * 365}
 
@@ -2069,12 +2067,11 @@ def _counted_from(text: str, trigger_start: int, published: date | None) -> tupl
     if not unit:
         return None, True, m.span("count")  # an anniversary
     word = m.group("n").lower()
-    n = int(word) if word.isdigit() else _COUNT_WORDS.get(word)
+    n = int(word) if word.isdigit() else load_date_words().number_words.get(word)
     recalled = unit != "week"
     if n is None or published is None:
         return None, recalled, m.span("count")
-    days = {"week": 7, "month": 30.44, "year": 365.25, "decade": 3652.5}[unit] * n
-    centre = published - timedelta(days=round(days))
+    centre = shift(published, -n, unit)
     slack = timedelta(days=_COUNTED_SLACK[unit])
     end = min(centre + slack, published - timedelta(days=1))
     return DateSpan(centre - slack, end, unit, m.group("count")), recalled, m.span("count")  # type: ignore[arg-type]

@@ -243,6 +243,8 @@ class PlaceResolver(Protocol):  # what the extractor needs of the gazetteer
 
     def names_a_facility(self, text: str) -> bool: ...
 
+    def sole_country(self, name: str) -> str | None: ...
+
 
 @dataclass(frozen=True, slots=True)
 class PlaceChoice:
@@ -288,9 +290,8 @@ _EVENT_NAME = re.compile(
 
 def _sole_namesake(resolver: PlaceResolver, town: Location) -> Location | None:
     """The place of an unknown town's name when the gazetteer holds places of that name in one
-    country only, read within that country; None when the resolver cannot tell."""
-    sole_country = getattr(resolver, "sole_country", None)
-    code = sole_country(town.name) if sole_country is not None else None
+    country only, read within that country, else None."""
+    code = resolver.sole_country(town.name)
     if code is None:
         return None
     found = resolver.resolve(town.name, context_countries=(code,))

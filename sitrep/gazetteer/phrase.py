@@ -239,11 +239,6 @@ def _nameless(part: str, is_demonym: Callable[[str], bool], lowercase_is_nameles
     return all(word in _DESCRIPTOR_WORDS or word.isdigit() or is_demonym(word) for word in words)
 
 
-def _descriptive(words: str) -> bool:
-    """Whether words only describe a place ("part", "the area"), naming none."""
-    return all(word in _DESCRIPTOR_WORDS for word in normalize_name(words).split())
-
-
 def variants(part: str) -> list[str]:
     """The part as written, without "the", without a leading direction adjective ("northern",
     "NW") and without a trailing incident word ("Ghor Strike"), in that order."""
@@ -254,7 +249,7 @@ def variants(part: str) -> list[str]:
     for base in list(found):
         without_direction = _DIRECTION_ADJECTIVE.sub("", base)
         if (without_direction != base and without_direction and without_direction not in found
-                and not _descriptive(without_direction)):  # "the North-east part" names no "part"
+                and not _nameless(without_direction, lambda word: False, False)):  # "the North-east part" names no "part"
             found.append(without_direction)
     for base in list(found):
         without_event = _TRAILING_EVENT.sub("", base)

@@ -209,7 +209,9 @@ def rank(
     ``dwarf=False`` keeps a place in the article's countries ahead of a famous namesake
     outside them, as a type word does ("Palma District" in a story from Mozambique)."""
     tiers = _context_tiers(candidates, context, typed=typed or not dwarf)
-    counties = {id(c) for c in candidates if c.place.kind == "district" and not _has_seat(c.place, candidates)}
+    counties = set() if keep_order else {
+        id(c) for c in candidates if c.place.kind == "district" and not _has_seat(c.place, candidates)
+    }
 
     def key(item: tuple[int, Candidate]) -> tuple[int, int, int, float]:
         index, candidate = item
