@@ -461,6 +461,24 @@ def test_membership_that_is_not_asserted(registry: ActorRegistry) -> None:
     assert role(*mention(registry, sentence, "Islamic State West Africa Province")) == "other"
 
 
+@pytest.mark.parametrize(("sentence", "name"), [
+    # where the doers are, between them and the act
+    ("Boko Haram in Borno attacked a military base on Sunday.", "Boko Haram"),
+    ("Gang members in Haiti's capital Port-au-Prince killed at least 20 people.", "gangs"),
+])
+def test_a_place_between_the_doer_and_the_act(registry: ActorRegistry, sentence: str, name: str) -> None:
+    assert role(*mention(registry, sentence, name)) == "perpetrator"
+
+
+@pytest.mark.parametrize(("sentence", "name"), [
+    # the second of two objects of an act is acted on as much as the first
+    ("Soldiers killed a commander and three Boko Haram fighters in Borno.", "Boko Haram"),
+    ("Coalition forces captured a Taliban leader and two suspected Boko Haram fighters.", "Boko Haram"),
+])
+def test_a_second_object_is_a_target(registry: ActorRegistry, sentence: str, name: str) -> None:
+    assert role(*mention(registry, sentence, name)) == "target"
+
+
 @pytest.mark.parametrize(("sentence", "name", "expected"), [
     # a group that frees hostages held them; a force that frees them rescued them
     ("The ELN released a soldier it had kidnapped in Arauca in January.", "National Liberation Army", "perpetrator"),

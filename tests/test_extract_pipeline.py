@@ -541,6 +541,52 @@ def test_an_air_force_strikes_from_the_air(extractor, text: str, sub_event_type:
     assert report.kind.sub_event_type == sub_event_type, report.kind
 
 
+@pytest.mark.parametrize(
+    ("text", "sub_event_type"),
+    [
+        # a raid by the police or the army in which people are arrested and nobody is hurt is an arrest
+        ("Police raided a house in Mombasa on Sunday and arrested three suspects.", "Arrests"),
+        ("Troops raided a village near Maiduguri and detained 20 men, residents said.", "Arrests"),
+        # with dead it is not
+        ("Soldiers raided a militant hideout in Kunar, killing three insurgents and detaining two.", "Armed clash"),
+        ("Gunmen raided a village in Zamfara on Sunday and killed 12 people.", "Attack"),
+    ],
+)
+def test_a_raid_to_arrest_people_is_an_arrest(extractor, text: str, sub_event_type: str) -> None:  # type: ignore[no-untyped-def]
+    report = _extract(extractor, text, published="2026-11-20")[0]
+    assert report.kind.sub_event_type == sub_event_type, report.kind
+
+
+@pytest.mark.parametrize(
+    ("text", "kidnapped", "arrested"),
+    [
+        # only a state arrests: an armed group that captures people kidnaps them
+        ("The Taliban stormed a checkpoint in Ghazni and captured five policemen.", 5, None),
+        ("Islamic State militants captured 20 Iraqi soldiers near Mosul on Friday.", 20, None),
+        ("Security forces captured three Taliban commanders in Kandahar on Friday.", None, 3),
+    ],
+)
+def test_people_an_armed_group_captures_are_kidnapped(extractor, text: str, kidnapped: int | None, arrested: int | None) -> None:  # type: ignore[no-untyped-def]
+    report = _extract(extractor, text, published="2026-11-20")[0]
+    assert (report.counts.kidnapped and report.counts.kidnapped.best) == kidnapped, report.counts
+    assert (report.counts.arrested and report.counts.arrested.best) == arrested, report.counts
+    if kidnapped:  # nor is the act an arrest
+        assert report.kind.sub_event_type != "Arrests", report.kind
+
+
+def test_a_fire_set_by_killers_is_an_attack(extractor) -> None:  # type: ignore[no-untyped-def]
+    text = ("Gang members in Haiti's capital Port-au-Prince killed at least 20 people and set fire to homes in the "
+            "Cite Soleil neighbourhood on Thursday, the UN said.")
+    report = _only(_extract(extractor, text, published="2026-11-20"))
+    assert report.kind.sub_event_type == "Attack", report.kind  # ACLED's property destruction hurts no one
+    assert [p.name for p in report.perpetrators] == ["gangs"]
+    assert report.counts.killed is not None and report.counts.killed.best == 20
+    # a fire that hurt nobody stays property destruction, whoever came armed to set it
+    for text in ("Arsonists set fire to a mosque in Kano on Friday.", "Masked men set fire to two schools in Bamenda overnight."):
+        report = _only(_extract(extractor, text, published="2026-11-20"))
+        assert report.kind.sub_event_type == "Looting/property destruction", (text, report.kind)
+
+
 def test_an_act_someone_is_described_by_is_not_the_news(extractor) -> None:  # type: ignore[no-untyped-def]
     text = (
         "KABUL, Afghanistan (June 30, 2011) - A Haqqani network leader suspected of providing material support "
@@ -1025,8 +1071,9 @@ def test_a_death_by_an_act_in_a_disaster_zone_is_still_one(extractor) -> None:  
     # a weapon or an armed actor in the clause makes it an act, whatever else it tells
     report = _only(_extract(extractor, "Gunmen killed two aid workers in the quake zone near Dargahan on Monday.", "2015-01-01"))
     assert report.counts.killed is not None and report.counts.killed.best == 2
-    report = _only(_extract(extractor, "Two men were arrested for the shooting of a police officer in Kabul.", "2015-01-01"))
-    assert report.kind.sub_event_type is not None
+    # the arrest, and the shooting it was made for
+    reports = _extract(extractor, "Two men were arrested for the shooting of a police officer in Kabul.", "2015-01-01")
+    assert sorted(r.kind.sub_event_type for r in reports) == ["Armed clash", "Arrests"], [r.kind for r in reports]
 
 def test_a_group_blamed_for_the_attack_told_before_is_its_perpetrator_whatever_it_vowed(extractor) -> None:  # type: ignore[no-untyped-def]
     text = (
@@ -1929,6 +1976,18 @@ def test_a_weapon_drawn_on_people_is_an_armed_act(extractor, text: str) -> None:
     assert report.kind.event_type is not None
 
 
+def test_an_earlier_act_in_the_same_area_is_not_the_news(extractor) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Islamist militants killed at least 12 farmers in a village near Maiduguri on Sunday, residents said.\n\n"
+        "In 2020, Boko Haram fighters killed 110 farmers in the same area in one of the deadliest attacks of the insurgency."
+    )
+    news, recalled = sorted(_extract(extractor, text, "2026-11-18"), key=lambda r: r.realis != "reported")
+    assert news.realis == "reported" and news.counts.killed is not None and news.counts.killed.best == 12
+    assert [p.name for p in news.perpetrators] != ["Boko Haram"]
+    assert recalled.realis == "background" and recalled.date is not None and recalled.date.start.year == 2020
+    assert recalled.counts.killed is not None and recalled.counts.killed.best == 110
+
+
 def test_an_arrest_for_an_earlier_act_is_the_news_and_the_act_is_recalled(extractor) -> None:  # type: ignore[no-untyped-def]
     text = "Police arrested two men on Tuesday in connection with the 2015 bombing of the market in Kano. The bombing killed 30 people."
     arrest, bombing = sorted(_extract(extractor, text, "2016-03-10"), key=lambda r: r.kind.sub_event_type or "")
@@ -1941,6 +2000,12 @@ def test_an_arrest_for_an_earlier_act_is_the_news_and_the_act_is_recalled(extrac
     text = "A bomb killed 12 people at a market in Kano on Monday. Police arrested two men over the bombing on Tuesday."
     kinds = sorted(r.kind.sub_event_type or "" for r in _extract(extractor, text, "2016-03-10"))
     assert kinds == ["Arrests", "Remote explosive/landmine/IED"]
+    # "the killing" with no killing told before is the act the arrest was made for, not the arrest's toll
+    text = "Police on Monday arrested four suspects in connection with the killing of a police officer in Lamu last week."
+    arrest, killing = sorted(_extract(extractor, text, "2026-11-20"), key=lambda r: r.kind.sub_event_type != "Arrests")
+    assert arrest.kind.sub_event_type == "Arrests" and arrest.counts.killed is None
+    assert killing.counts.killed is not None and killing.counts.killed.best == 1
+    assert killing.date is not None and killing.date.end < date(2026, 11, 16)  # last week
 
 
 @pytest.mark.parametrize(

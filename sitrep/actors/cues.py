@@ -127,7 +127,11 @@ def _compile_lists(lists: Mapping[str, Sequence[str]]) -> Cues:
     superseding = _alt(lists["superseding"])
     adverbs = (r"later|then|also|quickly|swiftly|subsequently|immediately|officially|itself|themselves|yesterday|today|"
                rf"earlier|again|once\s+again|once\s+more|surprise|still|both|jointly|together|{_LY}|on\s+\w+day|"
-               r"in\s+a\s+(?:\w+\s+)?statement|in\s+an?\s+(?:\w+\s+)?(?:video|message)")
+               r"in\s+a\s+(?:\w+\s+)?statement|in\s+an?\s+(?:\w+\s+)?(?:video|message)|"
+               # where they are: "Gang members in Haiti's capital Port-au-Prince killed at least 20 people"
+               r"in\s+(?:(?:northern|southern|eastern|western|central|north-?(?:east|west)(?:ern)?|south-?(?:east|west)(?:ern)?)\s+)?"
+               r"(?-i:[A-Z])[\w'\u2019.-]*(?:\s+(?:(?-i:[A-Z])[\w'\u2019.-]*|capital|city|province|state|region|district))"
+               r"{0,3}(?=\s+(?-i:[a-z]))")
     right = (
         r"(?:\s*[)\]](?=\s))?"  # the end of the brackets around "(RENAMO) has attacked"
         r"(?P<poss>['\u2019]s?)?"
@@ -193,6 +197,10 @@ def _compile_lists(lists: Mapping[str, Sequence[str]]) -> Cues:
     tail_c = rf"{coordinated}{tail}"
     # The cue words that open some left patterns.
     target_cue = rf"\b{against}\s+"
+    # Someone named before the actor as one more object of a verb: "captured a Taliban leader and two
+    # suspected insurgents" (a verb: "in the fighting 6 policemen and 8 guerrillas die" has no object).
+    also_acted_on = (r"\b(?:kill|captur|arrest|detain|abduct|kidnapp|wound|injur|execut|behead|attack|target|ambush)(?:ed|ing)"
+                     r"\s+(?:an?|the|one|two|three|four|five|six|seven|eight|nine|ten|\d+)\s+(?:[\w'\u2019-]+\s+){0,3}?and\s+")
     source_cue = (rf"\b(?:according\s+to|{speech}|quoted|citing|cited|statement\s+(?:by|from)|"
                   rf"spokesm[ae]n\s+for|spokesperson\s+for)\s+")
     # "an attack by X", "the bombs were reportedly from the group X"
@@ -232,7 +240,7 @@ def _compile_lists(lists: Mapping[str, Sequence[str]]) -> Cues:
             r"\b(?:claim(?:ed|s)?\s+(?:of\s+responsibility\s+)?(?:by|from)"
             r"|responsibility\s+(?:for\s+[^,.;]{1,60}?\s+)?(?:was|has\s+been|had\s+been|is)\s+(?:\w+ly\s+)?claimed\s+by)"
             rf"\s+{tail_c}", flags),
-        target_left=re.compile(rf"{target_cue}{tail}|\banti-\s*\Z", flags),  # "anti-ISIS", not "anti-Arab X"
+        target_left=re.compile(rf"(?:{target_cue}|{also_acted_on}){tail}|\banti-\s*\Z", flags),  # "anti-ISIS", not "anti-Arab X"
         suspect_left=re.compile(
             r"\b(?:suspected|alleged|presumed|purported|presumably|purportedly|likely|probably|possibly|apparently"
             r"|suspected\s+(?:of\s+being|to\s+be)|(?:believed|thought|said|presumed)\s+to\s+(?:be|have\s+been)"

@@ -689,6 +689,7 @@ class Assembler:
 
         perpetrators, targets_from_actors, claim, actor_evidence = self._actors(group, context)
         evidence.update(actor_evidence)
+        counts = _captives_taken(counts, evidence, perpetrators)
 
         weapons = self._weapons(group)
         if weapons:
@@ -733,22 +734,27 @@ class Assembler:
         if location_evidence is not None:
             evidence["location"] = location_evidence
 
+        hurt = any(c is not None and (c.best or 0) > 0 for c in (counts.killed, counts.injured))
         if group.arrests_only:
-            family = "arrest"
+            # people an armed group captured were kidnapped ("ISIS militants captured 20 soldiers")
+            family = "kidnap" if counts.kidnapped is not None and counts.arrested is None else "arrest"
         elif "seizure" in group.families and not has_casualties:
             family = "seizure"  # "troops confiscated a mortar and two grenades": weapons taken, no attack
         else:
             family = self.kinds.main_family(
-                group.families, [w.type for w in weapons[0]] if weapons else (), [t.type for t in targets]
+                group.families, [w.type for w in weapons[0]] if weapons else (), [t.type for t in targets], hurt=hurt
             )
         if family is None:
             return None
         if family in _AIR_FAMILIES and perpetrators and all(_AIR_FORCE.search(p.matched) for p in perpetrators):
             family = "air"  # "the air force bombed rebel positions in Zacamil"
         state_only = bool(perpetrators) and all(p.actor_type in _STATE_TYPES for p in perpetrators)
+        if family == "raid" and "arrest" in group.families and not has_casualties and (state_only or not perpetrators):
+            family = "arrest"  # "police raided a house in Mombasa and arrested three suspects": no attack
         kind = self.kinds.kind(
             family, target_types=[t.type for t in targets], state_perpetrator_only=state_only, status=status,
             plotted="plot" in group.families or "arrest" in group.families,
+            hurt=hurt,
         )
         if kind.gtd_attack_type == "Armed Assault" and family in _TARGETED_FAMILIES and _aims_at_a_prominent_person(targets, counts):
             # the GTD's assassination: an attack meant to kill a prominent person ("the head of the
@@ -2053,6 +2059,30 @@ _COUNTED_FROM = re.compile(
 )
 #: Days either side of the point a count of units puts an act at ("three years after": give or take half a year).
 _COUNTED_SLACK = {"week": 3, "month": 15, "year": 183, "decade": 5 * 365}
+
+
+#: How a count of people taken says they were captured: by a state, an arrest; by an armed group, a
+#: kidnapping ("the Taliban stormed a checkpoint and captured five policemen").
+_CAPTURED = re.compile(r"\bcaptur(?:ed|es?|ing)\b", re.I)
+_ARMED_SIDES = frozenset({"militants", "perpetrators"})
+
+
+def _captives_taken(counts: Counts, evidence: dict[str, Evidence], perpetrators: Sequence[ActorRef]) -> Counts:
+    """The people an armed group captured counted as kidnapped, not arrested: only a state arrests.
+    The captured must not be of an armed group, nor of the perpetrators named (a report's
+    perpetrators may be the captured: "a Taliban leader was captured", "one of the leaders of the MRTA
+    has been captured"). ``evidence`` follows the count (``counts.arrested`` becomes ``counts.kidnapped``)."""
+    taken = counts.arrested
+    if taken is None or not perpetrators or not _CAPTURED.search(taken.text):
+        return counts
+    if any(p.actor_type in _STATE_TYPES for p in perpetrators) or any(part.side in _ARMED_SIDES for part in taken.parts):
+        return counts
+    if any(p.matched.lower() in taken.text.lower() for p in perpetrators):
+        return counts
+    if counts.kidnapped is not None and (counts.kidnapped.best or 0) >= (taken.best or 0):
+        return replace(counts, arrested=None)  # told twice: "captured and held hostage five soldiers"
+    evidence["counts.kidnapped"] = evidence.pop("counts.arrested")
+    return replace(counts, arrested=None, kidnapped=taken)
 
 
 def _counted_from(text: str, trigger_start: int, published: date | None) -> tuple[DateSpan | None, bool, tuple[int, int]] | None:

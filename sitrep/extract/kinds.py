@@ -48,6 +48,10 @@ _VAGUE = frozenset({"attack", "killing", "raid", "plot"})
 #: Families of violence that, by state forces against protesters, are excessive force against them.
 _FORCE_FAMILIES = frozenset({"armed", "melee", "attack", "killing", "raid", "clash", "ramming"})
 _ARMED_TARGETS = frozenset({"military", "police", "armed group"})
+#: Families ACLED codes as property destruction when nobody is hurt ...
+_DAMAGE_FAMILIES = frozenset({"arson", "sabotage"})
+#: ... and the acts that, told with them, are what hurt people.
+_HURTING_FAMILIES = frozenset({"armed", "melee", "massacre", "raid", "attack", "killing"})
 #: Families a clash with armed people outranks (ACLED codes an ambush on a patrol as a battle).
 _CLASH_OVERRIDES = frozenset({"explosion", "grenade", "armed", "melee", "attack", "raid", "killing", "kidnap"})
 
@@ -90,13 +94,18 @@ class KindTable:
         return tuple(self._families)
 
     def main_family(
-        self, families: Iterable[str], weapons: Iterable[str] = (), target_types: Iterable[str] = ()
+        self, families: Iterable[str], weapons: Iterable[str] = (), target_types: Iterable[str] = (), *, hurt: bool = False
     ) -> str | None:
-        """The family that names an incident with these trigger families, weapons and targets."""
+        """The family that names an incident with these trigger families, weapons and targets;
+        ``hurt``: people were killed or injured in it."""
         present = set(families)
         if not present:
             return None
         best = min(present, key=lambda f: self._rank.get(f, len(self._rank)))
+        if hurt and best in _DAMAGE_FAMILIES and present & _HURTING_FAMILIES:
+            # "raided three villages and killed 43 people ... then burned down houses": the killing
+            # names the incident, the fire set with it does not
+            best = min(present & _HURTING_FAMILIES, key=lambda f: self._rank.get(f, len(self._rank)))
         if "clash" in present and best in _CLASH_OVERRIDES and _armed_only(target_types):
             return "clash"  # an ambush on soldiers that opened with a bomb is still a battle
         if best in _VAGUE or best == "armed":
@@ -114,10 +123,17 @@ class KindTable:
         state_perpetrator_only: bool = False,
         status: Status = "completed",
         plotted: bool = False,
+        hurt: bool = False,
     ) -> Kind:
-        """The Kind of an incident whose main family is ``family``."""
+        """The Kind of an incident whose main family is ``family``; ``hurt``: people were killed or
+        injured in it."""
         entry = self._families[family]
         armed_target = _armed_only(target_types)
+        if hurt and family in _DAMAGE_FAMILIES:
+            # ACLED's property destruction harms no one: a fire that killed people is an attack on
+            # them (the GTD keeps its attack type, by the means)
+            attack = self._families["attack"]
+            entry = _FamilyKind(None, None, attack.civilian, attack.armed, entry.gtd)
         if entry.civilian is not None:
             event_type, sub_event_type = entry.armed if (armed_target and entry.armed) else entry.civilian
         else:

@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
+from datetime import timedelta
 from itertools import islice
 from typing import TYPE_CHECKING, Any, Iterable, Iterator, Sequence
 
@@ -38,7 +39,7 @@ from sitrep.extract.realis import after_arrest_grounds, arrest_grounds_cut, reca
 from sitrep.extract.segment import Group, may_attach, opens_new_incident
 from sitrep.extract.truecase import is_shouting, truecase
 from sitrep.gazetteer.normalize import CAPITAL
-from sitrep.model import Article, Count, Location, Report
+from sitrep.model import Article, Count, DateSpan, Location, Report
 from sitrep.settings import Settings, load_settings
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -555,14 +556,19 @@ class Extractor:
             families = {
                 t.family for t in unit.triggers if t is head or not (_refers_back(unit, t) or _ascribed(unit, t))
             }
+            families = _acts_told(unit, families)
             arrests_only = head.family == "arrest" and not any(t.strong for t in unit.triggers)
             when = context.unit_date(unit, head.start)
             place = self._unit_place(unit, head, context)
             text = unit.text
             # the act an arrest was made for is recalled ("arrested two men over | the 2015 bombing"),
-            # unless it is one told ("A bomb killed 12 ... Police arrested two men over | the bombing")
+            # unless it is one told ("A bomb killed 12 ... Police arrested two men over | the bombing"):
+            # "the killing" with no killing told before is another ("arrested four suspects over | the
+            # killing of a police officer last week")
             grounds = after_arrest_grounds(unit, self.lexicons)
-            earlier = (grounds or recalled(unit, self.lexicons)) and not (grounds and _refers_back(unit, head))
+            earlier = (grounds or recalled(unit, self.lexicons)) and not (
+                grounds and _refers_back(unit, head) and _fitting(groups, head) is not None
+            ) or _long_before(current, unit, head, when)
             explicit_new = (
                 # a cue of another incident, unless the clause speaks only of one told ("Hours later,
                 # the Extraditables claimed responsibility for the kidnapping"; but "Hours after the
@@ -752,6 +758,39 @@ def _as_written(report: Report, text: str) -> Report:
         if e.sentence and e.sentence != text[e.start : e.end]
     }
     return replace(report, evidence={**report.evidence, **changed}) if changed else report
+
+
+#: How long before the incident told a back-reference dated then tells another one ("In 2020, fighters
+#: killed 110 farmers in the same area"): a day or a week off is more likely a date read wrongly ("the
+#: explosion occurred on Thursday [as received]") than another act.
+_EARLIER_DAYS = 31
+
+
+def _long_before(current: Group | None, unit: Unit, head: TriggerMatch, when: DateSpan | None) -> bool:
+    """Whether a clause that seems to point back at the incident told ("the attacks", "the same area")
+    is dated long before it: it recalls an earlier one."""
+    if current is None or current.date is None or when is None or not _refers_back(unit, head):
+        return False
+    return when.end < current.date.start - timedelta(days=_EARLIER_DAYS)
+
+
+#: The trigger that names the people who came armed ("gunmen", "masked men"), not what they did.
+_ARMED_PEOPLE = "armed_men"
+
+
+#: Acts that armed men make an armed assault: "Gunmen attacked security installations ... torching
+#: buildings and killing six".
+_DONE_WITH_ARMS = frozenset({"attack", "killing", "raid", "clash"})
+
+
+def _acts_told(unit: Unit, families: set[str]) -> set[str]:
+    """The trigger families of a clause without that of its armed men where it tells another act
+    that is not theirs by arms: "Masked men set fire to two schools" is an arson (a shooting they
+    did is its own trigger: "Gunmen opened fire")."""
+    armed = [t for t in unit.triggers if t.family == "armed"]
+    if armed and all(t.trigger_id == _ARMED_PEOPLE for t in armed) and len(families) > 1 and not families & _DONE_WITH_ARMS:
+        return families - {"armed"}
+    return families
 
 
 def _pieces(text: str, start: int, end: int) -> Iterator[tuple[int, str]]:
