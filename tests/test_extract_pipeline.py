@@ -574,6 +574,20 @@ def test_people_an_armed_group_captures_are_kidnapped(extractor, text: str, kidn
         assert report.kind.sub_event_type != "Arrests", report.kind
 
 
+def test_a_place_something_spread_to_is_not_the_scene(extractor) -> None:  # type: ignore[no-untyped-def]
+    text = ("Hooded youths hurled petrol bombs at stores in the centre of the capital, Athens, as the rioting "
+            "spread to the northern city of Thessaloniki.")
+    report = _only(_extract(extractor, text, published="2010-05-05"))
+    assert report.location is not None and report.location.name == "Athens", report.location
+
+
+def test_hostages_rescued_in_a_fight_make_it_no_kidnapping(extractor) -> None:  # type: ignore[no-untyped-def]
+    text = "Nigerian troops killed 25 Boko Haram fighters and rescued 12 hostages in Sambisa forest on Thursday."
+    report = _only(_extract(extractor, text, published="2026-11-22"))
+    assert report.kind.sub_event_type == "Armed clash", report.kind
+    assert report.trigger == "killed"
+
+
 def test_a_fire_set_by_killers_is_an_attack(extractor) -> None:  # type: ignore[no-untyped-def]
     text = ("Gang members in Haiti's capital Port-au-Prince killed at least 20 people and set fire to homes in the "
             "Cite Soleil neighbourhood on Thursday, the UN said.")
@@ -1986,6 +2000,16 @@ def test_an_earlier_act_in_the_same_area_is_not_the_news(extractor) -> None:  # 
     assert [p.name for p in news.perpetrators] != ["Boko Haram"]
     assert recalled.realis == "background" and recalled.date is not None and recalled.date.start.year == 2020
     assert recalled.counts.killed is not None and recalled.counts.killed.best == 110
+
+
+def test_a_protest_for_a_death_is_the_news_and_the_death_is_recalled(extractor) -> None:  # type: ignore[no-untyped-def]
+    text = "Thousands of people marched in Dhaka on Friday to demand justice for a student killed in police custody."
+    reports = _extract(extractor, text, "2026-11-22")
+    protest = next(r for r in reports if r.realis == "reported")
+    assert protest.kind.sub_event_type == "Peaceful protest" and protest.counts.killed is None, protest.kind
+    assert [r.realis for r in reports if r is not protest] == ["background"]  # the student's death
+    # words that only look like a protest make none
+    assert not _extract(extractor, "The data demonstrated on average a rise in attacks.", "2026-11-22")
 
 
 def test_an_arrest_for_an_earlier_act_is_the_news_and_the_act_is_recalled(extractor) -> None:  # type: ignore[no-untyped-def]

@@ -508,22 +508,25 @@ class Extractor:
         ("just a day after", "in retaliation for"; the cut falls after it), or "while" and another
         act as the subject of its clause ("while a car bomb exploded")."""
         heads = [t for t in sentence.triggers if t.family in _HEAD_FAMILIES]
-        if len(heads) < 2:
+        if not heads or len(sentence.triggers) < 2:
             return None
-        for m in self.lexicons.new_incident.finditer(sentence.text):
+        for m in self.lexicons.new_incident.finditer(sentence.text) if len(heads) > 1 else ():
             before = _CLAUSE_JOINER.sub("", sentence.text[: m.start].rstrip())
             # the cue opens a clause of its own ("..., while in the capital", "...; elsewhere", ", while
             # another attack"), not "In retaliation for an ambush the previous day, the air force launched raids"
             if before.endswith((",", ";")) and any(t.end <= m.start for t in heads) and any(t.start >= m.start for t in heads):
                 return len(before) - 1
         # "rocked Aleppo just a day after twin blasts in the capital killed almost 30 people": the
-        # earlier incident, recalled, is a unit of its own from the cue on (see realis.recalled)
+        # earlier incident, recalled, is a unit of its own from the cue on (see realis.recalled); it
+        # may be told by a death alone ("marched to demand justice for a student killed in custody")
         for m in self.lexicons.earlier_incident.finditer(sentence.text):
-            if any(t.end <= m.start for t in heads) and any(m.end <= t.start <= m.end + _RECALLED_ACT_REACH for t in heads):
+            if any(t.end <= m.start for t in heads) and any(
+                m.end <= t.start <= m.end + _RECALLED_ACT_REACH for t in sentence.triggers
+            ):
                 return m.end
         # "A drone strike killed 11 militants near the border while a car bomb exploded in Quetta"
         text = sentence.text
-        for w in _WHILE_ANOTHER.finditer(text):
+        for w in _WHILE_ANOTHER.finditer(text) if len(heads) > 1 else ():
             if any(t.end <= w.start() for t in heads) and any(
                 w.end() <= t.start < w.end() + 30 and _ACT_VERB_AFTER.match(text, t.end) for t in heads
             ):
@@ -557,6 +560,9 @@ class Extractor:
                 t.family for t in unit.triggers if t is head or not (_refers_back(unit, t) or _ascribed(unit, t))
             }
             families = _acts_told(unit, families)
+            if head.family not in families:  # "Masked men | set fire to", "killed 25 fighters and rescued 12 | hostages"
+                rest = [t for t in unit.triggers if t.family in families]
+                head = next((t for t in rest if t.strong), rest[0] if rest else head)
             arrests_only = head.family == "arrest" and not any(t.strong for t in unit.triggers)
             when = context.unit_date(unit, head.start)
             place = self._unit_place(unit, head, context)
@@ -783,13 +789,29 @@ _ARMED_PEOPLE = "armed_men"
 _DONE_WITH_ARMS = frozenset({"attack", "killing", "raid", "clash"})
 
 
+#: A rescue just before the people it freed: "rescued 12 | hostages", "freed three kidnapped | children".
+_RESCUED_BEFORE = re.compile(
+    r"\b(?:rescued|rescuing|rescues|freed|freeing|frees|liberated|liberating|liberates)\s+(?:[\w'\u2019-]+\s+){0,3}\Z", re.I
+)
+
+
+#: Acts of fighting, which a rescue told with them is part of.
+_FOUGHT = frozenset({"killing", "clash", "armed", "attack", "melee", "explosion", "grenade", "air", "shelling"})
+
+
 def _acts_told(unit: Unit, families: set[str]) -> set[str]:
-    """The trigger families of a clause without that of its armed men where it tells another act
-    that is not theirs by arms: "Masked men set fire to two schools" is an arson (a shooting they
-    did is its own trigger: "Gunmen opened fire")."""
+    """The trigger families of a clause without those of what it names but does not tell as done:
+    its armed men, where it tells another act not theirs by arms ("Masked men set fire to two
+    schools" is an arson; a shooting they did is its own trigger: "Gunmen opened fire"), and
+    hostages freed in an act it tells ("troops killed 25 fighters and rescued 12 hostages" is no
+    kidnapping)."""
+    text = unit.sentence.text
     armed = [t for t in unit.triggers if t.family == "armed"]
     if armed and all(t.trigger_id == _ARMED_PEOPLE for t in armed) and len(families) > 1 and not families & _DONE_WITH_ARMS:
-        return families - {"armed"}
+        families = families - {"armed"}
+    taken = [t for t in unit.triggers if t.family == "kidnap"]
+    if taken and families & _FOUGHT and all(_RESCUED_BEFORE.search(text, max(0, t.start - 60), t.start) for t in taken):
+        families = families - {"kidnap"}  # (a raid that freed them stays the freeing of the kidnapped)
     return families
 
 

@@ -49,7 +49,7 @@ _BEFORE_LOCATIVE = re.compile(
 #: sub-commander operating in Mata Khan district", "a cell based in Quetta", "the commander, who was in
 #: charge of operations in Paktiya province").
 _BEFORE_ORIGIN = re.compile(
-    r"\b(?:from|to|toward|towards|for|by|via|with|citizens? of|nationals? of|natives? of|born in|"
+    r"\b(?:from|(?<!entrance )(?<!entrances )(?<!gate )(?<!gates )(?<!door )to|toward|towards|for|by|via|with|citizens? of|nationals? of|natives? of|born in|"
     r"(?:operating|operates|operated|active|based|headquartered|living|lives|resident|residing|wanted)\s+in|"
     # where people fled to: "Syrians who wanted to take a refuge in Turkey", "sought asylum in Greece"
     r"(?:refuge|asylum)\s+in|"
@@ -58,7 +58,8 @@ _BEFORE_ORIGIN = re.compile(
     r"(?:embass(?:y|ies)|consulates?|consulate-general|diplomatic missions?) of|"
     # where fire came from: "rockets fired from an area in Syria ... hit Kilis"
     r"from\s+(?:the\s+|an?\s+)?(?:[\w-]+\s+){0,4}?(?:area|areas|territory|region|side|part|positions?|soil)\s+(?:in|of))"
-    r"\s+(?:the\s+)?$",
+    # ... also before a place's kind: "the rioting spread to the northern city of Thessaloniki"
+    r"\s+(?:the\s+)?(?:(?:[\w-]+\s+)?(?:city|town|village|province|region|district|state|capital|port)\s+of\s+)?$",
     re.IGNORECASE,
 )
 #: An office's seat, which tells whose office it is before it tells where anything happened: "the
