@@ -572,8 +572,9 @@ class Extractor:
             # "the killing" with no killing told before is another ("arrested four suspects over | the
             # killing of a police officer last week")
             grounds = after_arrest_grounds(unit, self.lexicons)
-            earlier = (grounds or recalled(unit, self.lexicons)) and not (
-                grounds and _refers_back(unit, head) and _fitting(groups, head) is not None
+            earlier = (
+                (grounds or recalled(unit, self.lexicons))
+                and not (grounds and _refers_back(unit, head) and _fitting(groups, head) is not None)
             ) or _long_before(current, unit, head, when)
             explicit_new = (
                 # a cue of another incident, unless the clause speaks only of one told ("Hours later,
