@@ -2002,6 +2002,27 @@ def test_an_earlier_act_in_the_same_area_is_not_the_news(extractor) -> None:  # 
     assert recalled.counts.killed is not None and recalled.counts.killed.best == 110
 
 
+def test_an_act_recalled_by_a_count_back_takes_its_day_and_place_from_the_news(extractor) -> None:  # type: ignore[no-untyped-def]
+    text = "A car bomb killed 12 people in Kabul on Tuesday, two days after a suicide attack on a mosque in the city killed 30."
+    news, recalled = sorted(_extract(extractor, text, "2026-11-22"), key=lambda r: r.realis != "reported")
+    assert news.date is not None and news.date.start == date(2026, 11, 17)
+    assert recalled.realis == "background"
+    assert recalled.date is not None and (recalled.date.start, recalled.date.end) == (date(2026, 11, 15), date(2026, 11, 15))
+    assert recalled.evidence["date"].phrase == "two days after"
+    assert recalled.location is not None and recalled.location.name == "Kabul"
+    assert recalled.evidence["location"].phrase == "in the city"
+    # a place of its own is kept, and a week is a week give or take
+    text = "A bomb killed five people in Quetta on Friday, a week after twin blasts killed 30 in Peshawar."
+    news, recalled = sorted(_extract(extractor, text, "2026-11-22"), key=lambda r: r.realis != "reported")
+    assert recalled.location is not None and recalled.location.name == "Peshawar"
+    assert recalled.date is not None and recalled.date.start <= date(2026, 11, 13) <= recalled.date.end < news.date.start
+    # the news may tell no act: its day is still what the cue counts back from
+    text = "Security was tight in Kano on Monday, a week after a bomb killed 20 people at a market."
+    report = _only(_extract(extractor, text, "2026-11-22"))
+    assert report.realis == "background"
+    assert report.date is not None and report.date.start <= date(2026, 11, 9) <= report.date.end < date(2026, 11, 16)
+
+
 def test_a_protest_for_a_death_is_the_news_and_the_death_is_recalled(extractor) -> None:  # type: ignore[no-untyped-def]
     text = "Thousands of people marched in Dhaka on Friday to demand justice for a student killed in police custody."
     reports = _extract(extractor, text, "2026-11-22")

@@ -27,7 +27,7 @@ from sitrep.extract.places import (
     BEFORE_NOT_THE_SCENE, GROUP_WORD, INSTITUTION, MISSION_AFTER, PlaceChoice, chains, choose_location,
 )
 from sitrep.extract.realis import decide_realis, decide_status, read_cues
-from sitrep.extract.segment import Group
+from sitrep.extract.segment import SAME_SCENE, Group
 from sitrep.gazetteer.normalize import normalize_name
 from sitrep.model import (
     ActorRef,
@@ -708,6 +708,12 @@ class Assembler:
         status = decide_status(cues, has_casualties=has_casualties, families=frozenset(group.families))
 
         when, date_evidence = self._date(group, context)
+        if when is None and group.counted_back is not None:
+            # "two days after | a suicide attack": the day the news's date is counted back to
+            when = group.counted_back
+            cue = head_unit.sentence.text.rfind(when.text, 0, head_unit.lo + 1)
+            if cue >= 0:
+                date_evidence = _evidence(head_unit, cue, cue + len(when.text), 0.5)
         if date_evidence is not None:
             evidence["date"] = date_evidence
         counted = _counted_from(head_unit.sentence.text, head.start, context.article.published)
@@ -731,6 +737,11 @@ class Assembler:
             when = DateSpan(published, published, "day", "", inferred=True)
 
         location, location_evidence = self._location(group, context, reported=realis == "reported", perpetrators=perpetrators)
+        if location is None and group.scene is not None:
+            location = group.scene  # "a mosque in the city": where the news it is recalled from happened
+            at = SAME_SCENE.search(head_unit.text)
+            if at is not None:
+                location_evidence = _evidence(head_unit, head_unit.lo + at.start(), head_unit.lo + at.end(), _GUESS_CONFIDENCE)
         if location_evidence is not None:
             evidence["location"] = location_evidence
 

@@ -36,7 +36,7 @@ from sitrep.extract.lexicons import LANGUAGES, Lexicons, TriggerMatch, language_
 from sitrep.extract.marks import Unmarked, unmark
 from sitrep.extract.places import GROUP_WORD, INSTITUTION, named_areas
 from sitrep.extract.realis import after_arrest_grounds, arrest_grounds_cut, recalled
-from sitrep.extract.segment import Group, may_attach, opens_new_incident
+from sitrep.extract.segment import SAME_SCENE, Group, may_attach, opens_new_incident
 from sitrep.extract.truecase import is_shouting, truecase
 from sitrep.gazetteer.normalize import CAPITAL
 from sitrep.model import Article, Count, DateSpan, Location, Report
@@ -520,9 +520,12 @@ class Extractor:
         # earlier incident, recalled, is a unit of its own from the cue on (see realis.recalled); it
         # may be told by a death alone ("marched to demand justice for a student killed in custody")
         for m in self.lexicons.earlier_incident.finditer(sentence.text):
-            if any(t.end <= m.start for t in heads) and any(
-                m.end <= t.start <= m.end + _RECALLED_ACT_REACH for t in sentence.triggers
-            ):
+            # after an act, or after a clause of the news that tells none ("Security was tight in Kano
+            # on Monday, | a week after | a bomb killed 20 people")
+            news = any(t.end <= m.start for t in heads) or (
+                not any(t.end <= m.start for t in sentence.triggers) and _NEWS_CLAUSE.search(sentence.text, 0, m.start) is not None
+            )
+            if news and any(m.end <= t.start <= m.end + _RECALLED_ACT_REACH for t in sentence.triggers):
                 return m.end
         # "A drone strike killed 11 militants near the border while a car bomb exploded in Quetta"
         text = sentence.text
@@ -576,6 +579,10 @@ class Extractor:
                 (grounds or recalled(unit, self.lexicons))
                 and not (grounds and _refers_back(unit, head) and _fitting(groups, head) is not None)
             ) or _long_before(current, unit, head, when)
+            # the date the sentence gives before a cue of an earlier act is the news's ("Security was
+            # tight in Kano on Monday, a week after | a bomb killed 20"): what the cue counts back from
+            before = units[i - 1] if i > 0 and units[i - 1].sentence is unit.sentence else None
+            news_when = context.unit_date(before, before.hi) if earlier and before is not None else None
             explicit_new = (
                 # a cue of another incident, unless the clause speaks only of one told ("Hours later,
                 # the Extraditables claimed responsibility for the kidnapping"; but "Hours after the
@@ -613,7 +620,11 @@ class Extractor:
                     date=when, implied_date=context.news_window() if when is None else None,
                     place=place, last_sentence=unit.sentence.index, threat=threat, recalled=earlier,
                 )
-                if loose and (when is None or place is None):
+                if earlier:
+                    opened.counted_back, opened.scene = _recalled_from(unit, current, when, place, news_when)
+                if loose and (when is None or place is None) and not earlier:
+                    # (the clause before a recalled act is the news it is recalled from: "Security was
+                    # tight in Kano on Monday, a week after | a bomb killed 20 people")
                     self._take_lead_in(opened, loose, unit, context)
                 groups.append(opened)
                 # the text goes on with its news after an incident it recalls in passing
@@ -779,6 +790,46 @@ def _long_before(current: Group | None, unit: Unit, head: TriggerMatch, when: Da
     if current is None or current.date is None or when is None or not _refers_back(unit, head):
         return False
     return when.end < current.date.start - timedelta(days=_EARLIER_DAYS)
+
+
+#: A clause of three words or more ending in a comma: the news a cue of an earlier act follows.
+_NEWS_CLAUSE = re.compile(r"\A\s*\S+(?:\s+\S+){2,},\s*(?:(?:just|only|barely|some|nearly|almost)\s+)?\Z")
+
+
+#: A cue that counts back from the news to an act it recalls: "two days after | a suicide attack".
+_COUNTED_BACK = re.compile(
+    r"(?:\b(?P<n>\d{1,2}|an?|one|two|three|four|five|six|seven|eight|nine|ten)\s+(?P<unit>day|week|month)s?"
+    r"|\bthe\s+(?P<day>day))\s+after\s*\Z",
+    re.I,
+)
+#: Days either side of the day such a count puts the act at ("a week after": give or take two days).
+_COUNTED_BACK_SLACK = {"day": 0, "week": 2, "month": 10}
+
+
+def _recalled_from(
+    unit: Unit, news: Group | None, when: DateSpan | None, place: Location | None, news_when: DateSpan | None
+) -> tuple[DateSpan | None, Location | None]:
+    """What an act recalled by ``unit`` takes from the news it is recalled from (the incident told,
+    ``news``, or the date its sentence gives before the cue, ``news_when``) when it tells neither
+    itself: the day the cue counts back to ("A car bomb killed 12 on Tuesday, two days after a
+    suicide attack": Sunday), and the news's place where it points there ("a mosque in the city")."""
+    counted: DateSpan | None = None
+    m = _COUNTED_BACK.search(unit.sentence.text, 0, unit.lo)
+    day = news_when if news_when is not None and not news_when.inferred else news.date if news is not None else None
+    if when is None and m is not None and day is not None and not day.inferred and day.start == day.end:
+        from sitrep.extract.dates_calendar import shift
+        from sitrep.extract.dates_lexicon import load_date_words
+
+        word = (m.group("n") or "one").lower()
+        n = int(word) if word.isdigit() else 1 if word in ("a", "an") else load_date_words().number_words.get(word)
+        step = (m.group("unit") or "day").lower()
+        if n is not None:
+            centre = shift(day.start, -n, step)
+            slack = timedelta(days=_COUNTED_BACK_SLACK[step])
+            counted = DateSpan(centre - slack, min(centre + slack, day.start - timedelta(days=1)),
+                               "day" if step == "day" else "week", m.group(0).strip())
+    scene = news.place if news is not None and place is None and SAME_SCENE.search(unit.text) else None
+    return counted, scene
 
 
 #: The trigger that names the people who came armed ("gunmen", "masked men"), not what they did.

@@ -20,6 +20,7 @@ just described when they follow it closely.
 from __future__ import annotations
 
 import math
+import re
 from datetime import timedelta
 from dataclasses import dataclass
 
@@ -33,6 +34,10 @@ ATTACH_GAP = 2
 LATER_DAYS = 31
 #: Towns further apart than this are different places.
 SAME_PLACE_KM = 40.0
+
+
+#: Words by which an act recalled beside the news is put where the news happened: "in the city", "there".
+SAME_SCENE = re.compile(r"\b(?:there|in\s+the\s+(?:same\s+)?(?:city|town|village|capital|area|district|province))\b", re.I)
 
 
 @dataclass
@@ -50,6 +55,10 @@ class Group:
     last_sentence: int = 0
     threat: bool = False  # told as a threat: a threat never continues an act already done, nor the reverse
     recalled: bool = False  # an earlier incident brought in by a cue ("just a day after twin blasts ... killed 30")
+    # for a recalled incident, what the news it is recalled from gives it: the day the cue counts back
+    # to ("two days after | a suicide attack") and the place it points at ("in the city", "there")
+    counted_back: DateSpan | None = None
+    scene: Location | None = None
 
 
 def dates_compatible(a: DateSpan | None, b: DateSpan | None) -> bool:
