@@ -37,6 +37,7 @@ from sitrep.model import (
     Claim,
     Counts,
     DateSpan,
+    Precision,
     Evidence,
     Location,
     Report,
@@ -704,7 +705,8 @@ class Assembler:
             cues = replace(cues, negated=True)  # "Police said there was no attack on the mosque"
         if group.recalled:  # opened right after a cue of an earlier incident (realis.recalled)
             cues = replace(cues, background=True)
-        has_casualties = any(c is not None and (c.best or 0) > 0 for c in (counts.killed, counts.injured, counts.kidnapped))
+        hurt = any(c is not None and (c.best or 0) > 0 for c in (counts.killed, counts.injured))
+        has_casualties = hurt or (counts.kidnapped is not None and (counts.kidnapped.best or 0) > 0)
         status = decide_status(cues, has_casualties=has_casualties, families=frozenset(group.families))
 
         when, date_evidence = self._date(group, context)
@@ -745,7 +747,6 @@ class Assembler:
         if location_evidence is not None:
             evidence["location"] = location_evidence
 
-        hurt = any(c is not None and (c.best or 0) > 0 for c in (counts.killed, counts.injured))
         if group.arrests_only:
             # people an armed group captured were kidnapped ("ISIS militants captured 20 soldiers")
             family = "kidnap" if counts.kidnapped is not None and counts.arrested is None else "arrest"
@@ -2107,15 +2108,23 @@ def _counted_from(text: str, trigger_start: int, published: date | None) -> tupl
     unit = (m.group("unit") or "").lower().rstrip("s")
     if not unit:
         return None, True, m.span("count")  # an anniversary
-    word = m.group("n").lower()
-    n = int(word) if word.isdigit() else load_date_words().number_words.get(word)
     recalled = unit != "week"
-    if n is None or published is None:
+    if published is None:
         return None, recalled, m.span("count")
-    centre = shift(published, -n, unit)
-    slack = timedelta(days=_COUNTED_SLACK[unit])
-    end = min(centre + slack, published - timedelta(days=1))
-    return DateSpan(centre - slack, end, unit, m.group("count")), recalled, m.span("count")  # type: ignore[arg-type]
+    span = count_back(published, m.group("n"), unit, _COUNTED_SLACK[unit], m.group("count"), unit)  # type: ignore[arg-type]
+    return span, recalled, m.span("count")
+
+
+def count_back(day: date, number: str, unit: str, slack_days: int, text: str, precision: Precision) -> DateSpan | None:
+    """The span ``number`` ``unit``s ("three", "years") before ``day``, give or take ``slack_days``,
+    ending before ``day``; None when the number is not one the date words know ("several")."""
+    word = number.lower()
+    n = int(word) if word.isdigit() else load_date_words().number_words.get(word)
+    if n is None:
+        return None
+    centre = shift(day, -n, unit)
+    slack = timedelta(days=slack_days)
+    return DateSpan(centre - slack, min(centre + slack, day - timedelta(days=1)), precision, text)
 
 
 def _not_a_target(unit: Unit, match: Any) -> bool:

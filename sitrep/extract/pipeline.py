@@ -30,7 +30,7 @@ from itertools import islice
 from typing import TYPE_CHECKING, Any, Iterable, Iterator, Sequence
 
 from sitrep.extract.analysis import PLACE_LABELS, EntityMention, Sentence, Unit, split_units
-from sitrep.extract.assemble import Assembler, DocumentContext, hint_countries
+from sitrep.extract.assemble import Assembler, DocumentContext, count_back, hint_countries
 from sitrep.extract.kinds import KindTable
 from sitrep.extract.lexicons import LANGUAGES, Lexicons, TriggerMatch, language_of
 from sitrep.extract.marks import Unmarked, unmark
@@ -817,17 +817,9 @@ def _recalled_from(
     m = _COUNTED_BACK.search(unit.sentence.text, 0, unit.lo)
     day = news_when if news_when is not None and not news_when.inferred else news.date if news is not None else None
     if when is None and m is not None and day is not None and not day.inferred and day.start == day.end:
-        from sitrep.extract.dates_calendar import shift
-        from sitrep.extract.dates_lexicon import load_date_words
-
-        word = (m.group("n") or "one").lower()
-        n = int(word) if word.isdigit() else 1 if word in ("a", "an") else load_date_words().number_words.get(word)
         step = (m.group("unit") or "day").lower()
-        if n is not None:
-            centre = shift(day.start, -n, step)
-            slack = timedelta(days=_COUNTED_BACK_SLACK[step])
-            counted = DateSpan(centre - slack, min(centre + slack, day.start - timedelta(days=1)),
-                               "day" if step == "day" else "week", m.group(0).strip())
+        counted = count_back(day.start, m.group("n") or "one", step, _COUNTED_BACK_SLACK[step], m.group(0).strip(),
+                             "day" if step == "day" else "week")
     scene = news.place if news is not None and place is None and SAME_SCENE.search(unit.text) else None
     return counted, scene
 
