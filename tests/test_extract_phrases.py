@@ -139,6 +139,9 @@ def test_one_unknown_word_or_an_uncapitalised_one_is_no_name() -> None:
     assert person_at("POLICE KILLED MONDAY IN", 13) is None
     assert person_at("the soldiers killed two rebels and some villagers", 19, cased=True) is None
     assert person_at("gunmen killed Ahmed Khan in Peshawar", 13, cased=True).name == "Ahmed Khan"  # type: ignore[union-attr]
+    # in prose the name ends where lower-case words go on
+    person = person_at("the murder of Governor Antonio Roldan Betancur shocked the country", 14, cased=True)
+    assert person is not None and (person.title, person.name) == ("Governor", "Antonio Roldan Betancur")
 
 
 def test_coordinated_people_and_a_list_after_a_colon() -> None:

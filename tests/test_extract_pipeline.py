@@ -2176,3 +2176,75 @@ def test_a_name_the_ner_ran_on_from_a_common_noun_is_no_persons(extractor) -> No
             "Amiriyat al-Fallujah police station.")
     report = _only(_extract(extractor, text))
     assert report.location is not None and report.location.country_code == "IQ"
+
+
+def test_a_siege_without_hostages_is_an_assault_not_a_hostage_taking(extractor) -> None:  # type: ignore[no-untyped-def]
+    report = _only(_extract(extractor, "Taliban militants killed 19 policemen during a siege at a police compound in Nawzad District."))
+    assert report.kind.gtd_attack_type == "Armed Assault", report.kind
+    report = _only(_extract(extractor, "Gunmen holed up in a hotel in Mogadishu on Friday, and the hostage siege lasted 12 hours."))
+    assert report.kind.gtd_attack_type == "Hostage Taking (Barricade Incident)", report.kind
+    # a siege lifted is no act
+    assert not _extract(extractor, "The FMLN demands the lifting of the siege against the National University.")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The UN work team on the forced disappearances said on Tuesday that it had received 300 complaints.",
+        "The anti-kidnapping unit of the police said on Monday it had received a tip.",
+        # the release is told, not a kidnapping
+        "Boko Haram released 82 abducted schoolgirls on Saturday in exchange for five commanders.",
+    ],
+)
+def test_a_body_named_for_violence_or_people_freed_tell_no_act(extractor, text: str) -> None:  # type: ignore[no-untyped-def]
+    assert not _extract(extractor, text)
+
+
+def test_kidnapped_people_released_do_not_make_a_shooting_a_kidnapping(extractor) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Gunmen shot dead a presidential candidate in Bogota on Thursday. The callers said that the Extraditables "
+        "released kidnapped people and large quantities of dynamite as proof of their intention to talk."
+    )
+    report = _only(_extract(extractor, text))
+    assert report.kind.sub_event_type != "Abduction/forced disappearance" and report.counts.kidnapped is None, report.kind
+
+
+def test_a_commander_of_the_police_is_police(extractor) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "The Extraditables today claimed responsibility for the murder of Antioquia police commander Colonel "
+        "Waldemar Franklin Quintero in Medellin."
+    )
+    report = _only(_extract(extractor, text, "1989-08-18"))
+    assert [(t.description, t.type) for t in report.targets] == [
+        ("Antioquia police commander Colonel Waldemar Franklin Quintero", "police")
+    ]
+    report = _only(_extract(extractor, "Gunmen killed rebel commander John Okello in Goma on Monday."))
+    assert [t.type for t in report.targets] == ["armed group"]
+
+
+def test_the_murder_of_a_person_named_is_an_incident(extractor) -> None:  # type: ignore[no-untyped-def]
+    report = _only(_extract(extractor, "The murder of Antioquia Governor Antonio Roldan Betancur shocked the country on Friday.", "1989-08-18"))
+    assert [t.description for t in report.targets] == ["Antioquia Governor Antonio Roldan Betancur"]
+    # and recalled by a count back from the news, an incident of its own
+    text = "Gunmen killed a police colonel in Medellin on Friday, a month after the murder of Antioquia Governor Antonio Roldan Betancur."
+    news, recalled = sorted(_extract(extractor, text, "1989-08-18"), key=lambda r: r.realis != "reported")
+    assert [t.description for t in news.targets] == ["police colonel"]
+    assert recalled.realis == "background" and [t.description for t in recalled.targets] == ["Antioquia Governor Antonio Roldan Betancur"]
+    assert recalled.date is not None and recalled.date.end < date(1989, 8, 1)
+    # a funeral of someone slain tells no act of its own
+    assert not _extract(extractor, "The funeral of the slain journalist Maria Lopez was held on Friday.")
+
+
+def test_an_execution_of_people_is_a_killing(extractor) -> None:  # type: ignore[no-untyped-def]
+    text = "An Al-Qaeda-linked group has released a video showing the purported execution of two Malians in Mali."
+    report = _only(_extract(extractor, text))
+    assert report.counts.killed is not None and report.counts.killed.best == 2
+    assert not _extract(extractor, "The execution of the plan was delayed on Monday.")
+
+
+def test_the_material_a_bomb_was_charged_with_is_a_weapon_of_its_own(extractor) -> None:  # type: ignore[no-untyped-def]
+    report = _only(_extract(extractor, "A car bomb loaded with 300 kg of dynamite exploded in Medellin on Monday, killing 20 people."))
+    assert [w.text for w in report.weapons] == ["car bomb", "dynamite"]
+    # "explosives" beside a car bomb still adds nothing
+    report = _only(_extract(extractor, "A car bomb packed with explosives exploded in Kabul on Monday, killing 20 people."))
+    assert [w.text for w in report.weapons] == ["car bomb"]

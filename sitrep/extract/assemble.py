@@ -105,6 +105,10 @@ _ARMED_TYPES = frozenset({"armed group", "militia"})
 #: Groups whose home country places an incident no text places: armed groups, militias and cartels.
 _PLACING_TYPES = _ARMED_TYPES | {"criminal group"}
 #: A weapon type dropped when a more specific one is named ("a car bomb" is not also "explosives").
+#: Explosive materials a device is charged with.
+_CHARGE_MATERIAL = re.compile(
+    r"\b(?:dynamite|tnt|semtex|c-?4|ammonium nitrate|anfo|gelignite|rdx|petn|nitroglycerine?|plastic explosives?)\b", re.I
+)
 _REDUNDANT_WEAPONS = {
     "explosives": frozenset({"suicide vest", "vehicle-borne explosives", "improvised explosive device", "landmine", "grenade"}),
     "suicide vest": frozenset({"vehicle-borne explosives"}),
@@ -1182,7 +1186,13 @@ class Assembler:
             return None
         for general, specifics in _REDUNDANT_WEAPONS.items():
             if general in found and specifics & found.keys():
-                del found[general]
+                # a charge named by its material tells what the device held ("a car bomb loaded with
+                # 300 kg of dynamite"); "explosives" beside "a car bomb" tells nothing more
+                kept = [w for w in found[general] if _CHARGE_MATERIAL.search(w.text)]
+                if kept:
+                    found[general] = kept
+                else:
+                    del found[general]
         return [w for weapons in found.values() for w in weapons], first
 
     def _targets(self, group: Group, from_actors: list[Target]) -> tuple[list[Target], Evidence | None]:
@@ -1222,9 +1232,9 @@ class Assembler:
                 for phrase, kind in self._counted_targets(u, mention, victim[0].type):
                     found.add(Target(phrase, kind), mention.start, mention.end, u, 0.5)
         for u in group.units:
-            for person, start, end in _victims_named(u, self.lexicons):
+            for person, start, end in victims_named(u, self.lexicons):
                 kind = self.lexicons.find_targets(person.title) if person.title else []
-                found.add(Target(person.phrase.text, kind[-1].type if kind else "civilians"), start, end, u, 0.5)
+                found.add(Target(person.phrase.text, _title_type(kind)), start, end, u, 0.5)
         targets = found.targets()
         if any(t.type == "civilians" for t in targets) and not any(t.type not in ("business", "civilians") for t in targets):
             targets = [t for t in targets if t.type != "business"]  # people killed at a market: the target is the people
@@ -1902,6 +1912,21 @@ def _unregistered_claimant(unit: Unit, at: int) -> ActorRef | None:
     return ActorRef(name, matched, None, "claimed", None, "group", None)
 
 
+#: A rank that names no side: the words before it do ("police commander", "army commander").
+_RANK = re.compile(r"commanders?", re.I)
+
+
+def _title_type(matches: Sequence[Any]) -> str:
+    """The target type of a person by the title before the name: its last typed word ("Antioquia
+    Governor" is government), unless that is a rank another word qualifies ("Antioquia police
+    commander Colonel ..." is police, not an armed group's commander)."""
+    if not matches:
+        return "civilians"
+    if len(matches) > 1 and _RANK.fullmatch(matches[-1].text):
+        return matches[-2].type
+    return matches[-1].type
+
+
 def _actor_target_type(actor_type: str) -> str:
     return {"state force": "military", "armed group": "armed group", "militia": "armed group"}.get(actor_type, "civilians")
 
@@ -2159,7 +2184,7 @@ def _damaged(unit: Unit) -> list[Any]:
     return out
 
 
-def _victims_named(unit: Unit, lexicons: Lexicons) -> list[tuple[Any, int, int]]:
+def victims_named(unit: Unit, lexicons: Lexicons) -> list[tuple[Any, int, int]]:
     """People a unit names as the victims of its acts: after an act ("killed Hector Oqueli",
     "the murder of retired general Gustavo Alvarez") or as the subject of its passive
     ("minister Jose Antonio Rodriguez Porth was seriously wounded"). In mixed case a name
@@ -2250,4 +2275,4 @@ def _in_capitals(text: str) -> bool:
     return letters >= 8 and sum(map(str.isupper, text)) >= 0.7 * letters
 
 
-__all__ = ["HINT_COUNTRIES", "Assembler", "CachedPlaces", "DocumentContext", "hint_countries"]
+__all__ = ["HINT_COUNTRIES", "Assembler", "CachedPlaces", "DocumentContext", "count_back", "hint_countries", "victims_named"]

@@ -529,6 +529,9 @@ def _person(text: str, run: Sequence[_Token], words: PhraseWords, *, cased: bool
     last_title = max((k for k, t in enumerate(run) if t.low in words.titles), default=-1)
     name_tokens = run[last_title + 1 :]
     if cased:
+        lower = next((k for k, t in enumerate(name_tokens) if not t.text[0].isupper()), None)
+        if lower:  # the name ends where prose goes on: "the murder of Antonio Roldan Betancur | shocked"
+            run, name_tokens = run[: last_title + 1 + lower], name_tokens[:lower]
         if any(not t.text[0].isupper() for t in name_tokens):
             return None  # in prose a name is capitalised, and then "Ahmed" is no verb
     elif any(_NOT_NAME.search(t.low) for t in name_tokens):

@@ -30,7 +30,7 @@ from itertools import islice
 from typing import TYPE_CHECKING, Any, Iterable, Iterator, Sequence
 
 from sitrep.extract.analysis import PLACE_LABELS, EntityMention, Sentence, Unit, split_units
-from sitrep.extract.assemble import Assembler, DocumentContext, count_back, hint_countries
+from sitrep.extract.assemble import Assembler, DocumentContext, count_back, hint_countries, victims_named
 from sitrep.extract.kinds import KindTable
 from sitrep.extract.lexicons import LANGUAGES, Lexicons, TriggerMatch, language_of
 from sitrep.extract.marks import Unmarked, unmark
@@ -723,7 +723,13 @@ class Extractor:
             from sitrep.actors.attribution import role
 
             text = unit.sentence.text
-            return any(role(text, a.start, a.end, actor_type=a.actor_type) == "perpetrator" for a in unit.actors)
+            # or a person named as the one killed ("the murder of Antioquia Governor Antonio Roldan
+            # Betancur shocked the country")
+            return any(
+                role(text, a.start, a.end, actor_type=a.actor_type) == "perpetrator" for a in unit.actors
+            ) or (
+                any(_KILLING_OF.match(text, t.start) for t in unit.triggers) and bool(victims_named(unit, self.lexicons))
+            )
         if _names_weapon(unit) or armed_actor or any(t.type in _ATTACKED_IN_EARNEST for t in unit.targets):
             return True
         text = unit.sentence.text
@@ -782,6 +788,10 @@ def _as_written(report: Report, text: str) -> Report:
 #: killed 110 farmers in the same area"): a day or a week off is more likely a date read wrongly ("the
 #: explosion occurred on Thursday [as received]") than another act.
 _EARLIER_DAYS = 31
+
+
+#: A killing named by its noun and its victim: "the murder of", "the killing of".
+_KILLING_OF = re.compile(r"(?:murders?|killings?|slayings?)\s+of\b", re.I)
 
 
 def _long_before(current: Group | None, unit: Unit, head: TriggerMatch, when: DateSpan | None) -> bool:
