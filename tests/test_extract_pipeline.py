@@ -2248,3 +2248,16 @@ def test_the_material_a_bomb_was_charged_with_is_a_weapon_of_its_own(extractor) 
     # "explosives" beside a car bomb still adds nothing
     report = _only(_extract(extractor, "A car bomb packed with explosives exploded in Kabul on Monday, killing 20 people."))
     assert [w.text for w in report.weapons] == ["car bomb"]
+
+
+def test_what_a_group_did_in_the_past_is_no_part_of_the_news(extractor) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "A bomb exploded outside the Soviet embassy in Lima on Tuesday, damaging two vehicles. "
+        "Police said the Shining Path has attacked Soviet interests in Peru in the past."
+    )
+    report = _only(_extract(extractor, text))
+    assert report.perpetrators == ()
+    assert not _extract(extractor, "In the past, gunmen have attacked the village of Kuchi three times.")
+    # a span of time is no habit
+    report = _only(_extract(extractor, "Gunmen attacked a police post in Kuchi in the past week."))
+    assert report.realis == "reported" and [p.matched for p in report.perpetrators] == ["Gunmen"]

@@ -679,7 +679,8 @@ class Extractor:
         more than 40,000 people since 2009") rather than one incident."""
         text = unit.text
         # a habit told in a clause of its own says nothing of this act ("a pipeline was bombed ...,
-        # although the ELN often attacks oil infrastructure in the area")
+        # although the ELN often attacks oil infrastructure in the area", "..., who have done
+        # similar attacks in the past")
         head_start, head_end = head.start - unit.lo, head.end - unit.lo
         habitual = any(
             _CONCESSIVE.search(text, min(m.start, head_start), max(m.end, head_end)) is None
@@ -1263,8 +1264,10 @@ _ACT_VERB_AFTER = re.compile(
     r"ripped|tore|targeted|wounded|injured)\b",
     re.I,
 )
-#: A concessive or contrasting clause opens: what it says is not said of the clause before it.
-_CONCESSIVE = re.compile(r"[,;]\s*(?:although|though|even though|but|while|whereas)\b", re.I)
+#: A clause of its own opens, concessive, contrasting, relative or giving a reason: a habit it tells
+#: is not said of the act before it ("blamed on FARC, as the same technique had been used in the
+#: past", "done by Ansar al Sunna, who have done similar attacks in the past").
+_CONCESSIVE = re.compile(r"[,;]\s*(?:although|though|even though|but|while|whereas|who|which|as|because|since)\b", re.I)
 #: Nouns that name an act of violence already told ("the crime", "this attack").
 _ACT_NOUNS = (
     r"(?:crimes?|attacks?|bombings?|blasts?|explosions?|killings?|murders?|massacres?|assassinations?|"
