@@ -2261,3 +2261,25 @@ def test_what_a_group_did_in_the_past_is_no_part_of_the_news(extractor) -> None:
     # a span of time is no habit
     report = _only(_extract(extractor, "Gunmen attacked a police post in Kuchi in the past week."))
     assert report.realis == "reported" and [p.matched for p in report.perpetrators] == ["Gunmen"]
+
+
+@pytest.mark.parametrize(
+    ("text", "target"),
+    [
+        # where a device was put or went off is what it hit
+        ("A bomb, which was placed on the 5th floor of the Chilean-U.S. Cultural Institute, went off last night.", "Cultural Institute"),
+        ("Police said another bomb was discovered and defused before it exploded at a Catholic school in Vina del Mar.", "Catholic school"),
+        # and so is the thing whose walls or windows were damaged
+        ("A bomb, which shattered the glasses and destroyed the masonry of the Citicorp financial company offices in Vina del Mar, exploded today.",
+         "Citicorp financial company offices"),
+    ],
+)
+def test_the_thing_a_bomb_was_put_at_or_damaged_is_its_target(extractor, text: str, target: str) -> None:  # type: ignore[no-untyped-def]
+    report = _only(_extract(extractor, text, "1989-12-29"))
+    assert [t.description for t in report.targets] == [target]
+
+
+def test_the_village_a_mine_went_off_in_is_its_place_not_its_target(extractor) -> None:  # type: ignore[no-untyped-def]
+    text = "Two soldiers were killed by a landmine planted by rebels on Thursday in the village of San Juan."
+    report = _only(_extract(extractor, text))
+    assert [t.description for t in report.targets] == ["soldiers"]

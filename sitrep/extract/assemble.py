@@ -1217,7 +1217,7 @@ class Assembler:
             for target, start, end in _object_list(unit, objects[0]):
                 found.add(target, start, end, unit, 0.6)
         for u in group.units:
-            for t in _damaged(u):
+            for t in (*_damaged(u), *_placed_at(u)):
                 for target, start, end in _object_list(u, t):
                     found.add(target, start, end, u, 0.5)
         for u in group.units:
@@ -2163,6 +2163,8 @@ def _not_a_target(unit: Unit, match: Any) -> bool:
     text = unit.sentence.text
     if _SPEAKS.match(text, match.end) or _ACCORDING_TO.search(text, 0, match.start):
         return True  # "a man was shot dead on Friday, police said": the police tell, they were not hit
+    if _SETTLEMENT.fullmatch(match.text) and _LOCATIVE_BEFORE.search(text, max(0, match.start - 40), match.start):
+        return True  # "killed by a landmine ... in the village of San Juan": where, not what was hit
     return modifies(text, match.end)
 
 
@@ -2182,6 +2184,40 @@ def _damaged(unit: Unit) -> list[Any]:
         if damaged(text, phrase):
             out.append(t)
     return out
+
+
+#: Where a device was put or went off: "a bomb, which was placed on the 5th floor of | the
+#: Cultural Institute", "defused before it exploded at | a Catholic school".
+_PLACED = re.compile(
+    r"\b(?:placed|planted|left|hidden|hurled|thrown|detonated|exploded|went off|blew up|set off)"
+    r"(?:\s+[\w'-]+){0,3}?\s+(?:at|in|on|inside|outside|near|under|beside|against|in front of|next to|close to)\s+",
+    re.I,
+)
+#: How far after those words the place it was put may start ("the 5th floor of the | Institute").
+_PLACED_WINDOW = 60
+#: A village or a neighbourhood an act happened in is its place, not the thing hit.
+_SETTLEMENT = re.compile(r"villages?|neighbou?rhoods?|camps?", re.I)
+#: "in the hinterland village of", "near a", "outside the": a place word after it says where.
+_LOCATIVE_BEFORE = re.compile(r"\b(?:in|near|outside|around|at)\s+(?:the\s+|a\s+|an\s+|their\s+|its\s+)?(?:[\w-]+\s+){0,2}$", re.I)
+#: A word that joins another clause or act: what follows it is no longer where the device was
+#: ("went off at about 9.30 a.m. as | traders and herders gathered").
+_JOINER = re.compile(r"\b(?:as|when|while|after|before|and|but|where|which|who|that|killing|wounding|injuring)\b", re.I)
+#: A clause ends inside a sentence: a comma, semicolon or colon (a full stop there ends an abbreviation: "U.S.").
+_CLAUSE_END = re.compile(r"[,;:]")
+
+
+def _placed_at(unit: Unit) -> list[Any]:
+    """The lexicon targets of a unit where a device was put or went off (see ``_PLACED``): the
+    thing hit, though no verb of damage names it."""
+    if not unit.weapons or not unit.targets:
+        return []
+    text = unit.sentence.text
+    spans = [(m.end(), m.end() + _PLACED_WINDOW) for m in _PLACED.finditer(text, unit.lo, unit.hi)]
+    return [
+        t for t in unit.targets
+        if any(lo <= t.start <= hi and not _CLAUSE_END.search(text, lo, t.start) and not _JOINER.search(text, lo, t.start) for lo, hi in spans)
+        and not _not_a_target(unit, t)
+    ]
 
 
 def victims_named(unit: Unit, lexicons: Lexicons) -> list[tuple[Any, int, int]]:

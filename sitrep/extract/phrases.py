@@ -37,6 +37,7 @@ from sitrep.extract.lexicon import load_data
 DATA_FILE: Final = "phrases.yaml"
 _CLASSES: Final = (
     "determiners", "quantities", "stops", "of_heads", "compound_heads", "titles", "damage_verbs", "modified", "acts",
+    "damaged_parts",
 )
 
 #: A word: an abbreviation with dots ("U.S."), a word with inner hyphens or an apostrophe
@@ -135,15 +136,19 @@ def _build(data: Mapping[str, Any], source: str) -> PhraseWords:
     if overlap:
         raise RegistryError(f"{source}: {', '.join(sorted(overlap))} cannot be both a determiner and a quantity")
     verbs = "|".join(sorted(classes.pop("damage_verbs")))
+    parts = "|".join(re.escape(w) for w in sorted(classes.pop("damaged_parts")))
     openers = "|".join(re.escape(w) for w in sorted(classes["determiners"] | classes["quantities"]))
+    opening = rf"(?:(?:{openers}|\d[\d,]*)\s+)*"
     try:
         damage = re.compile(rf"\b(?:{verbs})\b", re.IGNORECASE)
         before = re.compile(
-            rf"\b(?:{verbs})\s+(?:(?:to|on|against|at)\s+)?(?:(?:{openers}|\d[\d,]*)\s+)*$", re.IGNORECASE
-        )  # "destroyed the", "damage to nearby", "attacks on two"
+            rf"\b(?:{verbs})\s+(?:(?:to|on|against|at)\s+)?{opening}(?:(?:[\w-]+\s+)?(?:{parts})\s+of\s+{opening})?[\"'“]?$",
+            re.IGNORECASE,
+        )  # "destroyed the", "damage to nearby", "attacks on two", "destroyed the masonry of the"
         after = re.compile(
             rf"\s+(?:(?:was|were|has been|have been|had been|being)\s+(?:(?:\w+ly|also|later|then)\s+)?(?:{verbs})\b"
-            rf"|(?:{verbs})(?=\s+by\b|\s*[,.;]|\s+and\b))",  # "houses damaged by", not "rebels destroyed a truck"
+            rf"|(?:{verbs})(?=\s+by\b|\s*[,.;]|\s+and\b)"  # "houses damaged by", not "rebels destroyed a truck"
+            rf"|(?:was|were|has been|have been|had been|became)\s+(?:the\s+)?(?:\w+\s+)?targets?\s+of\b)",  # "were the target of bomb attacks"
             re.IGNORECASE,
         )
     except re.error as exc:

@@ -683,7 +683,9 @@ class Extractor:
         # similar attacks in the past")
         head_start, head_end = head.start - unit.lo, head.end - unit.lo
         habitual = any(
-            _CONCESSIVE.search(text, min(m.start, head_start), max(m.end, head_end)) is None
+            # the words between the cue and the act (not inside the cue: "The leader, who is an
+            # explosives expert, planned and conducted roadside bombings")
+            _CONCESSIVE.search(text, *((m.end, head_start) if m.end <= head_start else (head_end, m.start))) is None
             for m in self.lexicons.generic.finditer(text)
         )
         if habitual and head.strong and any(
