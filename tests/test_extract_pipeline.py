@@ -2283,3 +2283,18 @@ def test_the_village_a_mine_went_off_in_is_its_place_not_its_target(extractor) -
     text = "Two soldiers were killed by a landmine planted by rebels on Thursday in the village of San Juan."
     report = _only(_extract(extractor, text))
     assert [t.description for t in report.targets] == ["soldiers"]
+
+
+@pytest.mark.parametrize(
+    ("text", "targets"),
+    [
+        ("Border guards killed a young man from Idlib province on Monday.", [("young man", "civilians")]),
+        ("Two men were shot dead in Kaduna on Monday.", [("men", "civilians")]),
+        # the men who acted are no target, named before the act or as its agent
+        ("Unknown men shot dead a farmer in Kaduna on Monday.", [("farmer", "civilians")]),
+        ("A man was stabbed to death by three men in Lagos on Monday.", [("man", "civilians")]),
+    ],
+)
+def test_a_man_killed_is_a_civilian_target(extractor, text: str, targets: list[tuple[str, str]]) -> None:  # type: ignore[no-untyped-def]
+    report = _only(_extract(extractor, text))
+    assert [(t.description, t.type) for t in report.targets] == targets

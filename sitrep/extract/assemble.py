@@ -1942,7 +1942,7 @@ _VICTIM_LINK = re.compile(r"\s+(?:of|on|against|upon)\b", re.I)
 _NON_WORD = re.compile(r"[^\w\s]")
 #: The agent of a passive right before a phrase: "attacked by (the) terrorists" names who attacked.
 _AGENT = re.compile(
-    r"\bby\s+(?:(?:the|a|an|some|several|armed|unidentified|\d+)\s+|(?:group|gang|band|squad|unit|cell|team|number)\s+of\s+)*$", re.I
+    r"\bby\s+(?:(?:the|a|an|some|several|armed|unidentified|unknown|masked|\d+|two|three|four|five|six|seven|eight|nine|ten|a few|dozens of)\s+|(?:group|gang|band|squad|unit|cell|team|number)\s+of\s+)*$", re.I
 )
 #: A target word before the head that is its subject, the head a verb in "-ing": "Police are treating
 #: the fire as suspicious" (unlike "police were attacked").
@@ -1978,6 +1978,10 @@ _NAME_LIST = re.compile(r"[^.;:\n]{0,60}:\s*")
 _VERB_END = re.compile(r"(?:ed|shot|hit|struck|slain|slew)$", re.I)
 
 
+#: Civilians named by no more than their being people: "people", "men", "eight wounded men".
+_ANY_PEOPLE = re.compile(r"(?:[\w-]+ )?(?:people|m[ae]n|wom[ae]n|persons?)")
+
+
 class _TargetList:
     """A report's targets in the order found, each thing or person once: a description inside
     a longer one ("bus" in "tourist bus") names the same target, and the longer one is kept."""
@@ -1990,6 +1994,8 @@ class _TargetList:
         key = _words_key(target.description)
         if not key:
             return
+        if _ANY_PEOPLE.fullmatch(key) and any(_ANY_PEOPLE.fullmatch(k) for _, k in self._items):
+            return  # "eight wounded men" after "12 people" killed: the same civilians, told again
         for i, (held, held_key) in enumerate(self._items):
             if key == held_key or f" {key} " in f" {held_key} ":
                 return
