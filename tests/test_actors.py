@@ -359,6 +359,47 @@ def test_men_who_did_the_act_of_a_passive_are_actors(registry: ActorRegistry, te
     assert (mention.matched, mention.name, mention.actor_type) == (matched, "unidentified men", "unnamed")
 
 
+@pytest.mark.parametrize(
+    "text, matched",
+    [
+        ("Two men on a motorcycle shot dead a judge in Quetta.", "men"),
+        ("Men wearing military uniforms killed six priests.", "Men"),
+        ("A man opened fire on worshippers at a mosque.", "man"),
+        ("Three men burst into a bar and killed four people.", "men"),
+    ],
+)
+def test_men_who_are_the_subject_of_an_act_are_actors(registry: ActorRegistry, text: str, matched: str) -> None:
+    [mention] = registry.find_unnamed(text)
+    assert (mention.matched, mention.name, mention.actor_type) == (matched, "unidentified men", "unnamed")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Three men killed in the blast were buried on Sunday.",
+        "Two men shot dead on Monday were farmers.",
+        "Two men were shot dead in Peshawar.",
+        "Two men killed and wounded in the attack were named.",
+        "The men attacked by the mob were police officers.",
+    ],
+)
+def test_men_an_act_was_done_to_are_not_actors(registry: ActorRegistry, text: str) -> None:
+    assert [m.matched for m in registry.find_unnamed(text) if m.name == "unidentified men"] == []
+
+
+def test_an_act_rule_without_required_qualifiers_is_rejected(tmp_path: Path) -> None:
+    import yaml
+
+    from sitrep.actors.files import read_yaml
+
+    data, _ = read_yaml(None, "unnamed_actors.yaml")
+    data["heads"].append({"name": "riders", "type": "unnamed", "words": ["riders"], "or_subject_of": ["killed"]})
+    unnamed = tmp_path / "unnamed.yaml"
+    unnamed.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    with pytest.raises(RegistryError, match="or_subject_of without requires_any"):
+        ActorRegistry.load(write(tmp_path, _GOOD), unnamed)
+
+
 def test_find_all_is_sorted_and_never_overlaps(registry: ActorRegistry) -> None:
     text = ("Afghan and coalition forces killed ISIS-K militants after Taliban gunmen and unidentified attackers "
             "fired on Russian troops and the Islamic State's fighters.")

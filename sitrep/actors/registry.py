@@ -513,11 +513,12 @@ class ActorRegistry:
 
     def _describe(self, t: TokenText, qualifiers: list[Qualifier], head: Head, start: int, end: int, determined: bool) -> ActorMention | None:
         """The mention of a head and its qualifiers, named by the scheme of unnamed_actors.yaml. A head's
-        required qualifiers may be missing from a passive's agent ("killed by two men")."""
+        required qualifiers may be missing from a passive's agent ("killed by two men") or an act's
+        subject ("two men on a motorcycle shot dead a judge")."""
         lex = self._unnamed
         assert lex is not None
         if head.requires_any and not any(q.kind == "transparent" and q.key in head.requires_any for q in qualifiers) and (
-            not head.counts_as_agent(t.folded, start)
+            not head.counts_as_agent(t.folded, start) and not head.counts_as_subject(t.folded, end)
         ):
             return None
         if (head.needs_qualifier or (head.needs_determiner and not determined)) and not qualifiers:

@@ -44,12 +44,20 @@ class Head:
     needs_determiner: bool = False
     requires_any: frozenset[str] = frozenset()
     agent_of: re.Pattern[str] | None = None  # ... or, in the folded text before the mention, the agent of a participle
+    subject_of: re.Pattern[str] | None = None  # ... or, in the folded text after it, the subject of an act
 
     def counts_as_agent(self, folded: str, at: int) -> bool:
         """Whether the folded text before a mention of this head (which starts at ``at``) ends as a
         passive's agent does ("were killed by two", "gunned down by a"): the head then needs none of
         its required qualifiers."""
         return self.agent_of is not None and self.agent_of.search(folded[max(0, at - _AGENT_REACH) : at]) is not None
+
+    def counts_as_subject(self, folded: str, end: int) -> bool:
+        """Whether the folded text after a mention of this head (which ends at ``end``) goes on as
+        the subject of an act does ("two men on a motorcycle | shot dead a judge", "men wearing
+        military uniforms | killed six priests"), not as a victim's ("three men | killed in the
+        blast", "two men | were shot")."""
+        return self.subject_of is not None and self.subject_of.match(folded, end) is not None
 
 
 #: How far back, in characters, the participle of a passive's agent is looked for.
@@ -58,6 +66,32 @@ _AGENT_REACH = 80
 _AGENT_GAP = 4
 #: What may stand between a passive's "by" and the head of its agent: "by two men", "by a group of men".
 _AGENT_DETERMINER = r"(?:(?:an?|the|some|several|two|three|four|five|six|seven|eight|nine|ten|\d+|a\s+group\s+of|a\s+gang\s+of)\s+)?"
+
+
+#: What may stand between a subject and its act: "on a motorcycle", "wearing military uniforms".
+_SUBJECT_GAP = r"(?:\s+(?:on|in|riding|wearing|dressed\s+in|armed\s+with|carrying|with)(?:\s+[\w'-]+){1,3}?)?"
+#: What after a verb makes it a participle telling what was done to the mention, not by it.
+_NOT_ACTIVE = r"(?!\s+(?:in|on|at|during|by|when|while|after|near|outside|inside|last|yesterday|today|and\s+(?:wounded|injured))\b)"
+
+
+#: Words that make a verb phrase active whatever follows ("opened fire on", "burst into", "threw").
+_ONLY_ACTIVE = frozenset({"fire", "into", "threw"})
+
+
+def _subject_pattern(verbs: list[str]) -> re.Pattern[str] | None:
+    if not verbs:
+        return None
+
+    def alternatives(phrases: list[str]) -> str:
+        return "|".join(sorted((r"\s+".join(map(re.escape, v.split())) for v in phrases), key=len, reverse=True))
+
+    active = [v for v in verbs if _ONLY_ACTIVE & set(v.split())]
+    either = [v for v in verbs if v not in active]
+    # atomic: "two men shot dead on Monday" must not be read again as "shot" followed by "dead"
+    branches = [rf"(?>{alternatives(either)})(?![\w-]){_NOT_ACTIVE}"] if either else []
+    if active:
+        branches.append(rf"(?:{alternatives(active)})(?![\w-])")
+    return re.compile(rf"{_SUBJECT_GAP}\s+(?:{'|'.join(branches)})")
 
 
 def _agent_pattern(participles: list[str]) -> re.Pattern[str] | None:
@@ -147,7 +181,7 @@ class UnnamedLexicon:
         if not isinstance(item, dict) or not item.get("words"):
             raise RegistryError(f"{source}: heads[{index}] has no words")
         words = word_list(item["words"], f"heads[{index}].words", source)
-        for key in ("needs_qualifier_for", "needs_determiner_for", "requires_any", "or_agent_of"):
+        for key in ("needs_qualifier_for", "needs_determiner_for", "requires_any", "or_agent_of", "or_subject_of"):
             word_list(item.get(key, []), f"heads[{index}].{key}", source)
         force = item.get("force")
         if force is not None:
@@ -159,7 +193,7 @@ class UnnamedLexicon:
             if not isinstance(name, str) or kind not in UNNAMED_TYPES:
                 raise RegistryError(f"{source}: heads[{index}] needs a name and a type among {sorted(UNNAMED_TYPES)}")
         unknown = set(item) - {"name", "bare_name", "type", "force", "words", "needs_qualifier", "needs_qualifier_for",
-                               "needs_determiner_for", "requires_any", "or_agent_of"}
+                               "needs_determiner_for", "requires_any", "or_agent_of", "or_subject_of"}
         if unknown:
             raise RegistryError(f"{source}: heads[{index}] has unknown keys {sorted(unknown)}")
         qualifier_for = {phrase_key(str(w)) for w in item.get("needs_qualifier_for", [])}
@@ -167,11 +201,15 @@ class UnnamedLexicon:
         requires = frozenset(" ".join(phrase_key(str(w))) for w in item.get("requires_any", []))
         if item.get("or_agent_of") and not requires:
             raise RegistryError(f"{source}: heads[{index}] has or_agent_of without requires_any")
+        if item.get("or_subject_of") and not requires:
+            raise RegistryError(f"{source}: heads[{index}] has or_subject_of without requires_any")
         agent_of = _agent_pattern([str(w).lower() for w in item.get("or_agent_of", [])])
+        subject_of = _subject_pattern([str(w).lower() for w in item.get("or_subject_of", [])])
         for word in words:
             keys = phrase_key(str(word))
             head = Head(name, str(item.get("bare_name", name)), kind, force,
-                         bool(item.get("needs_qualifier")) or keys in qualifier_for, keys in determiner_for, requires, agent_of)
+                         bool(item.get("needs_qualifier")) or keys in qualifier_for, keys in determiner_for, requires, agent_of,
+                         subject_of)
             previous = trie_insert(self.heads, keys, head)
             if previous is not None and previous != head:
                 raise RegistryError(f"{source}: head word {word!r} is listed twice")
