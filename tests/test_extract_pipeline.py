@@ -2298,3 +2298,37 @@ def test_the_village_a_mine_went_off_in_is_its_place_not_its_target(extractor) -
 def test_a_man_killed_is_a_civilian_target(extractor, text: str, targets: list[tuple[str, str]]) -> None:  # type: ignore[no-untyped-def]
     report = _only(_extract(extractor, text))
     assert [(t.description, t.type) for t in report.targets] == targets
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a threat dated to a past night: the act itself is governed by "will"
+        'A resident said that "a drug dealer distributed a leaflet on the night of 11 March that warned that anyone '
+        'who reports the band to the authorities will die immediately."',
+        "Officials said the device could have killed hundreds of people at the market.",
+        # a rehearsal
+        'According to a witness, the maneuvers consisted of "raids" that forced the troops to endure bad terrain.',
+    ],
+)
+def test_an_act_that_will_or_could_happen_is_hypothetical(extractor, text: str) -> None:  # type: ignore[no-untyped-def]
+    assert {r.realis for r in _extract(extractor, text, "1990-03-12")} <= {"hypothetical"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Nicaragua is going to demand punishment for the assassins of priests from the international community.",
+        "The Supreme Court relieved the judge of his duties because he ordered the release of a band of alleged kidnappers.",
+        # acts listed with crimes, as what a group does or a country suffers
+        "The group expresses itself through violent actions with kidnappings, extortion, and indiscriminate terrorism.",
+        "Voters went out to support a democracy that has had to face bombs, narcoterrorism, and hateful practices.",
+    ],
+)
+def test_doers_or_acts_named_in_general_tell_no_incident(extractor, text: str) -> None:  # type: ignore[no-untyped-def]
+    assert [r for r in _extract(extractor, text, "1990-03-12") if r.realis == "reported"] == []
+
+
+def test_the_doers_with_a_count_still_tell_an_incident(extractor) -> None:  # type: ignore[no-untyped-def]
+    report = _only(_extract(extractor, "Kidnappers seized 30 pupils from a school in Kaduna on Monday."))
+    assert report.realis == "reported" and report.counts.kidnapped is not None

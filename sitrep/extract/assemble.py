@@ -60,6 +60,13 @@ _EVENT_PAST = re.compile(
 )
 _PAST_VERB = re.compile(r"\b(?:said|had|was|were|did|died|struck|shot|blew|took|went|ago|yesterday|\w{3,}ed)\b", re.I)
 _STATE_TYPES = frozenset({"state force"})
+#: A modal right before the act: what will, would or could happen, whatever else in the clause is past
+#: ("a leaflet distributed on 11 March warned that anyone who talks will die"); not "would later".
+_MODAL_ACT = re.compile(
+    r"\b(?:will|would|could|might|shall|must|(?:is|are|was|were) going to)\s+"
+    r"(?:(?:not|also|soon|surely|certainly|probably|possibly|immediately|then|be|have|been)\s+){0,3}$",
+    re.I,
+)
 #: The acts by which a person of note is assassinated: a shooting, a killing (the GTD files a stabbing
 #: or a beating of one as an armed or unarmed assault).
 _TARGETED_FAMILIES = frozenset({"armed", "killing"})
@@ -707,6 +714,8 @@ class Assembler:
         cues = read_cues(self.lexicons, head_text)
         if not cues.negated and any(self.lexicons.realis["negated"].search(u.text) for u in group.units):
             cues = replace(cues, negated=True)  # "Police said there was no attack on the mosque"
+        if _MODAL_ACT.search(head_unit.sentence.text, max(0, head.start - 60), head.start):
+            cues = replace(cues, modal=True)
         if group.recalled:  # opened right after a cue of an earlier incident (realis.recalled)
             cues = replace(cues, background=True)
         hurt = any(c is not None and (c.best or 0) > 0 for c in (counts.killed, counts.injured))

@@ -55,6 +55,9 @@ EXTRACTION_VERSION = "0.1.0"
 
 _LINE_BREAK = re.compile(r"\n+")
 _VIOLENT_COUNT = frozenset({"killed", "injured", "kidnapped"})
+#: The doers of an act, named without the act: alone in a clause they tell of no incident ("demand
+#: punishment for the assassins of priests") unless it counts victims or names a weapon.
+_AGENT_NOUN = re.compile(r"(?:assassins?|kidnappers?|abductors?|(?:suicide )?bombers?|hostage[- ]takers?)", re.I)
 #: Weapon words with everyday senses ("drone footage", "a vehicle") that alone do not make a weak
 #: trigger violent.
 _AMBIGUOUS_WEAPONS = frozenset({"drone", "aircraft", "vehicle", "missiles and rockets"})
@@ -703,7 +706,8 @@ class Extractor:
     def _signals_incident(
         self, unit: Unit, head: TriggerMatch, *, armed_before: bool = False, disaster: bool = False
     ) -> bool:
-        """A strong trigger, or a weak one in a violent context or called deadly, or a casualty count. With
+        """A strong trigger, or a weak one in a violent context or called deadly, or a casualty count (the
+        doers alone, "the kidnappers", only with a count or a weapon). With
         ``armed_before`` (the clause before named an armed actor), a weak act done to a person
         ("They later tied the man to a tree and shot him") is one too. In a ``disaster`` story (see
         :func:`_disaster_story`, which names no weapon and no armed actor) a clause that tells only of
@@ -711,6 +715,10 @@ class Extractor:
         counts = unit.counts
         if disaster and all(t.family == "killing" for t in unit.triggers):
             return False  # "the bodies of two more victims were found in the village" after a quake
+        if all(_AGENT_NOUN.fullmatch(t.text) for t in unit.triggers) and not (
+            _names_weapon(unit) or any((c.count.best or 0) > 0 and not c.aggregate for c in counts)
+        ):
+            return False  # "demand punishment for the assassins of priests", "the release of alleged kidnappers"
         if any(t.strong for t in unit.triggers):
             return True
         if any(

@@ -6,7 +6,9 @@ Realis answers "is this news of this article?":
   said there was no attack", "reports of a bombing were false") and nobody is
   counted as killed, injured or kidnapped;
 * **hypothetical** — the clause speaks of what may, would or is threatened to happen
-  and nothing in it is in the past (no casualties counted, no past date);
+  and nothing in it is in the past (no casualties counted, no past date), or a modal
+  governs the act itself, whatever the clause counts or dates ("warned on 11 March that
+  anyone who talks will die", "a bomb that could have killed hundreds");
 * **background** — the incident is dated well before publication (more than
   ``window_days``; for the article's lead incident with no background cue, more than
   ``LEAD_WINDOW_FACTOR`` times that), or it is not the article's lead incident and either its clause
@@ -46,6 +48,7 @@ class RealisCues:
     attempted: bool
     threatened: bool
     denied: bool = False  # the report itself is called false ("the report that ... is unfounded")
+    modal: bool = False  # a modal governs the act itself ("anyone who reports them will die")
 
 
 def read_cues(lexicons: Lexicons, text: str) -> RealisCues:
@@ -142,7 +145,9 @@ def decide_realis(
     """The realis of an incident from its cues, its date and its place in the article."""
     if cues.denied or (cues.negated and not has_casualties):
         return "negated"
-    if status == "threatened" or (cues.hypothetical and not has_past_evidence and status != "foiled"):
+    if status == "threatened" or (
+        ((cues.hypothetical and not has_past_evidence) or cues.modal) and status != "foiled"
+    ):
         return "hypothetical"
     if when is not None and published is not None and not when.inferred:
         if when.end < published - timedelta(days=window_days) and not (
