@@ -2332,3 +2332,54 @@ def test_doers_or_acts_named_in_general_tell_no_incident(extractor, text: str) -
 def test_the_doers_with_a_count_still_tell_an_incident(extractor) -> None:  # type: ignore[no-untyped-def]
     report = _only(_extract(extractor, "Kidnappers seized 30 pupils from a school in Kaduna on Monday."))
     assert report.realis == "reported" and report.counts.kidnapped is not None
+
+
+def test_a_round_up_tells_each_place_its_own_incident(extractor) -> None:  # type: ignore[no-untyped-def]
+    text = ("The Shining Path murdered two state officials on a road linking Chavin and Huari, two towns in Ancash "
+            "department. In Huaraz, the capital of Ancash department, the terrorists set fire to the offices of the "
+            "local development corporation. In Barranca, a small village 180 km from Lima, terrorists bombed a "
+            "radio station and a drugstore.")
+    reports = [r for r in _extract(extractor, text, "1990-04-01") if r.realis == "reported"]
+    assert [r.trigger for r in reports] == ["murdered", "set fire to", "bombed"]
+    assert [r.location.name if r.location else None for r in reports][1:] == ["Huaraz", "Barranca"]
+
+
+def test_the_parts_of_acts_told_together_stay_one_incident(extractor) -> None:  # type: ignore[no-untyped-def]
+    text = ("Explosions in central and southern Iraq killed at least 23 people and wounded 74 others. In Mosul, a "
+            "bombing near a police patrol killed an officer and injured 16 others.")
+    report = _only(_extract(extractor, text, "2012-07-23"))
+    assert report.counts.killed is not None and report.counts.killed.best == 23
+
+
+def test_wire_copy_wrapped_after_a_short_fragment_is_read_as_one_sentence(extractor) -> None:  # type: ignore[no-untyped-def]
+    text = ("   LIMA, 1 APR 90 (EFE) -- [TEXT] THE SHINING PATH MURDERED TWO STATE OFFICIALS ON A ROAD IN ANCASH\n"
+            "DEPARTMENT.  IN HUARAZ, THE CAPITAL OF\n"
+            "ANCASH DEPARTMENT, THE TERRORISTS SET FIRE TO THE OFFICES OF THE LOCAL\n"
+            "DEVELOPMENT CORPORATION BUT INJURED NO ONE.\n")
+    reports = [r for r in _extract(extractor, text, "1990-04-01") if r.realis == "reported"]
+    arson = [r for r in reports if r.trigger == "SET FIRE TO"]
+    assert len(reports) == 2 and len(arson) == 1
+    assert arson[0].evidence["kind"].sentence.startswith("IN HUARAZ, THE CAPITAL OF")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "These gangs of hired assassins had participated in most of the murders of the country's leftist leaders.",
+        "The spreading wave of terrorism forced the government to take drastic security measures.",
+    ],
+)
+def test_a_share_of_many_acts_or_a_trend_is_no_incident(extractor, text: str) -> None:  # type: ignore[no-untyped-def]
+    assert [r for r in _extract(extractor, text, "1990-04-01") if r.realis == "reported"] == []
+
+
+def test_possible_members_are_suspects_not_a_hypothetical_arrest(extractor) -> None:  # type: ignore[no-untyped-def]
+    text = "Two possible gang members are under arrest for the murder of a sheriff's deputy last summer, police said Saturday."
+    realis = {r.kind.sub_event_type: r.realis for r in _extract(extractor, text, "2008-01-05")}
+    assert realis.get("Arrests") == "reported"
+
+
+def test_a_farm_clashes_were_near_is_their_place_not_their_target(extractor) -> None:  # type: ignore[no-untyped-def]
+    text = "Two rebels were killed and five others wounded during clashes near El Refugio farm on 27 November."
+    report = _only(_extract(extractor, text, "1989-11-28"))
+    assert all("farm" not in t.description.lower() for t in report.targets)

@@ -2180,6 +2180,8 @@ def _not_a_target(unit: Unit, match: Any) -> bool:
         return True  # "a man was shot dead on Friday, police said": the police tell, they were not hit
     if _SETTLEMENT.fullmatch(match.text) and _LOCATIVE_BEFORE.search(text, max(0, match.start - 40), match.start):
         return True  # "killed by a landmine ... in the village of San Juan": where, not what was hit
+    if _LANDMARK.fullmatch(match.text) and _NEAR_BEFORE.search(text, max(0, match.start - 40), match.start):
+        return True  # "two rebels were killed during clashes near El Refugio farm": where, not what was hit
     return modifies(text, match.end)
 
 
@@ -2212,6 +2214,10 @@ _PLACED = re.compile(
 _PLACED_WINDOW = 60
 #: A village or a neighbourhood an act happened in is its place, not the thing hit.
 _SETTLEMENT = re.compile(r"villages?|neighbou?rhoods?|camps?", re.I)
+#: A property that may be hit or may only say where ("attacked a farm", "clashes near El Refugio farm") ...
+_LANDMARK = re.compile(r"farms?|estates?|haciendas?|ranch(?:es)?|plantations?|bridges?|crossroads|junctions?", re.I)
+#: ... and what makes it say where: near or around it, not at or in it.
+_NEAR_BEFORE = re.compile(r"\b(?:near|outside|around|close\s+to|not\s+far\s+from)\s+(?:the\s+|a\s+|an\s+)?(?:[\w'-]+\s+){0,3}$", re.I)
 #: "in the hinterland village of", "near a", "outside the": a place word after it says where.
 _LOCATIVE_BEFORE = re.compile(r"\b(?:in|near|outside|around|at)\s+(?:the\s+|a\s+|an\s+|their\s+|its\s+)?(?:[\w-]+\s+){0,2}$", re.I)
 #: A word that joins another clause or act: what follows it is no longer where the device was

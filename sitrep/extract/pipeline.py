@@ -178,7 +178,7 @@ class Extractor:
         if shouting:
             names = [(m.start, m.end, _is_acronym(m)) for m in self.registry.find_all(text)]
             names += [(s, e, False) for s, e, _ in self.gazetteer.scan(text)]
-            text = truecase(text, names)
+            text = _unwrapped(truecase(text, names))
         return _PreparedDoc(article, shouting, read, unmarked), text
 
     def _reports(self, prep: _PreparedDoc, doc: "Doc") -> list[Report]:
@@ -571,7 +571,10 @@ class Extractor:
                 head = next((t for t in rest if t.strong), rest[0] if rest else head)
             arrests_only = head.family == "arrest" and not any(t.strong for t in unit.triggers)
             when = context.unit_date(unit, head.start)
-            place = self._unit_place(unit, head, context)
+            # a clause that opens the sentence with no act of its own sets the scene of the act after it
+            # ("In Huaraz, the capital of | Ancash department, the terrorists set fire to the offices")
+            lead_in = [u for u in units[max(0, i - 2) : i] if u.sentence is unit.sentence and not u.triggers]
+            place = self._unit_place(unit, head, context, lead_in=lead_in)
             text = unit.text
             # the act an arrest was made for is recalled ("arrested two men over | the 2015 bombing"),
             # unless it is one told ("A bomb killed 12 ... Police arrested two men over | the bombing"):
@@ -594,6 +597,9 @@ class Extractor:
                 and not (all(_refers_back(unit, t) for t in unit.triggers) or any(c.claimed for c in unit.claims))
             ) or (
                 unit.lo > 0 and _WHILE_ANOTHER.match(unit.sentence.text, unit.lo) is not None  # a clause cut off by _cue_cut
+            ) or (
+                _opens_on_another_place(unit, head, place, current)
+                and not all(_refers_back(unit, t) for t in unit.triggers)
             ) or earlier or (
                 # a rule line ("---") between two stories pasted in one text
                 current is not None and _RULE_LINE.search(
@@ -748,11 +754,13 @@ class Extractor:
             return True  # "Northern Burkina Faso hit by two new deadly attacks"
         return armed_before and any(_PERSON_AFTER_ACT.match(text, t.end) for t in unit.triggers)
 
-    def _unit_place(self, unit: Unit, head: TriggerMatch, context: "DocumentContext") -> Location | None:
+    def _unit_place(
+        self, unit: Unit, head: TriggerMatch, context: "DocumentContext", *, lead_in: Sequence[Unit] = ()
+    ) -> Location | None:
         from sitrep.extract.places import choose_location
 
         choice = choose_location(
-            [unit], trigger_unit=unit, trigger_pos=head.start, resolver=context.places,
+            [*lead_in, unit], trigger_unit=unit, trigger_pos=head.start, resolver=context.places,
             context_countries=context.countries, not_places=context.not_places, min_score=0.0,
             fallback_countries=context.named_countries,
         )
@@ -880,11 +888,24 @@ def _acts_told(unit: Unit, families: set[str]) -> set[str]:
     return families
 
 
+def _unwrapped(text: str) -> str:
+    """``text`` with the line breaks of its hard-wrapped sentences made spaces (the same length, so
+    the same offsets), so that spaCy reads wire copy's sentences and names whole ("IN HUARAZ, THE
+    CAPITAL OF / ANCASH DEPARTMENT, THE TERRORISTS SET FIRE ..."): the breaks :func:`_pieces`
+    joins over."""
+    chars = list(text)
+    for start, piece in _pieces(text, 0, len(text)):
+        for m in _LINE.finditer(piece):
+            chars[start + m.start()] = " "
+    return "".join(chars)
+
+
 def _pieces(text: str, start: int, end: int) -> Iterator[tuple[int, str]]:
     """The parts of text[start:end] that may stand alone, each with its offset, whitespace trimmed.
 
     Paragraph breaks always separate; a single line break separates only after a line that
-    ends a sentence or after a short first line (a heading), so hard-wrapped wire copy stays whole.
+    ends a sentence or after a short first line (a heading: a whole line, not the end of one a
+    sentence before it shares), so hard-wrapped wire copy stays whole.
     """
     pos = start
     for paragraph in _PARAGRAPH.split(text[start:end]):
@@ -892,10 +913,12 @@ def _pieces(text: str, start: int, end: int) -> Iterator[tuple[int, str]]:
         piece_start = offset
         lines = _LINE.split(paragraph)
         cursor = offset
+        line_start = text.rfind("\n", 0, offset) + 1
+        whole_first_line = not text[line_start:offset].strip()
         for i, line in enumerate(lines):
             cursor_end = cursor + len(line)
             last = i == len(lines) - 1
-            if last or _LINE_END.search(line) or (i == 0 and len(line.strip()) < 50):
+            if last or _LINE_END.search(line) or (i == 0 and whole_first_line and len(line.strip()) < 50):
                 chunk = text[piece_start:cursor_end]
                 stripped = chunk.strip()
                 if stripped:
@@ -1168,6 +1191,32 @@ def _refers_back(unit: Unit, trigger: TriggerMatch) -> bool:
     if m.group("poss"):
         return len(mods.split()) <= 1 and not _NAMED_MODIFIER.search(mods)
     return not _NAMED_MODIFIER.search(mods)
+
+
+#: An act named in the plural: the acts of a round-up, told as one ("explosions killed 23 people").
+_SEVERAL_ACTS = re.compile(
+    r"(?:attacks|explosions|bombings|blasts|bombs|clashes|raids|shootings|killings|strikes|assaults|ambushes)$", re.I
+)
+#: A sentence that opens on a named place: "In Huaraz, the capital of Ancash department, ...".
+_FRONTED_PLACE = re.compile(r"\s*(?:in|at|near|outside)\s+(?P<name>[^\W\d_][\w'’.-]*(?:\s+[^\W\d_][\w'’.-]*){0,3}?)\s*,", re.I)
+
+
+def _opens_on_another_place(unit: Unit, head: TriggerMatch, place: Location | None, current: Group | None) -> bool:
+    """Whether a sentence after the incident's own opens on a named place other than the incident's
+    and tells its act there: in a round-up, the next incident ("The Shining Path murdered two
+    officials in Ancash department. In Huaraz, the terrorists set fire to the offices of ...").
+    A place inside the incident's region counts: a round-up's items are often in one region. But
+    the parts of acts told together ("Explosions in central Iraq killed 23 people ... In Mosul, a
+    bombing near a police patrol killed an officer") are the incident's own."""
+    if current is None or place is None or current.place is None or unit.sentence.index <= current.head_unit.sentence.index:
+        return False
+    if _SEVERAL_ACTS.search(current.head.text):
+        return False
+    m = _FRONTED_PLACE.match(unit.sentence.text)
+    if m is None or m.end() > head.start:
+        return False
+    name, own = m.group("name").lower(), place.name.lower()
+    return own in name and own != current.place.name.lower()
 
 
 #: A line of dashes or underscores alone: the end of one story and the start of another in one text.
