@@ -165,6 +165,11 @@ def test_the_subject_of_a_passive_act_with_an_apposition() -> None:
     text = "ORLANDO GOMEZ, A STREET VENDOR WALKING THROUGH THE AREA, WAS KILLED."
     assert person_before(text, text.index("KILLED")).name == "ORLANDO GOMEZ"  # type: ignore[union-attr]
     assert person_before("[WORDS INDISTINCT] WAS KILLED", 23) is None
+    # or of a relative clause: "IT WAS STATED BY ERNESTINA UMANZOR, WHO WAS KIDNAPPED AT THE BORDER"
+    text = "IT WAS STATED BY ERNESTINA UMANZOR, WHO WAS KIDNAPPED AT THE CIFUENTES BORDER REGION."
+    assert person_before(text, text.index("KIDNAPPED")).name == "ERNESTINA UMANZOR"  # type: ignore[union-attr]
+    text = "It was stated by Ernestina Umanzor who was later kidnapped."
+    assert person_before(text, text.index("kidnapped"), cased=True).name == "Ernestina Umanzor"  # type: ignore[union-attr]
 
 
 def test_a_title_splits_from_the_name_that_follows_it() -> None:

@@ -2383,3 +2383,22 @@ def test_a_farm_clashes_were_near_is_their_place_not_their_target(extractor) -> 
     text = "Two rebels were killed and five others wounded during clashes near El Refugio farm on 27 November."
     report = _only(_extract(extractor, text, "1989-11-28"))
     assert all("farm" not in t.description.lower() for t in report.targets)
+
+
+def test_the_rebels_named_by_description_are_the_group_named_before(extractor) -> None:  # type: ignore[no-untyped-def]
+    text = ("The Shining Path murdered two state officials on a road in Ancash department on Friday. In Huaraz, "
+            "the terrorists set fire to the offices of the local development corporation.")
+    arson = [r for r in _extract(extractor, text, "1990-04-01") if r.trigger == "set fire to"]
+    assert len(arson) == 1
+    assert [p.name for p in arson[0].perpetrators] == ["Shining Path", "terrorists"]
+
+
+def test_armed_men_who_do_nothing_tell_no_incident(extractor) -> None:  # type: ignore[no-untyped-def]
+    assert _extract(extractor, "It was stressed that the masked men create a real legal problem.", "1990-03-12") == []
+    report = _only(_extract(extractor, "Armed men shoot three people in Cajeme", "2010-05-01"))
+    assert report.realis == "reported"
+
+
+def test_an_attack_on_enemy_positions_is_a_battle(extractor) -> None:  # type: ignore[no-untyped-def]
+    text = "Meanwhile, FMLN forces began attacking enemy positions in Los Santos, in Soyapango."
+    assert _only(_extract(extractor, text, "1989-11-13")).kind.event_type == "Battles"

@@ -1154,14 +1154,19 @@ class Assembler:
                 if claim is None or (c.claimed and not claim.claimed):
                     claim = Claim(claimed=c.claimed, by=by.name if (by and c.claimed) else None, text=c.text)
                     evidence["claim"] = _evidence(unit, c.start, c.end, 0.8)
+        described: list[ActorRef] = []  # the doers as the text describes them, beside the group they are
         if not named:
             antecedent = _group_antecedent(group, context)
             if antecedent is not None:
                 named[antecedent.actor_id or antecedent.name] = antecedent
+                # "the terrorists set fire to ...": the Shining Path's, told as terrorists
+                anaphor = _GROUP_ANAPHOR.search(group.head_unit.text)
+                told = anaphor.group().lower().split()[-1] if anaphor is not None else ""
+                described = [ref for ref in unnamed.values() if ref.matched.lower() == told]
         persons = _named_attackers(group) + _unregistered_attackers(group, named, context)
         if persons and "perpetrators" not in evidence:
             evidence["perpetrators"] = persons[0][1]
-        perpetrators = list(named.values()) + [ref for ref, _ in persons] or list(unnamed.values())
+        perpetrators = list(named.values()) + [ref for ref, _ in persons] + described or list(unnamed.values())
         return perpetrators, targets, claim, evidence
 
     def _weapons(self, group: Group) -> tuple[list[Weapon], Evidence] | None:
@@ -1316,7 +1321,8 @@ def _evidence(unit: Unit, start: int, end: int, confidence: float) -> Evidence:
 
 
 _GROUP_ANAPHOR = re.compile(
-    r"\b(?:the (?:group|organi[sz]ation|movement|militia|insurgents|jihadists|militants)|its (?:fighters|militants|members|gunmen))\b",
+    r"\b(?:the (?:group|organi[sz]ation|movement|militia|insurgents|jihadists|militants|rebels|guerrill?as|terrorists|subversives)"
+    r"|its (?:fighters|militants|members|gunmen))\b",
     re.I,
 )
 #: An article opening on the title of its event: "2016 Orlando nightclub shooting:", "March 2017

@@ -55,7 +55,7 @@ _NOT_NAME: Final = re.compile(r"(?:ED|ING|LY|TION|TIONS|MENT|MENTS|NESS|ITY)$", 
 _APPOSITION: Final = r",\s*(?:\d{1,3}|(?:a|an|the|his|her)\s+[^,.;:\"\[\]]{1,80}?)\s*,"
 _APPOSITIVE: Final = re.compile(_APPOSITION, re.IGNORECASE)
 _PASSIVE: Final = re.compile(
-    rf"(?:{_APPOSITION})?\s+(?:was|were|has been|have been|had been)\s+(?:(?:also|reportedly|later|then|seriously|"
+    rf"(?:{_APPOSITION})?(?:\s*,\s*who|\s+who)?\s+(?:was|were|has been|have been|had been)\s+(?:(?:also|reportedly|later|then|seriously|"
     r"critically|slightly|badly|fatally|allegedly|brutally|\w+ly)\s+)?$",
     re.IGNORECASE,
 )

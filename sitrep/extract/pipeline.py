@@ -56,7 +56,8 @@ EXTRACTION_VERSION = "0.1.0"
 _LINE_BREAK = re.compile(r"\n+")
 _VIOLENT_COUNT = frozenset({"killed", "injured", "kidnapped"})
 #: The doers of an act, named without the act: alone in a clause they tell of no incident ("demand
-#: punishment for the assassins of priests") unless it counts victims or names a weapon.
+#: punishment for the assassins of priests"; so too the armed men of triggers.yaml's armed_men, "the
+#: masked men create a real legal problem") unless it counts victims or names a weapon.
 _AGENT_NOUN = re.compile(r"(?:assassins?|kidnappers?|abductors?|(?:suicide )?bombers?|hostage[- ]takers?)", re.I)
 #: Weapon words with everyday senses ("drone footage", "a vehicle") that alone do not make a weak
 #: trigger violent.
@@ -550,7 +551,9 @@ class Extractor:
             head = _head_trigger(unit)
             generic = head is not None and self._is_generic(unit, head, context)
             if head is None or generic or not self._signals_incident(unit, head, armed_before=armed_before, disaster=disaster):
-                if not generic and current is not None and may_attach(current, unit) and _tells_more(unit, self.lexicons):
+                if not generic and current is not None and may_attach(current, unit) and (
+                    _tells_more(unit, self.lexicons) or any(_is_doer(t) for t in unit.triggers)
+                ):  # (the doers, named without an act, tell more of the incident: "armed men stopped them")
                     current.units.append(unit)
                     current.last_sentence = unit.sentence.index
                     loose = []
@@ -721,7 +724,7 @@ class Extractor:
         counts = unit.counts
         if disaster and all(t.family == "killing" for t in unit.triggers):
             return False  # "the bodies of two more victims were found in the village" after a quake
-        if all(_AGENT_NOUN.fullmatch(t.text) for t in unit.triggers) and not (
+        if all(_is_doer(t) for t in unit.triggers) and not (
             _names_weapon(unit) or any((c.count.best or 0) > 0 and not c.aggregate for c in counts)
         ):
             return False  # "demand punishment for the assassins of priests", "the release of alleged kidnappers"
@@ -811,6 +814,11 @@ _EARLIER_DAYS = 31
 
 #: A killing named by its noun and its victim: "the murder of", "the killing of".
 _KILLING_OF = re.compile(r"(?:murders?|killings?|slayings?)\s+of\b", re.I)
+
+
+def _is_doer(trigger: TriggerMatch) -> bool:
+    """Whether a trigger names the doers of an act, not the act: "the assassins", "armed men"."""
+    return trigger.trigger_id == "armed_men" or _AGENT_NOUN.fullmatch(trigger.text) is not None
 
 
 def _long_before(current: Group | None, unit: Unit, head: TriggerMatch, when: DateSpan | None) -> bool:
