@@ -78,26 +78,27 @@ _NOT_ACTIVE = r"(?!\s+(?:in|on|at|during|by|when|while|after|near|outside|inside
 _ONLY_ACTIVE = frozenset({"fire", "into", "threw"})
 
 
+def _alternation(phrases: list[str]) -> str:
+    """A regex alternation of phrases, longest first, their words apart by any whitespace."""
+    return "|".join(sorted((r"\s+".join(map(re.escape, p.split())) for p in phrases), key=len, reverse=True))
+
+
 def _subject_pattern(verbs: list[str]) -> re.Pattern[str] | None:
     if not verbs:
         return None
-
-    def alternatives(phrases: list[str]) -> str:
-        return "|".join(sorted((r"\s+".join(map(re.escape, v.split())) for v in phrases), key=len, reverse=True))
-
     active = [v for v in verbs if _ONLY_ACTIVE & set(v.split())]
     either = [v for v in verbs if v not in active]
     # atomic: "two men shot dead on Monday" must not be read again as "shot" followed by "dead"
-    branches = [rf"(?>{alternatives(either)})(?![\w-]){_NOT_ACTIVE}"] if either else []
+    branches = [rf"(?>{_alternation(either)})(?![\w-]){_NOT_ACTIVE}"] if either else []
     if active:
-        branches.append(rf"(?:{alternatives(active)})(?![\w-])")
+        branches.append(rf"(?:{_alternation(active)})(?![\w-])")
     return re.compile(rf"{_SUBJECT_GAP}\s+(?:{'|'.join(branches)})")
 
 
 def _agent_pattern(participles: list[str]) -> re.Pattern[str] | None:
     if not participles:
         return None
-    words = "|".join(sorted((r"\s+".join(map(re.escape, p.split())) for p in participles), key=len, reverse=True))
+    words = _alternation(participles)
     return re.compile(rf"(?<![\w-])(?:{words})(?:\s+[\w'-]+){{0,{_AGENT_GAP}}}?\s+by\s+{_AGENT_DETERMINER}$")
 
 

@@ -1156,12 +1156,11 @@ class Assembler:
                     evidence["claim"] = _evidence(unit, c.start, c.end, 0.8)
         described: list[ActorRef] = []  # the doers as the text describes them, beside the group they are
         if not named:
-            antecedent = _group_antecedent(group, context)
-            if antecedent is not None:
+            found = _group_antecedent(group, context)
+            if found is not None:
+                antecedent, told = found
                 named[antecedent.actor_id or antecedent.name] = antecedent
                 # "the terrorists set fire to ...": the Shining Path's, told as terrorists
-                anaphor = _GROUP_ANAPHOR.search(group.head_unit.text)
-                told = anaphor.group().lower().split()[-1] if anaphor is not None else ""
                 described = [ref for ref in unnamed.values() if ref.matched.lower() == told]
         persons = _named_attackers(group) + _unregistered_attackers(group, named, context)
         if persons and "perpetrators" not in evidence:
@@ -1617,11 +1616,13 @@ def _person_name(text: str) -> str | None:
     return " ".join(words)
 
 
-def _group_antecedent(group: Group, context: DocumentContext) -> ActorRef | None:
+def _group_antecedent(group: Group, context: DocumentContext) -> tuple[ActorRef, str] | None:
     """The armed group that "the group" / "its fighters" in an incident's head clause points to:
-    the last one named in the sentences just before (or earlier in the same sentence)."""
+    the last one named in the sentences just before (or earlier in the same sentence), with the
+    word the clause calls its people by ("the terrorists": "terrorists"; "" for "They")."""
     unit = group.head_unit
     m = _GROUP_ANAPHOR.search(unit.text)
+    told = m.group().lower().split()[-1] if m is not None else ""
     reach = _ANAPHOR_REACH
     if m is None:
         # "PKK militants stopped a car ... They later tied the man to a tree and shot him": a
@@ -1640,7 +1641,7 @@ def _group_antecedent(group: Group, context: DocumentContext) -> ActorRef | None
         ]
         if named:
             a = named[-1]
-            return ActorRef(a.name, a.matched, a.parent, "attributed", a.actor.id, a.actor_type, a.country_code)
+            return ActorRef(a.name, a.matched, a.parent, "attributed", a.actor.id, a.actor_type, a.country_code), told
     return None
 
 

@@ -592,17 +592,17 @@ class Extractor:
             # tight in Kano on Monday, a week after | a bomb killed 20"): what the cue counts back from
             before = units[i - 1] if i > 0 and units[i - 1].sentence is unit.sentence else None
             news_when = context.unit_date(before, before.hi) if earlier and before is not None else None
+            told_before = all(_refers_back(unit, t) for t in unit.triggers)  # the clause speaks only of one told
             explicit_new = (
                 # a cue of another incident, unless the clause speaks only of one told ("Hours later,
                 # the Extraditables claimed responsibility for the kidnapping"; but "Hours after the
                 # bombing, ... a second explosion had hit a mosque" tells another)
                 self.lexicons.new_incident.search(text) is not None
-                and not (all(_refers_back(unit, t) for t in unit.triggers) or any(c.claimed for c in unit.claims))
+                and not (told_before or any(c.claimed for c in unit.claims))
             ) or (
                 unit.lo > 0 and _WHILE_ANOTHER.match(unit.sentence.text, unit.lo) is not None  # a clause cut off by _cue_cut
             ) or (
-                _opens_on_another_place(unit, head, place, current)
-                and not all(_refers_back(unit, t) for t in unit.triggers)
+                _opens_on_another_place(unit, head, place, current) and not told_before
             ) or earlier or (
                 # a rule line ("---") between two stories pasted in one text
                 current is not None and _RULE_LINE.search(
