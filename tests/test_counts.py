@@ -239,10 +239,29 @@ def test_several_counts_in_one_sentence(sentence: str, expected: list[tuple[str,
          [("killed", 11)]),
         # "other" before the number
         ("The attack killed one student and injured other 5 girls.", [("killed", 1), ("injured", 5)]),
+        # the people counted, then their names and a relative clause set off by commas, then the verb
+        ("Two of her bodyguards, Dagoberto Rodriguez and Alfonso de Lima, who were inside the car, were killed "
+         "instantly.", [("killed", 2)]),
+        ("Three soldiers, John Smith, Paul Jones and Mark Brown, were killed.", [("killed", 3)]),
+        # a person named, a title set off after the name, and a list going on past it
+        ("Maria Elena Diaz Perez, third judge of public order, and two of her bodyguards were assassinated.",
+         [("killed", 3)]),
+        ("Sayed Munir, the district police chief of Khogyani district in the Afghan province of Ghazni, and three "
+         "other policemen were killed in a gunfight.", [("killed", 4)]),
+        # a translator's bracketed gloss inside the phrase before the verb
+        ("Five members of the FARC [Revolutionary Armed Forces of Colombia] were killed in La Rica.", [("killed", 5)]),
+        ("Two of her bodyguards from the DAS [Administrative Department of Security], were assassinated.",
+         [("killed", 2)]),
     ],
 )
 def test_parts_and_companions(sentence: str, expected: list[tuple[str, int]]) -> None:
     assert summary(sentence) == expected
+
+
+def test_in_capitals_a_noun_after_the_verb_is_its_object() -> None:
+    # wire copy in capitals: the guard murdered the student; the guard is no victim
+    sentence = "THE NATIONAL GUARD MURDERED UNIVERSITY STUDENT MARIO FLORES, WHOSE BODY WAS LEFT ON A HIGHWAY."
+    assert [(m.category, m.count.best, m.victim) for m in find_counts(sentence)] == [("killed", 1, "UNIVERSITY STUDENT")]
 
 
 def test_an_ordinal_before_a_noun_is_no_person() -> None:

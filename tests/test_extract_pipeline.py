@@ -2051,6 +2051,12 @@ def test_an_arrest_for_an_earlier_act_is_the_news_and_the_act_is_recalled(extrac
     assert arrest.kind.sub_event_type == "Arrests" and arrest.counts.killed is None
     assert killing.counts.killed is not None and killing.counts.killed.best == 1
     assert killing.date is not None and killing.date.end < date(2026, 11, 16)  # last week
+    # "for" and an act in -ing: the act is read as its own incident, its toll not the arrest's
+    text = "Police arrested 45 soldiers for killing 6 clergymen on 16 November."
+    arrest, killing = sorted(_extract(extractor, text, "1990-01-10"), key=lambda r: r.kind.sub_event_type != "Arrests")
+    assert arrest.kind.sub_event_type == "Arrests" and arrest.counts.killed is None
+    assert killing.counts.killed is not None and killing.counts.killed.best == 6
+    assert killing.date is not None and killing.date.start == date(1989, 11, 16)
 
 
 @pytest.mark.parametrize(
@@ -2313,6 +2319,31 @@ def test_a_man_killed_is_a_civilian_target(extractor, text: str, targets: list[t
 )
 def test_an_act_that_will_or_could_happen_is_hypothetical(extractor, text: str) -> None:  # type: ignore[no-untyped-def]
     assert {r.realis for r in _extract(extractor, text, "1990-03-12")} <= {"hypothetical"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'Today "The Extraditables" ordered "its leaders" in low-income neighborhoods "to take hostages" from '
+        "traditional bourgeoisie sectors to finance the war.",
+        "The commander urged his men to attack the police station.",
+    ],
+)
+def test_an_act_someone_is_ordered_or_urged_to_do_is_hypothetical(extractor, text: str) -> None:  # type: ignore[no-untyped-def]
+    reports = _extract(extractor, text, "1990-01-04")
+    assert reports and {r.realis for r in reports} == {"hypothetical"}
+
+
+def test_a_back_reference_with_a_day_long_after_the_incident_opens_another(extractor) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "On 2 September, a car bomb destroyed the offices of a newspaper in Bogota and 5 weeks later another car bomb "
+        "caused similar damage to a newspaper in Bucaramanga. Several security forces headquarters have also been hit "
+        "by these attacks and an Avianca Airlines plane blew up in midair on 27 November killing all 107 passengers."
+    )
+    reports = _extract(extractor, text, "1990-01-04")
+    plane = [r for r in reports if r.counts.killed is not None and r.counts.killed.best == 107]
+    assert len(plane) == 1 and plane[0].date.start == date(1989, 11, 27), [r.to_dict() for r in reports]
+    assert len(reports) == 3
 
 
 @pytest.mark.parametrize(

@@ -67,6 +67,14 @@ _MODAL_ACT = re.compile(
     r"(?:(?:not|also|soon|surely|certainly|probably|possibly|immediately|then|be|have|been)\s+){0,3}$",
     re.I,
 )
+#: An order or a call to act right before the act: what someone is told to do, not what was done
+#: ("ordered its leaders in low-income neighborhoods to take hostages", "urged his men to attack").
+#: A hypothetical cue, which a toll or a past date overrides ("were ordered to fire, killing 12").
+_DIRECTIVE_ACT = re.compile(
+    r"\b(?:order(?:s|ed|ing)?|urg(?:es|ed|ing)|instruct(?:s|ed|ing)?|exhort(?:s|ed|ing)?|incit(?:es|ed|ing)|"
+    r"call(?:s|ed|ing)?\s+(?:on|upon)|command(?:s|ed|ing)?)\s+(?:[^\s.;:!?]+\s+){0,8}?[\"“]?to\s+$",
+    re.I,
+)
 #: The acts by which a person of note is assassinated: a shooting, a killing (the GTD files a stabbing
 #: or a beating of one as an armed or unarmed assault).
 _TARGETED_FAMILIES = frozenset({"armed", "killing"})
@@ -716,6 +724,8 @@ class Assembler:
             cues = replace(cues, negated=True)  # "Police said there was no attack on the mosque"
         if _MODAL_ACT.search(head_unit.sentence.text, max(0, head.start - 60), head.start):
             cues = replace(cues, modal=True)
+        elif _DIRECTIVE_ACT.search(head_unit.sentence.text, max(0, head.start - 80), head.start):
+            cues = replace(cues, hypothetical=True)
         if group.recalled:  # opened right after a cue of an earlier incident (realis.recalled)
             cues = replace(cues, background=True)
         hurt = any(c is not None and (c.best or 0) > 0 for c in (counts.killed, counts.injured))

@@ -99,8 +99,11 @@ def arrest_grounds_cut(sentence: Sentence, lexicons: Lexicons) -> int | None:
     act = next((t for t in sentence.triggers if t.start >= arrest.end and t.family != "arrest"), None)
     if act is None:
         return None
-    for m in lexicons.arrest_grounds.finditer(text[arrest.end : act.start]):
+    # searched up to the sentence's end, so that a cue's lookahead sees the act ("for | killing")
+    for m in lexicons.arrest_grounds.finditer(text[arrest.end :]):
         start, end = arrest.end + m.start, arrest.end + m.end
+        if end > act.start:
+            break
         if (
             len(text[arrest.end : start].split()) <= _GROUNDS_AFTER_ARREST
             and len(text[end : act.start].split()) <= _GROUNDS_BEFORE_ACT

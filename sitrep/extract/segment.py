@@ -119,14 +119,20 @@ def opens_new_incident(
     if arrests_only != group.arrests_only and not refers_back:
         return True  # but "the force also detained two suspects and seized grenades" goes on
     if refers_back:
-        if not head_strong:
-            return False  # "the four wounded soldiers were flown to Bogota": consequences of the same act
-        if not places_compatible(group.place, place):
-            return True
         later = (
             date is not None and group.date is not None
             and group.date.end < date.start <= group.date.end + timedelta(days=LATER_DAYS)
         )
+        if not head_strong:
+            # "the four wounded soldiers were flown to Bogota": consequences of the same act; but not
+            # a day long after it ("hit by these attacks and a plane blew up on 27 November", after a
+            # bombing in early October)
+            return (
+                date is not None and group.date is not None and date.precision == "day"
+                and date.start > group.date.end and not later
+            )
+        if not places_compatible(group.place, place):
+            return True
         return not (dates_compatible(group.date, date) or later)
     if not dates_compatible(group.date or group.implied_date, date):
         return True

@@ -253,12 +253,15 @@ class GroupReader(Sentence):
             return k
         if (self.low(k + 1) == QUANTITY or self.low(k + 1).isdigit()) and self.low(k + 2) == ",":
             return k + 2
-        if self.low(k + 1) in ("a", "an", "the"):
-            for end in range(k + 2, min(k + 8, self.n)):
+        titled = self._apposed_title(k)  # ", third judge of public order,"; ", the district police chief of ...,"
+        if self.low(k + 1) in ("a", "an", "the") or titled:
+            for end in range(k + 2, min(k + (16 if titled else 8), self.n)):
                 low = self.lows[end]
                 if low == ",":
                     return end
-                if not low[0].isalnum() or low in CLAUSE_WORDS or low in self.lex.after:
+                if not low[0].isalnum() or low in CLAUSE_WORDS or (
+                    low in self.lex.after and not (titled and low in self.lex.prepositions)
+                ):
                     break
         return k
 
@@ -352,7 +355,8 @@ class GroupReader(Sentence):
                 # longer than its noun, whose person is the one named (a short one, "Murach, a
                 # Taliban leader, was killed", is a group of its own)
                 opener in ("a", "an") and any(w in self.lex.prepositions for w in lows[c + 2 : close])
-            ):
+            ) and not (lows[close] == "," and lows[close + 1] == "and" and self._apposed_title(c)):
+                # "Maria Elena Diaz Perez, third judge of public order, | and two of her bodyguards"
                 return None  # the nearest comma opens no clause: "In Kabul, Mohammad Karim, was ..."
             if c == 0 or not self.name_like(c - 1):
                 return None
@@ -711,7 +715,8 @@ class GroupReader(Sentence):
     def _joined(self, a: Group, b: Group, *, past: Group | None = None) -> bool:
         """Whether ``b`` goes on the list ``a`` is in ("two soldiers and a policeman"); with ``past``, the
         last group an inclusion after ``a`` names (", including a woman and a child,"), which ``b`` follows."""
-        if b.subset != a.subset or b.reflexive or b.first - a.last > 12 or a.definite or b.definite:
+        reach = self._apposition_end(a.last + 1) if a.named else a.last  # "Sayed Munir, the district police chief of ..., and"
+        if b.subset != a.subset or b.reflexive or b.first - reach > 12 or a.definite or b.definite:
             return False
         if past is not None:
             if self.low(past.last + 1) != "," or self.low(past.last + 2) != "and" or past.last + 3 != b.first:

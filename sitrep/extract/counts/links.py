@@ -355,7 +355,7 @@ class LinkReader(Sentence):
         low = self.low(k)
         if low == QUANTITY or low in _OBJECT_PRONOUNS or (not self.caps and self.name_like(k)):
             return True
-        if not self.caps and self.word(k) and low not in self.lex.stop_words and (
+        if self.word(k) and low not in self.lex.stop_words and (
             low in self.lex.people or self.low(k + 1) in self.lex.people
         ) and self.low(k + 1) not in _REPORTING:
             return True  # a bare noun: "A gunman killed police officer Salim Barakat"
@@ -402,6 +402,11 @@ class LinkReader(Sentence):
                 j = self._relative_clause_end(k + 1)
                 if j is not None:
                     k = j  # "Yuri Budanov, who had been convicted of war crimes, | was shot dead"
+                    continue
+            if low in ("who", "whose") and k > start and self.lows[k - 1] == ",":
+                j = self._relative_clause_end(k)
+                if j is not None:  # "Two bodyguards, Dagoberto Rodriguez and Alfonso de Lima, who were in the car, | were killed"
+                    k = j
                     continue
             if low in _CLOSERS:
                 close = _CLOSERS[low]
@@ -476,7 +481,7 @@ class LinkReader(Sentence):
                 k = j
                 continue
             if self.name_like(k):
-                while k < self.n and (self.name_like(k) or (self.lows[k] == "," and self.name_like(k + 1))):
+                while k < self.n and (self.name_like(k) or (self.lows[k] in (",", "and") and self.name_like(k + 1))):
                     k += 1
                 if self.low(k) == "," and self.low(k + 1) in lex.auxiliaries:
                     k += 1  # "Three members Theodore Gold, Diana Oughton, are killed"

@@ -327,8 +327,9 @@ class Sentence:
         skipped = 0  # tokens inside brackets do not count towards the phrase's length
         while j < self.n and j - k - skipped <= 10:
             low = self.lows[j]
-            if low == "(":
-                close = self.lows.index(")", j) if ")" in self.lows[j : j + 8] else -1
+            if low in ("(", "["):  # "(aka ...)", a translator's "[Administrative Department of Security]"
+                shut = ")" if low == "(" else "]"
+                close = self.lows.index(shut, j) if shut in self.lows[j : j + 8] else -1
                 if close < 0:
                     break
                 skipped += close - j
