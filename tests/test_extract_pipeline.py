@@ -2433,3 +2433,10 @@ def test_armed_men_who_do_nothing_tell_no_incident(extractor) -> None:  # type: 
 def test_an_attack_on_enemy_positions_is_a_battle(extractor) -> None:  # type: ignore[no-untyped-def]
     text = "Meanwhile, FMLN forces began attacking enemy positions in Los Santos, in Soyapango."
     assert _only(_extract(extractor, text, "1989-11-13")).kind.event_type == "Battles"
+
+
+def test_machinegunned_by_men_in_uniform(extractor) -> None:  # type: ignore[no-untyped-def]
+    report = _only(_extract(extractor, "Six Jesuits were machinegunned on 15 November by men wearing military uniforms.", "1989-11-20"))
+    assert report.kind.sub_event_type == "Attack" and report.date.start == date(1989, 11, 15)
+    assert [(p.name, p.actor_type) for p in report.perpetrators] == [("unidentified men", "unnamed")]
+    assert all(t.type != "military" for t in report.targets)  # the uniforms are the men's dress

@@ -50,6 +50,10 @@ _NUMBER: Final = re.compile(r"\d")
 _POSSESSIVE: Final = re.compile(r"(?:'|\u2019)[sS]?$")
 #: Endings of words that are verbs, adverbs or abstract nouns rather than names.
 _NOT_NAME: Final = re.compile(r"(?:ED|ING|LY|TION|TIONS|MENT|MENTS|NESS|ITY)$", re.IGNORECASE)
+#: A participle or an adverb, which ends an "of" complement; an abstract noun may be a word of
+#: the owner's name there ("the offices of the Salvadoran Workers National Union Federation",
+#: "of the local development corporation").
+_NOT_OF_NAME: Final = re.compile(r"(?:ED|ING|LY)$", re.IGNORECASE)
 #: A passive auxiliary right before a verb: "was seriously wounded", "were later killed".
 #: An apposition after a person's name: ", 45,", ", a street vendor walking through the area,".
 _APPOSITION: Final = r",\s*(?:\d{1,3}|(?:a|an|the|his|her)\s+[^,.;:\"\[\]]{1,80}?)\s*,"
@@ -335,7 +339,7 @@ def _of_end(
             break
         if _blocked(token, blocked) or token.low in words.stops or token.low in words.determiners:
             break
-        if _NOT_NAME.search(token.low) and "-" not in token.low and not token.possessive:
+        if _NOT_OF_NAME.search(token.low) and "-" not in token.low and not token.possessive:
             break
         end = token.end
         taken += 1
