@@ -2440,3 +2440,14 @@ def test_machinegunned_by_men_in_uniform(extractor) -> None:  # type: ignore[no-
     assert report.kind.sub_event_type == "Attack" and report.date.start == date(1989, 11, 15)
     assert [(p.name, p.actor_type) for p in report.perpetrators] == [("unidentified men", "unnamed")]
     assert all(t.type != "military" for t in report.targets)  # the uniforms are the men's dress
+
+
+def test_weapons_and_roads_after_an_act_are_no_victims_in_capitals(extractor) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "SAN SALVADOR IS BEING SHAKEN BY STRONG DETONATIONS OF HEAVY WEAPONS AND INTENSE RIFLE AND MACHINEGUN FIRE. "
+        "THE REBELS ATTACKED THE CITY."
+    )
+    reports = _extract(extractor, text, "1990-03-08")
+    assert reports
+    assert all("WEAPONS" not in t.description and "RIFLE" not in t.description for r in reports for t in r.targets)
+    assert any("HEAVY WEAPONS" in (w.text or "") for r in reports for w in r.weapons)

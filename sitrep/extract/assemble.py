@@ -2289,10 +2289,22 @@ def victims_named(unit: Unit, lexicons: Lexicons) -> list[tuple[Any, int, int]]:
         for person in (*listed, before):
             if person is None or person.phrase.start < unit.lo or (person is before and person.phrase.end > unit.hi):
                 continue
-            if person.name and (lexicons.find_targets(person.name) or _is_place(person.name, sentence)):
-                continue  # "the attack on the U.S. embassy", "the attack on San Ramon": a thing or a place
+            if person.name and (
+                lexicons.find_targets(person.name) or lexicons.find_weapons(person.name)
+                or _is_place(person.name, sentence) or _PLACE_HEAD.search(person.name)
+            ):
+                # "the attack on the U.S. embassy", "the attack on San Ramon", "DETONATIONS OF HEAVY WEAPONS",
+                # "THE ATTACK ON THE COASTAL HIGHWAY": a thing, a weapon or a place
+                continue
             out.append((person, person.phrase.start, person.phrase.end))
     return out
+
+
+#: The last word of a place's description, which no person's name ends with ("the coastal highway",
+#: "the northeastern sectors").
+_PLACE_HEAD = re.compile(
+    r"\b(?:highways?|roads?|streets?|avenues?|routes?|sectors?|zones?|areas?|neighbou?rhoods?|outskirts)\Z", re.I
+)
 
 
 def _is_place(name: str, sentence: Sentence) -> bool:
