@@ -75,6 +75,14 @@ _DIRECTIVE_ACT = re.compile(
     r"call(?:s|ed|ing)?\s+(?:on|upon)|command(?:s|ed|ing)?)\s+(?:[^\s.;:!?]+\s+){0,8}?[\"“]?to\s+$",
     re.I,
 )
+#: Acts a group says it suspends, named right after the suspension and perhaps after another act
+#: coordinated with it ("decreed a suspension of its attacks on civilian officials and of its |
+#: sabotage operations"): none is told, whatever the day of the decree.
+_SUSPENDED_ACT = re.compile(
+    r"\b(?:suspen(?:ds?|ded|ding|sion)|cessation|halt(?:s|ed|ing)?)\s+(?:of\s+)?(?:its|their|all)\s+"
+    r"(?:(?:[\w'-]+\s+){1,8}?(?:and|or)\s+(?:of\s+)?(?:its|their|all)\s+)?$",
+    re.I,
+)
 #: The acts by which a person of note is assassinated: a shooting, a killing (the GTD files a stabbing
 #: or a beating of one as an armed or unarmed assault).
 _TARGETED_FAMILIES = frozenset({"armed", "killing"})
@@ -722,7 +730,9 @@ class Assembler:
         cues = read_cues(self.lexicons, head_text)
         if not cues.negated and any(self.lexicons.realis["negated"].search(u.text) for u in group.units):
             cues = replace(cues, negated=True)  # "Police said there was no attack on the mosque"
-        if _MODAL_ACT.search(head_unit.sentence.text, max(0, head.start - 60), head.start):
+        if _MODAL_ACT.search(head_unit.sentence.text, max(0, head.start - 60), head.start) or _SUSPENDED_ACT.search(
+            head_unit.sentence.text, max(0, head.start - 120), head.start
+        ):
             cues = replace(cues, modal=True)
         elif _DIRECTIVE_ACT.search(head_unit.sentence.text, max(0, head.start - 80), head.start):
             cues = replace(cues, hypothetical=True)
