@@ -2057,6 +2057,11 @@ def test_an_arrest_for_an_earlier_act_is_the_news_and_the_act_is_recalled(extrac
     assert arrest.kind.sub_event_type == "Arrests" and arrest.counts.killed is None
     assert killing.counts.killed is not None and killing.counts.killed.best == 6
     assert killing.date is not None and killing.date.start == date(1989, 11, 16)
+    # the people arrested for the act are its suspects
+    text = "Police arrested three members of Boko Haram over the bombing of the market in Kano last year."
+    arrest, bombing = sorted(_extract(extractor, text, "2016-03-10"), key=lambda r: r.kind.sub_event_type != "Arrests")
+    assert [(p.name, p.attribution) for p in bombing.perpetrators] == [("Boko Haram", "suspected")]
+    assert "Boko Haram" in bombing.evidence["perpetrators"].phrase
 
 
 @pytest.mark.parametrize(

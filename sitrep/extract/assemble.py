@@ -1186,6 +1186,15 @@ class Assembler:
         if persons and "perpetrators" not in evidence:
             evidence["perpetrators"] = persons[0][1]
         perpetrators = list(named.values()) + [ref for ref, _ in persons] + described or list(unnamed.values())
+        if not perpetrators and group.suspects:
+            # the people arrested for the act are its suspects ("arrested 45 soldiers for | killing ...")
+            for unit, mention in group.suspects:
+                perpetrators.append(ActorRef(
+                    name=mention.name, matched=mention.matched, parent=mention.parent, attribution="suspected",
+                    actor_id=mention.actor.id if mention.actor is not None else None,
+                    actor_type=mention.actor_type, country_code=mention.country_code,
+                ))
+                evidence.setdefault("perpetrators", _evidence(unit, mention.start, mention.end, 0.5))
         return perpetrators, targets, claim, evidence
 
     def _weapons(self, group: Group) -> tuple[list[Weapon], Evidence] | None:

@@ -634,6 +634,8 @@ class Extractor:
                 )
                 if earlier:
                     opened.counted_back, opened.scene = _recalled_from(unit, current, when, place, news_when)
+                if grounds and before is not None:
+                    opened.suspects = _arrested(before)
                 if loose and (when is None or place is None) and not earlier:
                     # (the clause before a recalled act is the news it is recalled from: "Security was
                     # tight in Kano on Monday, a week after | a bomb killed 20 people")
@@ -1155,6 +1157,15 @@ _ASCRIBED_BEFORE = re.compile(
     r"(?:\s+[^\s,;.]+){0,6}?\s+$",
     re.IGNORECASE,
 )
+
+
+def _arrested(arrest: Unit) -> tuple[tuple[Unit, Any], ...]:
+    """The actors an arrest's clause names after its verb, the people arrested ("arrested 45 soldiers
+    | for", "the arrest of two members of the FARC | over"): the suspects of the act it was made for."""
+    verb = next((t for t in arrest.triggers if t.family == "arrest"), None)
+    if verb is None:
+        return ()
+    return tuple((arrest, a) for a in arrest.actors if a.start >= verb.end)
 
 
 def _anchors(sentence: Sentence) -> list[tuple[int, tuple[Any, ...]]]:

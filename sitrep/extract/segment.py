@@ -23,6 +23,7 @@ import math
 import re
 from datetime import timedelta
 from dataclasses import dataclass
+from typing import Any
 
 from sitrep.extract.analysis import Unit
 from sitrep.extract.lexicons import TriggerMatch
@@ -59,6 +60,9 @@ class Group:
     # to ("two days after | a suicide attack") and the place it points at ("in the city", "there")
     counted_back: DateSpan | None = None
     scene: Location | None = None
+    # for the act an arrest was made for ("arrested 45 soldiers for | killing six clergymen"): the
+    # arrest's clause and the actors it names as the people arrested, the act's suspects
+    suspects: tuple[tuple[Unit, Any], ...] = ()
 
 
 def dates_compatible(a: DateSpan | None, b: DateSpan | None) -> bool:
