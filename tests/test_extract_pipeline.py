@@ -2459,3 +2459,13 @@ def test_weapons_and_roads_after_an_act_are_no_victims_in_capitals(extractor) ->
     assert reports
     assert all("WEAPONS" not in t.description and "RIFLE" not in t.description for r in reports for t in r.targets)
     assert any("HEAVY WEAPONS" in (w.text or "") for r in reports for w in r.weapons)
+
+
+def test_a_person_named_again_by_a_shorter_name_is_one_target(extractor) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "A bomb killed Attorney General Roberto Garcia Alvarado in San Salvador on Friday. "
+        "The bomb that killed Attorney General Garcia was placed on the roof of his car."
+    )
+    report = _only(_extract(extractor, text, "1989-04-15"))
+    people = [t.description for t in report.targets if "Garcia" in t.description]
+    assert people == ["Attorney General Roberto Garcia Alvarado"]

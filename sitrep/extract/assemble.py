@@ -2042,9 +2042,9 @@ class _TargetList:
         if _ANY_PEOPLE.fullmatch(key) and any(_ANY_PEOPLE.fullmatch(k) for _, k in self._items):
             return  # "eight wounded men" after "12 people" killed: the same civilians, told again
         for i, (held, held_key) in enumerate(self._items):
-            if key == held_key or f" {key} " in f" {held_key} ":
+            if key == held_key or f" {key} " in f" {held_key} " or _shortened(key, held_key):
                 return
-            if f" {held_key} " in f" {key} ":
+            if f" {held_key} " in f" {key} " or _shortened(held_key, key):
                 self._items[i] = (target, key)
                 return
         self._items.append((target, key))
@@ -2053,6 +2053,17 @@ class _TargetList:
 
     def targets(self) -> list[Target]:
         return [t for t, _ in self._items]
+
+
+def _shortened(short: str, full: str) -> bool:
+    """Whether the words of ``short`` (three at least) are those of ``full`` with some left out,
+    in the same order, the first kept: a person named again with a shorter name
+    ("attorney general Garcia" after "attorney general Roberto Garcia Alvarado")."""
+    a, b = short.split(), full.split()
+    if len(a) < 3 or len(a) >= len(b) or a[0] != b[0]:
+        return False
+    it = iter(b)
+    return all(word in it for word in a)
 
 
 def _words_key(text: str) -> str:
