@@ -525,6 +525,9 @@ def test_a_bomber_alone_is_counted_on_the_perpetrators_side() -> None:
         ("More than 500 soldiers have been killed since the start of the war.", 501),
         ("Over the past two years, 300 civilians have been killed in the province.", 300),
         ("At least 1,200 people have been killed so far this year.", 1200),
+        # "in" and a count of weeks, months or years
+        ("The Supreme Court complained that five judges have been killed in 2 months.", 5),
+        ("Twelve soldiers were killed in three weeks in Borno.", 12),
         ("Since January, police have arrested 40 suspects.", 40),
         # a war's toll, with no cue at all: no single attack kills this many
         ("It means razed towns, devastated economies, and the death of 70,000 people.", 70000),
@@ -576,6 +579,10 @@ def test_a_running_toll_of_one_incident_is_cumulative_not_aggregate(sentence: st
         "The fighting killed 12 soldiers on Tuesday.",  # one battle, not a campaign's toll
         "The attack was one of the deadliest in recent years and killed 12 soldiers.",
         "Forces killed 12 insurgents during two separate operations in Kunar.",  # often one incident and its follow-up
+        "Gunmen killed 12 soldiers in two hours of fighting.",  # hours: one attack's length
+        # a comparison, not the period the count covers
+        "The bomb killed 12 soldiers in the first major attack in the city in three years.",
+        "Rocket fire killed 12 soldiers near a fair held for the first time in five years.",
     ],
 )
 def test_what_is_not_an_aggregate(sentence: str) -> None:

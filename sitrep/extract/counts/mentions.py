@@ -14,7 +14,7 @@ from typing import Mapping, Sequence
 from sitrep.extract.counts.lexicon import CountLexicon, default_lexicon
 from sitrep.extract.counts.reader import QUANTITY, Group, Reader, tokenize
 from sitrep.extract.counts.sentence import CLAUSE_WORDS
-from sitrep.extract.numbers import Quantity
+from sitrep.extract.numbers import Quantity, parse_quantity
 from sitrep.model import Count, CountCategory, CountPart
 
 _LETTERS_RE = re.compile(r"[^\W\d_]+")
@@ -633,7 +633,7 @@ def _mark_cumulative(reader: Reader, found: list[_Found]) -> None:
     if not found:
         return
     lex, lows = reader.lex, reader.lows
-    cues = _cues(reader) if not lex.cue_words.isdisjoint(lows) or "operations" in lows else []
+    cues = _cues(reader) if not lex.cue_words.isdisjoint(lows) or "operations" in lows or not _LONG_UNITS.isdisjoint(lows) else []
     campaign = not lex.campaign_nouns.isdisjoint(lows)
     for i, f in enumerate(found):  # a cue belongs to the counts on either side of it
         lo = found[i - 1].end if i else 0
@@ -676,6 +676,14 @@ def _cues(reader: Reader) -> list[tuple[int, bool, bool]]:
             cues.append((reader.starts[k], True, False))
         elif low in lex.period_cues and any(_period_at(reader, c, k) for c in lex.period_cues[low]):
             cues.append((reader.starts[k], True, True))
+        elif (
+            low in ("in", "within") and reader.low(k + 2) in _LONG_UNITS and parse_quantity(reader.low(k + 1)) is not None
+            and not _FIRST_OR_MOST.intersection(lows[max(0, k - 6) : k])
+            and not any(w.endswith("est") for w in lows[max(0, k - 6) : k])
+        ):
+            # "five judges have been killed in 2 months"; not "the first major attack in the city in three
+            # years", "the deadliest in five years": a comparison, not a period the count covers
+            cues.append((reader.starts[k], True, True))
         elif low in lex.cues and any(reader.starts_with(c, k) for c in lex.cues[low]):
             cues.append((reader.starts[k], low == "since" and _since_date(reader, k + 1), False))
         elif low in _ROUND_UP_OPENERS and _round_up(reader, k + 1):
@@ -683,6 +691,10 @@ def _cues(reader: Reader) -> list[tuple[int, bool, bool]]:
     return cues
 
 
+#: Units of time a count of which after "in" makes a period ("in 2 months", "in three years"; not
+#: "in two hours", often one incident's length).
+_LONG_UNITS = frozenset({"weeks", "months", "years", "decades"})
+_FIRST_OR_MOST = frozenset({"first", "time", "most", "biggest", "worst", "largest", "deadliest", "bloodiest"})
 #: Words before the operations a round-up covers: "during four operations", "conducted four operations".
 _ROUND_UP_OPENERS = frozenset({"during", "in", "conducted", "conducting", "across"})
 #: Words for a few that make a round-up as a number of three or more does: "during several operations".
