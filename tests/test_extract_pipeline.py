@@ -2469,3 +2469,15 @@ def test_a_person_named_again_by_a_shorter_name_is_one_target(extractor) -> None
     report = _only(_extract(extractor, text, "1989-04-15"))
     people = [t.description for t in report.targets if "Garcia" in t.description]
     assert people == ["Attorney General Roberto Garcia Alvarado"]
+
+
+def test_a_killing_named_in_passing_by_its_victims_is_recalled_not_news(extractor) -> None:  # type: ignore[no-untyped-def]
+    report = _only(_extract(extractor, "The murder of the Jesuit priests shocked the country.", "1990-01-20"))
+    assert report.realis == "background" and report.date is None  # not dated by the publication
+    assert [t.description for t in report.targets] == ["Jesuit priests"]
+    # with a day of its own it is told as any act is
+    report = _only(_extract(extractor, "The killing of the Jesuit priests in San Salvador on 16 November shocked the country.", "1989-11-20"))
+    assert report.date is not None and report.date.start == date(1989, 11, 16)
+    # a toll told before: the same people, not another killing
+    reports = _extract(extractor, "Gunmen killed two students on Monday. The murder of the students shocked the city.", "1990-01-17")
+    assert len(reports) == 1

@@ -584,10 +584,16 @@ class Extractor:
             # "the killing" with no killing told before is another ("arrested four suspects over | the
             # killing of a police officer last week")
             grounds = after_arrest_grounds(unit, self.lexicons)
+            # "the murder of the Jesuit priests" with no day, toll or doer: known to the reader, recalled
+            in_passing = (
+                when is None and not head.strong and not _tells_toll(unit)
+                and getattr(_killing_of_people(unit), "start", None) == head.start
+                and _fitting(groups, head) is None
+            )
             earlier = (
                 (grounds or recalled(unit, self.lexicons))
                 and not (grounds and _refers_back(unit, head) and _fitting(groups, head) is not None)
-            ) or _long_before(current, unit, head, when)
+            ) or _long_before(current, unit, head, when) or in_passing
             # the date the sentence gives before a cue of an earlier act is the news's ("Security was
             # tight in Kano on Monday, a week after | a bomb killed 20"): what the cue counts back from
             before = units[i - 1] if i > 0 and units[i - 1].sentence is unit.sentence else None
@@ -636,6 +642,7 @@ class Extractor:
                     opened.counted_back, opened.scene = _recalled_from(unit, current, when, place, news_when)
                 if grounds and before is not None:
                     opened.suspects = _arrested(before)
+                opened.in_passing = in_passing
                 if loose and (when is None or place is None) and not earlier:
                     # (the clause before a recalled act is the news it is recalled from: "Security was
                     # tight in Kano on Monday, a week after | a bomb killed 20 people")
@@ -751,7 +758,7 @@ class Extractor:
                 role(text, a.start, a.end, actor_type=a.actor_type) == "perpetrator" for a in unit.actors
             ) or (
                 any(_KILLING_OF.match(text, t.start) for t in unit.triggers) and bool(victims_named(unit, self.lexicons))
-            )
+            ) or _killing_of_people(unit) is not None
         if _names_weapon(unit) or armed_actor or any(t.type in _ATTACKED_IN_EARNEST for t in unit.targets):
             return True
         text = unit.sentence.text
@@ -816,6 +823,38 @@ _EARLIER_DAYS = 31
 
 #: A killing named by its noun and its victim: "the murder of", "the killing of".
 _KILLING_OF = re.compile(r"(?:murders?|killings?|slayings?)\s+of\b", re.I)
+
+
+#: The people a killing is of, told as a known group: "the murder of the (six) Jesuit priests".
+_OF_THE_PEOPLE = re.compile(r"\s+the\s+(?:[\w'-]+\s+){0,2}\Z", re.I)
+
+
+def _killing_of_people(unit: Unit) -> TriggerMatch | None:
+    """The killing a clause names by the people it was of, a target of the lexicon ("the murder of
+    the Jesuit priests shocked the country"): an incident recalled in passing, which the reader is
+    taken to know. None when the clause names no such killing."""
+    text = unit.sentence.text
+    for t in unit.triggers:
+        m = _KILLING_OF.match(text, t.start)
+        if m is None:
+            continue
+        for target in unit.targets:
+            if target.start >= m.end() and _OF_THE_PEOPLE.match(text, m.end(), target.start) and _people_word(target.text):
+                return t
+    return None
+
+
+def _people_word(text: str) -> bool:
+    """Whether the last word of ``text`` names people ("priests", "students"), not a thing."""
+    from sitrep.extract.counts import default_lexicon
+
+    words = text.lower().split()
+    return bool(words) and words[-1] in default_lexicon().people
+
+
+def _tells_toll(unit: Unit) -> bool:
+    """Whether a clause gives a casualty count of its own ("the murder of two priests")."""
+    return any(c.category in _VIOLENT_COUNT and (c.count.best or 0) > 0 for c in unit.counts)
 
 
 def _is_doer(trigger: TriggerMatch) -> bool:

@@ -63,6 +63,9 @@ class Group:
     # for the act an arrest was made for ("arrested 45 soldiers for | killing six clergymen"): the
     # arrest's clause and the actors it names as the people arrested, the act's suspects
     suspects: tuple[tuple[Unit, Any], ...] = ()
+    # a killing named in passing by the people it was of, with no day, toll or doer ("the murder
+    # of the Jesuit priests"): recalled, never the article's news
+    in_passing: bool = False
 
 
 def dates_compatible(a: DateSpan | None, b: DateSpan | None) -> bool:
