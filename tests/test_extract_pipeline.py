@@ -2481,3 +2481,11 @@ def test_a_killing_named_in_passing_by_its_victims_is_recalled_not_news(extracto
     # a toll told before: the same people, not another killing
     reports = _extract(extractor, "Gunmen killed two students on Monday. The murder of the students shocked the city.", "1990-01-17")
     assert len(reports) == 1
+
+
+def test_a_person_accused_of_the_act_is_a_suspected_perpetrator(extractor) -> None:  # type: ignore[no-untyped-def]
+    text = "Colonel Guillermo Benavides was accused of ordering the murder of the six Jesuit priests on 16 November."
+    report = _only(_extract(extractor, text, "1990-01-20"))
+    assert [(p.name, p.actor_type, p.attribution) for p in report.perpetrators] == [
+        ("Guillermo Benavides", "individual", "suspected")
+    ]

@@ -1409,6 +1409,8 @@ def _named_attackers(group: Group) -> list[tuple[ActorRef, Evidence]]:
             judged = assess(text, e.start, e.end, actor_type="individual")
             if judged.role == "other" and not judged.cue and _acting_subject(text, e.start, e.end):
                 attribution = "attributed"  # "X arrived at a checkpoint ... and stabbed one of the soldiers"
+            elif judged.role == "perpetrator" and _ACCUSED.fullmatch(judged.cue):
+                attribution = "suspected"  # "Colonel X was accused of ordering the murder of the priests"
             elif (judged.role != "perpetrator" or judged.attribution is None or judged.attribution == "claimed"
                   or _PASSIVE.search(judged.cue)):
                 # a person who claims is a spokesman, not the attacker (the group is named as claiming)
@@ -1559,6 +1561,8 @@ _PERSON_OBJECT = re.compile(r"\b(?:of|on|at|in|into|from|with|against|for|to|nea
 _SPOKESMAN = re.compile(r"\b(?:spokes(?:man|woman|person)|speaker|commander|leader|chief|official)\s+(?:[A-Z][\w.'’-]*\s+)?\Z", re.I)
 _NAMES_AN_EVENT = re.compile(r"\s+(?:bombings?|attacks?|massacres?|shootings?|sieges?|stabbings?|explosions?|blasts?|riots?)\b", re.I)
 _PASSIVE = re.compile(r"\b(?:is|was|were|are|be|been|being|got|gets)\b", re.I)
+#: A person's blame told in the passive: "X was accused (of ordering the murder)".
+_ACCUSED = re.compile(r"(?:is|was|were|are|being|has\s+been|have\s+been|had\s+been)\s+(?:accused|suspected|blamed)", re.I)
 #: What may come before a person who is the subject of the sentence: "16-year-old", "Palestinian
 #: man identified as", "A man named", "Forty-one-year-old Iraqi citizen, identified only as"; an
 #: opening phrase of place or time may come first ("In the Cave of the Patriarchs massacre, Israeli").
