@@ -2489,3 +2489,12 @@ def test_a_person_accused_of_the_act_is_a_suspected_perpetrator(extractor) -> No
     assert [(p.name, p.actor_type, p.attribution) for p in report.perpetrators] == [
         ("Guillermo Benavides", "individual", "suspected")
     ]
+
+
+def test_another_device_found_elsewhere_is_another_incident(extractor) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "A bomb destroyed the offices of Citicorp in downtown Vina del Mar today. The police reported that another "
+        "bomb was discovered and defused before it exploded at a Catholic school in Vina del Mar."
+    )
+    reports = _extract(extractor, text, "1989-12-29")
+    assert sorted(r.kind.sub_event_type for r in reports) == ["Disrupted weapons use", "Remote explosive/landmine/IED"]
