@@ -585,11 +585,10 @@ class Extractor:
             # killing of a police officer last week")
             grounds = after_arrest_grounds(unit, self.lexicons)
             # "the murder of the Jesuit priests" with no day, toll or doer: known to the reader, recalled
-            in_passing = (
-                when is None and not head.strong and not _tells_toll(unit)
-                and getattr(_killing_of_people(unit), "start", None) == head.start
-                and _fitting(groups, head) is None
-            )
+            in_passing = when is None and not head.strong and not _tells_toll(unit)
+            if in_passing:
+                killing = _killing_of_people(unit)
+                in_passing = killing is not None and killing.start == head.start and _fitting(groups, head) is None
             earlier = (
                 (grounds or recalled(unit, self.lexicons))
                 and not (grounds and _refers_back(unit, head) and _fitting(groups, head) is not None)
