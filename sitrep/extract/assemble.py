@@ -1153,11 +1153,7 @@ class Assembler:
                 if who != "perpetrator":
                     continue
                 how = judged.attribution
-                ref = ActorRef(
-                    name=mention.name, matched=mention.matched, parent=mention.parent, attribution=how,
-                    actor_id=mention.actor.id if mention.actor is not None else None,
-                    actor_type=mention.actor_type, country_code=mention.country_code,
-                )
+                ref = _mention_ref(mention, how)
                 pool = named if mention.actor is not None else unnamed
                 key = ref.actor_id or ref.name.lower()
                 previous = pool.get(key)
@@ -1190,11 +1186,7 @@ class Assembler:
         if not perpetrators and group.suspects:
             # the people arrested for the act are its suspects ("arrested 45 soldiers for | killing ...")
             for unit, mention in group.suspects:
-                perpetrators.append(ActorRef(
-                    name=mention.name, matched=mention.matched, parent=mention.parent, attribution="suspected",
-                    actor_id=mention.actor.id if mention.actor is not None else None,
-                    actor_type=mention.actor_type, country_code=mention.country_code,
-                ))
+                perpetrators.append(_mention_ref(mention, "suspected"))
                 evidence.setdefault("perpetrators", _evidence(unit, mention.start, mention.end, 0.5))
         return perpetrators, targets, claim, evidence
 
@@ -1902,14 +1894,20 @@ def _size(count: Count) -> int:
     return count.best if count.best is not None else (count.min or 0)
 
 
+def _mention_ref(mention: Any, attribution: str | None) -> ActorRef:
+    """The perpetrator an actor mention names, with how the text attributes the act to it."""
+    return ActorRef(
+        name=mention.name, matched=mention.matched, parent=mention.parent, attribution=attribution,
+        actor_id=mention.actor.id if mention.actor is not None else None,
+        actor_type=mention.actor_type, country_code=mention.country_code,
+    )
+
+
 def _claimant(unit: Unit, claim: Any, last_actor: ActorRef | None, named: dict[str, ActorRef]) -> ActorRef | None:
     if claim.by_start is not None:
         for mention in unit.actors:
             if mention.start < claim.by_end and claim.by_start < mention.end:
-                return ActorRef(
-                    mention.name, mention.matched, mention.parent, "claimed",
-                    mention.actor.id if mention.actor is not None else None, mention.actor_type, mention.country_code,
-                )
+                return _mention_ref(mention, "claimed")
     if claim.claimed:
         unknown = _unregistered_claimant(unit, claim.start)
         if unknown is not None:

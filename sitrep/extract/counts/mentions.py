@@ -678,8 +678,7 @@ def _cues(reader: Reader) -> list[tuple[int, bool, bool]]:
             cues.append((reader.starts[k], True, True))
         elif (
             low in ("in", "within") and reader.low(k + 2) in _LONG_UNITS and parse_quantity(reader.low(k + 1)) is not None
-            and not _FIRST_OR_MOST.intersection(lows[max(0, k - 6) : k])
-            and not any(w.endswith("est") for w in lows[max(0, k - 6) : k])
+            and not any(w in _FIRST_OR_MOST or w.endswith("est") for w in lows[max(0, k - 6) : k])
         ):
             # "five judges have been killed in 2 months"; not "the first major attack in the city in three
             # years", "the deadliest in five years": a comparison, not a period the count covers
@@ -694,7 +693,8 @@ def _cues(reader: Reader) -> list[tuple[int, bool, bool]]:
 #: Units of time a count of which after "in" makes a period ("in 2 months", "in three years"; not
 #: "in two hours", often one incident's length).
 _LONG_UNITS = frozenset({"weeks", "months", "years", "decades"})
-_FIRST_OR_MOST = frozenset({"first", "time", "most", "biggest", "worst", "largest", "deadliest", "bloodiest"})
+#: Words of a comparison before "in three years" (with any superlative in -est): "the first time in five years".
+_FIRST_OR_MOST = frozenset({"first", "time", "most", "worst"})
 #: Words before the operations a round-up covers: "during four operations", "conducted four operations".
 _ROUND_UP_OPENERS = frozenset({"during", "in", "conducted", "conducting", "across"})
 #: Words for a few that make a round-up as a number of three or more does: "during several operations".
