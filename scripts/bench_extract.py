@@ -55,7 +55,7 @@ def main() -> None:
     articles = _articles(args)
     words = sum(len(a.text.split()) for a in articles)
     extractor = Extractor()
-    list(extractor.extract_many(articles[:2]))  # warm-up: loads spaCy, the gazetteer, the registry
+    extractor.warm_up()  # loads spaCy, the gazetteer and its indexes, the registry, dateparser
 
     nlp = extractor.nlp
     texts = [a.text for a in articles]

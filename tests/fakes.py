@@ -9,8 +9,8 @@ from sitrep.model import Article, Report
 
 
 class FakeExtractor:
-    """What the evaluators use of an Extractor: ``extract_many``, ``nlp.pipe``,
-    ``settings.batch_size`` and, for some, ``gazetteer`` and ``registry``.
+    """What the evaluators use of an Extractor: ``warm_up``, ``extract_many``, ``nlp.pipe``,
+    ``nlp.make_doc``, ``settings.batch_size`` and, for some, ``gazetteer`` and ``registry``.
 
     The reports of an article are looked up by its text, or with ``by="source"`` by its source
     (a gold row's or a headline's id); every article given is remembered in ``seen``.
@@ -30,8 +30,12 @@ class FakeExtractor:
         self.gazetteer = gazetteer
         self.registry = registry
         self.seen: list[Article] = []
+        self.warmed = False
         self.settings = SimpleNamespace(batch_size=batch_size)
-        self.nlp = SimpleNamespace(pipe=lambda texts, batch_size: iter(list(texts)))
+        self.nlp = SimpleNamespace(pipe=lambda texts, batch_size: iter(list(texts)), make_doc=lambda text: text)
+
+    def warm_up(self) -> None:
+        self.warmed = True
 
     def extract_many(self, articles: Iterable[Article]) -> Iterator[tuple[Article, list[Report]]]:
         for article in articles:

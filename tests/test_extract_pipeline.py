@@ -2498,3 +2498,16 @@ def test_another_device_found_elsewhere_is_another_incident(extractor) -> None: 
     )
     reports = _extract(extractor, text, "1989-12-29")
     assert sorted(r.kind.sub_event_type for r in reports) == ["Disrupted weapons use", "Remote explosive/landmine/IED"]
+
+
+@pytest.mark.model
+def test_warm_up_loads_the_tables_read_on_demand_and_changes_no_result(extractor) -> None:  # type: ignore[no-untyped-def]
+    article = Article(
+        text="Taliban fighters attacked a checkpoint in Ghanzi province on Monday, killing four policemen.",
+        published=date(2011, 5, 3),
+    )
+    before = [r.to_dict() for r in extractor.extract(article)]
+    extractor.warm_up()
+    assert extractor.gazetteer._spellings is not None and extractor.gazetteer._district_rows is not None
+    after = [r.to_dict() for r in extractor.extract(article)]
+    assert after == before and before[0]["location"]["admin1"] == "Ghazni"

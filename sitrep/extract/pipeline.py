@@ -25,7 +25,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
-from datetime import timedelta
+from datetime import date, timedelta
 from itertools import islice
 from typing import TYPE_CHECKING, Any, Iterable, Iterator, Sequence
 
@@ -154,6 +154,17 @@ class Extractor:
         return self._assembler
 
     # -- public ---------------------------------------------------------------------------
+    def warm_up(self) -> None:
+        """Load now every model and table extraction reads (spaCy, the gazetteer and its
+        indexes, the actor registry, dateparser), rather than while the first articles are
+        read. Timings of extraction call it first, so that loading is not counted as speed."""
+        from sitrep.extract.dates_resolver import DateResolver
+
+        self.gazetteer.preload()
+        DateResolver(date(2000, 1, 1)).preload()
+        for _ in self.extract_many([Article(text="Gunmen killed three people in Kabul on Friday.")]):
+            pass
+
     def extract(self, article: Article) -> list[Report]:
         """The reports of one article."""
         return next(self.extract_many([article]))[1]

@@ -338,6 +338,14 @@ class Gazetteer:
         is compared, and only when the text calls it a district."""
         return _the_one_near(name, (s for code in country_codes for s in self._districts_of(code)), one_vowel_apart)
 
+    def preload(self) -> None:
+        """Read now what the first texts would otherwise load on demand: the admin1 spellings
+        and the districts compared with misspelt names, and the scan index of running text.
+        A long-running service calls it once at start-up."""
+        self._admin1_spellings("")
+        self._districts_of("")
+        self.scan("")
+
     def _districts_of(self, country_code: str) -> tuple[tuple[str, Place], ...]:
         known = self._district_spellings.get(country_code)
         if known is None:
