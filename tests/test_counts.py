@@ -150,6 +150,12 @@ def test_groups_joined_by_and_add_up_with_their_sides() -> None:
         ("Gunmen killed six clergymen, a maid, and her daughter on 16 November.", [("killed", 8)]),
         ("Six priests, their cook and her daughter were killed.", [("killed", 8)]),
         ("Two Italian engineers and a Spanish technician were kidnapped.", [("kidnapped", 3)]),
+        # places, acts and animals counted beside the people are not people
+        ("In Kabul, the capital, and two other cities, six people were killed.", [("killed", 6)]),
+        ("Across four districts, 12 civilians were killed by gunmen.", [("killed", 12)]),
+        ("In three separate attacks, 11 people were killed on Friday.", [("killed", 11)]),
+        ("Gunmen killed five people and 40 cattle in the village.", [("killed", 5)]),
+        ("Gunmen killed one man and two other civilians.", [("killed", 3)]),
     ],
 )
 def test_lists_of_victims(sentence: str, expected: list[tuple[str, int]]) -> None:

@@ -718,6 +718,8 @@ class GroupReader(Sentence):
         reach = self._apposition_end(a.last + 1) if a.named else a.last  # "Sayed Munir, the district police chief of ..., and"
         if b.subset != a.subset or b.reflexive or b.first - reach > 12 or a.definite or b.definite:
             return False
+        if a.thing != b.thing:
+            return False  # "Across four districts, 12 civilians were killed": the districts are not counted
         if past is not None:
             if self.low(past.last + 1) != "," or self.low(past.last + 2) != "and" or past.last + 3 != b.first:
                 return False

@@ -208,6 +208,8 @@ class Sentence:
             ):
                 head = k  # "injures a 21-year-old in Belfast", not "a 26-year-old Santana Rojas"
             k += 1
+        if 0 <= head < k - 1 and lows[k - 1] in lex.not_people:
+            head = -1  # "two other cities", "three other vehicles": the phrase ends on what it counts
         if head < 0:
             if need_person or k == j:
                 return None
