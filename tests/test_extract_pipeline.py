@@ -435,6 +435,9 @@ def test_a_day_to_come_told_aside_does_not_date_the_attack(extractor) -> None:  
         ("Soldiers killed two militants in Kunar.", "Armed clash", {"armed group"}),
         # the police who freed the hostages rescued them
         ("Police freed 20 hostages in a raid in Lagos on Friday.", "Abduction/forced disappearance", set()),
+        # the agent of a passive, however it is hedged, is not its target
+        ("Two civilians were shot dead by suspected militants in Srinagar on Wednesday.", "Attack", {"civilians"}),
+        ("Three villagers were hacked to death by heavily armed militants in Zamfara.", "Attack", {"civilians"}),
     ],
 )
 def test_the_subject_of_an_act_is_not_its_target(extractor, text: str, sub_event_type: str, targets: set[str]) -> None:  # type: ignore[no-untyped-def]

@@ -1990,7 +1990,7 @@ _VICTIM_LINK = re.compile(r"\s+(?:of|on|against|upon)\b", re.I)
 _NON_WORD = re.compile(r"[^\w\s]")
 #: The agent of a passive right before a phrase: "attacked by (the) terrorists" names who attacked.
 _AGENT = re.compile(
-    r"\bby\s+(?:(?:the|a|an|some|several|armed|unidentified|unknown|masked|\d+|two|three|four|five|six|seven|eight|nine|ten|a few|dozens of)\s+|(?:group|gang|band|squad|unit|cell|team|number)\s+of\s+)*$", re.I
+    r"\bby\s+(?:(?:the|a|an|some|several|armed|heavily|suspected|alleged|presumed|unidentified|unknown|masked|\d+|two|three|four|five|six|seven|eight|nine|ten|a few|dozens of)\s+|(?:group|gang|band|squad|unit|cell|team|number)\s+of\s+)*$", re.I
 )
 #: A target word before the head that is its subject, the head a verb in "-ing": "Police are treating
 #: the fire as suspicious" (unlike "police were attacked").
