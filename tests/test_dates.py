@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 
 from sitrep.errors import RegistryError
 from sitrep.extract.dates import DateMention, DateResolver, find_dates, publication_date_from_text
-from sitrep.extract.dates_lexicon import load_date_words, parse_date_words, read_date_words
+from sitrep.extract.dates_lexicon import easter_sunday, load_date_words, parse_date_words, read_date_words
 from sitrep.model import DateSpan
 
 # The worked example of the product brief: an opinion column published on Monday 25 March 2024.
@@ -65,6 +65,8 @@ def _shipped_yaml() -> dict:
         lambda d: d["period_parts"]["month"].pop("late"),
         lambda d: d.update(vague_counts={"several": [7, 3]}),
         lambda d: d["named_dates"].append({"pattern": "(unclosed", "date": date(2001, 9, 11)}),
+        lambda d: d["holidays"].update({"leap day": "02-29"}),  # not a day of every year
+        lambda d: d["holidays"].update({"pentecost": "easter+forty-nine"}),
     ],
 )
 def test_a_damaged_date_word_list_is_rejected_with_a_registry_error(damage) -> None:
@@ -214,6 +216,34 @@ def test_a_bare_clock_time_is_a_mention_marked_time_only() -> None:
     mentions = find_dates("March 25, 2024 | 10:42 AM")
     assert [(m.text, m.time_only) for m in mentions] == [("March 25, 2024", False), ("10:42 AM", True)]
     assert find_dates("Prices rose by 2.50 points.") == []
+
+
+def test_western_easter_by_the_computus() -> None:
+    assert [easter_sunday(y) for y in (1990, 2000, 2019, 2024, 2025, 2038)] == [
+        D("1990-04-15"), D("2000-04-23"), D("2019-04-21"), D("2024-03-31"), D("2025-04-20"), D("2038-04-25"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "published", "expected"),
+    [
+        ("The attack in the early hours of New Year's Day killed 39 people.", "2017-01-02", ("2017-01-01",)),
+        ("ON NEW YEARS EVE GUNMEN OPENED FIRE", "2017-01-02", ("2016-12-31",)),
+        ("Bombs struck three churches on Easter Sunday.", "2019-04-22", ("2019-04-21",)),
+        ("A church was attacked on Christmas Day.", "2012-01-10", ("2011-12-25",)),
+        ("Gunmen struck on Good Friday last year.", "2024-05-04", ("2023-04-07",)),
+        ("The bombing on Christmas Day 2011 killed 37.", "2024-05-04", ("2011-12-25",)),
+        ("Bastille Day's attack in Nice killed 86 people.", "2016-07-16", ("2016-07-14",)),
+        # the name of an event or of a treaty dates nothing, nor does the weekday in it
+        ("It was the worst attack since the Easter Sunday bombings.", "2024-05-04", ()),
+        ("The Good Friday Agreement ended the Troubles.", "2024-05-04", ()),
+        ("Shoppers filled the Christmas market.", "2024-12-20", ()),
+    ],
+)
+def test_holidays_are_their_day(sentence: str, published: str, expected: tuple[str, ...]) -> None:
+    resolver = DateResolver(D(published))
+    found = tuple(resolver.resolve(m.text).start.isoformat() for m in find_dates(sentence))
+    assert found == expected
 
 
 def test_numeric_and_named_dates_are_found() -> None:

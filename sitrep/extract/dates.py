@@ -48,6 +48,11 @@ Conventions (P is the publication date; weeks run Monday to Sunday):
   1990-1999; "the '90s" is the latest such decade that started by P. Events
   known by their date ("9/11", "the September 11 attacks", "7/7") are their
   day (``named_dates`` in the word list).
+* **Holidays** ("Christmas Day", "New Year's Eve", "Easter Sunday", "Good Friday",
+  ``holidays`` in the word list) are their day: the last one on or before P, or
+  the year's with a year or "last year"; the feasts of Easter move with Western
+  Easter. "The Easter Sunday bombings" and "the Good Friday Agreement" name an
+  event or a treaty, perhaps years old, and date nothing.
 * **Rolling spans**: "in recent days" = [P-7, P] (precision week), "recent
   weeks" [P-4 weeks, P], "recent months" [P-6 months, P]; "the past N days",
   "the last 24 hours" = [P-N, P]; their precision follows the span's length.

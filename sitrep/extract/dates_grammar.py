@@ -25,7 +25,7 @@ from typing import Iterable, Iterator, Mapping
 
 from sitrep.extract.dates_lexicon import DateWords, load_date_words
 from sitrep.extract.dates_patterns import (
-    AGO, ANAPHOR, DECADE, DMY, KINDS, MDY, MONTH, NUMERIC, ORDINAL, PERIOD, PREFIX, RECENT, SEASON,
+    AGO, ANAPHOR, DECADE, DMY, HOLIDAY, KINDS, MDY, MONTH, NUMERIC, ORDINAL, PERIOD, PREFIX, RECENT, SEASON,
     TIME, WEEKDAY, YEAR, Scanner, alternation, build_scanners,
 )  # fmt: skip
 
@@ -33,7 +33,7 @@ _PRIORITY = {kind: i for i, kind in enumerate(KINDS)}
 
 # Kinds that name a day or period but leave the year (or week, month) open: a
 # following "this year" / "last week" / "of this month" completes them.
-_OPEN_KINDS = frozenset({DMY, MDY, MONTH, SEASON, ORDINAL, WEEKDAY})
+_OPEN_KINDS = frozenset({DMY, MDY, MONTH, SEASON, ORDINAL, WEEKDAY, HOLIDAY})
 
 _DIGIT = re.compile(r"\d")
 _NUMBER = re.compile(r"[0-9]+")
@@ -46,6 +46,8 @@ _MAX_LEAD = 9  # how many words may lead up to a head ("towards the very end of 
 
 # What may stand between two pieces that join: spaces, commas, a few small words.
 _JOIN_GAP = re.compile(r"(?:\s|,|\b(?i:at|on|of|in|around|about|approximately)\b)*")
+_THE_BEFORE = re.compile(r"\b(?i:the)\s+$")
+_TREATY_AFTER = re.compile(r"\s+(?i:agreement|accords?|truce|ceasefire)\b")
 _HINT_GAP = re.compile(r"\s+(?:(?i:of)\s+)?")
 _AFTER_ORDINAL = re.compile(
     r"\s*(?:[,.;:)]|$)|\s+(?i:at|when|in|after|before|as|until)\b"
@@ -110,6 +112,12 @@ def is_completion(piece: Piece) -> bool:
         and rel in ("this", "last", "next")
         and "pa" not in piece.groups
         and "pn" not in piece.groups
+    )
+
+
+def _names_an_event(piece: Piece, text: str) -> bool:
+    return piece.kind == HOLIDAY and "y" not in piece.groups and bool(
+        _THE_BEFORE.search(text, max(0, piece.start - 8), piece.start) or _TREATY_AFTER.match(text, piece.end)
     )
 
 
@@ -247,7 +255,9 @@ class DateGrammar:
 
     def chunks(self, text: str) -> list[Chunk]:
         """Date mentions in ``text``: pieces joined into expressions, leading prepositions dropped."""
-        pieces = self.pieces(text)
+        # "the Easter Sunday bombings", "the Good Friday Agreement": a holiday's name in the name of
+        # an event or a treaty, which may be years old, dates nothing (nor does the weekday in it)
+        pieces = [p for p in self.pieces(text) if not _names_an_event(p, text)]
         groups: list[list[Piece]] = []
         for piece in pieces:
             if groups and self._joins(groups[-1], piece, text[groups[-1][-1].end : piece.start]):

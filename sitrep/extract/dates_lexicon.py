@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
@@ -42,6 +42,7 @@ _REQUIRED_KEYS = (
     "stripped_prepositions",
     "period_parts",
     "named_dates",
+    "holidays",
 )
 
 
@@ -51,6 +52,39 @@ class NamedDate:
 
     pattern: str
     day: date
+
+
+@dataclass(frozen=True, slots=True)
+class Holiday:
+    """A day named after a feast or a holiday: a fixed calendar day, or a distance from Easter."""
+
+    month: int = 0  # with ``day``: the calendar day; 0 for a feast that moves with Easter
+    day: int = 0
+    after_easter: int = 0  # days after Western Easter Sunday (negative: before)
+
+    def on(self, year: int) -> date:
+        """The holiday's day in ``year``."""
+        if self.month:
+            return date(year, self.month, self.day)
+        return easter_sunday(year) + timedelta(days=self.after_easter)
+
+
+def easter_sunday(year: int) -> date:
+    """Western (Gregorian) Easter Sunday of ``year``, by the anonymous Gregorian computus."""
+    a, b, c = year % 19, year // 100, year % 100
+    d, e = divmod(b, 4)
+    g = (8 * b + 13) // 25
+    h = (19 * a + b - d - g + 15) % 30
+    i, k = divmod(c, 4)
+    l = (32 + 2 * e + 2 * i - h - k) % 7  # noqa: E741 - the computus's own letters
+    m = (a + 11 * h + 22 * l) // 451
+    month, day = divmod(h + l - 7 * m + 114, 31)
+    return date(year, month, day + 1)
+
+
+def holiday_key(name: str) -> str:
+    """A holiday's name as looked up: lower case, spaces single, apostrophes dropped."""
+    return " ".join(name.lower().replace("'", "").replace("’", "").split())
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,6 +109,8 @@ class DateWords:
     stripped_prepositions: frozenset[str]
     period_parts: Mapping[str, Mapping[str, tuple[int, int]]]
     named_dates: tuple[NamedDate, ...]
+    holidays: Mapping[str, Holiday]  # holiday_key(name) -> its day
+    holiday_names: tuple[str, ...]  # the names as written in the word list
 
 
 def _fail(key: str, why: str, source: str) -> RegistryError:
@@ -199,6 +235,7 @@ def parse_date_words(data: Any, source: str = DATE_WORDS_FILE) -> DateWords:
         except re.error as exc:
             raise _fail(f"named_dates[{i}]", f"bad pattern: {exc}", source) from exc
         named_dates.append(NamedDate(entry["pattern"], entry["date"]))
+    holidays = _holidays(data["holidays"], source)
 
     return DateWords(
         months=MappingProxyType(months),
@@ -223,7 +260,33 @@ def parse_date_words(data: Any, source: str = DATE_WORDS_FILE) -> DateWords:
         ),
         period_parts=MappingProxyType(period_parts),
         named_dates=tuple(named_dates),
+        holidays=MappingProxyType({holiday_key(name): day for name, day in holidays.items()}),
+        holiday_names=tuple(holidays),
     )
+
+
+_HOLIDAY_DAY = re.compile(r"(?P<m>\d\d)-(?P<d>\d\d)|easter(?:(?P<sign>[+-])(?P<n>\d{1,2}))?")
+
+
+def _holidays(raw: object, source: str) -> dict[str, Holiday]:
+    if not isinstance(raw, dict):
+        raise _fail("holidays", "expected name: MM-DD or easter[+-N]", source)
+    out: dict[str, Holiday] = {}
+    for name, when in raw.items():
+        m = _HOLIDAY_DAY.fullmatch(str(when)) if isinstance(name, str) and name.strip() else None
+        if m is None:
+            raise _fail(f"holidays[{name!r}]", "expected name: MM-DD or easter[+-N]", source)
+        if m.group("m"):
+            holiday = Holiday(month=int(m.group("m")), day=int(m.group("d")))
+            try:
+                holiday.on(2001)  # a day of every year: not "02-30", nor "02-29"
+            except ValueError as exc:
+                raise _fail(f"holidays[{name!r}]", f"no such day: {when}", source) from exc
+        else:
+            n = int(m.group("n") or 0)
+            holiday = Holiday(after_easter=-n if m.group("sign") == "-" else n)
+        out[" ".join(name.lower().split())] = holiday
+    return out
 
 
 def read_date_words(path: Path) -> DateWords:

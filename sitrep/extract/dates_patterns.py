@@ -15,6 +15,7 @@ from sitrep.extract.dates_lexicon import DateWords
 
 # Piece kinds, in the order that breaks ties between equally long pieces.
 NAMED = "named"
+HOLIDAY = "holiday"
 ISO = "iso"
 NUMERIC = "numeric"
 DMY = "dmy"
@@ -35,7 +36,7 @@ PREFIX = "prefix"
 TIME_WORDS = "time words"  # a second pattern for TIME pieces ("at dawn", "in the evening")
 
 KINDS: tuple[str, ...] = (
-    NAMED, ISO, NUMERIC, DMY, MDY, MONTH, SEASON, DECADE, YEAR, RELDAY, WEEKDAY,
+    NAMED, HOLIDAY, ISO, NUMERIC, DMY, MDY, MONTH, SEASON, DECADE, YEAR, RELDAY, WEEKDAY,
     ANAPHOR, AGO, RECENT, PERIOD, ORDINAL, TIME, PREFIX,
 )  # fmt: skip
 
@@ -74,6 +75,15 @@ def _names(words: Iterable[str]) -> str:
     return alternation(variants, ignore_case=False)
 
 
+def _holiday_names(names: Iterable[str]) -> str:
+    """The holidays' names, each word capitalised or in capitals, an apostrophe optional."""
+    spelt = []
+    for name in sorted(names, key=lambda n: -len(n)):
+        words = [re.escape(w).replace("'", "['’]?") for w in name.split()]
+        spelt.append(r"\s+".join(rf"(?:{w[0].upper()}(?i:{w[1:]}))" for w in words))
+    return "|".join(spelt) if spelt else "(?!)"
+
+
 def _patterns(words: DateWords) -> dict[str, str]:
     """The regular expression of each piece kind (TIME has two: clock times and time words)."""
     full = list(words.month_full)
@@ -104,6 +114,8 @@ def _patterns(words: DateWords) -> dict[str, str]:
         NAMED: "|".join(
             rf"{b}(?P<n{i}>(?i:{nd.pattern}))(?![\w/])" for i, nd in enumerate(words.named_dates)
         ),
+        # "Christmas Day", "last Good Friday", "New Year's Eve 2016", "NEW YEARS DAY"
+        HOLIDAY: rf"{b}(?:{rel}\s+)?(?P<h>{_holiday_names(words.holiday_names)})(?:,?\s+(?P<y>{year}))?(?!\w)",
         ISO: r"(?<![\w/.-])(?P<y>(?:1[89]|20)\d\d)(?P<sep>[-/.])(?P<m>0?[1-9]|1[0-2])(?P=sep)"
         r"(?P<d>0?[1-9]|[12]\d|3[01])(?![\w/-]|\.\d)",
         NUMERIC: r"(?<![\w/.-])(?P<a>\d{1,2})(?P<sep>[/.-])(?P<b>\d{1,2})(?P=sep)"
@@ -191,6 +203,7 @@ def build_scanners(words: DateWords) -> tuple[Scanner, ...]:
     # name: (heads or a number pattern, reach, starters, also, probe)
     specs: dict[str, tuple[frozenset[str] | str, int, frozenset[str], frozenset[str], str | None]] = {
         NAMED: (day_number, 2, months | {"september"}, none, r"/|11"),
+        HOLIDAY: (frozenset(n.split()[0].split("'")[0] for n in words.holiday_names), 1, rels, none, None),
         ISO: (year_number, 0, none, none, r"\d[-/.]\d"),
         NUMERIC: (r"\d\d?", 2, none, none, r"\d[-/.]\d"),
         DMY: (day_number, 4, frozenset(words.weekdays) | {"the"}, months, None),

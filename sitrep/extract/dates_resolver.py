@@ -14,10 +14,10 @@ from sitrep.extract import dates_calendar as cal
 from sitrep.extract.dates_calendar import Span
 from sitrep.extract.dates_grammar import DateGrammar, Piece, default_grammar, is_completion, is_open
 from sitrep.extract.dates_patterns import (
-    AGO, ANAPHOR, DECADE, DMY, ISO, MDY, MONTH, NAMED, NUMERIC, ORDINAL, PERIOD, PREFIX, RECENT,
+    AGO, ANAPHOR, DECADE, DMY, HOLIDAY, ISO, MDY, MONTH, NAMED, NUMERIC, ORDINAL, PERIOD, PREFIX, RECENT,
     RELDAY, SEASON, TIME, WEEKDAY, YEAR,
 )  # fmt: skip
-from sitrep.extract.dates_lexicon import DateWords
+from sitrep.extract.dates_lexicon import DateWords, holiday_key
 from sitrep.model import DateSpan, Precision
 
 if TYPE_CHECKING:
@@ -146,6 +146,8 @@ class DateResolver:
             index = int(next(k for k in g if k.startswith("n"))[1:])
             day = self._words.named_dates[index].day
             return _Reading(day, day, "day", explicit=True)
+        if kind == HOLIDAY:
+            return self._holiday(g, hint, tense)
         if kind == ISO:
             day = date(int(g["y"]), int(g["m"]), int(g["d"]))
             return _Reading(day, day, "day", explicit=True)
@@ -265,6 +267,22 @@ class DateResolver:
 
             return self._pick(this_year, "bare", tense, "season", reach=1)
         return self._pick(occurrence, mode, tense, "season")
+
+    def _holiday(self, g: Mapping[str, str], hint: Piece | None, tense: Tense) -> _Reading | None:
+        holiday = self._words.holidays[holiday_key(g["h"])]
+        if "y" in g:
+            day = holiday.on(int(g["y"]))
+            return _Reading(day, day, "day", explicit=True)
+        hint_year = self._hint_year(hint)
+        if hint_year is not None:  # "Christmas Day last year"
+            day = holiday.on(hint_year)
+            return _Reading(day, day, "day")
+
+        def occurrence(k: int) -> Span:
+            day = holiday.on(self.published.year + k)
+            return day, day
+
+        return self._pick(occurrence, self._mode(g, this_is_current=True), tense, "day", reach=1)
 
     def _decade(self, g: Mapping[str, str]) -> _Reading:
         if "y" in g:
@@ -624,7 +642,7 @@ class DateResolver:
 _RANK = {
     kind: i
     for i, kind in enumerate(
-        (NAMED, ISO, NUMERIC, DMY, MDY, MONTH, SEASON, YEAR, DECADE, RELDAY, WEEKDAY,
+        (NAMED, HOLIDAY, ISO, NUMERIC, DMY, MDY, MONTH, SEASON, YEAR, DECADE, RELDAY, WEEKDAY,
          ORDINAL, ANAPHOR, AGO, PERIOD, RECENT)
     )  # fmt: skip
 }
