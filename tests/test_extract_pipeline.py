@@ -2026,6 +2026,26 @@ def test_an_act_recalled_by_a_count_back_takes_its_day_and_place_from_the_news(e
     assert report.date is not None and report.date.start <= date(2026, 11, 9) <= report.date.end < date(2026, 11, 16)
 
 
+def test_an_act_recalled_at_the_sentences_opening_is_an_incident_of_its_own(extractor) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "A month after the bombing of a market in Maiduguri that killed 20 people, a suicide bomber struck a "
+        "mosque in the city on Friday, killing five."
+    )
+    news, recalled = sorted(_extract(extractor, text, "2026-11-22"), key=lambda r: r.realis != "reported")
+    assert news.realis == "reported" and news.counts.killed is not None and news.counts.killed.best == 5
+    assert news.date is not None and news.date.start == date(2026, 11, 20)
+    assert news.location is not None and news.location.name == "Maiduguri"  # "in the city"
+    assert recalled.realis == "background" and recalled.counts.killed is not None and recalled.counts.killed.best == 20
+    # the month counted back from the news's Friday, give or take
+    assert recalled.date is not None and recalled.date.start <= date(2026, 10, 20) <= recalled.date.end < news.date.start
+    # an act recalled so that tells no toll of its own is still apart from the news
+    text = "Two weeks after the massacre in Ituri that killed 40 villagers, gunmen returned and burned down the church."
+    reports = _extract(extractor, text, "2026-11-22")
+    assert sorted((r.realis, r.counts.killed.best if r.counts.killed else None) for r in reports) == [
+        ("background", 40), ("reported", None)
+    ]
+
+
 def test_a_protest_for_a_death_is_the_news_and_the_death_is_recalled(extractor) -> None:  # type: ignore[no-untyped-def]
     text = "Thousands of people marched in Dhaka on Friday to demand justice for a student killed in police custody."
     reports = _extract(extractor, text, "2026-11-22")

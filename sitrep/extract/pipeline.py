@@ -506,6 +506,11 @@ class Extractor:
             # "Police arrested two men on Tuesday over the 2015 bombing": the act the arrest was made
             # for, recalled, is a unit of its own from the cue on, whatever dates each names
             cut = arrest_grounds_cut(sentence, self.lexicons)
+            fronted = self._fronted_recall(sentence) if cut is None else None
+            if fronted is not None:  # "A month after | the bombing of a market that killed 20, | a suicide bomber struck"
+                for lo, hi in zip((0, *fronted), (*fronted, len(sentence.text))):
+                    units.append(Unit(sentence, lo, hi, len(units)))
+                continue
             anchors = _anchors(sentence) if cut is None else []
             if cut is None and not anchors:
                 cut = self._cue_cut(sentence)
@@ -515,6 +520,26 @@ class Extractor:
                 continue
             units.extend(split_units(sentence, order_start=len(units), anchors=anchors))
         return units
+
+    def _fronted_recall(self, sentence: Sentence) -> tuple[int, int] | None:
+        """Where a sentence that opens on an earlier act counted back from its news ("A month after
+        the bombing of a market that killed 20 people, a suicide bomber struck a mosque") cuts: after
+        the cue, where the recalled act begins, and at the comma that closes it, where the news
+        begins. None unless the cue opens the sentence, an act follows it within reach and an act
+        of an incident other than an arrest follows the comma."""
+        text = sentence.text
+        m = self.lexicons.earlier_incident.search(text)
+        if m is None or text[: m.start].strip() or not _COUNTED_BACK.search(text, 0, m.end):
+            return None
+        act = next((t for t in sentence.triggers if m.end <= t.start <= m.end + _RECALLED_ACT_REACH), None)
+        comma = text.find(",", act.end) if act is not None else -1
+        # the news is another act; an arrest after the act it was made for is told with it ("A week after
+        # the bombing of a market, police arrested three suspects")
+        if comma < 0 or not any(
+            t.start > comma and t.family in _HEAD_FAMILIES and t.family != "arrest" for t in sentence.triggers
+        ):
+            return None
+        return m.end, comma
 
     def _cue_cut(self, sentence: Sentence) -> int | None:
         """Where a sentence that tells two incidents turns to the second: a cue of a new incident
@@ -607,7 +632,16 @@ class Extractor:
             # the date the sentence gives before a cue of an earlier act is the news's ("Security was
             # tight in Kano on Monday, a week after | a bomb killed 20"): what the cue counts back from
             before = units[i - 1] if i > 0 and units[i - 1].sentence is unit.sentence else None
-            news_when = context.unit_date(before, before.hi) if earlier and before is not None else None
+            # an act recalled at the sentence's opening counts back from the news after it, not before
+            fronted = earlier and before is not None and self._fronted_recall(unit.sentence) == (unit.lo, unit.hi)
+            news_when = context.unit_date(before, before.hi) if earlier and before is not None and not fronted else None
+            # the news after an act recalled at the sentence's opening ("A month after the bombing of a
+            # market that killed 20, | a suicide bomber struck a mosque in the city on Friday")
+            after_recall = (
+                i > 0 and unit.lo > 0 and units[i - 1].sentence is unit.sentence and units[i - 1].hi == unit.lo
+                and unit.sentence.text.startswith(",", unit.lo) and recalled(units[i - 1], self.lexicons)
+                and bool(groups) and groups[-1].head_unit is units[i - 1]
+            )
             told_before = all(_refers_back(unit, t) for t in unit.triggers)  # the clause speaks only of one told
             explicit_new = (
                 # a cue of another incident, unless the clause speaks only of one told ("Hours later,
@@ -619,7 +653,7 @@ class Extractor:
                 unit.lo > 0 and _WHILE_ANOTHER.match(unit.sentence.text, unit.lo) is not None  # a clause cut off by _cue_cut
             ) or (
                 _opens_on_another_place(unit, head, place, current) and not told_before
-            ) or earlier or (
+            ) or earlier or after_recall or (
                 # a rule line ("---") between two stories pasted in one text
                 current is not None and _RULE_LINE.search(
                     context.article.text, context.sentences[current.last_sentence].end, unit.sentence.start
@@ -649,7 +683,13 @@ class Extractor:
                     place=place, last_sentence=unit.sentence.index, threat=threat, recalled=earlier,
                 )
                 if earlier:
-                    opened.counted_back, opened.scene = _recalled_from(unit, current, when, place, news_when)
+                    news = None if fronted else current
+                    opened.counted_back, opened.scene = _recalled_from(unit, news, when, place, news_when)
+                if after_recall:  # the recalled act counts back from this news, which may be where it happened
+                    recall = groups[-1]
+                    recall.counted_back, _ = _recalled_from(recall.head_unit, opened, recall.date, recall.place, None)
+                    if place is None and SAME_SCENE.search(text):
+                        opened.scene = recall.place
                 if grounds and before is not None:
                     opened.suspects = _arrested(before)
                 opened.in_passing = in_passing
