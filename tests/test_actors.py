@@ -217,6 +217,13 @@ def test_a_name_and_its_acronym_in_brackets_are_one_mention(registry: ActorRegis
     ]
 
 
+def test_a_name_that_qualifies_the_next_names_no_actor_of_its_own(registry: ActorRegistry) -> None:
+    names = [m.name for m in registry.find_all("Officials blamed the al Qaeda-linked al Shabaab group.")]
+    assert names == ["al-Shabaab"]
+    # with no name after it, the group it is linked to is all the text names
+    assert [m.name for m in registry.find_all("al Qaeda-linked militants attacked a base")][0] == "al-Qaeda"
+
+
 def test_names_are_not_found_inside_words_urls_addresses_or_handles(registry: ActorRegistry) -> None:
     text = "A crISIS in Kabul; see https://www.hamas.ps/news, write to press@hamas.org or follow @Hamas and #ISIS."
     assert registry.find(text) == []

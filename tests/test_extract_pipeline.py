@@ -2026,6 +2026,22 @@ def test_an_act_recalled_by_a_count_back_takes_its_day_and_place_from_the_news(e
     assert report.date is not None and report.date.start <= date(2026, 11, 9) <= report.date.end < date(2026, 11, 16)
 
 
+def test_an_act_the_news_is_compared_with_is_recalled_and_the_claim_goes_to_the_news(extractor) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "MOGADISHU (Reuters) - The death toll from Saturday's twin car bomb attack at Somalia's education ministry "
+        "has risen to 100, the president said on Sunday, blaming the al Qaeda-linked al Shabaab group.\n\n"
+        "At least 300 others were wounded in the blasts at a busy junction in the capital, he said. The attack was "
+        "the deadliest since a truck bomb at the same intersection killed more than 500 people in October 2017.\n\n"
+        "Al Shabaab said in a statement it was behind the attack."
+    )
+    news, recalled = sorted(_extract(extractor, text, "2022-10-30"), key=lambda r: r.realis != "reported")
+    assert news.counts.killed is not None and news.counts.killed.best == 100
+    assert news.location is not None and news.location.name == "Mogadishu"  # "in the capital"
+    assert {(p.name, p.attribution) for p in news.perpetrators} == {("al-Shabaab", "claimed")}
+    assert recalled.realis == "background" and recalled.perpetrators == ()
+    assert recalled.date is not None and recalled.date.start == date(2017, 10, 1)
+
+
 def test_an_act_recalled_at_the_sentences_opening_is_an_incident_of_its_own(extractor) -> None:  # type: ignore[no-untyped-def]
     text = (
         "A month after the bombing of a market in Maiduguri that killed 20 people, a suicide bomber struck a "

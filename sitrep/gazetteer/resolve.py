@@ -132,6 +132,9 @@ def resolve_phrase(
     matched by their spellings only, never by a transliteration skeleton (rule 8).
     """
     countries = _context_codes(gazetteer, context_countries)
+    capital = _capital(gazetteer, text, countries)
+    if capital is not None:
+        return capital
     area = _demonym_area(gazetteer, text, countries, near) or _demonym_before_name(gazetteer, text, countries, near)
     if area is not None:
         return area
@@ -174,6 +177,32 @@ def resolve_phrase(
     if piece_of_a_town or not _looks_like_a_name(gazetteer, head):
         return _location(container, text, countries)
     return _placed_inside(head, container, text, countries)
+
+
+#: A country's capital named by description: "the Somali capital", "Somalia's capital", "the
+#: capital of Somalia", "the country's capital", "the capital" (the article's country's); not "the
+#: provincial capital" nor "the state capital", which are another division's.
+_CAPITAL = re.compile(
+    r"(?:(?i:in|at|near|inside|around)\s+)?"
+    r"(?:(?i:the)\s+(?:(?P<demonym>[A-Z][\w'’-]+)\s+|(?i:country|nation)['’]s\s+)?|(?P<owner>[A-Z][\w.'’ -]*?)['’]s\s+)"
+    r"(?i:capital)(?:\s+(?i:city))?(?:\s+(?i:of)\s+(?P<of>(?i:the\s+)?[A-Z][\w.'’ -]*))?"
+)
+
+
+def _capital(gazetteer: "Gazetteer", text: str, countries: tuple[str, ...]) -> Location | None:
+    """The capital city a phrase names by description (see :data:`_CAPITAL`), else None. Plain
+    "the capital" is the capital of the article's first country; with none it names nothing."""
+    m = _CAPITAL.fullmatch(text.strip(OUTER))
+    if m is None:
+        return None
+    named = m.group("demonym") or m.group("owner") or m.group("of")
+    if named is not None:
+        country = gazetteer.country(named)
+        code = country.country_code if country is not None and not country.historical else None
+    else:
+        code = countries[0] if countries else None
+    place = gazetteer.capital_place(code) if code else None
+    return place.to_location(text, precision="town") if place is not None else None
 
 
 def _demonym_area(
