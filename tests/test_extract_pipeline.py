@@ -2026,6 +2026,28 @@ def test_an_act_recalled_by_a_count_back_takes_its_day_and_place_from_the_news(e
     assert report.date is not None and report.date.start <= date(2026, 11, 9) <= report.date.end < date(2026, 11, 16)
 
 
+def test_the_day_a_statement_was_made_bounds_the_act_it_tells(extractor) -> None:  # type: ignore[no-untyped-def]
+    # dated only by when it was said: that day or the few before it
+    text = "Suspected jihadists killed at least 30 civilians in an attack on a village in central Mali, officials said Tuesday."
+    report = _only(_extract(extractor, text, "2023-02-14"))
+    assert report.date is not None and (report.date.start, report.date.end) == (date(2023, 2, 11), date(2023, 2, 14))
+    assert report.date.precision == "week"
+    # a day another sentence gives narrows it, and a town "nearby" is not the scene the text names
+    text = (
+        "Suspected jihadists killed at least 30 civilians in an attack on a village in central Mali's Mopti region, "
+        "officials said Tuesday.\n\nThe gunmen arrived on motorbikes late Sunday and opened fire on residents, "
+        "said the mayor of nearby Bankass. Another 12 people were wounded."
+    )
+    report = _only(_extract(extractor, text, "2023-02-14"))
+    assert report.date is not None and report.date.start == report.date.end == date(2023, 2, 12)
+    assert report.counts.injured is not None and report.counts.injured.best == 12
+    assert report.location is not None and report.location.name == "Mopti"
+    # the act dated in its own words keeps its day
+    text = "Gunmen killed 30 civilians in a village in central Mali on Sunday, officials said Tuesday."
+    report = _only(_extract(extractor, text, "2023-02-14"))
+    assert report.date is not None and report.date.start == report.date.end == date(2023, 2, 12)
+
+
 def test_an_act_the_news_is_compared_with_is_recalled_and_the_claim_goes_to_the_news(extractor) -> None:  # type: ignore[no-untyped-def]
     text = (
         "MOGADISHU (Reuters) - The death toll from Saturday's twin car bomb attack at Somalia's education ministry "

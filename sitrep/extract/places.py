@@ -68,7 +68,7 @@ _BEFORE_ORIGIN = re.compile(
 _BEFORE_OFFICE = re.compile(
     r"\b(?:mayor|governor|president|chief|head|leader|chairman|chairperson|councill?or|council|board|deputy|"
     r"commissioner|administrator|secretary)\s+of\s+(?:the\s+(?:municipality|town|city|village|department|"
-    r"province|state|district|region)\s+of\s+)?(?:the\s+)?$",
+    r"province|state|district|region)\s+of\s+)?(?:the\s+)?(?:(?:nearby|neighbou?ring)\s+)?$",
     re.IGNORECASE,
 )
 #: A country named where the incident is not: the other side of a border ("near the border with
@@ -86,7 +86,9 @@ _BEFORE_DISTANCE = re.compile(
     r"(?:of|from)\s+(?:the\s+)?(?:(?:[\w-]+\s+)?capital,?\s+)?$"
     # a bearing alone after a place just named: "in Efrat, south of Jerusalem"
     r"|,\s+(?:just\s+|about\s+|some\s+)?(?:to\s+the\s+)?(?:north|south|east|west)(?:-?(?:east|west))?\s+of\s+"
-    r"(?:the\s+)?(?:(?:[\w-]+\s+)?capital,?\s+)?$",
+    r"(?:the\s+)?(?:(?:[\w-]+\s+)?capital,?\s+)?$"
+    # a town near the scene, not the scene: "said the mayor of nearby Bankass"
+    r"|\b(?:nearby|neighbou?ring)\s+$",
     re.IGNORECASE,
 )
 #: After a place's name, a facility it names and where that facility is: "the Heidelberg Tavern in
