@@ -328,6 +328,7 @@ def test_the_pronoun_us_never_qualifies_a_force(registry: ActorRegistry) -> None
         ("Israeli settlers torched cars.", ("Israeli settlers", "Israeli settlers", "militia", "IL")),
         ("A lone wolf attacked.", ("lone wolf", "lone attacker", "unnamed", None)),
         ("Four neo-Nazis set fire to a house.", ("neo-Nazis", "neo-Nazis", "armed group", None)),
+        ("Maoists ambushed a police convoy.", ("Maoists", "Maoist rebels", "armed group", None)),
         ("It was blamed on dissident republicans.", ("dissident republicans", "dissident republicans", "armed group", None)),
         ("A Salafist extremist beat him.", ("Salafist extremist", "Salafist extremists", "armed group", None)),
         # a stance towards a country is no country: "Pro-Iraqi militants" are not Iraq's

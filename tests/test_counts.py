@@ -531,6 +531,7 @@ def test_a_bomber_alone_is_counted_on_the_perpetrators_side() -> None:
         ("More than 500 soldiers have been killed since the start of the war.", 501),
         ("Over the past two years, 300 civilians have been killed in the province.", 300),
         ("At least 1,200 people have been killed so far this year.", 1200),
+        ("Bandits have kidnapped thousands of people for ransom in recent years.", 2000),
         # "in" and a count of weeks, months or years
         ("The Supreme Court complained that five judges have been killed in 2 months.", 5),
         ("Twelve soldiers were killed in three weeks in Borno.", 12),

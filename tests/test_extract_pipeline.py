@@ -2026,6 +2026,23 @@ def test_an_act_recalled_by_a_count_back_takes_its_day_and_place_from_the_news(e
     assert report.date is not None and report.date.start <= date(2026, 11, 9) <= report.date.end < date(2026, 11, 16)
 
 
+def test_a_toll_over_recent_years_is_no_incident_and_adds_to_none(extractor) -> None:  # type: ignore[no-untyped-def]
+    text = "Bandits have kidnapped thousands of people for ransom in recent years."
+    assert _extract(extractor, text, "2024-03-24") == []
+    text = "Gunmen killed 12 people in Zamfara on Friday, the latest in a series of attacks that have killed hundreds in recent years."
+    report = _only(_extract(extractor, text, "2024-03-24"))
+    assert report.counts.killed is not None and report.counts.killed.best == 12
+    # a comparison with recent years is no toll over them
+    text = (
+        "Suspected Maoist rebels ambushed a police patrol in Sukma district on Monday. At least 25 soldiers were killed "
+        "and 7 others were injured in the attack, which was one of the deadliest in recent years."
+    )
+    report = _only(_extract(extractor, text, "2017-04-26"))
+    assert report.counts.killed is not None and report.counts.killed.best == 25
+    assert report.counts.injured is not None and report.counts.injured.best == 7
+    assert [p.name for p in report.perpetrators] == ["Maoist rebels"]
+
+
 def test_the_day_a_statement_was_made_bounds_the_act_it_tells(extractor) -> None:  # type: ignore[no-untyped-def]
     # dated only by when it was said: that day or the few before it
     text = "Suspected jihadists killed at least 30 civilians in an attack on a village in central Mali, officials said Tuesday."

@@ -765,7 +765,8 @@ class Extractor:
         ):
             return False  # "five wounded in a car bomb attack on a restaurant regularly frequented by journalists"
         if not habitual:
-            if self.lexicons.aggregate.search(text) is None:
+            # a toll over a period, not a comparison with one ("one of the deadliest in recent years")
+            if not any(_COMPARISON_BEFORE.search(text, 0, m.start) is None for m in self.lexicons.aggregate.finditer(text)):
                 return False
             if head.strong and not _PRESENT_PERFECT.search(text):
                 return False  # "airstrikes on Ghouta kill more civilians, raising the toll since ..."
@@ -878,6 +879,11 @@ _KILLING_OF = re.compile(r"(?:murders?|killings?|slayings?)\s+of\b", re.I)
 
 #: The people a killing is of, told as a known group: "the murder of the (six) Jesuit priests".
 _OF_THE_PEOPLE = re.compile(r"\s+the\s+(?:[\w'-]+\s+){0,2}\Z", re.I)
+
+
+#: A comparison right before a period ("one of the deadliest attacks | in recent years", "the first
+#: time | since 2009"), in the same clause.
+_COMPARISON_BEFORE = re.compile(r"\b(?:\w+est|most|worst|first|highest|largest|biggest)\b[^,.;:]{0,40}$", re.I)
 
 
 #: A country's capital named by description ("in the Somali capital", "Somalia's capital", "the

@@ -675,10 +675,12 @@ def _cues(reader: Reader) -> list[tuple[int, bool, bool]]:
         if low in lex.aggregate_cues and any(reader.starts_with(c, k) for c in lex.aggregate_cues[low]):
             cues.append((reader.starts[k], True, False))
         elif low in lex.period_cues and any(_period_at(reader, c, k) for c in lex.period_cues[low]):
-            cues.append((reader.starts[k], True, True))
+            if reader.low(k + 1) != "recent" or not _compared(lows, k):
+                # (not "one of the deadliest in recent years": a comparison, not a period counted)
+                cues.append((reader.starts[k], True, True))
         elif (
             low in ("in", "within") and reader.low(k + 2) in _LONG_UNITS and parse_quantity(reader.low(k + 1)) is not None
-            and not any(w in _FIRST_OR_MOST or w.endswith("est") for w in lows[max(0, k - 6) : k])
+            and not _compared(lows, k)
         ):
             # "five judges have been killed in 2 months"; not "the first major attack in the city in three
             # years", "the deadliest in five years": a comparison, not a period the count covers
@@ -697,6 +699,12 @@ _LONG_UNITS = frozenset({"weeks", "months", "years", "decades"})
 _FIRST_OR_MOST = frozenset({"first", "time", "most", "worst"})
 #: Words before the operations a round-up covers: "during four operations", "conducted four operations".
 _ROUND_UP_OPENERS = frozenset({"during", "in", "conducted", "conducting", "across"})
+def _compared(lows: Sequence[str], k: int) -> bool:
+    """Whether a comparison comes just before the period at ``k`` ("the first time in five years",
+    "one of the deadliest in recent years"): words of one, or any superlative in -est."""
+    return any(w in _FIRST_OR_MOST or w.endswith("est") for w in lows[max(0, k - 6) : k])
+
+
 #: Words for a few that make a round-up as a number of three or more does: "during several operations".
 _MANY_WORDS = frozenset({"several", "numerous"})
 
