@@ -329,6 +329,9 @@ def test_the_pronoun_us_never_qualifies_a_force(registry: ActorRegistry) -> None
         ("A lone wolf attacked.", ("lone wolf", "lone attacker", "unnamed", None)),
         ("Four neo-Nazis set fire to a house.", ("neo-Nazis", "neo-Nazis", "armed group", None)),
         ("Maoists ambushed a police convoy.", ("Maoists", "Maoist rebels", "armed group", None)),
+        # a country's strikes are its forces' acts; strikes alone name no one
+        ("Israeli airstrikes killed 25.", ("Israeli airstrikes", "Israel Defense Forces", "state force", "IL")),
+        ("A US drone strike killed him.", ("US drone strike", "United States Armed Forces", "state force", "US")),
         ("It was blamed on dissident republicans.", ("dissident republicans", "dissident republicans", "armed group", None)),
         ("A Salafist extremist beat him.", ("Salafist extremist", "Salafist extremists", "armed group", None)),
         # a stance towards a country is no country: "Pro-Iraqi militants" are not Iraq's

@@ -2026,6 +2026,14 @@ def test_an_act_recalled_by_a_count_back_takes_its_day_and_place_from_the_news(e
     assert report.date is not None and report.date.start <= date(2026, 11, 9) <= report.date.end < date(2026, 11, 16)
 
 
+def test_a_countrys_strikes_are_its_forces_but_say_nothing_of_where_they_hit(extractor) -> None:  # type: ignore[no-untyped-def]
+    report = _only(_extract(extractor, "Israeli airstrikes killed at least 25 people in Rafah overnight.", "2024-02-10"))
+    assert [p.name for p in report.perpetrators] == ["Israel Defense Forces"]
+    report = _only(_extract(extractor, "Man killed in Indian shelling at LoC", "2024-02-10"))
+    assert report.location is None or report.location.country_code != "IN"
+    assert _extract(extractor, "Airstrikes killed 12 people in Idlib on Friday.", "2024-02-10")[0].perpetrators == ()
+
+
 def test_a_toll_over_recent_years_is_no_incident_and_adds_to_none(extractor) -> None:  # type: ignore[no-untyped-def]
     text = "Bandits have kidnapped thousands of people for ransom in recent years."
     assert _extract(extractor, text, "2024-03-24") == []

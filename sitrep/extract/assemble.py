@@ -256,6 +256,8 @@ class CachedPlaces:
 
         for mention in unit.actors:
             if mention.actor_type == "state force" and mention.country_code:
+                if _STRIKES_ABROAD.search(mention.matched):
+                    continue  # "Man killed in Indian shelling at LoC": a state's strikes cross borders
                 text = unit.sentence.text
                 side = role(text, mention.start, mention.end, actor_type=mention.actor_type)
                 if targeted or bystander:
@@ -612,7 +614,14 @@ def hint_countries(mention: Any) -> tuple[str, ...]:
     active in, when there are at most :data:`HINT_COUNTRIES` ("Banki" with Boko Haram is
     Nigeria's, not India's)."""
     actor = mention.actor
-    return tuple(actor.countries) if actor is not None and len(actor.countries) <= HINT_COUNTRIES else ()
+    if actor is None or len(actor.countries) > HINT_COUNTRIES or _STRIKES_ABROAD.search(mention.matched):
+        return ()
+    return tuple(actor.countries)
+
+
+#: A state's strikes, often across a border or a line of control: "Indian shelling at LoC", "Israeli
+#: airstrikes", "a US drone strike" say nothing of the country they hit.
+_STRIKES_ABROAD = re.compile(r"(?:strikes?|raids?|shelling|bombardments?)\Z", re.I)
 
 
 #: A town outside the countries an article points to is believed, to put its country among them,
@@ -632,7 +641,9 @@ def _known_abroad(place: Location, gazetteer: Any) -> bool:
 def _actor_countries(mention: Any) -> tuple[str, ...]:
     """The countries an actor mention puts in an article's context: its own ("Pakistani
     Taliban"), else those of a group active in one to three countries (the ELN: Colombia and
-    Venezuela, so "Anorí" is Colombia's); none for a group active in more."""
+    Venezuela, so "Anorí" is Colombia's); none for a group active in more, nor for a state's strikes."""
+    if _STRIKES_ABROAD.search(mention.matched):
+        return ()
     if mention.country_code:
         return (mention.country_code,)
     if mention.actor is not None and len(mention.actor.countries) <= 3:
