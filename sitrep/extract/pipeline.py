@@ -883,7 +883,9 @@ _OF_THE_PEOPLE = re.compile(r"\s+the\s+(?:[\w'-]+\s+){0,2}\Z", re.I)
 
 #: A comparison right before a period ("one of the deadliest attacks | in recent years", "the first
 #: time | since 2009"), in the same clause.
-_COMPARISON_BEFORE = re.compile(r"\b(?:\w+est|most|worst|first|highest|largest|biggest)\b[^,.;:]{0,40}$", re.I)
+_COMPARISON_BEFORE = re.compile(
+    r"\b(?:deadliest|bloodiest|worst|biggest|largest|highest|heaviest|greatest|lowest|most|first)\b[^,.;:]{0,40}$", re.I
+)
 
 
 #: A country's capital named by description ("in the Somali capital", "Somalia's capital", "the
