@@ -327,7 +327,7 @@ def _print_incidents(found: Sequence[dict[str, Any]]) -> None:
 
     table = Table(title=f"{len(found)} incidents", title_justify="left", box=None, header_style="bold")
     short = _short_names()
-    widths = {"id": 20, "date": 10, "kind": 17, "realis": 12, "reports": 7}
+    widths = {"id": 20, "date": 14, "kind": 17, "realis": 12, "reports": 7}
     for name in ("id", "date", "kind", "place", "killed", "injured", "perpetrators", "realis", "reports"):
         table.add_column(
             name, overflow="ellipsis", no_wrap=True, min_width=widths.get(name, len(name)),
@@ -353,7 +353,7 @@ def _print_incidents(found: Sequence[dict[str, Any]]) -> None:
         )
     console = Console()
     if not console.is_terminal:
-        console.width = 150  # piped output: do not squeeze the table into 80 columns
+        console.width = 160  # piped output: do not squeeze the table into 80 columns
     console.print(table)
 
 
@@ -367,7 +367,8 @@ _KIND_SHORT = {
 
 
 def _span_text(start: Any, end: Any, precision: str | None) -> str:
-    """"2024-03-22", "2015-11" for a month, "2015" for a year, else "start..end"."""
+    """"2024-03-22", "2015-11" for a month, "2015" for a year, else "start..end" with what the end
+    shares with the start left out: "2025-06-08..11", "2025-06-28..07-02", "2024-12-30..2025-01-03"."""
     if start is None:
         return ""
     start, end = str(start), str(end)
@@ -377,6 +378,10 @@ def _span_text(start: Any, end: Any, precision: str | None) -> str:
         return start[:7]
     if precision == "year" and start[:4] == end[:4]:
         return start[:4]
+    if len(start) == len(end) == 10 and start[:7] == end[:7]:
+        return f"{start}..{end[8:]}"
+    if len(start) == len(end) == 10 and start[:4] == end[:4]:
+        return f"{start}..{end[5:]}"
     return f"{start}..{end}"
 
 

@@ -166,3 +166,13 @@ def test_python_api_extract(extractor) -> None:  # type: ignore[no-untyped-def]
     assert reports[0].date is not None and reports[0].date.start.isoformat() == "2025-06-10"
     with pytest.raises(sitrep.ArticleUnreadable):
         sitrep.extract("Gunmen killed 12 people.", published="last Tuesday")
+
+
+def test_a_span_of_days_is_written_short_in_the_incident_table() -> None:
+    from sitrep.cli import _span_text
+
+    assert _span_text("2025-06-08", "2025-06-08", "day") == "2025-06-08"
+    assert _span_text("2025-06-08", "2025-06-11", "week") == "2025-06-08..11"
+    assert _span_text("2025-06-28", "2025-07-02", "week") == "2025-06-28..07-02"
+    assert _span_text("2024-12-30", "2025-01-03", "week") == "2024-12-30..2025-01-03"
+    assert _span_text("2015-11-01", "2015-11-30", "month") == "2015-11"
