@@ -2034,6 +2034,16 @@ def test_a_countrys_strikes_are_its_forces_but_say_nothing_of_where_they_hit(ext
     assert _extract(extractor, "Airstrikes killed 12 people in Idlib on Friday.", "2024-02-10")[0].perpetrators == ()
 
 
+def test_a_district_is_read_in_the_province_the_incident_names(extractor) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Maoist rebels ambushed a convoy of paramilitary police in the central Indian state of Chhattisgarh on "
+        "Monday, killing 22 troopers.\n\nThe attack took place in a forested area of Bijapur district, officials said."
+    )
+    report = _only(_extract(extractor, text, "2021-04-05"))
+    assert report.location is not None
+    assert (report.location.name, report.location.admin1, report.location.precision) == ("Bijapur", "Chhattisgarh", "district")
+
+
 def test_a_toll_over_recent_years_is_no_incident_and_adds_to_none(extractor) -> None:  # type: ignore[no-untyped-def]
     text = "Bandits have kidnapped thousands of people for ransom in recent years."
     assert _extract(extractor, text, "2024-03-24") == []

@@ -450,6 +450,29 @@ def _hometown(unit: Unit, start: int) -> bool:
     )
 
 
+def _in_the_province_named(
+    candidates: list[PlaceChoice], resolver: PlaceResolver, context_countries: Sequence[str]
+) -> list[PlaceChoice]:
+    """The candidates, a district or town read in another province than the one province the
+    incident's clauses name in its country read again inside that province, where a namesake
+    lies ("Maoists ambushed troops in Chhattisgarh ... in a forested area of Bijapur district" is
+    Chhattisgarh's Bijapur, not Karnataka's)."""
+    provinces: dict[str, set[str]] = {}
+    for c in candidates:
+        if c.location.precision == "province" and c.known and not c.reference and c.location.country_code:
+            provinces.setdefault(c.location.country_code, set()).add(c.location.admin1 or c.location.name)
+    out = []
+    for c in candidates:
+        named = provinces.get(c.location.country_code or "", set())
+        if c.location.precision in ("town", "district") and c.known and len(named) == 1 and c.location.admin1 not in named:
+            province = next(iter(named))
+            inside = resolver.resolve(f"{c.location.text}, {province}", context_countries=context_countries)
+            if inside is not None and inside.precision == c.location.precision and inside.admin1 == province:
+                c = replace(c, location=replace(inside, text=c.location.text))
+        out.append(c)
+    return out
+
+
 def _most_precise_within(top: PlaceChoice, candidates: Sequence[PlaceChoice]) -> PlaceChoice:
     """A more precise place inside the chosen one, named elsewhere in the incident's clauses
     ("in northern Burkina Faso" ... "the detachment at Koutougou, a village in Soum province")."""
@@ -659,6 +682,7 @@ def choose_location(
                 score -= 1.0
             candidates.append(PlaceChoice(location, unit, first, score, reference=reference))
     best: PlaceChoice | None = None
+    candidates = _in_the_province_named(candidates, resolver, context_countries)
     if candidates:
         top = max(candidates, key=lambda c: c.score)
         best = _most_precise_within(top, candidates)
