@@ -203,6 +203,16 @@ def test_targets_are_whole_phrases_typed_by_their_head(extractor) -> None:  # ty
 
 
 @pytest.mark.model
+def test_a_forces_machines_are_military_targets(extractor) -> None:  # type: ignore[no-untyped-def]
+    text = "Militants attacked an armoured vehicle near Sheikh Zuweid on Friday, killing six soldiers."
+    report = extract(extractor, text)[0]
+    assert ("armoured vehicle", "military") in [(t.description, t.type) for t in report.targets]
+    assert report.kind.sub_event_type == "Armed clash"  # an attack on a force is a battle, not violence against civilians
+    text = "Gunmen set fire to a water tank and two cars in the village on Friday."
+    assert "military" not in {t.type for t in extract(extractor, text)[0].targets}
+
+
+@pytest.mark.model
 def test_a_list_of_things_attacked_gives_each_one(extractor) -> None:  # type: ignore[no-untyped-def]
     text = ("SAN SALVADOR, 5 JUL 89 -- [TEXT] GUERRILLAS ATTACKED THE MUNICIPAL OFFICE, A GASOLINE STATION, "
             "AND THE CIVIL DEFENSE POST IN EL CONGO TODAY.")
