@@ -576,9 +576,9 @@ def _without_patrons(
     """The named actors but those written only to qualify the actor named right after them
     ("the al Qaeda-linked al Shabaab group" names al Shabaab, which acted)."""
     out = []
-    for k, item in enumerate(named):
+    for item, after in zip(named, [*named[1:], None]):
         m = _PATRON_OF_NEXT.match(text, item[2].end)
-        if m is not None and k + 1 < len(named) and _WORDS_BETWEEN.fullmatch(text, m.end(), named[k + 1][2].start):
+        if m is not None and after is not None and _WORDS_BETWEEN.fullmatch(text, m.end(), after[2].start):
             continue
         out.append(item)
     return out

@@ -111,6 +111,10 @@ _STRIKES_FROM_AFAR = re.compile(
     r"warships?|missiles?)\b",
     re.I,
 )
+#: A state's strikes named as its doer, often across a border or a line of control ("Indian shelling
+#: at LoC", "Israeli airstrikes", "a US drone strike"): they say nothing of the country they hit,
+#: whatever side the mention is on (the force's machines above count only where it acts).
+_STRIKES_ABROAD = re.compile(r"(?:strikes?|raids?|shelling|bombardments?)\Z", re.I)
 #: An air force as the only doer makes an attack or a bombing an air strike (rockets told as the act
 #: may be the other side's: "the Air Force struck Hamas targets after rockets struck a home").
 _AIR_FORCE = re.compile(r"\bair ?forces?\b", re.I)
@@ -465,15 +469,22 @@ class DocumentContext:
         return DateSpan(published - timedelta(days=self.window_days), published, "week", "", inferred=True)
 
     def unit_date(self, unit: Unit, pos: int) -> DateSpan | None:
-        """The date of the incident whose trigger is at ``pos`` in ``unit``: the nearest resolved phrase.
+        """The date of the incident whose trigger is at ``pos`` in ``unit``: the nearest resolved
+        phrase (see :meth:`dated_by`)."""
+        found = self.dated_by(unit, pos)
+        return found[0] if found is not None else None
+
+    def dated_by(self, unit: Unit, pos: int) -> tuple[DateSpan, Any] | None:
+        """The date of the incident whose trigger is at ``pos`` in ``unit``, with the mention that
+        gives it: the nearest resolved phrase.
 
         A phrase after the trigger is preferred to one before it at the same distance; a
         deadline ("by Sunday", "until Monday") never dates the incident, and a phrase cut off
         from the trigger by a claim ("On 4 January ISIS claimed the bombing") or attached to a
-        statement ("police said on Wednesday") dates the words, so it comes last.
+        statement ("police said on Wednesday") dates the words, so it comes last; an act dated
+        only by a statement came on that day or in the days before it.
         """
-        best: tuple[float, DateSpan] | None = None
-        said = False
+        best: tuple[float, DateSpan, Any, bool] | None = None
         text = unit.sentence.text
         for mention in unit.dates:
             span = self.dates.get((unit.sentence.index, mention.start))
@@ -494,14 +505,14 @@ class DocumentContext:
             elif self._dates_another_noun(text, mention, pos):
                 distance += 200.0
             if best is None or distance < best[0]:
-                best, said = (distance, span), statement
+                best = (distance, span, mention, statement)
         if best is None:
             return None
-        if said and best[1].precision == "day":
+        _, span, mention, said = best
+        if said and span.precision == "day":
             # "killed 30 civilians, officials said Tuesday": the act came on that day or in the days before
-            day = best[1]
-            return DateSpan(day.end - timedelta(days=_SAID_REACH_DAYS), day.end, "week", day.text, inferred=True)
-        return best[1]
+            span = DateSpan(span.end - timedelta(days=_SAID_REACH_DAYS), span.end, "week", span.text, inferred=True)
+        return span, mention
 
     @staticmethod
     def _dates_another_noun(text: str, mention: Any, pos: int) -> bool:
@@ -579,13 +590,6 @@ class DocumentContext:
             return Location(name=name, precision="town", text=name), evidence
         return None
 
-    def date_mention(self, unit: Unit, span: DateSpan) -> Any:
-        for mention in unit.dates:
-            read = self.dates.get((unit.sentence.index, mention.start))
-            if read is span or (read is not None and span.inferred and (read.text, read.end) == (span.text, span.end)):
-                return mention  # (or the day of a statement, the last its act may have come on)
-        return None
-
 
 def _in_country(town: Location, country: str | None, code: str | None) -> Location:
     """A town the gazetteer does not know, put in the country the text gives it."""
@@ -618,10 +622,6 @@ def hint_countries(mention: Any) -> tuple[str, ...]:
         return ()
     return tuple(actor.countries)
 
-
-#: A state's strikes, often across a border or a line of control: "Indian shelling at LoC", "Israeli
-#: airstrikes", "a US drone strike" say nothing of the country they hit.
-_STRIKES_ABROAD = re.compile(r"(?:strikes?|raids?|shelling|bombardments?)\Z", re.I)
 
 
 #: A town outside the countries an article points to is believed, to put its country among them,
@@ -857,13 +857,15 @@ class Assembler:
         found: tuple[DateSpan, Evidence | None] | None = None
         for unit in ordered:
             pos = group.head.start if unit is group.head_unit else _first_trigger_pos(unit)
-            span = context.unit_date(unit, pos)
-            if span is None or (found is not None and not (
-                span.precision == "day" and found[0].start <= span.start and span.end <= found[0].end
-            )):
+            dated = context.dated_by(unit, pos)
+            if dated is None:
                 continue
-            mention = context.date_mention(unit, span)
-            found = span, _evidence(unit, mention.start, mention.end, 0.7) if mention is not None else None
+            span, mention = dated
+            if found is not None and not (
+                span.precision == "day" and found[0].start <= span.start and span.end <= found[0].end
+            ):
+                continue
+            found = span, _evidence(unit, mention.start, mention.end, 0.7)
             if span.precision == "day":
                 break
         return found if found is not None else (None, None)

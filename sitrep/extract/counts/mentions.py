@@ -699,14 +699,14 @@ _LONG_UNITS = frozenset({"weeks", "months", "years", "decades"})
 _FIRST_OR_MOST = frozenset({"first", "time", "most", "worst"})
 #: Words before the operations a round-up covers: "during four operations", "conducted four operations".
 _ROUND_UP_OPENERS = frozenset({"during", "in", "conducted", "conducting", "across"})
+#: Words for a few that make a round-up as a number of three or more does: "during several operations".
+_MANY_WORDS = frozenset({"several", "numerous"})
+
+
 def _compared(lows: Sequence[str], k: int) -> bool:
     """Whether a comparison comes just before the period at ``k`` ("the first time in five years",
     "one of the deadliest in recent years"): words of one, or any superlative in -est."""
     return any(w in _FIRST_OR_MOST or w.endswith("est") for w in lows[max(0, k - 6) : k])
-
-
-#: Words for a few that make a round-up as a number of three or more does: "during several operations".
-_MANY_WORDS = frozenset({"several", "numerous"})
 
 
 #: Words that may stand between "operations" and the period a round-up covers ("during operations in
