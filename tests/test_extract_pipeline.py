@@ -2607,3 +2607,76 @@ def test_warm_up_loads_the_tables_read_on_demand_and_changes_no_result(extractor
     assert extractor.gazetteer._spellings is not None and extractor.gazetteer._district_rows is not None
     after = [r.to_dict() for r in extractor.extract(article)]
     assert after == before and before[0]["location"]["admin1"] == "Ghazni"
+
+
+def _reported_total(reports: list[Report], category: str) -> int:
+    return sum(
+        (r.counts.get(category).min or 0) for r in reports if r.realis == "reported" and r.counts.get(category)  # type: ignore[arg-type, union-attr]
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "killed", "injured"),
+    [
+        (
+            "A string of car bombings struck several Iraqi cities on Monday, killing at least 33 people and leaving "
+            "126 others injured. The deadliest attacks occurred in Baghdad, where three blasts left 23 dead and 72 "
+            "injured. Other bombings in Kirkuk, Ramadi and Fallujah killed 10 and injured 54.",
+            33, 126,
+        ),
+        (
+            "A second day of attacks rocked central and northern Iraq, killing at least 92 and injuring 227 others. "
+            "Twin bombings north of Baghdad killed 12 and wounded 44, while other blasts in Tuz Khormato killed 11 "
+            "and injured 45.",
+            92, 227,
+        ),
+        (
+            "A series of attacks left 15 dead and 50 injured. Several rockets hit residential areas, killing 5 and "
+            "wounding 15. Four separate bombings in and around Baghdad killed a further ten and injured 35 others.",
+            15, 50,
+        ),
+    ],
+)
+def test_the_parts_of_a_wave_of_attacks_are_not_counted_twice(  # type: ignore[no-untyped-def]
+    extractor, text: str, killed: int, injured: int
+) -> None:
+    reports = _extract(extractor, text)
+    assert (_reported_total(reports, "killed"), _reported_total(reports, "injured")) == (killed, injured)
+
+
+@pytest.mark.parametrize(
+    ("text", "killed"),
+    [
+        # the other incidents lie outside the place the wave is told in
+        (
+            "A coordinated series of attacks near the Justice Ministry in Baghdad left 31 people dead. Various other "
+            "incidents across the country killed 2 and injured 15.",
+            33,
+        ),
+        # told as more than the toll summed up
+        (
+            "Four people were killed in shootings and roadside bombings across the country. Additionally, a US soldier "
+            "was killed while conducting operations in southern Iraq.",
+            5,
+        ),
+        # more than the summary's toll: not a part of it
+        (
+            "A string of car bombings struck several Iraqi cities, killing 33 people. Other bombings in Kirkuk killed "
+            "40 people.",
+            73,
+        ),
+    ],
+)
+def test_an_incident_beside_a_wave_of_attacks_keeps_its_own_toll(extractor, text: str, killed: int) -> None:  # type: ignore[no-untyped-def]
+    assert _reported_total(_extract(extractor, text), "killed") == killed
+
+
+def test_an_act_in_the_same_area_takes_the_scene_of_the_act_before(extractor) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "In July, militants stormed a police station in the Mamash Khel area of Bannu, killing two constables. "
+        "Three months later, a roadside bomb struck a police van in the same area, wounding five officers."
+    )
+    reports = _extract(extractor, text, "2025-11-19")
+    van = next(r for r in reports if r.counts.injured is not None)
+    assert van.location is not None and van.location.name == "Bannu"
+    assert "in the same area" in van.evidence["location"].phrase

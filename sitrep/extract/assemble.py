@@ -1133,8 +1133,11 @@ class Assembler:
                     # detained are one list whatever their side ("a leader ... one suspected insurgent")
                     attacker = category in ("killed", "injured") and mention.side in _ATTACKER_SIDES
                     held = sides.get(attacker)
+                    # a part of a wave adds to the parts, not to the toll that sums them up ("a series of
+                    # attacks left 15 dead ... bombings killed a further ten")
+                    summed = group.sums_up and held is not None and held[1] is group.head_unit
                     if held is not None and (
-                        (getattr(mention, "additional", False) and not _names_again(mention, held[0]))
+                        (getattr(mention, "additional", False) and not summed and not _names_again(mention, held[0]))
                         or (category == "arrested" and held[1] is not unit and _joins_leader(mention, held[0])
                             and not _includes_leader(unit, mention))
                     ):

@@ -36,7 +36,7 @@ from sitrep.extract.lexicons import LANGUAGES, Lexicons, TriggerMatch, language_
 from sitrep.extract.marks import Unmarked, unmark
 from sitrep.extract.places import GROUP_WORD, INSTITUTION, named_areas
 from sitrep.extract.realis import after_arrest_grounds, arrest_grounds_cut, recalled
-from sitrep.extract.segment import SAME_SCENE, Group, may_attach, opens_new_incident
+from sitrep.extract.segment import SAME_SCENE, Group, dates_compatible, may_attach, opens_new_incident
 from sitrep.extract.truecase import is_shouting, truecase
 from sitrep.gazetteer.normalize import CAPITAL
 from sitrep.model import Article, Count, DateSpan, Location, Report
@@ -674,10 +674,13 @@ class Extractor:
             threat = self.lexicons.status["threatened"].search(text) is not None
             # a threat opens an incident of its own, unless the clause points back at one told
             # ("The attack is being blamed on the Taliban, who have vowed to disrupt the elections")
-            if current is None or (threat and not current.threat and not refers_back) or opens_new_incident(
+            opens = current is None or (threat and not current.threat and not refers_back) or opens_new_incident(
                 current, unit=unit, explicit_new=explicit_new, refers_back=refers_back, head_strong=head.strong,
                 date=when, place=place, arrests_only=arrests_only,
-            ):
+            )
+            if opens and not (earlier or threat) and _part_of_wave(current, unit, when, place):
+                opens, refers_back = False, False  # a part of the wave the current incident sums up
+            if opens:
                 opened = Group(
                     units=[unit], head=head, head_unit=unit, families=families, arrests_only=arrests_only,
                     date=when, implied_date=context.news_window() if when is None else None,
@@ -686,6 +689,9 @@ class Extractor:
                 if earlier:
                     news = None if fronted else current
                     opened.counted_back, opened.scene = _recalled_from(unit, news, when, place, news_when)
+                elif place is None and current is not None and _SAME_PLACE.search(text) is not None:
+                    # "Three months later, a roadside bomb struck a police van in the same area"
+                    opened.scene = current.place
                 if after_recall:  # the recalled act counts back from this news, which may be where it happened
                     recall = groups[-1]
                     recall.counted_back, _ = _recalled_from(recall.head_unit, opened, recall.date, recall.place, None)
@@ -705,6 +711,8 @@ class Extractor:
                 continue
             loose = []
             target = _antecedent(groups, head) if refers_back else current
+            if target is current and _part_of_wave(current, unit, when, place):
+                target.sums_up = True
             target.units.append(unit)
             target.families |= families
             target.last_sentence = max(target.last_sentence, unit.sentence.index)
@@ -922,6 +930,80 @@ def _people_word(text: str) -> bool:
 
     words = text.lower().split()
     return bool(words) and words[-1] in default_lexicon().people
+
+
+#: A toll summed up over several acts: "a string of car bombings", "a series of attacks across
+#: northern Iraq", "Attacks across central and northern Iraq", "Violence across north and west
+#: Baghdad", "A second day of attacks", "struck several Iraqi cities".
+_WAVE = re.compile(
+    r"\b(?:string|series|spate|wave|rash|flurry|day)\s+of\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:attacks|bombings|blasts|explosions|raids|shootings|killings|violence)\b"
+    r"|\b(?:attacks|bombings|blasts|explosions|raids|shootings|violence)\s+(?:[\w-]+\s+){0,2}?(?:across|throughout)\b"
+    r"|\b(?:several|multiple|two|three|four|five|six)\s+(?:[\w-]+\s+)?(?:cities|towns|provinces|districts|villages)\b",
+    re.IGNORECASE,
+)
+#: How many sentences after a wave's summary its parts may be told.
+WAVE_REACH = 4
+_WAVE_TOLLS = ("killed", "injured")
+
+
+def _part_of_wave(group: Group | None, unit: Unit, when: DateSpan | None, place: Location | None) -> bool:
+    """Whether ``unit``, which would open an incident, tells a part of a wave of attacks whose
+    toll the current incident sums up ("A string of car bombings ... struck several Iraqi cities,
+    killing at least 33 ... The deadliest attacks occurred in Baghdad, where three blasts left 23
+    dead. | Other bombings in Kirkuk, Ramadi and Fallujah killed 10"). Told as an incident of its
+    own, the part would count its dead twice: once in the summary, once alone. It is a part when
+    the summary states a toll of each category the part counts, the parts told so far with this
+    one fit inside it, and its day and country are the summary's."""
+    if group is None or group.recalled or group.threat:
+        return False
+    summary = group.head_unit
+    if unit.sentence.index - summary.sentence.index > WAVE_REACH or _WAVE.search(summary.text) is None:
+        return False
+    totals, own = _tolls(summary), _tolls(unit)
+    if not own or not set(own) <= set(totals):
+        return False
+    for category, total in totals.items():
+        told = sum(_tolls(u).get(category, 0) for u in group.units if u is not summary)
+        if told + own.get(category, 0) > total:
+            return False
+    if _ADDS_TO.match(unit.sentence.text) is not None or not dates_compatible(group.date, when):
+        return False  # "Additionally, a US soldier was killed ..." adds to the toll summed up
+    return _inside(place, group.place)
+
+
+#: The scene of the incident told before, named again: "in the same area", "in the same town".
+_SAME_PLACE = re.compile(
+    r"\bin\s+the\s+same\s+(?:city|town|village|area|district|province|region|neighbou?rhood|locality|place|spot)\b",
+    re.IGNORECASE,
+)
+#: A sentence that tells more than the toll before it sums up.
+_ADDS_TO = re.compile(r"\s*(?:additionally|in\s+addition|besides|separately)\b", re.IGNORECASE)
+
+
+def _inside(part: Location | None, whole: Location | None) -> bool:
+    """Whether a part's place may lie inside the place of the wave that sums it up: a wave over a
+    country or a province holds the towns in it (and the parts told with no place); one near a
+    building in Baghdad holds only Baghdad, not "other incidents across the country"."""
+    if whole is None:
+        return True
+    if whole.precision in ("country", "region"):
+        return part is None or part.country_code == whole.country_code
+    if whole.precision == "province":
+        return part is None or (part.country_code == whole.country_code and part.admin1 == whole.admin1)
+    return part is not None and part.precision not in ("country", "region", "province") and part.name == whole.name
+
+
+def _tolls(unit: Unit) -> dict[str, int]:
+    """The people a clause counts killed and injured (a toll of many incidents or of the attackers
+    aside)."""
+    tolls: dict[str, int] = {}
+    for mention in unit.counts:
+        if mention.category in _WAVE_TOLLS and mention.count.min is not None and not mention.aggregate and (
+            mention.side != "perpetrators"
+        ):
+            tolls[mention.category] = tolls.get(mention.category, 0) + mention.count.min
+    return tolls
 
 
 def _tells_toll(unit: Unit) -> bool:
