@@ -667,6 +667,18 @@ def test_casualties_and_the_hit(sentence: str, name: str, expected: str) -> None
     assert role(*span(sentence, name)) == expected
 
 
+@pytest.mark.parametrize(
+    "sentence, name",
+    [
+        ("A Russian missile strike on a shopping centre in Kharkiv killed 20 people.", "Russian missile strike"),
+        ("Twelve civilians were killed by Israeli airstrikes in Rafah on Tuesday.", "Israeli airstrikes"),
+        ("Five militants died in a US drone strike on a compound.", "US drone strike"),
+    ],
+)
+def test_a_countrys_strike_is_its_act_however_the_sentence_goes_on(sentence: str, name: str) -> None:
+    assert role(*span(sentence, name), actor_type="state force") == "perpetrator"
+
+
 # --- forces that respond are not the perpetrators -----------------------------------------
 
 

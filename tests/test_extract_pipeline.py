@@ -2680,3 +2680,22 @@ def test_an_act_in_the_same_area_takes_the_scene_of_the_act_before(extractor) ->
     van = next(r for r in reports if r.counts.injured is not None)
     assert van.location is not None and van.location.name == "Bannu"
     assert "in the same area" in van.evidence["location"].phrase
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "More than 280 students were seized on March 7 by gunmen on motorcycles, local officials said.",
+        "Twelve passengers were snatched from a bus near Kaduna on Thursday.",
+    ],
+)
+def test_people_seized_in_the_passive_are_an_abduction(extractor, text: str) -> None:  # type: ignore[no-untyped-def]
+    report = _only(_extract(extractor, text, "2024-03-10"))
+    assert report.kind.sub_event_type == "Abduction/forced disappearance", report.kind
+    assert report.counts.kidnapped is not None
+
+
+def test_a_countrys_missile_strike_on_a_place_names_its_forces(extractor) -> None:  # type: ignore[no-untyped-def]
+    text = "A Russian missile strike on a shopping centre in the eastern Ukrainian city of Kharkiv on Saturday killed 20 people."
+    report = _only(_extract(extractor, text, "2024-05-27"))
+    assert [p.name for p in report.perpetrators] == ["Russian Armed Forces"]

@@ -135,6 +135,10 @@ class ActorAssessment:
 # ---------------------------------------------------------------------------------------
 
 _OTHER = ActorAssessment("other", None)
+#: An actor named by its strikes ("Israeli airstrikes", "a US drone strike"): the words are the act.
+_STRIKE_HEAD = re.compile(
+    r"\b(?:air\s?strikes?|air\s+raids?|drone\s+strikes?|missile\s+strikes?|shelling|bombardments?)\s*\Z", re.IGNORECASE
+)
 _RELAY = re.compile(r"a'?maq|news\s+agency|media|propaganda", re.IGNORECASE)
 _RELATIVE = re.compile(r"\s*,\s*(?:which|who|whose)\s+", re.IGNORECASE)
 #: Where the name in a mention ends: a bracketed acronym or a possessive follows it.
@@ -266,6 +270,11 @@ def _assess_rest(
     m = left.search(found.superseded_left, needs=_NEEDS_SUPERSEDED) or found.superseded_right.match(sentence, p)
     if m is not None:
         return ActorAssessment("other", None, False, _cue(m), superseded=True)
+    # 4a. A country's strike is its forces' act however the sentence goes on: "a Russian missile strike
+    #     on a shopping centre in Kharkiv killed 20", "civilians killed by Israeli airstrikes".
+    m = _STRIKE_HEAD.search(sentence, start, end)
+    if m is not None:
+        return ActorAssessment("perpetrator", "attributed", False, m.group(0))
     # 4b. Forces that respond to an attack: "police opened fire on the knifeman", "the attacker was shot
     #     dead by police", "subdued by security forces"; "a mine was activated by a police patrol" hit them.
     if _state_force(sentence, start, end, actor_type):
