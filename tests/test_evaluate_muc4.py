@@ -392,7 +392,10 @@ def test_mentions_not_in_the_text_and_places_are_not_filled() -> None:
         (("Strategic developments", "Looting/property destruction", "Facility/Infrastructure Attack"), "DYNAMITED", [],
          [Weapon("explosives", "DYNAMITE")], "BOMBING"),
         (("Strategic developments", "Looting/property destruction", "Facility/Infrastructure Attack"), "SABOTAGE", [], [], "ATTACK"),
-        (("Explosions/Remote violence", "Air/drone strike", "Bombing/Explosion"), "BOMBED", [], [], "ATTACK"),
+        (("Explosions/Remote violence", "Air/drone strike", "Bombing/Explosion"), "BOMBED", [Target("HOMES", "civilians")], [], "ATTACK"),
+        # strikes on the guerrillas' positions are warfare
+        (("Explosions/Remote violence", "Air/drone strike", "Bombing/Explosion"), "BOMBED", [], [], None),
+        (("Explosions/Remote violence", "Shelling/artillery/missile attack", None), "SHELLED", [Target("REBELS", "armed group")], [], None),
         (("Violence against civilians", "Attack", None), "MASSACRED", [], [], "ATTACK"),  # state violence: no GTD type
         (("Violence against civilians", "Abduction/forced disappearance", None), "DISAPPEARED", [], [], "KIDNAPPING"),
         (("Strategic developments", "Disrupted weapons use", "Bombing/Explosion"), "DEFUSED", [], [], "BOMBING"),

@@ -2699,3 +2699,32 @@ def test_a_countrys_missile_strike_on_a_place_names_its_forces(extractor) -> Non
     text = "A Russian missile strike on a shopping centre in the eastern Ukrainian city of Kharkiv on Saturday killed 20 people."
     report = _only(_extract(extractor, text, "2024-05-27"))
     assert [p.name for p in report.perpetrators] == ["Russian Armed Forces"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The judge ordered the release of Lieutenant Isidro Lopez and other members of the kidnapping ring.",
+        "Police said the weapons -- 300 rifles, 29 grenade launchers and fragmentation grenades -- were among "
+        "the supplies found in a rebel hideout.",
+    ],
+)
+def test_a_gang_named_for_its_trade_or_weapons_found_are_no_incident(extractor, text: str) -> None:  # type: ignore[no-untyped-def]
+    assert _extract(extractor, text, "1989-04-04") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The kidnappers, some of whom have been under arrest since April 1986, were accused of kidnapping several businessmen.",
+        "Two men were charged with murdering a police officer in Belfast.",
+    ],
+)
+def test_an_undated_act_someone_is_accused_of_is_not_the_news(extractor, text: str) -> None:  # type: ignore[no-untyped-def]
+    report = _only(_extract(extractor, text, "1989-04-04"))
+    assert report.realis == "background" and report.date is None
+
+
+def test_an_act_someone_is_accused_of_on_a_day_is_the_news(extractor) -> None:  # type: ignore[no-untyped-def]
+    report = _only(_extract(extractor, "Police accused the FARC of kidnapping 12 soldiers on Monday.", "1989-04-04"))
+    assert report.realis == "reported" and report.date is not None and report.date.start == date(1989, 4, 3)

@@ -731,7 +731,7 @@ class Assembler:
 
     # -- one report -----------------------------------------------------------------------
     def _report(self, group: Group, context: DocumentContext, *, lead: bool) -> Report | None:
-        lead = lead and not group.in_passing
+        lead = lead and not (group.in_passing or group.accused)
         evidence: dict[str, Evidence] = {}
         head_unit, head = group.head_unit, group.head
         evidence["kind"] = _evidence(head_unit, head.start, head.end, 0.8 if head.strong else 0.5)

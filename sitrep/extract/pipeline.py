@@ -626,10 +626,17 @@ class Extractor:
             if in_passing:
                 killing = _killing_of_people(unit)
                 in_passing = killing is not None and killing.start == head.start and _fitting(groups, head) is None
+            # the undated act someone is accused or convicted of is an earlier one ("the kidnappers, some of
+            # whom have been under arrest since 1986, were accused of kidnapping several businessmen"),
+            # unless it points back at one told
+            accused = (
+                when is None and not _refers_back(unit, head)
+                and _ACCUSED_OF.search(unit.sentence.text, max(0, head.start - 60), head.start) is not None
+            )
             earlier = (
                 (grounds or recalled(unit, self.lexicons))
                 and not (grounds and _refers_back(unit, head) and _fitting(groups, head) is not None)
-            ) or _long_before(current, unit, head, when) or in_passing
+            ) or _long_before(current, unit, head, when) or in_passing or accused
             # the date the sentence gives before a cue of an earlier act is the news's ("Security was
             # tight in Kano on Monday, a week after | a bomb killed 20"): what the cue counts back from
             before = units[i - 1] if i > 0 and units[i - 1].sentence is unit.sentence else None
@@ -699,7 +706,7 @@ class Extractor:
                         opened.scene = recall.place
                 if grounds and before is not None:
                     opened.suspects = _arrested(before)
-                opened.in_passing = in_passing
+                opened.in_passing, opened.accused = in_passing, accused
                 if loose and (when is None or place is None) and not earlier:
                     # (the clause before a recalled act is the news it is recalled from: "Security was
                     # tight in Kano on Monday, a week after | a bomb killed 20 people")
@@ -1342,6 +1349,12 @@ def _ascribed(unit: Unit, trigger: TriggerMatch) -> bool:
     return _ASCRIBED_BEFORE.search(unit.sentence.text, max(0, trigger.start - 60), trigger.start) is not None
 
 
+#: An act someone is accused, charged or convicted of, right before it: "were accused of | kidnapping".
+_ACCUSED_OF = re.compile(
+    r"\b(?:accused of|charged with|convicted of|sentenced for|on trial for|tried for|indicted for|found guilty of)"
+    r"(?:\s+[^\s,;.]+){0,4}?\s+$",
+    re.IGNORECASE,
+)
 #: What someone is described by, right before an act: "suspected of providing support to | the
 #: Kabul suicide bomb attack", "responsible for | the bombing", "wanted for | the killings".
 _ASCRIBED_BEFORE = re.compile(

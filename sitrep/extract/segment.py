@@ -66,6 +66,9 @@ class Group:
     # a killing named in passing by the people it was of, with no day, toll or doer ("the murder
     # of the Jesuit priests"): recalled, never the article's news
     in_passing: bool = False
+    # an act told as what someone is accused, charged or convicted of, with no day ("were accused of
+    # kidnapping several businessmen"): done before, never the article's news
+    accused: bool = False
     # the head unit's toll sums up a wave of attacks whose parts are told after it ("A string of
     # car bombings ... killing 33 | Other bombings in Kirkuk killed 10"): a part's figure is inside it
     sums_up: bool = False
