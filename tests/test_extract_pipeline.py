@@ -2728,3 +2728,20 @@ def test_an_undated_act_someone_is_accused_of_is_not_the_news(extractor, text: s
 def test_an_act_someone_is_accused_of_on_a_day_is_the_news(extractor) -> None:  # type: ignore[no-untyped-def]
     report = _only(_extract(extractor, "Police accused the FARC of kidnapping 12 soldiers on Monday.", "1989-04-04"))
     assert report.realis == "reported" and report.date is not None and report.date.start == date(1989, 4, 3)
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "country"),
+    [
+        # a province named by a point of the compass says nothing of its country by itself
+        ("Four soldiers were killed in a roadside bomb attack in the East Region town of Bangou, Burkina Faso.",
+         "Bangou", "BF"),
+        # a country the NER missed after "of" places the province in it
+        ("Separatists killed three soldiers in the North-West Region of Cameroon.", "North-West", "CM"),
+    ],
+)
+def test_a_compass_point_province_lies_in_the_country_the_text_names(  # type: ignore[no-untyped-def]
+    extractor, text: str, name: str, country: str
+) -> None:
+    location = _only(_extract(extractor, text)).location
+    assert location is not None and (location.name, location.country_code) == (name, country)

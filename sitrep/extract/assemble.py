@@ -29,6 +29,7 @@ from sitrep.extract.places import (
 from sitrep.extract.realis import decide_realis, decide_status, read_cues
 from sitrep.extract.segment import SAME_SCENE, Group
 from sitrep.gazetteer.normalize import normalize_name
+from sitrep.gazetteer.resolve import names_compass_point
 from sitrep.model import (
     ActorRef,
     Count,
@@ -283,6 +284,10 @@ class CachedPlaces:
         return self._cache[key]
 
 
+#: A preposition right before a place name: "of Cameroon", "in Chad".
+_PLACE_PREPOSITION = re.compile(r"\b(?:of|in|across|throughout|near|from|to|into|inside|outside)\s+(?:the\s+)?$", re.IGNORECASE)
+
+
 @dataclass
 class DocumentContext:
     article: Article
@@ -354,6 +359,16 @@ class DocumentContext:
                 and not any(e.start < p.end and p.start < e.end and e.label in ("GPE", "LOC") for e in sentence.entities)
                 and not any(a.start < p.end and p.start < a.end for a in sentence.actors)
             ])
+            # a country the NER missed, named after a preposition ("the North-West Region of Cameroon"),
+            # is named outright too (not "Chad said", a man's name)
+            for p in sentence.places:
+                if p.label == "GAZ" and _PLACE_PREPOSITION.search(sentence.text, max(0, p.start - 12), p.start) and not any(
+                    e.start < p.end and p.start < e.end and e.label in ("GPE", "LOC", "NORP") for e in sentence.entities
+                ) and not any(a.start < p.end and p.start < a.end for a in sentence.actors):  # "the Islamic State of Iraq"
+                    country = gazetteer.country(p.text)
+                    if country is not None:
+                        found.append((p.text, country))
+                        named.add(country.country_code)
             mentions.append(found)
         # places are read among the countries the article names, whose people it names, or where
         # a group it names is active ("Ghanzi province" in a release from Afghanistan is Ghazni,
@@ -393,6 +408,8 @@ class DocumentContext:
                     place = places.resolve(text, loose=False)
                     if place is not None and hinted and not _known_abroad(place, gazetteer):
                         place = None  # "near Jebel ech Chambi" in a Tunisian story: not Jebel in Turkmenistan
+                    elif place is not None and place.precision == "province" and names_compass_point(place.name):
+                        place = None  # "the North-West Region of Cameroon": no country's North-West in particular
                 if place is not None and place.country_code:
                     tally[place.country_code] += 1
                     named.add(place.country_code)
@@ -402,7 +419,7 @@ class DocumentContext:
                 place = places.resolve(text, context_countries=hinted)
                 if place is not None and place.country_code and place.precision == "province" and (
                     normalize_name(place.name) == normalize_name(text)  # by its own name: "Oro" is no "El Oro"
-                ):
+                ) and (place.country_code in hinted or not names_compass_point(place.name)):
                     tally[place.country_code] += 1
                     named.add(place.country_code)
             for a in sentence.actors:

@@ -403,7 +403,23 @@ def _match(gazetteer: "Gazetteer", part: str, context: Context, *, loose: bool =
         misspelt = gazetteer.misspelt_admin1(split[0] if split is not None else variant, context.countries)
         if misspelt is not None:
             return Match(misspelt, misspelt.precision)
+    if found is not None and found.place.kind == "admin1" and names_compass_point(found.place.name):
+        return None  # "the East Region town of Bangou, Burkina Faso" is not Cameroon's East
     return found
+
+
+def names_compass_point(name: str) -> bool:
+    """Whether a province's name is a point of the compass alone ("East", "North-West", "Centre").
+    Many countries have such a province, so outside the article's countries the name says nothing
+    of which one."""
+    return _COMPASS_NAME.fullmatch(normalize_name(name)) is not None
+
+
+_COMPASS_NAME = re.compile(
+    r"(?:far |extreme )?(?:north|south|east|west|centre|center|central|northern|southern|eastern|western"
+    r"|north ?east|north ?west|south ?east|south ?west|north-east|north-west|south-east|south-west"
+    r"|northeastern|northwestern|southeastern|southwestern|north-eastern|north-western|south-eastern|south-western)"
+)
 
 
 def _believe_misspelt_district(place: Place, context: Context) -> bool:
