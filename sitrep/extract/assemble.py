@@ -1648,6 +1648,11 @@ def _acts_after(text: str, pos: int) -> bool:
     return direct.match(text, pos) is not None or later.search(text, pos) is not None
 
 
+def preload() -> None:
+    """Compile now the patterns assembly builds from the actor cues on first use (:func:`_acts`)."""
+    _acts()
+
+
 @lru_cache(maxsize=1)
 def _acts() -> tuple[re.Pattern[str], re.Pattern[str]]:
     """The act right after a name (past brackets and an apposition), and the act told later on."""
@@ -2446,4 +2451,6 @@ def _in_capitals(text: str) -> bool:
     return letters >= 8 and sum(map(str.isupper, text)) >= 0.7 * letters
 
 
-__all__ = ["HINT_COUNTRIES", "Assembler", "CachedPlaces", "DocumentContext", "count_back", "hint_countries", "victims_named"]
+__all__ = [
+    "HINT_COUNTRIES", "Assembler", "CachedPlaces", "DocumentContext", "count_back", "hint_countries", "preload", "victims_named",
+]

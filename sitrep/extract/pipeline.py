@@ -158,10 +158,14 @@ class Extractor:
         """Load now every model and table extraction reads (spaCy, the gazetteer and its
         indexes, the actor registry, dateparser), rather than while the first articles are
         read. Timings of extraction call it first, so that loading is not counted as speed."""
+        from sitrep.extract.assemble import preload as preload_assembly
         from sitrep.extract.dates_resolver import DateResolver
+        from sitrep.extract.numbers import default_grammar
 
         self.gazetteer.preload()
         DateResolver(date(2000, 1, 1)).preload()
+        default_grammar()  # the quantities read in a report's phrases outside its counts
+        preload_assembly()
         for _ in self.extract_many([Article(text="Gunmen killed three people in Kabul on Friday.")]):
             pass
 
@@ -253,7 +257,7 @@ class Extractor:
                     (s, e, "PHR") for s, e, name in named_areas(piece)
                     if not self.gazetteer.is_demonym(name.split()[0])  # not "the Afghan province"
                 ])
-                places = _merge_places(piece, places, [(m.start(), m.end(), "PHR") for m in _CAPITAL_MENTION.finditer(piece)])
+                places = _merge_places(piece, places, _capital_mentions(piece))
                 places = _merge_places(piece, places, [(e.start, e.end, e.label) for e in entities if e.label in PLACE_LABELS])
                 actors = tuple(self.registry.find_all(piece))
                 # and where the groups named so far are active ("Abu Sayyaf in Patikul": the Philippines)
@@ -914,6 +918,14 @@ _CAPITAL_MENTION = re.compile(
     r"|[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?['’]s\s+capital(?:\s+city)?)\b"
     r"(?!,?\s+[A-Z]|\s+of\b)"  # "the Somali capital(,) Mogadishu": the name says it; "the capital of the province"
 )
+
+
+def _capital_mentions(text: str) -> list[tuple[int, int, str]]:
+    """(start, end, "PHR") for each capital of :data:`_CAPITAL_MENTION` in ``text``; a text without
+    the word (most) is not searched, the pattern being tried at every place of it."""
+    if "capital" not in text:  # every match holds it, in lower case
+        return []
+    return [(m.start(), m.end(), "PHR") for m in _CAPITAL_MENTION.finditer(text)]
 
 
 def _killing_of_people(unit: Unit) -> TriggerMatch | None:
