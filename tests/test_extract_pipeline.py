@@ -2745,3 +2745,15 @@ def test_a_compass_point_province_lies_in_the_country_the_text_names(  # type: i
 ) -> None:
     location = _only(_extract(extractor, text)).location
     assert location is not None and (location.name, location.country_code) == (name, country)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Attackers threw a hand grenade at the home of a local councillor in Lakki Marwat.", "government"),
+        ("A bomb exploded near the car of a police officer in Peshawar.", "police"),
+        ("Gunmen set fire to the house of a farmer in Kaduna.", "civilians"),
+    ],
+)
+def test_a_home_or_a_car_is_a_target_of_its_owners_type(extractor, text: str, expected: str) -> None:  # type: ignore[no-untyped-def]
+    assert [t.type for t in _only(_extract(extractor, text)).targets] == [expected]

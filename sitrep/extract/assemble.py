@@ -2158,9 +2158,17 @@ def _target_phrase(unit: Unit, match: Any) -> tuple[Target, int, int]:
     phrase = noun_phrase(text, match.start, match.end, blocked=_claimed_spans(unit), heads=heads)
     kind = match.type
     for other in unit.sentence.targets:
-        if match.end <= other.start and other.end <= phrase.end and " of " not in text[match.end : other.start].lower():
+        if match.end <= other.start and other.end <= phrase.end and (
+            " of " not in text[match.end : other.start].lower()
+            # a home or a car is its owner's: "the home of a local councillor" is a government target
+            or (_OWNED.fullmatch(match.text) is not None and other.type != "civilians")
+        ):
             kind = other.type
     return Target(strip_quantity(phrase.text), kind), phrase.start, phrase.end  # the counts tell how many
+
+
+#: What a target owns, typed by its owner when the owner is named after "of".
+_OWNED = re.compile(r"(?:home|house|residence|car|vehicle|compound|farm)s?", re.IGNORECASE)
 
 
 def _object_list(unit: Unit, first: Any) -> list[tuple[Target, int, int]]:
