@@ -2757,3 +2757,33 @@ def test_a_compass_point_province_lies_in_the_country_the_text_names(  # type: i
 )
 def test_a_home_or_a_car_is_a_target_of_its_owners_type(extractor, text: str, expected: str) -> None:  # type: ignore[no-untyped-def]
     assert [t.type for t in _only(_extract(extractor, text)).targets] == [expected]
+
+
+def test_a_blame_for_previous_attacks_names_no_perpetrator(extractor) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "A car bomb exploded outside a police station in Diyarbakir on Thursday, wounding 11 people. No group "
+        "immediately claimed responsibility, but authorities have blamed previous attacks in the region on the PKK."
+    )
+    assert _only(_extract(extractor, text, "2024-10-07")).perpetrators == ()
+
+
+def test_before_dawn_on_a_day_dates_the_act_to_that_day(extractor) -> None:  # type: ignore[no-untyped-def]
+    text = "Al-Shabaab militants attacked a military base in Middle Shabelle before dawn on Friday, the army said."
+    report = _only(_extract(extractor, text, "2024-10-07"))
+    assert report.date is not None and report.date.start == date(2024, 10, 4) and not report.date.inferred
+
+
+def test_the_doers_account_of_the_act_just_told_is_no_other_incident(extractor) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Three Palestinians were killed in an Israeli drone strike on a car in the Jenin refugee camp late on "
+        "Wednesday, the Palestinian health ministry said. The Israeli military said it had targeted a militant cell."
+    )
+    report = _only(_extract(extractor, text, "2024-10-07"))
+    assert report.kind.sub_event_type == "Air/drone strike"
+
+
+@pytest.mark.parametrize(
+    "text", ["Gunmen shot dead a mayoral candidate in Celaya on Wednesday.", "Gunmen killed a candidate for mayor in Guerrero."]
+)
+def test_a_candidate_for_office_is_a_government_target(extractor, text: str) -> None:  # type: ignore[no-untyped-def]
+    assert [t.type for t in _only(_extract(extractor, text, "2024-10-07")).targets] == ["government"]

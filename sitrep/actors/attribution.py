@@ -135,6 +135,12 @@ class ActorAssessment:
 # ---------------------------------------------------------------------------------------
 
 _OTHER = ActorAssessment("other", None)
+#: Acts other than the one told, as what a blame is laid for: "blamed previous attacks on X".
+_OTHER_ACTS = re.compile(
+    r"\b(?:previous|past|earlier|prior|similar|other|former)\s+(?:[\w-]+\s+)?"
+    r"(?:attacks?|bombings?|blasts?|explosions?|killings?|incidents?|violence|kidnappings?|abductions?)\b",
+    re.IGNORECASE,
+)
 #: An actor named by its strikes ("Israeli airstrikes", "a US drone strike"): the words are the act.
 _STRIKE_HEAD = re.compile(
     r"\b(?:air\s?strikes?|air\s+raids?|drone\s+strikes?|missile\s+strikes?|shelling|bombardments?)\s*\Z", re.IGNORECASE
@@ -476,6 +482,9 @@ def _blamed(sentence: str, p: int, left: _Left, blame: re.Match[str]) -> ActorAs
     "accused X" are hedged (suspected); otherwise the blame is an attribution.
     """
     found = cues()
+    if _OTHER_ACTS.search(blame.group(0)) is not None:
+        # "authorities have blamed previous attacks in the region on the PKK": not this one
+        return ActorAssessment("other", None, False, _cue(blame))
     rest = sentence[p : p + 200].lower()
     if ("before" in rest or "until" in rest) and found.later_claim.match(sentence, p) is not None:
         return ActorAssessment("other", None, False, _cue(blame), superseded=True)

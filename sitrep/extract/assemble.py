@@ -146,6 +146,7 @@ _REDUNDANT_WEAPONS = {
 #: How far after its trigger the object of an attack may start ("attack on a crowded cattle market").
 _OBJECT_WINDOW = 45
 _NOT_EVENT_DATE = re.compile(r"\b(?:by|until|till|before|since)\s+$", re.I)
+_TIME_OF_DAY = re.compile(r"(?:dawn|daybreak|sunrise|first light|noon|midday|midnight|dusk|sunset|nightfall)\b", re.I)
 _REPORTING_DATE = re.compile(
     r"\b(?:released|issued|published|announced|confirmed|said|says|told \w+|statement)(?:\s+(?:late|early))?(?:\s+on)?\s+$",
     re.I,
@@ -506,7 +507,10 @@ class DocumentContext:
         for mention in unit.dates:
             span = self.dates.get((unit.sentence.index, mention.start))
             before = text[max(0, mention.start - 30) : mention.start]
-            if span is None or _NOT_EVENT_DATE.search(before) or self._in_dateline(unit, mention):
+            if span is None or self._in_dateline(unit, mention) or (
+                # a deadline ("by Sunday"), not a time of the day ("before dawn on Friday")
+                _NOT_EVENT_DATE.search(before) and not _TIME_OF_DAY.match(mention.text)
+            ):
                 continue
             if mention.start >= pos:
                 distance = float(mention.start - pos)

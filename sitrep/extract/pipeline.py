@@ -675,6 +675,9 @@ class Extractor:
             # explosives"), unless its own place or date says otherwise
             refers_back = (
                 _refers_back(unit, head) or any(c.claimed for c in unit.claims)
+                # the doer's own account of the act just told ("The Israeli military said it had targeted
+                # a militant cell"): a claim in all but name
+                or (when is None and current is not None and _SAID_IT_HAD.search(unit.sentence.text, 0, head.end) is not None)
                 or _DURING_THE_SAME.search(unit.sentence.text, head.end) is not None
                 # "The security force also detained two suspected insurgents and seized grenades"
                 or (when is None and place is None and (
@@ -1361,6 +1364,12 @@ def _ascribed(unit: Unit, trigger: TriggerMatch) -> bool:
     return _ASCRIBED_BEFORE.search(unit.sentence.text, max(0, trigger.start - 60), trigger.start) is not None
 
 
+#: A doer's account of its act: "said it had targeted", "said its forces struck".
+_SAID_IT_HAD = re.compile(
+    r"\b(?:said|says|stated|confirmed)\s+(?:that\s+)?(?:it|they|its\s+[\w-]+|their\s+[\w-]+)\s+(?:had\s+|has\s+|have\s+)?"
+    r"(?:targeted|struck|hit|attacked|bombed|shelled|carried\s+out|conducted)\b",
+    re.IGNORECASE,
+)
 #: An act someone is accused, charged or convicted of, right before it: "were accused of | kidnapping".
 _ACCUSED_OF = re.compile(
     r"\b(?:accused of|charged with|convicted of|sentenced for|on trial for|tried for|indicted for|found guilty of)"
