@@ -2787,3 +2787,31 @@ def test_the_doers_account_of_the_act_just_told_is_no_other_incident(extractor) 
 )
 def test_a_candidate_for_office_is_a_government_target(extractor, text: str) -> None:  # type: ignore[no-untyped-def]
     assert [t.type for t in _only(_extract(extractor, text, "2024-10-07")).targets] == ["government"]
+
+
+@pytest.mark.parametrize(
+    "sentence", ["Nobody has been arrested.", "No arrests have been made.", "The attackers have not been arrested."]
+)
+def test_an_arrest_that_has_not_happened_is_no_incident(extractor, sentence: str) -> None:  # type: ignore[no-untyped-def]
+    text = f"Gunmen killed two police officers in Kano on Monday. {sentence}"
+    report = _only(_extract(extractor, text, "2024-10-08"))
+    assert report.kind.sub_event_type != "Arrests" and report.counts.killed is not None
+
+
+def test_the_act_told_counted_among_others_of_its_kind_is_no_other_incident(extractor) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Two people were killed when a grenade was thrown into a crowded bar in Bujumbura on Saturday night. "
+        "It was the third grenade attack in the capital this month."
+    )
+    report = _only(_extract(extractor, text, "2024-10-07"))
+    assert report.location is not None and report.location.name == "Bujumbura"
+
+
+def test_the_earlier_act_a_comparison_recalls_keeps_its_toll_and_year(extractor) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "A bomb killed 12 people in Mogadishu on Friday. The attack was the deadliest in the city since 2017, "
+        "when a truck bomb killed 500 people."
+    )
+    recalled = [r for r in _extract(extractor, text, "2024-10-07") if r.realis == "background"]
+    assert len(recalled) == 1 and recalled[0].counts.killed is not None and recalled[0].counts.killed.best == 500
+    assert recalled[0].date is not None and recalled[0].date.start.year == 2017

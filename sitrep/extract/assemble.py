@@ -146,6 +146,11 @@ _REDUNDANT_WEAPONS = {
 #: How far after its trigger the object of an attack may start ("attack on a crowded cattle market").
 _OBJECT_WINDOW = 45
 _NOT_EVENT_DATE = re.compile(r"\b(?:by|until|till|before|since)\s+$", re.I)
+#: "since 2017, | when a truck bomb killed 500": the day of the act the clause after tells (not the
+#: start of a campaign: "since 21 August, when the campaign of kidnappings began").
+_WHEN_AFTER = re.compile(
+    r",?\s+when\b(?![^,.;]*\b(?:campaign|war|offensive|insurgency|conflict|wave|uprising|violence|fighting)\b)", re.I
+)
 _TIME_OF_DAY = re.compile(r"(?:dawn|daybreak|sunrise|first light|noon|midday|midnight|dusk|sunset|nightfall)\b", re.I)
 _REPORTING_DATE = re.compile(
     r"\b(?:released|issued|published|announced|confirmed|said|says|told \w+|statement)(?:\s+(?:late|early))?(?:\s+on)?\s+$",
@@ -508,8 +513,10 @@ class DocumentContext:
             span = self.dates.get((unit.sentence.index, mention.start))
             before = text[max(0, mention.start - 30) : mention.start]
             if span is None or self._in_dateline(unit, mention) or (
-                # a deadline ("by Sunday"), not a time of the day ("before dawn on Friday")
+                # a deadline ("by Sunday"), not a time of the day ("before dawn on Friday") nor the day of
+                # an act the words after it tell ("the deadliest since 2017, | when a truck bomb killed 500")
                 _NOT_EVENT_DATE.search(before) and not _TIME_OF_DAY.match(mention.text)
+                and not _WHEN_AFTER.match(text, mention.end)
             ):
                 continue
             if mention.start >= pos:

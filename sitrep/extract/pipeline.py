@@ -694,6 +694,10 @@ class Extractor:
             )
             if opens and not (earlier or threat) and _part_of_wave(current, unit, when, place):
                 opens, refers_back = False, False  # a part of the wave the current incident sums up
+            elif opens and not (earlier or threat) and groups and _ORDINAL_OF_ITS_KIND.match(unit.text) is not None:
+                # the act told before, counted among others of its kind ("It was the third grenade attack
+                # in the capital this month", "This is the deadliest attack of the Paraguayan People's Army")
+                opens, refers_back = False, True
             if opens:
                 opened = Group(
                     units=[unit], head=head, head_unit=unit, families=families, arrests_only=arrests_only,
@@ -1364,6 +1368,14 @@ def _ascribed(unit: Unit, trigger: TriggerMatch) -> bool:
     return _ASCRIBED_BEFORE.search(unit.sentence.text, max(0, trigger.start - 60), trigger.start) is not None
 
 
+#: The act just told, counted among others of its kind: "It was the third grenade attack in the
+#: capital this month", "The bombing was the deadliest since 2017", "This is the second such attack".
+_ORDINAL_OF_ITS_KIND = re.compile(
+    r"\s*(?:it|this|that|the\s+(?:attack|bombing|blast|explosion|shooting|incident|killing|kidnapping|abduction|raid|ambush))"
+    r"\s+(?:was|is|marks|marked|became|becomes)\s+(?:the|a)\s+(?:[\w-]+\s+)?"
+    r"(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|latest|\d+(?:st|nd|rd|th)|deadliest|worst|biggest|largest)\b",
+    re.IGNORECASE,
+)
 #: A doer's account of its act: "said it had targeted", "said its forces struck".
 _SAID_IT_HAD = re.compile(
     r"\b(?:said|says|stated|confirmed)\s+(?:that\s+)?(?:it|they|its\s+[\w-]+|their\s+[\w-]+)\s+(?:had\s+|has\s+|have\s+)?"

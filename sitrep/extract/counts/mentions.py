@@ -686,10 +686,28 @@ def _cues(reader: Reader) -> list[tuple[int, bool, bool]]:
             # years", "the deadliest in five years": a comparison, not a period the count covers
             cues.append((reader.starts[k], True, True))
         elif low in lex.cues and any(reader.starts_with(c, k) for c in lex.cues[low]):
-            cues.append((reader.starts[k], low == "since" and _since_date(reader, k + 1), False))
+            # "since 2009" counts a period; not "the deadliest since 2017, when a truck bomb killed 500":
+            # a comparison with one earlier act, whose toll it tells
+            since = low == "since" and _since_date(reader, k + 1) and not _when_after(reader, k)
+            cues.append((reader.starts[k], since, False))
         elif low in _ROUND_UP_OPENERS and _round_up(reader, k + 1):
             cues.append((reader.starts[k], True, False))
     return cues
+
+
+def _when_after(reader: Reader, k: int) -> bool:
+    """Whether "when" follows the date after "since" at ``k``, with a count after it: the toll of the
+    act it tells ("since 2017, when a truck bomb killed 500"), not one counted over the period."""
+    lows = reader.lows
+    at = next((j for j in range(k + 2, min(k + 6, len(lows))) if lows[j] == "when"), None)
+    if at is None:
+        return False
+    for j in range(at + 1, min(at + 12, len(lows))):
+        if lows[j] in (",", ";", ".", "--"):
+            return False  # the clause ends first: "since 21 August, when the campaign began, three were murdered"
+        if lows[j] == QUANTITY:
+            return True
+    return False
 
 
 #: Units of time a count of which after "in" makes a period ("in 2 months", "in three years"; not
