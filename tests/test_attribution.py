@@ -679,6 +679,17 @@ def test_a_countrys_strike_is_its_act_however_the_sentence_goes_on(sentence: str
     assert role(*span(sentence, name), actor_type="state force") == "perpetrator"
 
 
+@pytest.mark.parametrize(
+    "sentence, name",
+    [
+        ("Somali forces and allied clan militias killed more than 100 al-Shabab fighters.", "Somali forces"),
+        ("Somali troops and clan militias killed 100 fighters in Hiraan.", "Somali troops"),
+    ],
+)
+def test_the_first_of_two_doers_does_the_act_too(sentence: str, name: str) -> None:
+    assert role(*span(sentence, name), actor_type="state force") == "perpetrator"
+
+
 # --- forces that respond are not the perpetrators -----------------------------------------
 
 

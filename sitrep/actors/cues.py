@@ -325,7 +325,9 @@ def _compile_lists(lists: Mapping[str, Sequence[str]]) -> Cues:
         coordinated_right=re.compile(
             rf"(?:\s*,\s*(?:the\s+)?{name}(?:[\s-]+{name}){{0,4}})*\s*,?\s+(?:and|&)\s+(?:the\s+)?"
             rf"(?:{name}(?:(?:\s+(?:of|for|the|a|and|de|del|la|in)\b)*[\s-]+{name}){{0,7}}(?:\s*[(\[][^)\]]{{1,20}}[)\]])?"
-            rf"|other\s+(?:{fighters}|groups?))(?:\s+(?:{fighters}|{members}))?"
+            rf"|other\s+(?:{fighters}|groups?)"
+            # "Somali forces and allied clan militias killed": unnamed fighters, a word or two before them
+            rf"|(?:(?-i:[a-z][a-z-]+)\s+){{0,2}}(?:{fighters}))(?:\s+(?:{fighters}|{members}))?"
             rf"(?:\s+(?:both|also|jointly|together|all|then|later|{_LY}))*", flags),
         named_after_link=re.compile(rf"\s+(?:the\s+)?{name}", flags),
         while_attacking=re.compile(
