@@ -234,6 +234,7 @@ def test_western_easter_by_the_computus() -> None:
         ("Gunmen struck on Good Friday last year.", "2024-05-04", ("2023-04-07",)),
         ("The bombing on Christmas Day 2011 killed 37.", "2024-05-04", ("2011-12-25",)),
         ("Bastille Day's attack in Nice killed 86 people.", "2016-07-16", ("2016-07-14",)),
+        ("Gunmen attacked a church in Owo on Pentecost Sunday 2022.", "2024-10-21", ("2022-06-05",)),
         # the name of an event or of a treaty dates nothing, nor does the weekday in it
         ("It was the worst attack since the Easter Sunday bombings.", "2024-05-04", ()),
         ("The Good Friday Agreement ended the Troubles.", "2024-05-04", ()),

@@ -2815,3 +2815,16 @@ def test_the_earlier_act_a_comparison_recalls_keeps_its_toll_and_year(extractor)
     recalled = [r for r in _extract(extractor, text, "2024-10-07") if r.realis == "background"]
     assert len(recalled) == 1 and recalled[0].counts.killed is not None and recalled[0].counts.killed.best == 500
     assert recalled[0].date is not None and recalled[0].date.start.year == 2017
+
+
+def test_a_day_named_without_its_year_lies_in_the_period_written_after_it(extractor) -> None:  # type: ignore[no-untyped-def]
+    text = "Gunmen attacked a church in Owo during Pentecost Sunday Mass in June 2022, killing at least 40 worshippers."
+    report = _only(_extract(extractor, text, "2024-10-21"))
+    assert report.date is not None and (report.date.start, report.date.end) == (date(2022, 6, 1), date(2022, 6, 30))
+    assert report.realis == "background"
+
+
+def test_a_toll_compared_with_the_years_since_is_the_acts_own(extractor) -> None:  # type: ignore[no-untyped-def]
+    text = "Gunmen attacked a church in Owo on Sunday, killing at least 40 worshippers, the deadliest attack since 2019."
+    report = _only(_extract(extractor, text, "2024-10-21"))
+    assert report.counts.killed is not None and report.counts.killed.min == 40

@@ -148,6 +148,10 @@ _OBJECT_WINDOW = 45
 _NOT_EVENT_DATE = re.compile(r"\b(?:by|until|till|before|since)\s+$", re.I)
 #: "since 2017, | when a truck bomb killed 500": the day of the act the clause after tells (not the
 #: start of a campaign: "since 21 August, when the campaign of kidnappings began").
+_YEAR = re.compile(r"\b(?:1[89]|20)\d\d\b")
+#: How far after a day named without its year the period it lies in may be written ("Pentecost
+#: Sunday Mass in June 2022").
+_SAME_PHRASE_REACH = 20
 _WHEN_AFTER = re.compile(
     r",?\s+when\b(?![^,.;]*\b(?:campaign|war|offensive|insurgency|conflict|wave|uprising|violence|fighting)\b)", re.I
 )
@@ -508,6 +512,7 @@ class DocumentContext:
         only by a statement came on that day or in the days before it.
         """
         best: tuple[float, DateSpan, Any, bool] | None = None
+        written: list[tuple[DateSpan, Any]] = []  # the phrases that write out a year
         text = unit.sentence.text
         for mention in unit.dates:
             span = self.dates.get((unit.sentence.index, mention.start))
@@ -534,9 +539,20 @@ class DocumentContext:
                 distance += 200.0
             if best is None or distance < best[0]:
                 best = (distance, span, mention, statement)
+            if not statement and _YEAR.search(mention.text):
+                written.append((span, mention))
         if best is None:
             return None
         _, span, mention, said = best
+        if not said and not _YEAR.search(mention.text):
+            # a day named without its year, in a clause that writes out another period: the act lies in
+            # the period written ("during Pentecost Sunday Mass in June 2022", not the last Pentecost)
+            outside = next((
+                (s, m) for s, m in written
+                if 0 <= m.start - mention.end <= _SAME_PHRASE_REACH and not (s.start <= span.start and span.end <= s.end)
+            ), None)
+            if outside is not None:
+                span, mention = outside
         if said and span.precision == "day":
             # "killed 30 civilians, officials said Tuesday": the act came on that day or in the days before
             span = DateSpan(span.end - timedelta(days=_SAID_REACH_DAYS), span.end, "week", span.text, inferred=True)
