@@ -33,6 +33,14 @@ def test_a_folder_is_read_recursively_in_sorted_order_skipping_hidden_and_non_ar
     ]  # no .hidden.txt, .cache/, README.md or logo.png
 
 
+def test_a_store_kept_beside_the_articles_is_not_read_as_one(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text("Gunmen killed two people in Kano on Monday.", encoding="utf-8")
+    for name in ("incidents.db", "incidents.db-wal", "incidents.db-shm", "incidents.sqlite-journal"):
+        (tmp_path / name).write_bytes(b"SQLite format 3\x00\x00\x01")
+    results = list(read_paths([tmp_path], date_finder=no_date))
+    assert [Path(r.source).name for r in results] == ["a.txt"] and results[0].article is not None
+
+
 def test_each_format_in_a_mixed_folder_is_read_as_what_it_is() -> None:
     results = {Path(r.source).name: r for r in read_paths([MIXED], date_finder=no_date)}
     dump = results["01-dump.txt"].article

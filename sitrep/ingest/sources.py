@@ -47,7 +47,8 @@ NOT_ARTICLES: frozenset[str] = frozenset(
     """.yaml .yml .toml .ini .cfg .csv .tsv .py .js .css .map .lock .log .sh .bat .ps1
     .png .jpg .jpeg .gif .webp .svg .ico .bmp .tif .tiff .avif .heic .mp3 .mp4 .m4a .wav .ogg .webm .mov
     .pdf .doc .docx .xls .xlsx .ppt .pptx .odt .zip .gz .tgz .bz2 .xz .zst .7z .rar .tar .warc
-    .db .sqlite .sqlite3 .parquet .arrow .feather .pkl .pickle .npy .npz
+    .db .sqlite .sqlite3 .db-wal .db-shm .db-journal .sqlite-wal .sqlite-shm .sqlite-journal
+    .sqlite3-wal .sqlite3-shm .sqlite3-journal .parquet .arrow .feather .pkl .pickle .npy .npz
     .exe .dll .so .dylib .bin .class .jar .woff .woff2 .ttf .otf .eot""".split()
 )
 """Extensions skipped when walking a folder (data, code, media, archives); a file
