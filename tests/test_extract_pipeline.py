@@ -2828,3 +2828,11 @@ def test_a_toll_compared_with_the_years_since_is_the_acts_own(extractor) -> None
     text = "Gunmen attacked a church in Owo on Sunday, killing at least 40 worshippers, the deadliest attack since 2019."
     report = _only(_extract(extractor, text, "2024-10-21"))
     assert report.counts.killed is not None and report.counts.killed.min == 40
+
+
+def test_a_weapons_rank_among_others_is_no_part_of_it(extractor) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Two people were killed when a grenade was thrown into a crowded bar in Bujumbura on Saturday night. "
+        "It was the third grenade attack in the capital this month."
+    )
+    assert [w.text for w in _only(_extract(extractor, text, "2024-10-07")).weapons] == ["grenade"]
