@@ -2836,3 +2836,16 @@ def test_a_weapons_rank_among_others_is_no_part_of_it(extractor) -> None:  # typ
         "It was the third grenade attack in the capital this month."
     )
     assert [w.text for w in _only(_extract(extractor, text, "2024-10-07")).weapons] == ["grenade"]
+
+
+def test_drones_launched_at_a_warship_are_a_drone_attack_on_a_military_target(extractor) -> None:  # type: ignore[no-untyped-def]
+    report = _only(_extract(extractor, "The Houthis launched drones at a US destroyer in the Red Sea on Thursday.", "2024-10-21"))
+    assert report.kind.sub_event_type == "Air/drone strike"
+    assert [(t.description, t.type) for t in report.targets] == [("destroyer", "military")]
+    assert _extract(extractor, "The army launched a drone programme last year.", "2024-10-21") == []
+
+
+def test_a_plot_whose_attack_is_described_is_still_foiled(extractor) -> None:  # type: ignore[no-untyped-def]
+    text = "German police arrested three teenagers suspected of planning an Islamist knife attack on a Christmas market in Leverkusen."
+    report = _only(_extract(extractor, text, "2024-10-21"))
+    assert report.status == "foiled" and report.kind.sub_event_type != "Attack"
