@@ -2849,3 +2849,25 @@ def test_a_plot_whose_attack_is_described_is_still_foiled(extractor) -> None:  #
     text = "German police arrested three teenagers suspected of planning an Islamist knife attack on a Christmas market in Leverkusen."
     report = _only(_extract(extractor, text, "2024-10-21"))
     assert report.status == "foiled" and report.kind.sub_event_type != "Attack"
+
+
+def test_a_sentence_listing_two_dated_acts_is_cut_between_them(extractor) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "In September, its fighters killed six soldiers in an ambush near the town of Bal'ad, and last year a "
+        "double car bombing at the education ministry killed more than 120 people."
+    )
+    reports = _extract(extractor, text, "2024-10-19")
+    assert sorted((r.date.start.isoformat() if r.date else None, r.counts.killed.min if r.counts.killed else None) for r in reports) == [
+        ("2023-01-01", 121), ("2024-09-01", 6)
+    ]
+
+
+def test_the_doers_own_toll_gives_way_to_the_officials(extractor) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "A suicide bomber killed at least 11 soldiers at a military academy in Mogadishu on Saturday, a military "
+        "official said. Al Shabaab said in a statement on its Andalus radio that it had carried out the attack and "
+        "killed 23 soldiers. The group, which is allied to al Qaeda, has been fighting for more than 15 years."
+    )
+    report = next(r for r in _extract(extractor, text, "2024-10-19") if r.realis == "reported")
+    assert report.counts.killed is not None and report.counts.killed.min < 23
+    assert [(p.name, p.attribution) for p in report.perpetrators] == [("al-Shabaab", "claimed")]

@@ -135,6 +135,12 @@ class ActorAssessment:
 # ---------------------------------------------------------------------------------------
 
 _OTHER = ActorAssessment("other", None)
+#: A group already told of, described by its patron: "The group, which is allied to | al Qaeda".
+_PATRON_OF_THE_GROUP = re.compile(
+    r"\b(?:the|this)\s+(?:group|organi[sz]ation|movement|militia|insurgency|network)\s*,?\s*(?:which|that)\s+"
+    r"(?:is|was|has\s+been|had\s+been)\s+(?:\w+\s+)?(?:allied|affiliated|linked|aligned|loyal|tied)\s+(?:to|with)\s+(?:the\s+)?\Z",
+    re.IGNORECASE,
+)
 #: Acts other than the one told, as what a blame is laid for: "blamed previous attacks on X".
 _OTHER_ACTS = re.compile(
     r"\b(?:previous|past|earlier|prior|similar|other|former)\s+(?:[\w-]+\s+)?"
@@ -385,6 +391,9 @@ def _assess_rest(
         if m is None and _any_of(_ATTACKERS).search(left.lower) is not None:
             m = left.search(found.named_member_left, needs=(" of ", " from "))
     linked = left.search(found.linked_left, needs=(" to ", " with ")) if m is None else None
+    if linked is not None and _PATRON_OF_THE_GROUP.search(left.text) is not None:
+        # "The group, which is allied to al Qaeda, has been fighting ...": the group told of has a patron
+        return ActorAssessment("other", None, False, _cue(linked))
     if linked is not None:  # "militants linked to al-Qaeda"
         return ActorAssessment("perpetrator", "suspected", False, _cue(linked))
     if m is not None or act is not None:

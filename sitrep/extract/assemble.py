@@ -1173,6 +1173,10 @@ class Assembler:
                         continue
                     if sides and _restates(mention):
                         continue  # "two insurgents were killed ... killing both armed individuals"
+                    if sides and _claimed_figure(unit, mention):
+                        # "Al Shabaab said ... it had carried out the attack and killed 23 soldiers": the
+                        # doers' own toll gives way to any other the text tells (an official's 11)
+                        continue
                     # the dead on the attackers' side are told apart from their victims'; the
                     # detained are one list whatever their side ("a leader ... one suspected insurgent")
                     attacker = category in ("killed", "injured") and mention.side in _ATTACKER_SIDES
@@ -2436,6 +2440,21 @@ def _is_place(name: str, sentence: Sentence) -> bool:
     """Whether the words of ``name`` are a place the sentence names ("San Ramon")."""
     key = _words_key(name)
     return any(_words_key(p.text) == key for p in sentence.places)
+
+
+def _claimed_figure(unit: Unit, mention: Any) -> bool:
+    """Whether a count is the doers' own, told in their claim ("said in a statement that it had
+    carried out the attack and killed 23 soldiers"), not the toll of the act a claim is made for
+    ("claimed responsibility for the attack that killed 17")."""
+    return any(
+        c.claimed and c.end <= mention.start and _SAID_CLAIM.search(c.text) is not None
+        and not _RELATIVE_TOLL.search(unit.sentence.text, c.end, mention.start)
+        for c in unit.claims
+    )
+
+
+_SAID_CLAIM = re.compile(r"\b(?:said|says|say|stated|announced|statement)\b", re.IGNORECASE)
+_RELATIVE_TOLL = re.compile(r"\b(?:which|that|who)\b", re.IGNORECASE)
 
 
 def _weapon_phrase(text: str, start: int, end: int, unit: Unit) -> str:

@@ -1415,10 +1415,21 @@ def _anchors(sentence: Sentence) -> list[tuple[int, tuple[Any, ...]]]:
     if len(heads) < 2:
         return []
     anchors = []
+    text = sentence.text
     for t in heads:
-        nearest = min(sentence.dates, key=lambda d: min(abs(d.start - t.end), abs(t.start - d.end)))
+        # the date of the trigger's own clause: not one across ", and" ("In September, its fighters killed
+        # six soldiers in an ambush near Bal'ad, | and last year a double car bombing killed 120")
+        def distance(d: Any, t: TriggerMatch = t) -> float:
+            lo, hi = (t.end, d.start) if d.start >= t.end else (d.end, t.start)
+            return abs(hi - lo) + (100.0 if _CLAUSE_BOUNDARY.search(text, lo, hi) else 0.0)
+
+        nearest = min(sentence.dates, key=distance)
         anchors.append((t.start, (nearest.text.lower(),)))
     return anchors
+
+
+#: Where one clause of a sentence ends and another begins.
+_CLAUSE_BOUNDARY = re.compile(r",\s+(?:and|but|while|whereas)\b|;", re.IGNORECASE)
 
 
 _DEFINITE_BEFORE = re.compile(
