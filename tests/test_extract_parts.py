@@ -348,6 +348,9 @@ def test_truecase_keeps_offsets_and_restores_names() -> None:
         ("BOGOTA, 14 MAR 25 (PRENSA SUR) -- [TEXT] GUERRILLAS AMBUSHED", "BOGOTA"),
         ("KABUL, Afghanistan (Jan. 25, 2013)\nDuring an operation", "KABUL, Afghanistan"),
         ("MAIDUGURI, Nigeria (Reuters) - Gunmen killed", "MAIDUGURI, Nigeria"),
+        # a day without its year
+        ("Headline\n\nMOGADISHU, Oct 19 (Reuters) - A suicide bomber", "MOGADISHU"),
+        ("ABUJA, Nov 4 (AFP) - Bandits killed", "ABUJA"),
     ],
 )
 def test_datelines_are_found(text: str, place: str) -> None:

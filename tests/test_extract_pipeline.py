@@ -2871,3 +2871,26 @@ def test_the_doers_own_toll_gives_way_to_the_officials(extractor) -> None:  # ty
     report = next(r for r in _extract(extractor, text, "2024-10-19") if r.realis == "reported")
     assert report.counts.killed is not None and report.counts.killed.min < 23
     assert [(p.name, p.attribution) for p in report.perpetrators] == [("al-Shabaab", "claimed")]
+
+
+def test_a_round_up_of_two_attacks_keeps_each_with_its_place_and_details(extractor) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Violence flares across Nigeria's northwest\n\n"
+        "ABUJA, Nov 4 (AFP) - Bandits killed at least 17 villagers in Zamfara state on Sunday, while gunmen abducted "
+        "25 worshippers from a church in neighbouring Kaduna state, officials said on Monday.\n\n"
+        "In Zamfara, the attackers arrived on motorcycles in Kadawa village at around 4 pm and opened fire on "
+        "residents, state police spokesman Yazid Abubakar said. Several houses were set ablaze.\n\n"
+        "In Kaduna, the gunmen stormed the Baptist church in Kurmin Masara during a Sunday service, a church "
+        "official said. Police said they had deployed tactical teams to rescue the victims."
+    )
+    reports = _extract(extractor, text, "2024-11-04")
+    seen = sorted(
+        (r.location.admin1 if r.location else None, r.counts.killed.min if r.counts.killed else None,
+         r.counts.kidnapped.min if r.counts.kidnapped else None, sorted(t.description for t in r.targets),
+         [p.name for p in r.perpetrators], r.date.start.isoformat() if r.date else None)
+        for r in reports
+    )
+    assert seen == [
+        ("Kaduna", None, 25, ["Baptist church", "worshippers"], ["gunmen"], "2024-11-03"),
+        ("Zamfara", 17, None, ["houses", "villagers"], ["bandits", "attackers"], "2024-11-03"),
+    ]

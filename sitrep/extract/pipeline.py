@@ -517,13 +517,14 @@ class Extractor:
                     units.append(Unit(sentence, lo, hi, len(units)))
                 continue
             anchors = _anchors(sentence) if cut is None else []
-            if cut is None and not anchors:
+            split = split_units(sentence, order_start=len(units), anchors=anchors) if cut is None and anchors else []
+            if cut is None and len(split) < 2:  # no dates to cut by, or none that did
                 cut = self._cue_cut(sentence)
             if cut is not None:  # "A car bomb killed 28 pilgrims ..., while in the capital a roadside bomb exploded"
                 units.append(Unit(sentence, 0, cut, len(units)))
                 units.append(Unit(sentence, cut, len(sentence.text), len(units)))
                 continue
-            units.extend(split_units(sentence, order_start=len(units), anchors=anchors))
+            units.extend(split or split_units(sentence, order_start=len(units), anchors=anchors))
         return units
 
     def _fronted_recall(self, sentence: Sentence) -> tuple[int, int] | None:
@@ -578,6 +579,11 @@ class Extractor:
             if any(t.end <= w.start() for t in heads) and any(
                 w.end() <= t.start < w.end() + 30 and _ACT_VERB_AFTER.match(text, t.end) for t in heads
             ):
+                return w.start()
+        # "Bandits killed 17 villagers in Zamfara, | while gunmen abducted 25 worshippers in Kaduna": other
+        # doers and their own act
+        for w in _WHILE_OTHER_DOERS.finditer(text):
+            if any(t.end <= w.start() for t in sentence.triggers) and any(t.start >= w.start() for t in heads):
                 return w.start()
         return None
 
@@ -662,7 +668,10 @@ class Extractor:
                 self.lexicons.new_incident.search(text) is not None
                 and not (told_before or any(c.claimed for c in unit.claims))
             ) or (
-                unit.lo > 0 and _WHILE_ANOTHER.match(unit.sentence.text, unit.lo) is not None  # a clause cut off by _cue_cut
+                unit.lo > 0 and (  # a clause cut off by _cue_cut
+                    _WHILE_ANOTHER.match(unit.sentence.text, unit.lo) is not None
+                    or _WHILE_OTHER_DOERS.match(unit.sentence.text, unit.lo) is not None
+                )
             ) or (
                 _opens_on_another_place(unit, head, place, current) and not told_before
             ) or earlier or after_recall or (
@@ -698,6 +707,16 @@ class Extractor:
                 # the act told before, counted among others of its kind ("It was the third grenade attack
                 # in the capital this month", "This is the deadliest attack of the Paraguayan People's Army")
                 opens, refers_back = False, True
+            elif opens and not (earlier or threat) and current is not None and self.lexicons.new_incident.search(text) is None:
+                # a round-up's detail, returning to an incident told before by its place ("Bandits killed 17
+                # in Zamfara, while gunmen abducted 25 in Kaduna. | In Zamfara, the attackers opened fire")
+                told = _told_at_the_place(groups, unit, place, when)
+                if told is not None and told is not current:
+                    told.units.append(unit)
+                    told.families |= families
+                    told.last_sentence = max(told.last_sentence, unit.sentence.index)
+                    current, loose = told, []  # the story goes on with it ("Several houses were set ablaze")
+                    continue
             if opens:
                 opened = Group(
                     units=[unit], head=head, head_unit=unit, families=families, arrests_only=arrests_only,
@@ -1442,6 +1461,24 @@ _NUMBER_WORDS = frozenset("two three four five six seven eight nine ten eleven t
 _NAMED_MODIFIER = re.compile(r"\b(?:[A-Z][a-z]|\d{4}\b|\d+/\d+)")
 
 
+def _told_at_the_place(groups: Sequence[Group], unit: Unit, place: Location | None, when: DateSpan | None) -> Group | None:
+    """The incident told before at the place a clause opens on ("In Zamfara, the attackers arrived ..."),
+    when the clause names no other day: the latest such incident, never one recalled."""
+    fronted = _FRONTED_PLACE.match(unit.sentence.text) if unit.lo == 0 else None
+    if fronted is None or place is None:
+        return None
+    name = fronted.group("name").lower()
+    for group in reversed(groups):
+        seat = group.place
+        if group.recalled or seat is None or not dates_compatible(group.date, when):
+            continue
+        if name in {(seat.name or "").lower(), (seat.admin1 or "").lower()} and (
+            seat.country_code == place.country_code and (place.admin1 or place.name) in (seat.admin1, seat.name)
+        ):
+            return group
+    return None
+
+
 def _refers_back(unit: Unit, trigger: TriggerMatch) -> bool:
     """Whether ``trigger`` names an incident already told: "the attack", "the two blasts",
     "its attack", "Tuesday's bombing" — but not a named event told for the first time ("the
@@ -1586,6 +1623,13 @@ _RECALLED_ACT_REACH = 40
 _CLAUSE_JOINER = re.compile(r"(?<=[,;])\s+(?:while|and|whereas)$", re.I)
 #: "while" opening a clause whose subject is another act: "..., while a car bomb exploded in Quetta".
 _WHILE_ANOTHER = re.compile(r",?\s+while\s+(?:an?|another)\s+(?=\S)", re.I)
+#: ", while" and unnamed doers acting: ", while gunmen abducted", ", while suspected militants stormed".
+_WHILE_OTHER_DOERS = re.compile(
+    r",\s+while\s+(?:(?:suspected|armed|unknown|unidentified|other)\s+)?"
+    r"(?:gunmen|militants|bandits|attackers|insurgents|rebels|jihadists|fighters|assailants|kidnappers|terrorists)"
+    r"\s+(?:also\s+)?(?:[a-z]+ed|stormed|struck|shot|took|set|threw|blew|stole|burnt|abducted)\b",
+    re.IGNORECASE,
+)
 #: The verb right after an act named as a subject: "a car bomb exploded", not "a bomb disposal squad".
 _ACT_VERB_AFTER = re.compile(
     r"\s+(?:also\s+)?(?:exploded|explodes|detonated|went off|goes off|struck|strikes|hit|hits|killed|kills|blew|"

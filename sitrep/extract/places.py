@@ -87,8 +87,9 @@ _BEFORE_DISTANCE = re.compile(
     # a bearing alone after a place just named: "in Efrat, south of Jerusalem"
     r"|,\s+(?:just\s+|about\s+|some\s+)?(?:to\s+the\s+)?(?:north|south|east|west)(?:-?(?:east|west))?\s+of\s+"
     r"(?:the\s+)?(?:(?:[\w-]+\s+)?capital,?\s+)?$"
-    # a town near the scene, not the scene: "said the mayor of nearby Bankass"
-    r"|\b(?:nearby|neighbou?ring)\s+$",
+    # a town near the scene, not the scene: "said the mayor of nearby Bankass" (but "abducted 25
+    # worshippers in neighbouring Kaduna state" is there)
+    r"|(?<!\bin\s)(?<!\bat\s)\b(?:nearby|neighbou?ring)\s+$",
     re.IGNORECASE,
 )
 #: After a place's name, a facility it names and where that facility is: "the Heidelberg Tavern in
