@@ -2894,3 +2894,20 @@ def test_a_round_up_of_two_attacks_keeps_each_with_its_place_and_details(extract
         ("Kaduna", None, 25, ["Baptist church", "worshippers"], ["gunmen"], "2024-11-03"),
         ("Zamfara", 17, None, ["houses", "villagers"], ["bandits", "attackers"], "2024-11-03"),
     ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Two men on a motorcycle threw acid at a female journalist in Kabul on Sunday, leaving her with severe burns.",
+        "An acid attack on schoolgirls in Kandahar injured 15 pupils on Wednesday.",
+    ],
+)
+def test_acid_thrown_at_people_is_an_attack(extractor, text: str) -> None:  # type: ignore[no-untyped-def]
+    assert _only(_extract(extractor, text, "2024-10-21")).kind.sub_event_type == "Attack"
+
+
+def test_the_doers_of_an_act_whose_words_hold_its_object_are_not_its_target(extractor) -> None:  # type: ignore[no-untyped-def]
+    text = "Myanmar junta troops burned down more than 100 homes in a village in Sagaing region last week."
+    report = _only(_extract(extractor, text, "2024-10-21"))
+    assert [t.description for t in report.targets] == ["homes"] and [p.name for p in report.perpetrators] == ["Tatmadaw"]

@@ -1324,7 +1324,9 @@ class Assembler:
             return list(from_actors[:_MAX_TARGETS]), None
         found = _TargetList()
         unit, head = group.head_unit, group.head
-        objects = [t for t in unit.targets if 0 <= t.start - head.end <= _OBJECT_WINDOW and not _AGENT.search(unit.sentence.text, 0, t.start)]
+        # the object the trigger's own words hold ("burned down more than 100 homes"), then the one after it
+        objects = [t for t in unit.targets if head.start < t.start and t.end <= head.end]
+        objects += [t for t in unit.targets if 0 <= t.start - head.end <= _OBJECT_WINDOW and not _AGENT.search(unit.sentence.text, 0, t.start)]
         objects += [
             t for t in unit.targets
             if 0 <= head.start - t.end <= 12 and t not in objects and not _SUBJECT_OF.fullmatch(unit.sentence.text, t.end, head.end)
@@ -2105,7 +2107,14 @@ def _subject_acting(text: str, word_end: int, head: TriggerMatch) -> bool:
         return _RESCUED.match(between) is not None
     if _FIRE_VERB.search(head.text):
         return _FIRE_AT.match(text, head.end) is not None
+    verb = _VERB_WORDS.match(head.text)
+    if verb is not None and _OBJECT_AFTER.match(head.text, verb.end()) is not None:
+        return True  # the trigger holds its object: "Soldiers | burned down more than 100 homes"
     return _OBJECT_AFTER.match(text, head.end) is not None
+
+
+#: A trigger's verb with its particle: "burned down", "shot dead", "blew up".
+_VERB_WORDS = re.compile(r"[\w'’-]+(?:\s+(?:down|up|off|out|dead|apart|away))?", re.I)
 
 
 #: The head of a list of names after an act: "killed three journalists: ", "died in combat: ".
