@@ -146,15 +146,17 @@ _REDUNDANT_WEAPONS = {
 #: How far after its trigger the object of an attack may start ("attack on a crowded cattle market").
 _OBJECT_WINDOW = 45
 _NOT_EVENT_DATE = re.compile(r"\b(?:by|until|till|before|since)\s+$", re.I)
-#: "since 2017, | when a truck bomb killed 500": the day of the act the clause after tells (not the
-#: start of a campaign: "since 21 August, when the campaign of kidnappings began").
+#: A year written out ("June 2022", "2017").
 _YEAR = re.compile(r"\b(?:1[89]|20)\d\d\b")
 #: How far after a day named without its year the period it lies in may be written ("Pentecost
 #: Sunday Mass in June 2022").
 _SAME_PHRASE_REACH = 20
+#: "since 2017, | when a truck bomb killed 500": the day of the act the clause after tells (not the
+#: start of a campaign: "since 21 August, when the campaign of kidnappings began").
 _WHEN_AFTER = re.compile(
     r",?\s+when\b(?![^,.;]*\b(?:campaign|war|offensive|insurgency|conflict|wave|uprising|violence|fighting)\b)", re.I
 )
+#: A time of the day, which "before" does not make a deadline: "before dawn on Friday".
 _TIME_OF_DAY = re.compile(r"(?:dawn|daybreak|sunrise|first light|noon|midday|midnight|dusk|sunset|nightfall)\b", re.I)
 _REPORTING_DATE = re.compile(
     r"\b(?:released|issued|published|announced|confirmed|said|says|told \w+|statement)(?:\s+(?:late|early))?(?:\s+on)?\s+$",

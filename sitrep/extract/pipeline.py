@@ -1434,21 +1434,23 @@ def _anchors(sentence: Sentence) -> list[tuple[int, tuple[Any, ...]]]:
     if len(heads) < 2:
         return []
     anchors = []
-    text = sentence.text
     for t in heads:
-        # the date of the trigger's own clause: not one across ", and" ("In September, its fighters killed
-        # six soldiers in an ambush near Bal'ad, | and last year a double car bombing killed 120")
-        def distance(d: Any, t: TriggerMatch = t) -> float:
-            lo, hi = (t.end, d.start) if d.start >= t.end else (d.end, t.start)
-            return abs(hi - lo) + (100.0 if _CLAUSE_BOUNDARY.search(text, lo, hi) else 0.0)
-
-        nearest = min(sentence.dates, key=distance)
+        nearest = min(sentence.dates, key=lambda d, t=t: _clause_distance(sentence.text, t, d))  # type: ignore[misc]
         anchors.append((t.start, (nearest.text.lower(),)))
     return anchors
 
 
+def _clause_distance(text: str, trigger: TriggerMatch, date: Any) -> float:
+    """How far a date phrase is from a trigger, one in another clause counting as far: the date of the
+    trigger's own clause, not one across ", and" ("In September, its fighters killed six soldiers in an
+    ambush near Bal'ad, | and last year a double car bombing killed 120")."""
+    lo, hi = (trigger.end, date.start) if date.start >= trigger.end else (date.end, trigger.start)
+    return abs(hi - lo) + (_OTHER_CLAUSE if _CLAUSE_BOUNDARY.search(text, lo, hi) else 0.0)
+
+
 #: Where one clause of a sentence ends and another begins.
 _CLAUSE_BOUNDARY = re.compile(r",\s+(?:and|but|while|whereas)\b|;", re.IGNORECASE)
+_OTHER_CLAUSE = 100.0
 
 
 _DEFINITE_BEFORE = re.compile(

@@ -686,9 +686,8 @@ def _cues(reader: Reader) -> list[tuple[int, bool, bool]]:
             # years", "the deadliest in five years": a comparison, not a period the count covers
             cues.append((reader.starts[k], True, True))
         elif low in lex.cues and any(reader.starts_with(c, k) for c in lex.cues[low]):
-            # "since 2009" counts a period; not "the deadliest since 2017, when a truck bomb killed 500":
-            # a comparison with one earlier act, whose toll it tells
-            # nor "killing 40, the deadliest attack since 2019": a comparison, not a period counted
+            # "since 2009" counts a period; not "the deadliest since 2017, when a truck bomb killed 500" (the
+            # toll of the one earlier act it names) nor "killing 40, the deadliest attack since 2019" (a comparison)
             since = low == "since" and _since_date(reader, k + 1) and not (_when_after(reader, k) or _compared(lows, k))
             cues.append((reader.starts[k], since, False))
         elif low in _ROUND_UP_OPENERS and _round_up(reader, k + 1):
