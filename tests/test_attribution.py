@@ -690,6 +690,19 @@ def test_the_first_of_two_doers_does_the_act_too(sentence: str, name: str) -> No
     assert role(*span(sentence, name), actor_type="state force") == "perpetrator"
 
 
+@pytest.mark.parametrize(
+    "sentence, name, expected",
+    [
+        ("Separately, the army said air strikes on Saturday killed dozens of bandits in Katsina.", "army", "perpetrator"),
+        ("The army said on Monday that its drone strikes killed 12 militants.", "army", "perpetrator"),
+        # the police strike from no aircraft: they tell of others' strikes
+        ("Police said air strikes had hit the village.", "Police", "other"),
+    ],
+)
+def test_a_military_force_telling_of_strikes_made_them(sentence: str, name: str, expected: str) -> None:
+    assert role(*span(sentence, name), actor_type="state force") == expected
+
+
 # --- forces that respond are not the perpetrators -----------------------------------------
 
 

@@ -151,6 +151,16 @@ _OTHER_ACTS = re.compile(
 _STRIKE_HEAD = re.compile(
     r"\b(?:air\s?strikes?|air\s+raids?|drone\s+strikes?|missile\s+strikes?|shelling|bombardments?)\s*\Z", re.IGNORECASE
 )
+#: A force that strikes from the air or with guns (not the police).
+_STRIKING_FORCE = re.compile(
+    r"\b(?:army|military|air\s*force|armed\s+forces|defen[cs]e|navy|troops|coalition|IDF|Tatmadaw|junta)\b", re.IGNORECASE
+)
+#: A force telling of strikes, which are its own: "said air strikes", "said its drone strikes".
+_FORCE_TELLS_STRIKES = re.compile(
+    r"(?:said|says|announced|confirmed)\s+(?:on\s+\w+\s+)?(?:that\s+)?(?:its\s+|their\s+)?"
+    r"(?:air\s?strikes?|air\s+raids?|drone\s+strikes?|artillery\s+fire|shelling)\b",
+    re.IGNORECASE,
+)
 _RELAY = re.compile(r"a'?maq|news\s+agency|media|propaganda", re.IGNORECASE)
 _RELATIVE = re.compile(r"\s*,\s*(?:which|who|whose)\s+", re.IGNORECASE)
 #: Where the name in a mention ends: a bracketed acronym or a possessive follows it.
@@ -283,10 +293,13 @@ def _assess_rest(
     if m is not None:
         return ActorAssessment("other", None, False, _cue(m), superseded=True)
     # 4a. A country's strike is its forces' act however the sentence goes on: "a Russian missile strike
-    #     on a shopping centre in Kharkiv killed 20", "civilians killed by Israeli airstrikes".
+    #     on a shopping centre in Kharkiv killed 20", "civilians killed by Israeli airstrikes"; and so are
+    #     the strikes a force tells of: "the army said air strikes on Saturday killed dozens of bandits".
     m = _STRIKE_HEAD.search(sentence, start, end)
+    if m is None and _STRIKING_FORCE.search(sentence, start, end) is not None:
+        m = _FORCE_TELLS_STRIKES.match(sentence, p)
     if m is not None:
-        return ActorAssessment("perpetrator", "attributed", False, m.group(0))
+        return ActorAssessment("perpetrator", "attributed", False, m.group(0).strip())
     # 4b. Forces that respond to an attack: "police opened fire on the knifeman", "the attacker was shot
     #     dead by police", "subdued by security forces"; "a mine was activated by a police patrol" hit them.
     if _state_force(sentence, start, end, actor_type):
