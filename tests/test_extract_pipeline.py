@@ -2830,12 +2830,17 @@ def test_a_toll_compared_with_the_years_since_is_the_acts_own(extractor) -> None
     assert report.counts.killed is not None and report.counts.killed.min == 40
 
 
-def test_a_weapons_rank_among_others_is_no_part_of_it(extractor) -> None:  # type: ignore[no-untyped-def]
-    text = (
-        "Two people were killed when a grenade was thrown into a crowded bar in Bujumbura on Saturday night. "
-        "It was the third grenade attack in the capital this month."
-    )
-    assert [w.text for w in _only(_extract(extractor, text, "2024-10-07")).weapons] == ["grenade"]
+@pytest.mark.parametrize(
+    ("text", "weapon"),
+    [
+        ("Two people were killed when a grenade was thrown into a crowded bar in Bujumbura on Saturday night. "
+         "It was the third grenade attack in the capital this month.", "grenade"),
+        ("German police arrested three teenagers suspected of planning an Islamist knife attack on a Christmas "
+         "market in Leverkusen.", "knife"),
+    ],
+)
+def test_a_weapons_rank_or_its_users_creed_is_no_part_of_it(extractor, text: str, weapon: str) -> None:  # type: ignore[no-untyped-def]
+    assert [w.text for w in _only(_extract(extractor, text, "2024-10-07")).weapons] == [weapon]
 
 
 def test_drones_launched_at_a_warship_are_a_drone_attack_on_a_military_target(extractor) -> None:  # type: ignore[no-untyped-def]

@@ -2488,12 +2488,15 @@ def _weapon_phrase(text: str, start: int, end: int, unit: Unit) -> str:
     if first:
         blocked.append((start, start + matched[first - 1].end()))  # the verb of "firing rockets"
     phrase = noun_phrase(text, start + matched[first].start(), end, words=words, blocked=blocked, of_complement=False)
-    # "the third grenade attack this month": the rank among others is no part of the weapon
-    return _ORDINAL_WORD.sub("", strip_quantity(phrase.text, words=words), count=1)
+    # "the third grenade attack this month", "an Islamist knife attack": the rank among others and the
+    # doers' creed are no part of the weapon
+    return _NOT_OF_THE_WEAPON.sub("", strip_quantity(phrase.text, words=words), count=1)
 
 
-_ORDINAL_WORD = re.compile(
-    r"^(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|latest|\d+(?:st|nd|rd|th))\s+(?=\S)", re.IGNORECASE
+_NOT_OF_THE_WEAPON = re.compile(
+    r"^(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|latest|\d+(?:st|nd|rd|th)"
+    r"|islamist|jihadist|terrorist|militant|insurgent|extremist|separatist|far-right|neo-nazi)\s+(?=\S)",
+    re.IGNORECASE,
 )
 
 
