@@ -55,6 +55,7 @@ __all__ = [
     "compile_cues",
     "denied",
     "find_claims",
+    "names_its_strikes",
     "role",
 ]
 
@@ -151,6 +152,14 @@ _OTHER_ACTS = re.compile(
 _STRIKE_HEAD = re.compile(
     r"\b(?:air\s?strikes?|air\s+raids?|drone\s+strikes?|missile\s+strikes?|shelling|bombardments?)\s*\Z", re.IGNORECASE
 )
+
+
+def names_its_strikes(words: str) -> bool:
+    """Whether an actor's words name it by its strikes ("Indian shelling", "Israeli airstrikes", "a US
+    drone strike"): the act itself, as often across a border as at home."""
+    return _STRIKE_HEAD.search(words) is not None
+
+
 #: A force that strikes from the air or with guns (not the police).
 _STRIKING_FORCE = re.compile(
     r"\b(?:army|military|air\s*force|armed\s+forces|defen[cs]e|navy|troops|coalition|IDF|Tatmadaw|junta)\b", re.IGNORECASE

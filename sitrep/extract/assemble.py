@@ -16,6 +16,7 @@ from functools import cached_property, lru_cache
 from datetime import date, timedelta
 from typing import TYPE_CHECKING, Any, Sequence
 
+from sitrep.actors.attribution import names_its_strikes
 from sitrep.extract.analysis import Sentence, Unit
 from sitrep.extract.dateline import dateline_span
 from sitrep.extract.dates_calendar import shift
@@ -112,10 +113,6 @@ _STRIKES_FROM_AFAR = re.compile(
     r"warships?|missiles?)\b",
     re.I,
 )
-#: A state's strikes named as its doer, often across a border or a line of control ("Indian shelling
-#: at LoC", "Israeli airstrikes", "a US drone strike"): they say nothing of the country they hit,
-#: whatever side the mention is on (the force's machines above count only where it acts).
-_STRIKES_ABROAD = re.compile(r"(?:strikes?|raids?|shelling|bombardments?)\Z", re.I)
 #: An air force as the only doer makes an attack or a bombing an air strike (rockets told as the act
 #: may be the other side's: "the Air Force struck Hamas targets after rockets struck a home").
 _AIR_FORCE = re.compile(r"\bair ?forces?\b", re.I)
@@ -273,8 +270,11 @@ class CachedPlaces:
 
         for mention in unit.actors:
             if mention.actor_type == "state force" and mention.country_code:
-                if _STRIKES_ABROAD.search(mention.matched):
-                    continue  # "Man killed in Indian shelling at LoC": a state's strikes cross borders
+                if names_its_strikes(mention.matched):
+                    # "Man killed in Indian shelling at LoC": a state's strikes cross borders and say nothing
+                    # of the country they hit, whatever side the mention is on (its machines count only
+                    # where it acts, below)
+                    continue
                 text = unit.sentence.text
                 side = role(text, mention.start, mention.end, actor_type=mention.actor_type)
                 if targeted or bystander:
@@ -362,21 +362,23 @@ class DocumentContext:
                             named.add(country.country_code)
                     elif e.label != "NORP":
                         found.append((e.text, None))
-            # a province the gazetteer's scan found where the NER saw no place ("The situation in
-            # Tigray", Tigray taken for a person) counts too, named by its own name outside any
-            # group's; a town found so does not (too often a word or a name)
-            scanned.append([
-                p.text for p in sentence.places
+            # the places only the gazetteer's scan found, where the NER saw none and outside any group's name
+            # ("the Islamic State of Iraq")
+            unseen = [
+                p for p in sentence.places
                 if p.label == "GAZ"
                 and not any(e.start < p.end and p.start < e.end and e.label in ("GPE", "LOC") for e in sentence.entities)
                 and not any(a.start < p.end and p.start < a.end for a in sentence.actors)
-            ])
-            # a country the NER missed, named after a preposition ("the North-West Region of Cameroon"),
-            # is named outright too (not "Chad said", a man's name)
-            for p in sentence.places:
-                if p.label == "GAZ" and _PLACE_PREPOSITION.search(sentence.text, max(0, p.start - 12), p.start) and not any(
-                    e.start < p.end and p.start < e.end and e.label in ("GPE", "LOC", "NORP") for e in sentence.entities
-                ) and not any(a.start < p.end and p.start < a.end for a in sentence.actors):  # "the Islamic State of Iraq"
+            ]
+            # a province found so ("The situation in Tigray", Tigray taken for a person) counts too, named by
+            # its own name; a town does not (too often a word or a name)
+            scanned.append([p.text for p in unseen])
+            # and a country, named after a preposition ("the North-West Region of Cameroon"), is named outright
+            # (not "Chad said", a man's name)
+            for p in unseen:
+                if _PLACE_PREPOSITION.search(sentence.text, max(0, p.start - 12), p.start) and not any(
+                    e.start < p.end and p.start < e.end and e.label == "NORP" for e in sentence.entities
+                ):
                     country = gazetteer.country(p.text)
                     if country is not None:
                         found.append((p.text, country))
@@ -664,7 +666,7 @@ def hint_countries(mention: Any) -> tuple[str, ...]:
     active in, when there are at most :data:`HINT_COUNTRIES` ("Banki" with Boko Haram is
     Nigeria's, not India's)."""
     actor = mention.actor
-    if actor is None or len(actor.countries) > HINT_COUNTRIES or _STRIKES_ABROAD.search(mention.matched):
+    if actor is None or len(actor.countries) > HINT_COUNTRIES or names_its_strikes(mention.matched):
         return ()
     return tuple(actor.countries)
 
@@ -688,7 +690,7 @@ def _actor_countries(mention: Any) -> tuple[str, ...]:
     """The countries an actor mention puts in an article's context: its own ("Pakistani
     Taliban"), else those of a group active in one to three countries (the ELN: Colombia and
     Venezuela, so "Anorí" is Colombia's); none for a group active in more, nor for a state's strikes."""
-    if _STRIKES_ABROAD.search(mention.matched):
+    if names_its_strikes(mention.matched):
         return ()
     if mention.country_code:
         return (mention.country_code,)
