@@ -2671,6 +2671,47 @@ def test_an_incident_beside_a_wave_of_attacks_keeps_its_own_toll(extractor, text
     assert _reported_total(_extract(extractor, text), "killed") == killed
 
 
+@pytest.mark.parametrize(
+    ("text", "tolls"),
+    [
+        # a second act with a toll the first cannot hold
+        (
+            "A car bomb at a vegetable market in the Sadr area killed 7 people and left 12 others wounded. After "
+            "nightfall a suicide bomber killed 14 and injured 30 near a police checkpoint in the city.",
+            [(7, 12), (14, 30)],
+        ),
+        (
+            "Four people were injured when a grenade was thrown at the convoy of a district official. Militants "
+            "later threw a grenade into a crowd at an election rally, killing two and wounding 26.",
+            [(None, 4), (2, 26)],
+        ),
+    ],
+)
+def test_a_second_act_with_a_toll_of_its_own_is_another_incident(  # type: ignore[no-untyped-def]
+    extractor, text: str, tolls: list[tuple[int | None, int]]
+) -> None:
+    reports = [r for r in _extract(extractor, text) if r.realis == "reported"]
+    got = [(r.counts.killed and r.counts.killed.best, r.counts.injured and r.counts.injured.best) for r in reports]
+    assert got == tolls
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the same toll told again
+        "A suicide bomber killed 11 people at a mosque. The bomber detonated an explosive vest at the gate, killing 11.",
+        # a part of the toll told first
+        "A siege of a hotel killed 22 people. In the early morning, four gunmen stormed the lobby, killing 13 people.",
+        # an act told as done before the story's
+        "One mourner was killed and four injured when militants attacked a funeral procession. The two dead youths "
+        "being buried had been gunned down by militants earlier.",
+    ],
+)
+def test_a_toll_told_again_or_in_part_is_the_same_incident(extractor, text: str) -> None:  # type: ignore[no-untyped-def]
+    reported = [r for r in _extract(extractor, text) if r.realis == "reported"]
+    assert len(reported) == 1
+
+
 def test_an_act_in_the_same_area_takes_the_scene_of_the_act_before(extractor) -> None:  # type: ignore[no-untyped-def]
     text = (
         "In July, militants stormed a police station in the Mamash Khel area of Bannu, killing two constables. "

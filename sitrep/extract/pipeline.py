@@ -701,6 +701,8 @@ class Extractor:
                 current, unit=unit, explicit_new=explicit_new, refers_back=refers_back, head_strong=head.strong,
                 date=when, place=place, arrests_only=arrests_only,
             )
+            if not opens and not (refers_back or earlier or threat) and _another_toll(current, unit, head):
+                opens = True  # "A car bombing at a market killed 9 ... | After nightfall a suicide car bomber killed 11"
             if opens and not (earlier or threat) and _part_of_wave(current, unit, when, place):
                 opens, refers_back = False, False  # a part of the wave the current incident sums up
             elif opens and not (earlier or threat) and groups and _ORDINAL_OF_ITS_KIND.match(unit.text) is not None:
@@ -1049,6 +1051,47 @@ def _tolls(unit: Unit) -> dict[str, int]:
         ):
             tolls[mention.category] = tolls.get(mention.category, 0) + mention.count.min
     return tolls
+
+
+def _another_toll(group: Group | None, unit: Unit, head: TriggerMatch) -> bool:
+    """Whether ``unit`` tells an act of its own with a toll of its own that cannot be the toll the
+    current incident was told with: "A car bombing at a food market killed 9 people and left 15
+    wounded. | After nightfall a suicide car bomber killed 11 and injured 22 near a checkpoint".
+    Told by a strong act that does not point back at the incident ("the blast"), with a figure of a
+    category the incident already counts and a different one in every such category. A toll that
+    restates the incident's ("killing 9"), runs on from it ("the toll rose to 12") or adds to it
+    ("another 25 were wounded") is the incident's."""
+    if group is None or group.recalled or group.threat or group.arrests_only:
+        return False
+    if not head.strong or head.family == "killing":
+        return False
+    if _PLUPERFECT.search(unit.sentence.text, max(0, head.start - 60), head.start) is not None:
+        return False  # "The two dead youths had been gunned down by ultras earlier": an act before it
+    own, told = _largest_tolls([unit]), _largest_tolls(group.units)
+    if not own or any(m.cumulative or m.additional or m.anaphoric for m in unit.counts if m.category in own):
+        return False
+    shared = [c for c in own if told.get(c)]
+    # a smaller toll may be a part of the incident's ("killed twenty-two people ... | four militants
+    # stormed the compounds, killing thirteen"): only one it cannot hold is another act's
+    return bool(shared) and all(own[c] != told[c] for c in shared) and any(own[c] > told[c] for c in shared)
+
+
+def _largest_tolls(units: Sequence[Unit]) -> dict[str, int]:
+    """The largest figure of each category of :func:`_tolls` among ``units``' counts: what a
+    clause or an incident counts at most ("Among the 15 executed were five ... shot dead": 15)."""
+    largest: dict[str, int] = {}
+    for unit in units:
+        for mention in unit.counts:
+            if mention.category in _WAVE_TOLLS and mention.count.min is not None and not mention.aggregate and (
+                mention.side != "perpetrators"
+            ):
+                largest[mention.category] = max(largest.get(mention.category, 0), mention.count.min)
+    return largest
+
+
+#: The pluperfect right before an act, told as done before the story's: "had been | gunned down",
+#: "had already | attacked" (searched up to the act).
+_PLUPERFECT = re.compile(r"\bhad\s+(?:(?:been|already|previously|just|also)\s+)*$", re.I)
 
 
 def _tells_toll(unit: Unit) -> bool:
