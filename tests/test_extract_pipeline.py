@@ -2957,3 +2957,19 @@ def test_the_doers_of_an_act_whose_words_hold_its_object_are_not_its_target(extr
     text = "Myanmar junta troops burned down more than 100 homes in a village in Sagaing region last week."
     report = _only(_extract(extractor, text, "2024-10-21"))
     assert [t.description for t in report.targets] == ["homes"] and [p.name for p in report.perpetrators] == ["Tatmadaw"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Elsewhere, several armed individuals shot repeatedly at the offices of a local newspaper.",
+        "The attacker stabbed him repeatedly in the chest outside a mosque.",
+    ],
+)
+def test_repeatedly_telling_the_manner_of_one_act_is_no_habit(extractor, text: str) -> None:  # type: ignore[no-untyped-def]
+    assert [r.realis for r in _extract(extractor, text, "2024-05-11")] == ["reported"]
+
+
+def test_an_act_done_repeatedly_over_time_is_no_incident(extractor) -> None:  # type: ignore[no-untyped-def]
+    text = "The group has repeatedly attacked markets and bus stations in the region."
+    assert [r for r in _extract(extractor, text, "2024-05-11") if r.realis == "reported"] == []
