@@ -193,6 +193,10 @@ def test_lists_of_victims(sentence: str, expected: list[tuple[str, int]]) -> Non
         ("Aslam was killed along with three other police officers and four other policemen were wounded.",
          [("killed", 4), ("injured", 4)]),
         ("Militants attacked the post and two soldiers were wounded.", [("injured", 2)]),
+        # a longer list tells by its first item that it is an object, or what a copula says
+        ("Gunmen killed two soldiers and a policeman, and 12 others were wounded.", [("killed", 3), ("injured", 12)]),
+        ("Among the victims were 24 members of the security forces and 4 civilians, and at least 235 others were "
+         "wounded.", [("injured", 235)]),
         # ...not when the list is a subject, nor when a participle after the group modifies a noun
         ("Police said a soldier and three civilians were wounded.", [("injured", 4)]),
         ("The forces detained the leader and several suspected insurgents due to his involvement.", [("arrested", 4)]),

@@ -23,6 +23,8 @@ _STARTS = SINGULAR_DETS | _PRONOUNS | _REFLEXIVE | {QUANTITY, "her", "no", "othe
 #: "the other passengers", "one of the other victims"): "other" then opens no group of its own.
 _TAKES_OTHER = SINGULAR_DETS | {QUANTITY, "of", "no", "any", "all", "these", "those", "our", "your", "each", "every",
                                 "some", "many", "few", "several", "numerous", "multiple"}
+#: A copula right before a list: the list says what the subject was ("Among the dead were ...").
+_COPULAS = frozenset({"were", "was", "are", "is", "included", "include", "includes"})
 _NAMED_SUBJECT_NEXT = frozenset({"was", "is", "has", "had", "and", "were", "are"})
 _COPULAS = frozenset({"was", "were", "is", "are"})
 _ORDINALS = frozenset({"second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth"})
@@ -625,7 +627,10 @@ class GroupReader(Sentence):
         # suspected insurgents", nor "to")
         if self.lows[g.first - 1] != "and" or self.low(g.last + 1) not in _FINITE or self._has_own_verb(chain[-1]):
             return False
-        return self.an_object(chain[-1])
+        # the list's first item tells what the list is: an object ("killed two soldiers, a policeman and a
+        # civilian, and 6 others were injured"), or what a copula says ("Among the 28 victims were 24
+        # soldiers and 4 civilians, and 235 others were wounded")
+        return self.an_object(chain[-1]) or self.an_object(chain[0]) or self.low(chain[0].first - 1) in _COPULAS
 
     def an_object(self, g: Group) -> bool:
         """Is ``g`` the object of a verb a few words before it ("killed with bomb one soldier",
