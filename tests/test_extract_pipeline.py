@@ -2973,3 +2973,18 @@ def test_repeatedly_telling_the_manner_of_one_act_is_no_habit(extractor, text: s
 def test_an_act_done_repeatedly_over_time_is_no_incident(extractor) -> None:  # type: ignore[no-untyped-def]
     text = "The group has repeatedly attacked markets and bus stations in the region."
     assert [r for r in _extract(extractor, text, "2024-05-11") if r.realis == "reported"] == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Militants ambushed an army convoy on Friday, killing four soldiers, a military spokesman told reporters in "
+        "Rawalpindi.",
+        "Gunmen killed six villagers on Sunday, the governor said at a news conference in Maiduguri.",
+    ],
+)
+def test_where_a_statement_was_made_is_not_where_the_act_was(extractor, text: str) -> None:  # type: ignore[no-untyped-def]
+    (report,) = _extract(extractor, text, "2024-11-30")
+    assert report.location is not None
+    assert report.location.precision == "country"
+    assert report.evidence["location"].confidence < 0.3

@@ -26,6 +26,7 @@ from sitrep.extract.lexicons import Lexicons, TriggerMatch, language_of
 from sitrep.extract.numbers import find_quantities
 from sitrep.extract.places import (
     BEFORE_NOT_THE_SCENE, GROUP_WORD, INSTITUTION, MISSION_AFTER, PlaceChoice, chains, choose_location,
+    where_a_statement_was_made,
 )
 from sitrep.extract.realis import decide_realis, decide_status, read_cues
 from sitrep.extract.segment import SAME_SCENE, Group
@@ -598,6 +599,8 @@ class DocumentContext:
                     continue
                 if any(a <= start and end <= b and (a, b) != (start, end) for a, b in organisations):
                     continue
+                if where_a_statement_was_made(sentence.text, start):
+                    continue  # "a military spokesman told reporters in Rawalpindi"
                 location = self.places.resolve(phrase, context_countries=self.countries)
                 if location is None or location.precision in (None, "country", "region"):
                     continue
@@ -935,6 +938,11 @@ class Assembler:
             own = self._demonym_event(group)
             if own is not None and own[0].country_code != choice.location.country_code:
                 return own
+        elsewhere = None
+        if choice is not None and choice.known and choice.elsewhere and choice.location.precision not in ("country", "region"):
+            # only the town where a statement was made ("the spokesman told reporters in Rawalpindi"): at
+            # most its country, when nothing else tells one
+            elsewhere, choice = choice, None
         if choice is None or not choice.known:
             if hinted and context.sole_place is not None and (choice is None or choice.landmark is None):
                 return context.sole_place  # but not the landmark a town is measured from
@@ -948,6 +956,8 @@ class Assembler:
                 return local  # "KUNDUZ, Afghanistan - ... detained four insurgents": nothing else places it
             if choice is None:
                 home = self._home_region(group, country) if hinted else None
+                if home is None and country is None and elsewhere is not None:
+                    return self._country_of(elsewhere)
                 return home if home is not None else (country, evidence)
             return self._unknown_town(choice, country, context)
         if hinted and choice.location.precision == "country":
@@ -963,6 +973,14 @@ class Assembler:
         m = choice.mention
         confidence = max(_NAMED_PLACE_CONFIDENCE, min(0.9, 0.4 + choice.score / 20))
         return choice.location, _evidence(choice.unit, m.start, m.end, confidence)
+
+    def _country_of(self, choice: PlaceChoice) -> tuple[Location | None, Evidence | None]:
+        """The country of the place where a statement about the act was made, as a guess."""
+        country = self.gazetteer.country(choice.location.country_code) if choice.location.country_code else None
+        if country is None:
+            return None, None
+        m = choice.mention
+        return country.to_location(m.text, precision="country"), _evidence(choice.unit, m.start, m.end, _GUESS_CONFIDENCE)
 
     def _demonym_event(self, group: Group) -> tuple[Location, Evidence] | None:
         """The country of the people a fight is named after: "Mexican" in "Mexican drug clash"."""

@@ -62,6 +62,22 @@ _BEFORE_ORIGIN = re.compile(
     r"\s+(?:the\s+)?(?:(?:[\w-]+\s+)?(?:city|town|village|province|region|district|state|capital|port)\s+of\s+)?$",
     re.IGNORECASE,
 )
+#: Where a statement was made, which says nothing of where the act was: "the spokesman told reporters
+#: in Rawalpindi", "at a news conference in Kabul", "speaking in Geneva".
+_BEFORE_STATEMENT = re.compile(
+    r"\b(?:(?:told|telling|briefed|briefing)\s+(?:reporters|journalists|the\s+(?:media|press)|lawmakers|parliament)"
+    r"|(?:news|press)\s+conference|(?:speaking|spoke|said)(?:\s+to\s+(?:reporters|journalists))?)\s+in\s+(?:the\s+)?"
+    r"(?:(?:[\w-]+\s+)?(?:city|town|capital)\s+(?:of\s+)?)?$",
+    re.IGNORECASE,
+)
+
+
+def where_a_statement_was_made(text: str, start: int) -> bool:
+    """Whether the place named at ``start`` in ``text`` is where a statement was made ("told
+    reporters in | Rawalpindi"), which does not place the act the statement tells of."""
+    return _BEFORE_STATEMENT.search(text, max(0, start - 60), start) is not None
+
+
 #: An office's seat, which tells whose office it is before it tells where anything happened: "the
 #: mayor of Koutougou", "the president of the community action board of the municipality of La Laguna
 #: ... was shot dead in the municipality of Convención".
@@ -259,6 +275,7 @@ class PlaceChoice:
     known: bool = True  # False: a town the text names and the gazetteer does not know (no coordinates)
     reference: bool = False  # a place named to say how far the incident was from it ("127 km east of Sirte")
     landmark: Location | None = None  # for an unknown town, the known place it is measured from or lies in
+    elsewhere: bool = False  # named as where a statement about the act was made, not where it was
 
 
 #: Right before a town's name: "in", "at", "near", "outside", perhaps "the village of" (with up to
@@ -664,9 +681,13 @@ def choose_location(
                 continue  # "near the U.S. Embassy" (in La Paz)
             score = 0.5 * _PRECISION_RANK.get(location.precision, 0)
             reference = _BEFORE_DISTANCE.search(before) is not None
+            elsewhere = False
             if reference:
                 # a landmark the incident is measured from: a place named in its own right comes first
                 score -= 4.0
+            elif where_a_statement_was_made(text, start):
+                score -= 8.0  # where a statement was made: at most its country, when nothing else tells one
+                elsewhere = True
             elif _BEFORE_ORIGIN.search(before) or _BEFORE_HOSPITAL.search(before) or _hometown(unit, start) or (
                 location.precision == "country" and _ABROAD_OR_FRONTIER_AFTER.match(text, end)
             ) or _AFTER_ORIGIN.match(text, end):
@@ -681,7 +702,7 @@ def choose_location(
                 score += 4.0 - min(4.0, abs(start - trigger_pos) / 30.0)
             elif unit.order < trigger_unit.order:
                 score -= 1.0
-            candidates.append(PlaceChoice(location, unit, first, score, reference=reference))
+            candidates.append(PlaceChoice(location, unit, first, score, reference=reference, elsewhere=elsewhere))
     best: PlaceChoice | None = None
     candidates = _in_the_province_named(candidates, resolver, context_countries)
     if candidates:
