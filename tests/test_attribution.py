@@ -762,3 +762,16 @@ def test_the_actor_type_decides_what_a_force_is() -> None:
 def test_a_parent_named_to_describe_a_group_does_not_claim_for_it() -> None:
     assert role(*span("The al-Qaeda-linked group claimed the attack.", "al-Qaeda")) == "other"
     assert attribution(*span("An ISKP-linked cell claimed the bombing.", "ISKP")) == "suspected"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "actor"),
+    [
+        # those a strike was aimed at are its target, whatever the striker calls them, quoted or not
+        ('The Israeli military said it had struck "Hamas terrorists" operating from a command centre.', "Hamas"),
+        ("The army said its jets had bombed Taliban fighters hiding in a compound.", "Taliban"),
+    ],
+)
+def test_people_a_strike_was_aimed_at_are_its_target(sentence: str, actor: str) -> None:
+    start = sentence.index(actor)
+    assert role(sentence, start, start + len(actor), actor_type="armed group") == "target"

@@ -2988,3 +2988,14 @@ def test_where_a_statement_was_made_is_not_where_the_act_was(extractor, text: st
     assert report.location is not None
     assert report.location.precision == "country"
     assert report.evidence["location"].confidence < 0.3
+
+
+def test_a_separate_strike_is_another_incident(extractor) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Air strikes on a school sheltering displaced families in Gaza City killed at least 22 people on Saturday. "
+        "A separate strike on a house in Khan Younis killed a couple and their three children, relatives said."
+    )
+    reports = [r for r in _extract(extractor, text, "2024-11-30") if r.realis == "reported"]
+    assert [(r.location.name if r.location else None, r.counts.killed.best if r.counts.killed else None) for r in reports] == [
+        ("Gaza", 22), ("Khan Yunis", 5)
+    ]

@@ -353,7 +353,7 @@ def _assess_rest(
         hit = None  # "a sailor kidnapped by X was killed": the passive is said of the sailor
     m = hit or left.search(found.target_left)
     if m is not None:
-        if _fell_fighting(sentence, start, end, right, p, actor_type, passive=hit is not None):
+        if _fell_fighting(sentence, start, end, right, p, actor_type, passive=hit is not None, cue=m.group(0)):
             return ActorAssessment("perpetrator", "attributed", False, _cue(m))
         if hit is None and not _state_force(sentence, start, end, actor_type) and _OPERATION_AGAINST.search(left.text) and (
             _FORCES_FELL.search(left.text) is not None
@@ -456,20 +456,26 @@ def _names_state_force(words: str) -> bool:
     return cues().force_head.search(words) is not None
 
 
+#: A strike aimed at people, which makes them its target whatever they are called: "struck", "bombed".
+_STRUCK_AT = re.compile(r"\b(?:struck|strik(?:e|es|ing)|bomb(?:ed|ing|s)?|shell(?:ed|ing|s)?|pound(?:ed|ing|s)?)\s", re.I)
+
+
 def _fell_fighting(
-    sentence: str, start: int, end: int, right: re.Match[str], p: int, actor_type: str | None, *, passive: bool
+    sentence: str, start: int, end: int, right: re.Match[str], p: int, actor_type: str | None, *, passive: bool,
+    cue: str = "",
 ) -> bool:
     """Whether an actor acted on was the attacker, or a party to the fight, rather than its target.
 
     The attackers stay the attackers when they are shot: "three JeM attackers were also killed", "police
     killed two gunmen". An armed group counted among the casualties of a fight was a party to it: "six
     Taliban insurgents were killed during an hours-long clash". Not so "militants were killed in an
-    airstrike", nor state forces ("eight police were killed in the clash").
+    airstrike", nor state forces ("eight police were killed in the clash"), nor those a strike was aimed
+    at ("the military said it had struck Hamas terrorists": ``cue`` is the verb before them).
     """
     found = cues()
     head_end = right.end("member") if right.group("member") else end
     if found.assailant_head.search(sentence, start, head_end) is not None:
-        return True
+        return _STRUCK_AT.search(cue) is None
     casualty = found.casualty.match(sentence, p) or found.hit_reduced.match(sentence, p) if passive else None
     if casualty is None:
         return False

@@ -188,7 +188,8 @@ def _compile_lists(lists: Mapping[str, Sequence[str]]) -> Cues:
     creed = r"(?:(?:extremist|fundamentalist|radical|separatist|jihadist|militant|nationalist|supremacist)\s+)"
     # Two capitalised words may qualify the actor in running text: "the Nigerian Islamist Boko Haram".
     # So may a stance: "the anti-Arab Charles Martel Group", "the pro-Iranian Hezbollah".
-    tail = (rf"{det}(?:(?:anti|pro|far|ultra|extreme|neo)-[\w-]+\s+|[\w-]+-(?:affiliated|linked|allied|aligned|backed|"
+    # An opening quotation mark may stand before the name: 'said it had struck "Hamas terrorists"'.
+    tail = (rf"{det}(?:[\"\u201c]\s*)?(?:(?:anti|pro|far|ultra|extreme|neo)-[\w-]+\s+|[\w-]+-(?:affiliated|linked|allied|aligned|backed|"
             rf"based|led)\s+)?(?:(?-i:[A-Z][a-z][\w-]*)\s+){{0,2}}{creed}?(?:{fighters}\s+)?{of}{described}\Z")
     # Where an actor is blamed or named as the doer, others may be named with it: "blamed on Syria, Iran and X".
     name = r"(?-i:[A-Z][a-z][\w'\u2019-]*|[A-Z]{2,6}\b|(?:al|el|ad|as|an|ash|at|az)-[\w'\u2019-]+)"
