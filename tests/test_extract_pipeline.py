@@ -2999,3 +2999,22 @@ def test_a_separate_strike_is_another_incident(extractor) -> None:  # type: igno
     assert [(r.location.name if r.location else None, r.counts.killed.best if r.counts.killed else None) for r in reports] == [
         ("Gaza", 22), ("Khan Yunis", 5)
     ]
+
+
+def test_a_year_that_dates_another_noun_does_not_date_the_act(extractor) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Dissident rebels killed two police officers in an attack on a police station in Jamundi on Monday. "
+        "Authorities blamed the attack on a faction of the Central General Staff, which rejected a 2016 peace deal."
+    )
+    reports = _extract(extractor, text, "2024-12-03")
+    assert [(r.realis, r.date.start.isoformat() if r.date else None) for r in reports] == [("reported", "2024-12-02")]
+
+
+def test_a_date_before_a_longer_name_of_the_act_still_dates_it(extractor) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "KABUL, Afghanistan (July 15, 2010) - A security force killed a Taliban commander in a precision strike in "
+        "Kunduz province today. He had claimed responsibility for the July 2 vehicle-borne IED attack on a USAID "
+        "office in Kunduz which killed two civilians."
+    )
+    recalled = [r for r in _extract(extractor, text, "2010-07-15") if r.date and r.date.start.isoformat() == "2010-07-02"]
+    assert len(recalled) == 1 and recalled[0].counts.killed is not None and recalled[0].counts.killed.best == 2

@@ -168,8 +168,8 @@ _REPORTING_VERB_AFTER = re.compile(r"\s+(?:confirmed|announced|said|reported|rel
 #: A date that names another event than the one at hand: "responsible for Tuesday's attack",
 #: "one of the leaders behind the Aug. 7 attack". It dates the noun after it, not the sentence.
 _POSSESSIVE = re.compile(r"['’]s\s+", re.I)
-_THE_BEFORE = re.compile(r"\bthe\s+$", re.I)
-_NOUN_AFTER = re.compile(r"\s+[a-z][\w-]*", re.I)
+_THE_BEFORE = re.compile(r"\b(?:the|an?)\s+$", re.I)
+_NOUN_AFTER = re.compile(r"(?:\s+[a-z][\w-]*){1,4}", re.I)  # the noun phrase a date before it may modify
 #: An incident told as happening somewhere other than the article's place.
 _ELSEWHERE = re.compile(r"\b(?:elsewhere|separately|in (?:a |another )?separate|in another (?:incident|attack|part|province|city|town|district))\b", re.I)
 _CLAIM_WORD = re.compile(r"\bclaim(?:ed|s|ing)?\b", re.I)
@@ -541,7 +541,7 @@ class DocumentContext:
             if statement:
                 distance += 300.0  # when it was said, used only when nothing dates the act itself
             elif self._dates_another_noun(text, mention, pos):
-                distance += 200.0
+                continue  # "which rejected a 2016 peace deal": the deal's year, not the act's
             if best is None or distance < best[0]:
                 best = (distance, span, mention, statement)
             if not statement and _YEAR.search(mention.text):
