@@ -775,3 +775,15 @@ def test_a_parent_named_to_describe_a_group_does_not_claim_for_it() -> None:
 def test_people_a_strike_was_aimed_at_are_its_target(sentence: str, actor: str) -> None:
     start = sentence.index(actor)
     assert role(sentence, start, start + len(actor), actor_type="armed group") == "target"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Hamas-led gunmen attacked southern Israel, killing about 1,200 people.", "perpetrator"),
+        ("The Hamas-led government condemned the raid on the camp.", "other"),
+    ],
+)
+def test_a_group_leading_the_doers_is_the_perpetrator(sentence: str, expected: str) -> None:
+    start = sentence.index("Hamas")
+    assert role(sentence, start, start + len("Hamas"), actor_type="armed group") == expected

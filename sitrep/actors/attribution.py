@@ -91,6 +91,12 @@ _ATTACKERS = ("attacker", "bomber", "gunm", "assailant", "perpetrator", "culprit
 _NEEDS_OWN = ("its ", "their ", "whose ", "'s ", "\u2019s ")
 #: "-fired" and its kin: the actor did it ("a Taliban-fired mortar shell").
 _ACT_LINKS = frozenset({"fired", "planted", "laid", "triggered", "detonated", "launched", "thrown", "hurled"})
+#: The doers an actor leads, right after "-led": "Hamas-led gunmen", "ISIS-led fighters" (not "a
+#: Hamas-led government", "the Saudi-led talks").
+_LED_DOERS = re.compile(
+    r"\s+(?:[\w-]+\s+)?(?:gunm[ae]n|militants?|fighters?|attackers?|assailants?|insurgents?|rebels?|raiders?|commandos?)\b",
+    re.I,
+)
 #: An act named just before the mention, which a relative clause then gives to it: "an ambush
 #: that the ELN set", "the attack which Boko Haram carried out".
 _ACT_THEN_RELATIVE = re.compile(
@@ -367,6 +373,8 @@ def _assess_rest(
     if link is not None:
         if link.lower() in _ACT_LINKS:  # "a Taliban-fired mortar shell", "an IS-planted bomb"
             return ActorAssessment("perpetrator", "attributed", False, f"-{link}")
+        if link.lower() == "led" and _LED_DOERS.match(sentence, right.end("link")) is not None:
+            return ActorAssessment("perpetrator", "attributed", False, "-led")  # "Hamas-led gunmen attacked"
         if link.lower() not in _SUSPECT_LINKS:
             return ActorAssessment("other", None, False, f"-{link}")  # "ISIS-inspired", "Iran-backed", "Taliban-held"
         if left.text.lower().endswith("the ") and found.definite_group.match(sentence, right.end("link")):
