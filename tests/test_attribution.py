@@ -787,3 +787,21 @@ def test_people_a_strike_was_aimed_at_are_its_target(sentence: str, actor: str) 
 def test_a_group_leading_the_doers_is_the_perpetrator(sentence: str, expected: str) -> None:
     start = sentence.index("Hamas")
     assert role(sentence, start, start + len("Hamas"), actor_type="armed group") == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "actor", "expected"),
+    [
+        # a campaign told of the group is no statement that it did this act
+        ("Tehrik-e-Taliban Pakistan, which has stepped up attacks in the region, did not comment.",
+         "Tehrik-e-Taliban Pakistan", ("perpetrator", "suspected")),
+        # an order for a campaign is no order for the act
+        ("Days after President Ferdinand Marcos ordered troops to crush the insurgency, rebels attacked a patrol.",
+         "Ferdinand Marcos", ("other", None)),
+        ("The colonel ordered his men to open fire on the crowd.", "colonel", ("perpetrator", "attributed")),
+    ],
+)
+def test_campaigns_and_orders(sentence: str, actor: str, expected: tuple[str, str | None]) -> None:
+    start = sentence.index(actor)
+    judged = assess(sentence, start, start + len(actor), actor_type="armed group")
+    assert (judged.role, judged.attribution) == expected

@@ -3018,3 +3018,16 @@ def test_a_date_before_a_longer_name_of_the_act_still_dates_it(extractor) -> Non
     )
     recalled = [r for r in _extract(extractor, text, "2010-07-15") if r.date and r.date.start.isoformat() == "2010-07-02"]
     assert len(recalled) == 1 and recalled[0].counts.killed is not None and recalled[0].counts.killed.best == 2
+
+
+def test_an_arrest_for_the_bombing_recalls_no_other_act(extractor) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "A suicide bomber blew himself up among worshippers during Friday prayers at a mosque in Nowshera, killing 27. "
+        "Officials blamed Tehrik-e-Taliban Pakistan for the attack. The TTP denied involvement in a statement. "
+        "Police arrested three suspects on Saturday in connection with the bombing."
+    )
+    reports = _extract(extractor, text, "2024-12-01")
+    assert [r.realis for r in reports] == ["reported", "reported"]
+    bombing = reports[0]
+    # (a denial does not erase the officials' attribution: see examples/expected.yaml)
+    assert [(p.name, p.attribution) for p in bombing.perpetrators] == [("Tehreek-e-Taliban Pakistan", "attributed")]

@@ -400,7 +400,7 @@ def _assess_rest(
     # 6. Hedged: "suspected X militants", "X is believed to", "X probably carried out", "X has carried
     #    out similar attacks".
     m = (left.search(found.suspect_left, needs=_NEEDS_SUSPECT) or found.suspected_right.match(sentence, p)
-         or found.similar_right.match(sentence, p))
+         or next((s for at in [p, *verb_at] if (s := found.similar_right.match(sentence, at)) is not None), None))
     if m is not None:
         return ActorAssessment("perpetrator", "suspected", False, _cue(m))
     if hedged and act is not None:

@@ -344,7 +344,10 @@ def _compile_lists(lists: Mapping[str, Sequence[str]]) -> Cues:
             r"|there|in\s+(?:that|this)\s+(?:area|region))\b"
             r"|(?:is|are|was|were)\s+(?:usually|mostly|often|typically|generally|frequently|in\s+most\s+cases)\s+"
             r"(?:responsible|behind)\b"
-            rf"|(?:has|have|had)\s+(?:{_LY}\s+|also\s+)?(?:{acts})\s+(?:[\w-]+\s+){{0,3}}?(?:in\s+the\s+past|before|previously)\b",
+            rf"|(?:has|have|had)\s+(?:{_LY}\s+|also\s+)?(?:{acts})\s+(?:[\w-]+\s+){{0,3}}?(?:in\s+the\s+past|before|previously)\b"
+            # a campaign, not the act: "which has stepped up attacks in the region"
+            rf"|(?:has|have|had)\s+(?:{_LY}\s+|also\s+)?(?:stepped\s+up|ramped\s+up|intensified|escalated|increased)\s+"
+            rf"(?:its\s+|their\s+)?(?:[\w-]+\s+)?(?:{events})\b",
             flags),
         warned_left=re.compile(
             r"\b(?:warning(?:\s+(?:tele)?(?:phone\s+)?calls?)?|(?:tele)?phone\s+calls?|(?:anonymous\s+)?callers?)"

@@ -1749,16 +1749,22 @@ def _antecedent(groups: Sequence[Group], head: TriggerMatch) -> Group:
     return fresh[-1]
 
 
+#: Acts a back-reference of one family may point at though told by another: "the bombing" after
+#: "a suicide bombing at a mosque".
+_KIN_FAMILIES = {"explosion": ("suicide",)}
+
+
 def _fitting(groups: Sequence[Group], head: TriggerMatch) -> Group | None:
     """The latest of ``groups`` a back-reference by ``head`` fits, if any."""
     if head.family not in _ANY_FAMILY:
         # an incident opened by this kind of act first: "also detained two suspects" goes to the arrest,
         # not to the bomb plot told after it that mentions "his arrest"
+        kin = {head.family, *_KIN_FAMILIES.get(head.family, ())}
         for group in reversed(groups):
-            if group.head.family == head.family:
+            if group.head.family in kin:
                 return group
         for group in reversed(groups):
-            if head.family in group.families:
+            if kin & group.families:
                 return group
         return None
     # "the attack" is no arrest or seizure: "a judge was arrested in connection with this attack ... found
