@@ -162,6 +162,15 @@ def test_lists_of_victims(sentence: str, expected: list[tuple[str, int]]) -> Non
     assert summary(sentence) == expected
 
 
+def test_a_running_total_goes_on_to_the_toll_joined_to_it() -> None:
+    found = find_counts(
+        "The number of dead later rose to five, including a nine-year-old boy, and more than 200 people were injured."
+    )
+    assert [(m.category, m.cumulative) for m in found] == [("killed", True), ("injured", True)]
+    # two tolls told of the act itself are no running totals
+    assert [m.cumulative for m in find_counts("Two people were killed and 14 injured on Friday.")] == [False, False]
+
+
 @pytest.mark.parametrize(
     ("sentence", "expected"),
     [

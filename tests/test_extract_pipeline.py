@@ -3031,3 +3031,14 @@ def test_an_arrest_for_the_bombing_recalls_no_other_act(extractor) -> None:  # t
     bombing = reports[0]
     # (a denial does not erase the officials' attribution: see examples/expected.yaml)
     assert [(p.name, p.attribution) for p in bombing.perpetrators] == [("Tehreek-e-Taliban Pakistan", "attributed")]
+
+
+def test_a_claim_of_an_act_long_before_is_that_acts(extractor) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "A car bomb exploded near a shrine south of Damascus on Saturday, killing at least six people. "
+        "Islamic State claimed responsibility for a similar attack at the shrine in July 2023 that killed six people."
+    )
+    reports = _extract(extractor, text, "2024-12-22")
+    assert [(r.realis, [p.name for p in r.perpetrators]) for r in reports] == [
+        ("reported", []), ("background", ["Islamic State"])
+    ]

@@ -1105,9 +1105,13 @@ def _is_doer(trigger: TriggerMatch) -> bool:
 
 
 def _long_before(current: Group | None, unit: Unit, head: TriggerMatch, when: DateSpan | None) -> bool:
-    """Whether a clause that seems to point back at the incident told ("the attacks", "the same area")
-    is dated long before it: it recalls an earlier one."""
-    if current is None or current.date is None or when is None or not _refers_back(unit, head):
+    """Whether a clause that seems to point back at the incident told ("the attacks", "the same area"),
+    or that tells a claim, is dated long before it: it recalls an earlier one."""
+    if current is None or current.date is None or when is None:
+        return False
+    # (or a claim, which would otherwise be read as the incident's: "Islamic State claimed responsibility
+    # for a similar attack at the shrine in July 2023")
+    if not (_refers_back(unit, head) or any(c.claimed for c in unit.claims)):
         return False
     return when.end < current.date.start - timedelta(days=_EARLIER_DAYS)
 

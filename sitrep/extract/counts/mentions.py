@@ -653,6 +653,15 @@ def _mark_cumulative(reader: Reader, found: list[_Found]) -> None:
             if other is not f and other.groups and other.groups[0] is f.groups[0]:
                 f.cumulative |= other.cumulative
                 f.aggregate |= other.aggregate
+    for f, g in zip(found, found[1:]):
+        # a running total goes on to the toll of another category joined to it ("The number of dead later
+        # rose to five, including a boy, and more than 200 people were injured": 200 in all, not 200 more)
+        if f.cumulative and not f.aggregate and g.category != f.category and _JOINED.match(reader.text, f.end, g.start):
+            g.cumulative = True
+
+
+#: What joins two tolls of one statement: "and", perhaps after a part set off by commas.
+_JOINED = re.compile(r"(?:\s*,[^.;:]{0,60}?)?\s*,?\s+and\s+\Z")
 
 
 def _toll_between(reader: Reader, start: int, end: int, found: Sequence[_Found]) -> bool:
