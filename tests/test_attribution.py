@@ -805,3 +805,13 @@ def test_campaigns_and_orders(sentence: str, actor: str, expected: tuple[str, st
     start = sentence.index(actor)
     judged = assess(sentence, start, start + len(actor), actor_type="armed group")
     assert (judged.role, judged.attribution) == expected
+
+
+def test_a_side_in_a_war_is_suspected_of_the_act_not_told_to_have_done_it() -> None:
+    sentence = (
+        "The attack occurred near Elota, where a bloody war between rival factions of the Sinaloa cartel has left "
+        "more than 500 people dead since September."
+    )
+    start = sentence.index("Sinaloa cartel")
+    judged = assess(sentence, start, start + len("Sinaloa cartel"), actor_type="cartel")
+    assert (judged.role, judged.attribution) == ("perpetrator", "suspected")

@@ -91,6 +91,8 @@ _ATTACKERS = ("attacker", "bomber", "gunm", "assailant", "perpetrator", "culprit
 _NEEDS_OWN = ("its ", "their ", "whose ", "'s ", "\u2019s ")
 #: "-fired" and its kin: the actor did it ("a Taliban-fired mortar shell").
 _ACT_LINKS = frozenset({"fired", "planted", "laid", "triggered", "detonated", "launched", "thrown", "hurled"})
+#: A war, a feud or hostilities named before its sides: a conflict over time, not one act.
+_A_WAR = re.compile(r"\s*(?:wars?|feuds?|hostilities|turf\s+wars?)\b", re.I)
 #: The doers an actor leads, right after "-led": "Hamas-led gunmen", "ISIS-led fighters" (not "a
 #: Hamas-led government", "the Saudi-led talks").
 _LED_DOERS = re.compile(
@@ -350,6 +352,10 @@ def _assess_rest(
     if m is not None and found.hit.match(sentence, p) is None:
         if _state_force(sentence, start, end, actor_type):  # "a shootout between militants and police": police responded
             return ActorAssessment("other", None, False, _cue(m))
+        if _A_WAR.match(m.group(0)) is not None:
+            # a side in a war ("where a war between rival factions of the Sinaloa cartel has left 500 dead"):
+            # suspected of this act, not told to have done it
+            return ActorAssessment("perpetrator", "suspected", False, _cue(m))
         return ActorAssessment("perpetrator", "attributed", False, _cue(m))
     m = found.hit_mine.match(sentence, right.start("aux"))  # "an AMISOM vehicle hit a roadside bomb"
     if m is not None:
