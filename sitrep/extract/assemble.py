@@ -938,11 +938,11 @@ class Assembler:
             own = self._demonym_event(group)
             if own is not None and own[0].country_code != choice.location.country_code:
                 return own
-        elsewhere = None
-        if choice is not None and choice.known and choice.elsewhere and choice.location.precision not in ("country", "region"):
+        said_at = None
+        if choice is not None and choice.known and choice.said_at and choice.location.precision not in ("country", "region"):
             # only the town where a statement was made ("the spokesman told reporters in Rawalpindi"): at
             # most its country, when nothing else tells one
-            elsewhere, choice = choice, None
+            said_at, choice = choice, None
         if choice is None or not choice.known:
             if hinted and context.sole_place is not None and (choice is None or choice.landmark is None):
                 return context.sole_place  # but not the landmark a town is measured from
@@ -956,8 +956,8 @@ class Assembler:
                 return local  # "KUNDUZ, Afghanistan - ... detained four insurgents": nothing else places it
             if choice is None:
                 home = self._home_region(group, country) if hinted else None
-                if home is None and country is None and elsewhere is not None:
-                    return self._country_of(elsewhere)
+                if home is None and country is None and said_at is not None:
+                    return self._country_of(said_at)
                 return home if home is not None else (country, evidence)
             return self._unknown_town(choice, country, context)
         if hinted and choice.location.precision == "country":

@@ -1041,15 +1041,21 @@ def _inside(part: Location | None, whole: Location | None) -> bool:
     return part is not None and part.precision not in ("country", "region", "province") and part.name == whole.name
 
 
-def _tolls(unit: Unit) -> dict[str, int]:
-    """The people a clause counts killed and injured (a toll of many incidents or of the attackers
-    aside)."""
-    tolls: dict[str, int] = {}
+def _toll_figures(unit: Unit) -> Iterator[tuple[str, int]]:
+    """(category, lower bound) of each count of people killed or injured in a clause (a toll of
+    many incidents or of the attackers aside)."""
     for mention in unit.counts:
         if mention.category in _WAVE_TOLLS and mention.count.min is not None and not mention.aggregate and (
             mention.side != "perpetrators"
         ):
-            tolls[mention.category] = tolls.get(mention.category, 0) + mention.count.min
+            yield mention.category, mention.count.min
+
+
+def _tolls(unit: Unit) -> dict[str, int]:
+    """The people a clause counts killed and injured, each category summed."""
+    tolls: dict[str, int] = {}
+    for category, figure in _toll_figures(unit):
+        tolls[category] = tolls.get(category, 0) + figure
     return tolls
 
 
@@ -1058,9 +1064,10 @@ def _another_toll(group: Group | None, unit: Unit, head: TriggerMatch) -> bool:
     current incident was told with: "A car bombing at a food market killed 9 people and left 15
     wounded. | After nightfall a suicide car bomber killed 11 and injured 22 near a checkpoint".
     Told by a strong act that does not point back at the incident ("the blast"), with a figure of a
-    category the incident already counts and a different one in every such category. A toll that
-    restates the incident's ("killing 9"), runs on from it ("the toll rose to 12") or adds to it
-    ("another 25 were wounded") is the incident's."""
+    category the incident already counts, different in every such category and larger in one. A
+    toll that restates the incident's ("killing 9"), runs on from it ("the toll rose to 12"), adds to
+    it ("another 25 were wounded") or may be a part of it (smaller) is the incident's; so is an act
+    told in the pluperfect, done before the story's."""
     if group is None or group.recalled or group.threat or group.arrests_only:
         return False
     if not head.strong or head.family == "killing":
@@ -1077,15 +1084,12 @@ def _another_toll(group: Group | None, unit: Unit, head: TriggerMatch) -> bool:
 
 
 def _largest_tolls(units: Sequence[Unit]) -> dict[str, int]:
-    """The largest figure of each category of :func:`_tolls` among ``units``' counts: what a
-    clause or an incident counts at most ("Among the 15 executed were five ... shot dead": 15)."""
+    """The largest figure of each category of :func:`_toll_figures` in ``units``: what a clause or
+    an incident counts at most ("Among the 15 executed were five ... shot dead": 15)."""
     largest: dict[str, int] = {}
     for unit in units:
-        for mention in unit.counts:
-            if mention.category in _WAVE_TOLLS and mention.count.min is not None and not mention.aggregate and (
-                mention.side != "perpetrators"
-            ):
-                largest[mention.category] = max(largest.get(mention.category, 0), mention.count.min)
+        for category, figure in _toll_figures(unit):
+            largest[category] = max(largest.get(category, 0), figure)
     return largest
 
 

@@ -275,7 +275,7 @@ class PlaceChoice:
     known: bool = True  # False: a town the text names and the gazetteer does not know (no coordinates)
     reference: bool = False  # a place named to say how far the incident was from it ("127 km east of Sirte")
     landmark: Location | None = None  # for an unknown town, the known place it is measured from or lies in
-    elsewhere: bool = False  # named as where a statement about the act was made, not where it was
+    said_at: bool = False  # named as where a statement about the act was made, not where it was
 
 
 #: Right before a town's name: "in", "at", "near", "outside", perhaps "the village of" (with up to
@@ -681,13 +681,13 @@ def choose_location(
                 continue  # "near the U.S. Embassy" (in La Paz)
             score = 0.5 * _PRECISION_RANK.get(location.precision, 0)
             reference = _BEFORE_DISTANCE.search(before) is not None
-            elsewhere = False
+            said_at = False
             if reference:
                 # a landmark the incident is measured from: a place named in its own right comes first
                 score -= 4.0
             elif where_a_statement_was_made(text, start):
                 score -= 8.0  # where a statement was made: at most its country, when nothing else tells one
-                elsewhere = True
+                said_at = True
             elif _BEFORE_ORIGIN.search(before) or _BEFORE_HOSPITAL.search(before) or _hometown(unit, start) or (
                 location.precision == "country" and _ABROAD_OR_FRONTIER_AFTER.match(text, end)
             ) or _AFTER_ORIGIN.match(text, end):
@@ -702,7 +702,7 @@ def choose_location(
                 score += 4.0 - min(4.0, abs(start - trigger_pos) / 30.0)
             elif unit.order < trigger_unit.order:
                 score -= 1.0
-            candidates.append(PlaceChoice(location, unit, first, score, reference=reference, elsewhere=elsewhere))
+            candidates.append(PlaceChoice(location, unit, first, score, reference=reference, said_at=said_at))
     best: PlaceChoice | None = None
     candidates = _in_the_province_named(candidates, resolver, context_countries)
     if candidates:
