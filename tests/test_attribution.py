@@ -57,6 +57,10 @@ def span(sentence: str, name: str) -> tuple[str, int, int]:
         ("Two soldiers died in an operation conducted against the Taliban.", "Taliban", "attributed"),
         ("The Islamic State crushed them under a bulldozer.", "Islamic State", "attributed"),
         ("Al-Shabaab lined up five prisoners in the square.", "Al-Shabaab", "attributed"),
+        # its commander ordered, planned or led the act
+        ("The Taliban commander ordered the attack, officials said.", "Taliban", "attributed"),
+        ("An Islamic State emir masterminded the bombings.", "Islamic State", "attributed"),
+        ("A Boko Haram leader led the raid on the village.", "Boko Haram", "attributed"),
         # suspected
         ("Suspected Boko Haram fighters attacked the village.", "Boko Haram", "suspected"),
         ("The gunmen are believed to be members of the Islamic State.", "Islamic State", "suspected"),
@@ -128,6 +132,7 @@ def test_targets(sentence: str, name: str) -> None:
     "sentence, name",
     [
         ("A Hamas spokesman said the rockets were a warning.", "Hamas"),
+        ("A Taliban commander said the attack was revenge.", "Taliban"),
         ("Hamas said Israel had broken the truce.", "Hamas"),
         ("According to the Taliban, the road was closed.", "Taliban"),
         ("An ISIS-inspired attacker stabbed two people.", "ISIS"),

@@ -76,6 +76,11 @@ CASES = [
     ("The mine blast caused 30 injuries.", "injured", 30, None, None),
     ("The strike resulted in seven wounded police trainees.", "injured", 7, "police trainees", "security forces"),
     ("Four people were injured, one seriously.", "injured", 4, "people", None),
+    # the shift the people work, read with their noun; a name with an ampersand, read as one word
+    ("The night watchman was injured.", "injured", 1, "night watchman", "civilians"),
+    ("The bomb killed five day labourers.", "killed", 5, "day labourers", "civilians"),
+    ("A constable of the J&K Police was injured in the attack.", "injured", 1, "constable", "security forces"),
+    ("Two constables of the J&K Police were injured.", "injured", 2, "constables", "security forces"),
     # arrested
     ("Four suspects from Tajikistan were arrested.", "arrested", 4, "suspects", None),
     ("Police detained 11 people.", "arrested", 11, "people", None),
@@ -359,6 +364,8 @@ def test_not_counts(sentence: str) -> None:
 def test_a_measure_after_the_verb_is_not_a_count() -> None:
     assert summary("He died 3 days later.") == [("killed", 1)]
     assert summary("The bomb killed 4 people 10 km from the city.") == [("killed", 4)]
+    assert summary("A 5 day old baby and two women were killed.") == [("killed", 3)]
+    assert summary("A three day battle killed 40 militants.") == [("killed", 40)]
 
 
 def test_an_age_is_not_a_count() -> None:

@@ -91,6 +91,17 @@ _ATTACKERS = ("attacker", "bomber", "gunm", "assailant", "perpetrator", "culprit
 _NEEDS_OWN = ("its ", "their ", "whose ", "'s ", "\u2019s ")
 #: "-fired" and its kin: the actor did it ("a Taliban-fired mortar shell").
 _ACT_LINKS = frozenset({"fired", "planted", "laid", "triggered", "detonated", "launched", "thrown", "hurled"})
+#: Those who lead an actor's men ("a Taliban commander"), not those who speak for it ("a Hamas official") ...
+_COMMANDERS = re.compile(r"(?:commanders?|leaders?|chiefs?|emirs?)", re.I)
+#: ... when they ordered, planned or led the act: "a Taliban commander ordered the attack", "an IS emir
+#: masterminded the bombings", "the commander led his men".
+_COMMANDED = re.compile(
+    r"(?:(?:has|had|have)\s+)?(?:personally\s+)?(?:order(?:ed|s)|orchestrat(?:ed|es)|mastermind(?:ed|s)|plann(?:ed|s)|direct(?:ed|s)|led)"
+    r"\s+(?:an?\s+|the\s+|this\s+|that\s+|these\s+|his\s+|their\s+)?(?:[\w-]+\s+){0,2}?"
+    r"(?:attacks?|assaults?|raids?|bombings?|ambush(?:es)?|massacres?|killings?|kidnappings?|abductions?|strikes?|"
+    r"operations?|assassinations?|shootings?|men|fighters|gunmen|militants)\b",
+    re.I,
+)
 #: A war, a feud or hostilities named before its sides: a conflict over time, not one act.
 _A_WAR = re.compile(r"\s*(?:wars?|feuds?|hostilities|turf\s+wars?)\b", re.I)
 #: The doers an actor leads, right after "-led": "Hamas-led gunmen", "ISIS-led fighters" (not "a
@@ -387,6 +398,8 @@ def _assess_rest(
             return ActorAssessment("other", None, False, f"-{link}")  # "the al-Qaeda-linked group": named already
         return ActorAssessment("perpetrator", "suspected", False, f"-{link}")
     if leader and not member:
+        if _COMMANDERS.fullmatch(leader) and (m := _COMMANDED.match(sentence, p)) is not None:
+            return ActorAssessment("perpetrator", "attributed", False, _cue(m))  # "a Taliban commander ordered the attack"
         return ActorAssessment("other", None, False, leader)  # "a Hamas official said"
     if sentence.startswith(",", p):  # "The Houthi forces, carried out"
         q = p + 1 + len(sentence[p + 1 :]) - len(sentence[p + 1 :].lstrip())

@@ -104,6 +104,10 @@ _ZERO_WORDS = ("no one", "no-one", "nobody", "none", "zero", "not a single", "no
 _WORD_SPLIT_RE = re.compile(r"[\s-]+")
 _LIST_GAP_RE = re.compile(r"\s*(?:,|and|or|to|-|–|,\s*and)\s*", re.IGNORECASE)
 _WORD_RE = re.compile(r"[^\W_]+")
+#: Units that, singular after a number, name the shift of the people counted ("five day labourers").
+_SHIFTS = frozenset({"day", "night"})
+#: Words after such a unit that show it measures time after all ("a 5 day old baby", "a two day long siege").
+_AFTER_SPAN = frozenset({"old", "long", "ago", "later", "earlier", "before", "after", "and", "or", "of", "in", "on", "at"})
 _CLOCK_RE = re.compile(r"\s*[ap]\.\s?m\b", re.IGNORECASE)
 
 
@@ -365,7 +369,13 @@ class QuantityGrammar:
             k += 1
         if k < len(words) and text[end : words[k].start()].isspace():
             word = lows[k]
-            if word in self.unit_words or (word.endswith("s") and word[:-1] in self.unit_words):
+            shift = (
+                word in _SHIFTS and k + 1 < len(words) and text[words[k].end() : words[k + 1].start()] == " "
+                and lows[k + 1].isalpha() and lows[k + 1] not in _AFTER_SPAN
+            )
+            if shift:  # "five day labourers", "two night watchmen": the people's shift, not a span
+                pass
+            elif word in self.unit_words or (word.endswith("s") and word[:-1] in self.unit_words):
                 return True
             if word in self.months and (word != "may" or (k + 1 < len(words) and lows[k + 1][0].isdigit())):
                 return True

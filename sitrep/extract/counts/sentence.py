@@ -21,10 +21,12 @@ from sitrep.extract.counts.lexicon import CountLexicon, Entry
 from sitrep.extract.numbers import Quantity
 
 #: Words (with inner hyphens and apostrophes: "passer-by", "year-old"), "U.S.", "'s" and punctuation.
-TOKEN_RE = re.compile(r"(?:[^\W\d_]\.){2,}|[^\W_]+(?:[-'’](?!s\b)[^\W_]+)*|['’]s\b|--|[^\w\s]")
+TOKEN_RE = re.compile(r"(?:[^\W\d_]\.){2,}|[^\W_]+(?:[-'’&](?!s\b)[^\W_]+)*|['’]s\b|--|[^\w\s]")
 #: What may follow a singular demonym that is a whole noun phrase ("" is the sentence's end).
 _AFTER_DEMONYM = frozenset({"was", "is", "has", "had", "were", "are", "and", ",", ".", "", "in", "at", "near", "who"})
 #: Demonyms of a person that do not end like most ("a Briton", "a Turk").
+#: Times of day that name a person's shift before a person noun ("the night watchman", "five day labourers").
+_SHIFT_WORDS = frozenset({"night", "day", "morning", "evening"})
 _SHORT_DEMONYMS = frozenset({"briton", "swede", "dane", "pole", "turk", "kurd", "arab", "greek", "czech", "scot", "finn"})
 #: The token that stands for a quantity phrase.
 QUANTITY = "#q"
@@ -272,6 +274,8 @@ class Sentence:
             return False
         if low in lex.modifier_firsts and (low, self.low(k + 1)) in lex.modifier_phrases:
             return True
+        if low in _SHIFT_WORDS and head < 0 and self.low(k + 1) in lex.people:
+            return True  # "the night watchman", "five day labourers": the shift the people work
         if low == "us" and self.low(k - 1) in _US_BEFORE:
             return True  # "two US soldiers", "TWO US SOLDIERS": never the pronoun after a number
         if self.caps:
