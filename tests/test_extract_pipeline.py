@@ -3042,3 +3042,16 @@ def test_a_claim_of_an_act_long_before_is_that_acts(extractor) -> None:  # type:
     assert [(r.realis, [p.name for p in r.perpetrators]) for r in reports] == [
         ("reported", []), ("background", ["Islamic State"])
     ]
+
+
+def test_a_dated_back_reference_returns_to_the_incident_of_that_day(extractor) -> None:  # type: ignore[no-untyped-def]
+    text = ("Gunmen killed nine people in a raid on a village in Zamfara state on Monday, police said on Tuesday. "
+            "On May 2, bandits killed 14 people in Maru district. Last year, more than 300 people were killed in "
+            "similar raids across the region. No group has claimed responsibility for Monday's attack, but "
+            "authorities blamed bandits.")
+    reports = _extract(extractor, text, published="2024-05-14")
+    assert len(reports) == 3  # Monday's attack is the raid told first, not a fourth incident
+    news = reports[0]
+    assert news.date is not None and news.date.start == date(2024, 5, 13)
+    assert "bandits" in [p.name for p in news.perpetrators]
+    assert [r.date.text for r in reports[1:] if r.date is not None] == ["May 2", "Last year"]

@@ -36,7 +36,7 @@ from sitrep.extract.lexicons import LANGUAGES, Lexicons, TriggerMatch, language_
 from sitrep.extract.marks import Unmarked, unmark
 from sitrep.extract.places import GROUP_WORD, INSTITUTION, named_areas
 from sitrep.extract.realis import after_arrest_grounds, arrest_grounds_cut, recalled
-from sitrep.extract.segment import SAME_SCENE, Group, dates_compatible, may_attach, opens_new_incident
+from sitrep.extract.segment import SAME_SCENE, Group, dates_compatible, may_attach, opens_new_incident, places_compatible
 from sitrep.extract.truecase import is_shouting, truecase
 from sitrep.gazetteer.normalize import CAPITAL
 from sitrep.model import Article, Count, DateSpan, Location, Report
@@ -701,6 +701,16 @@ class Extractor:
                 current, unit=unit, explicit_new=explicit_new, refers_back=refers_back, head_strong=head.strong,
                 date=when, place=place, arrests_only=arrests_only,
             )
+            if opens and refers_back and not (explicit_new or threat) and current is not None:
+                # a dated back-reference to an incident told before the one told last ("Gunmen killed nine
+                # ... on Monday. On May 2, bandits killed 14. | No group has claimed Monday's attack")
+                told = _told_on_its_day(groups, head, when, place)
+                if told is not None and told is not current:
+                    told.units.append(unit)
+                    told.families |= families
+                    told.last_sentence = max(told.last_sentence, unit.sentence.index)
+                    current, loose = told, []
+                    continue
             if not opens and not (refers_back or earlier or threat) and _another_toll(current, unit, head):
                 opens = True  # "A car bombing at a market killed 9 ... | After nightfall a suicide car bomber killed 11"
             if opens and not (earlier or threat) and _part_of_wave(current, unit, when, place):
@@ -1530,6 +1540,21 @@ def _told_at_the_place(groups: Sequence[Group], unit: Unit, place: Location | No
         ):
             return group
     return None
+
+
+def _told_on_its_day(
+    groups: Sequence[Group], head: TriggerMatch, when: DateSpan | None, place: Location | None
+) -> Group | None:
+    """The incident a back-reference dated to the day points at ("Monday's attack"): the latest one
+    told of that day and of a place that fits, never one recalled in passing."""
+    if when is None or when.precision != "day":
+        return None
+    pool = [
+        g for g in groups
+        if not g.recalled and g.date is not None and g.date.precision == "day"
+        and dates_compatible(g.date, when) and places_compatible(g.place, place)
+    ]
+    return _fitting(pool, head)
 
 
 def _refers_back(unit: Unit, trigger: TriggerMatch) -> bool:
