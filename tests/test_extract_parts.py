@@ -202,6 +202,15 @@ def test_figurative_senses_are_not_triggers(lexicons: Lexicons, sentence: str) -
     assert lexicons.find_triggers(sentence) == []
 
 
+def test_a_person_shot_where_or_how_the_words_after_tell_is_an_act(lexicons: Lexicons) -> None:
+    for sentence in ("John Smith was shot outside his home.", "Two guards were shot at close range.",
+                     "The officer was shot while driving to work."):
+        assert any(t.family == "armed" and t.strong for t in lexicons.find_triggers(sentence)), sentence
+    # a film, a video or a picture is shot too
+    for sentence in ("The film was shot near the border.", "The video was shot outside the stadium."):
+        assert not any(t.strong for t in lexicons.find_triggers(sentence)), sentence
+
+
 def test_a_murder_told_with_its_time_is_told_as_an_act(lexicons: Lexicons) -> None:
     # "murdered" alone may be a count or a consequence; with the time of the act it is the act
     for sentence in ("The priests were murdered last Friday in San Salvador.", "He was slain overnight."):

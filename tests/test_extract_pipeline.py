@@ -3055,3 +3055,11 @@ def test_a_dated_back_reference_returns_to_the_incident_of_that_day(extractor) -
     assert news.date is not None and news.date.start == date(2024, 5, 13)
     assert "bandits" in [p.name for p in news.perpetrators]
     assert [r.date.text for r in reports[1:] if r.date is not None] == ["May 2", "Last year"]
+
+
+def test_a_name_that_is_shot_or_kidnapped_is_a_person_not_a_town(extractor) -> None:  # type: ignore[no-untyped-def]
+    report = _only(_extract(extractor, "Escalante was shot outside his home in Los Angeles on Friday."))
+    assert report.location is not None and report.location.name == "Los Angeles"
+    # a town named after "from" or "of" is still a town
+    kept = _only(_extract(extractor, "A volunteer from Berdiansk was killed in the shelling on Friday."))
+    assert kept.location is not None and kept.location.country_code == "UA"

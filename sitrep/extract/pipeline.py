@@ -1349,6 +1349,8 @@ def _names_a_person(
         return False
     if _PERSON_TITLE_BEFORE.search(text, 0, place.start) is not None:
         return True
+    if _DONE_TO_A_PERSON.match(text, place.end) is not None and _SUBJECT_BEFORE.search(text, 0, place.start):
+        return True  # "Escalante was shot outside his home": a town is not shot, stabbed or kidnapped
     if _POSSESSIVE_END.sub("", place.text).lower() in surnames:
         return True
     if headline:
@@ -1358,6 +1360,16 @@ def _names_a_person(
         and _full_name(e.text)
         for e in entities
     )
+
+
+#: What is done to a person and never to a town, told right after a name that opens its clause
+#: ("Escalante was shot"; not "a volunteer from Berdiansk was killed", "the Fon of Bafut was abducted").
+_SUBJECT_BEFORE = re.compile(r"(?:^|[.;:,\"“]\s*|\b(?:and|but|that|when|after|before|while)\s+)$", re.I)
+_DONE_TO_A_PERSON = re.compile(
+    r"\s+(?:was|were|has\s+been|had\s+been)\s+(?:\w+ly\s+)?(?:shot|stabbed|murdered|assassinated|kidnapped|"
+    r"abducted|beheaded|hanged|lynched|arrested|detained|wounded|injured|hurt|killed|slain|gunned\s+down)\b",
+    re.I,
+)
 
 
 def _full_name(words: str) -> bool:
