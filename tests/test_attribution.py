@@ -319,6 +319,14 @@ def test_a_parent_in_apposition_does_not_take_the_claim(registry: ActorRegistry,
     assert role(*mention(registry, sentence, "al-Qaeda")) == "other"
 
 
+def test_a_parent_in_a_relative_clause_does_not_take_the_claim(registry: ActorRegistry) -> None:
+    sentence = "Al-Shabaab, which is linked to al-Qaida, claimed responsibility for the attack via its radio station."
+    assert pipeline_claims(registry, sentence) == [(True, "al-Shabaab")]
+    assert role(*mention(registry, sentence, "al-Qaeda")) == "other"
+    # the patron named for the doers themselves still points at it
+    assert attribution(*span("Militants linked to al-Qaeda attacked a UN base.", "al-Qaeda")) == "suspected"
+
+
 @pytest.mark.parametrize("sentence, claimant", [
     ("The YPS, a youth wing of the outlawed Kurdistan Workers Party (PKK), claimed responsibility for the attack.",
      "Civil Protection Units"),

@@ -368,6 +368,11 @@ def test_a_measure_after_the_verb_is_not_a_count() -> None:
     assert summary("A three day battle killed 40 militants.") == [("killed", 40)]
 
 
+def test_a_bare_number_after_people_counts_more_of_them() -> None:
+    assert summary("Three of the attackers were killed, and one was captured alive.") == [("killed", 3), ("arrested", 1)]
+    assert summary("The largest one was captured.") == []
+
+
 def test_an_age_is_not_a_count() -> None:
     assert summary("A 23-year-old man was killed.") == [("killed", 1)]
     assert summary("Two girls aged 6 and 4 are killed.") == [("killed", 2)]

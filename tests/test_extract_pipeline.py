@@ -3063,3 +3063,14 @@ def test_a_name_that_is_shot_or_kidnapped_is_a_person_not_a_town(extractor) -> N
     # a town named after "from" or "of" is still a town
     kept = _only(_extract(extractor, "A volunteer from Berdiansk was killed in the shelling on Friday."))
     assert kept.location is not None and kept.location.country_code == "UA"
+
+
+def test_the_attackers_taken_are_the_acts_own_not_an_arrest(extractor) -> None:  # type: ignore[no-untyped-def]
+    text = ("Al-Shabaab militants stormed a hotel in Mogadishu on Friday evening, killing 21 people. "
+            "Three of the attackers were killed, and one was captured alive, police said.")
+    report = _only(_extract(extractor, text, published="2022-08-21"))
+    assert report.counts.arrested is not None and report.counts.arrested.best == 1
+    # an arrest of people not told as the attackers is an incident of its own, as in ACLED
+    other = _extract(extractor, "Al-Shabaab militants stormed a hotel in Mogadishu on Friday evening, killing 21 "
+                                "people. Police arrested two journalists at a protest, officials said.", published="2022-08-21")
+    assert [r.kind.sub_event_type for r in other] == ["Attack", "Arrests"]

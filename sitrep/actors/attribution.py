@@ -155,9 +155,10 @@ class ActorAssessment:
 # ---------------------------------------------------------------------------------------
 
 _OTHER = ActorAssessment("other", None)
-#: A group already told of, described by its patron: "The group, which is allied to | al Qaeda".
+#: A group already told of, described by its patron: "The group, which is allied to | al Qaeda",
+#: "Al-Shabaab, which is linked to | al-Qaeda".
 _PATRON_OF_THE_GROUP = re.compile(
-    r"\b(?:the|this)\s+(?:group|organi[sz]ation|movement|militia|insurgency|network)\s*,?\s*(?:which|that)\s+"
+    r"(?:\b(?:the|this)\s+(?:group|organi[sz]ation|movement|militia|insurgency|network)\s*,?|,)\s*(?:which|that)\s+"
     r"(?:is|was|has\s+been|had\s+been)\s+(?:\w+\s+)?(?:allied|affiliated|linked|aligned|loyal|tied)\s+(?:to|with)\s+(?:the\s+)?\Z",
     re.IGNORECASE,
 )

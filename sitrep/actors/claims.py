@@ -38,6 +38,10 @@ _CLAUSE_BREAK = re.compile(r"[;:]|\.\s|\bbut\b|\bwhile\b|\bwhereas\b|\balthough\
 _SENTENCE_BREAK = re.compile(r"[;:]|\.\s")
 #: Between an actor and the name it is in apposition to: "JNIM, al-Qaeda's affiliate, ...".
 _APPOSITION = re.compile(r"\s*,\s*(?:(?:an?|the)\s+[^,;()]{0,60}?)?")
+#: ... or a relative clause about it, closed by a comma before the claim: "Al-Shabaab, which is
+#: linked to al-Qaeda, claimed".
+_RELATIVE = re.compile(r"\s*,\s*(?:which|who)\s+[^,;()]{0,80}?")
+_RELATIVE_END = re.compile(r"[^,;()]{0,20}?,")
 #: The head of a described apposition that ends right before the claim: "Wilayah Sayna, an Islamic
 #: State-affiliated organization claimed".
 _APPOSITION_HEAD = re.compile(
@@ -120,6 +124,7 @@ def _claimant_before(sentence: str, named: Sequence[ActorMention], at: int,
     An actor in apposition to the one before it, closed by a comma before the claim ("JNIM,
     al-Qaeda's affiliate in the Sahel, claimed", "The YPS, a youth wing of the PKK, claimed") or
     ending in a group noun ("Wilayah Sayna, an Islamic State-affiliated organization claimed"),
+    or named in a relative clause about it ("Al-Shabaab, which is linked to al-Qaeda, claimed"),
     hands the claim to that one.
     """
     for pool in (named, unnamed):
@@ -130,8 +135,10 @@ def _claimant_before(sentence: str, named: Sequence[ActorMention], at: int,
             between = sentence[mention.end : at]
             if len(between) > 150 or _CLAUSE_BREAK.search(between):
                 break
-            while k > 0 and ("," in between or _APPOSITION_HEAD.match(between)) and _APPOSITION.fullmatch(
-                sentence, pool[k - 1].end, mention.start
+            while k > 0 and ("," in between or _APPOSITION_HEAD.match(between)) and (
+                _APPOSITION.fullmatch(sentence, pool[k - 1].end, mention.start)
+                # "Al-Shabaab, which is linked to al-Qaeda, claimed": the relative clause describes it
+                or (_RELATIVE.fullmatch(sentence, pool[k - 1].end, mention.start) and _RELATIVE_END.match(between))
             ):
                 k -= 1
                 mention = pool[k]

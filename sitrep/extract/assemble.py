@@ -2294,6 +2294,9 @@ _COUNTED_SLACK = {"week": 3, "month": 15, "year": 183, "decade": 5 * 365}
 #: kidnapping ("the Taliban stormed a checkpoint and captured five policemen").
 _CAPTURED = re.compile(r"\bcaptur(?:ed|es?|ing)\b", re.I)
 _ARMED_SIDES = frozenset({"militants", "perpetrators"})
+#: The attackers named before a bare number of people captured, who are more of them.
+_THE_ATTACKERS_BEFORE = re.compile(
+    r"\bthe\s+(?:[\w-]+\s+)?(?:attackers|assailants|gunmen|bombers|hijackers|militants|insurgents|raiders)\b", re.I)
 
 
 def _captives_taken(counts: Counts, evidence: dict[str, Evidence], perpetrators: Sequence[ActorRef]) -> Counts:
@@ -2308,6 +2311,11 @@ def _captives_taken(counts: Counts, evidence: dict[str, Evidence], perpetrators:
         return counts
     if any(p.matched.lower() in taken.text.lower() for p in perpetrators):
         return counts
+    told = evidence.get("counts.arrested")
+    if told is not None and all(not part.label for part in taken.parts) and told.phrase_start is not None and (
+        _THE_ATTACKERS_BEFORE.search(told.sentence, 0, told.phrase_start - told.start) is not None
+    ):
+        return counts  # "Three of the attackers were killed, and one was captured": one of the attackers
     if counts.kidnapped is not None and (counts.kidnapped.best or 0) >= (taken.best or 0):
         return replace(counts, arrested=None)  # told twice: "captured and held hostage five soldiers"
     evidence["counts.kidnapped"] = evidence.pop("counts.arrested")

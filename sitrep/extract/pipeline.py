@@ -688,6 +688,10 @@ class Extractor:
                 # a militant cell"): a claim in all but name
                 or (when is None and current is not None and _SAID_IT_HAD.search(unit.sentence.text, 0, head.end) is not None)
                 or _DURING_THE_SAME.search(unit.sentence.text, head.end) is not None
+                # the attackers of the act told, taken ("Three of the attackers were killed, and one was
+                # captured alive"): the act's own toll, not an arrest of its own
+                or (arrests_only and current is not None and not current.arrests_only
+                    and _THE_ATTACKERS.search(unit.sentence.text) is not None)
                 # "The security force also detained two suspected insurgents and seized grenades"
                 or (when is None and place is None and (
                     _ALSO.search(unit.sentence.text, 0, head.start) is not None
@@ -1700,6 +1704,12 @@ def _keep_lead_in(loose: list[tuple[Unit, bool]]) -> list[tuple[Unit, bool]]:
 _DURING_THE_SAME = re.compile(
     r"\b(?:during|in|amid) the (?:fighting|clashes|battle|gunfight|firefight|exchange of fire|assault|attack|"
     r"(?:same )?(?:operation|raid|search))\b",
+    re.IGNORECASE,
+)
+#: The attackers of an act already told, named as such: "the attackers", "one of the gunmen".
+_THE_ATTACKERS = re.compile(
+    r"\b(?:the|its|their)\s+(?:(?:two|three|four|five|six|remaining|surviving|last|other|fourth|fifth)\s+)?"
+    r"(?:attackers?|assailants?|gunm[ae]n|(?:suicide\s+)?bombers?|hijackers?|hostage[- ]takers?|raiders?)\b",
     re.IGNORECASE,
 )
 #: A person right after a weak trigger's verb: "shot him", "stabbed her", "beat them".

@@ -201,8 +201,12 @@ def _link_chain(reader: Reader, chain: list[Group]) -> list[_Found]:
     after = reader.after(chain[-1], in_apposition=in_apposition and len(chain) == 1)
     if after is not None:
         (tokens, category, strict), k, end = after
-        if strict and not all(g.person or (not g.has_noun and (g.quantity.best or 0) > 1) for g in chain):
-            return []  # "three weapons were captured", "the largest one seized"; but "Four executed" counts people
+        if strict and not all(
+            g.person or (not g.has_noun and ((g.quantity.best or 0) > 1 or _people_before(reader, g.first)))
+            for g in chain
+        ):
+            return []  # "three weapons were captured", "the largest one seized"; but "Four executed" counts people,
+            # and so does "one" after people ("Three of the attackers were killed, and one was captured")
         if all(g.thing for g in chain):
             return []  # "Seven horses are also killed": no people
         if any(g.partitive == category for g in chain):
@@ -225,6 +229,12 @@ def _link_chain(reader: Reader, chain: list[Group]) -> list[_Found]:
     if len(chain) > 1:  # no verb for the whole list: try its first group alone, then the rest
         return _link_chain(reader, chain[:1]) + _link_chain(reader, chain[1:])
     return []
+
+
+def _people_before(reader: Reader, k: int) -> bool:
+    """Whether people are named before token ``k`` of the sentence: a bare number after them may
+    stand for more of them ("Three of the attackers were killed, and one was captured")."""
+    return any(w in reader.lex.people for w in reader.lows[:k])
 
 
 def _later_fate(told: str, category: str) -> bool:
