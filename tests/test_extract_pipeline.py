@@ -3074,3 +3074,12 @@ def test_the_attackers_taken_are_the_acts_own_not_an_arrest(extractor) -> None: 
     other = _extract(extractor, "Al-Shabaab militants stormed a hotel in Mogadishu on Friday evening, killing 21 "
                                 "people. Police arrested two journalists at a protest, officials said.", published="2022-08-21")
     assert [r.kind.sub_event_type for r in other] == ["Attack", "Arrests"]
+
+
+def test_an_act_after_a_habit_and_a_semicolon_is_told(extractor) -> None:  # type: ignore[no-untyped-def]
+    text = ("Al-Shabaab frequently targets hotels in Mogadishu; in 2019, it killed 26 people in an attack on a "
+            "hotel in the southern port city of Kismayo.")
+    report = _only(_extract(extractor, text, published="2022-08-21"))
+    assert report.realis == "background"
+    assert report.location is not None and report.location.name == "Kismayo"
+    assert report.counts.killed is not None and report.counts.killed.best == 26

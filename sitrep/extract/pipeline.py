@@ -575,6 +575,11 @@ class Extractor:
                 return m.end
         # "A drone strike killed 11 militants near the border while a car bomb exploded in Quetta"
         text = sentence.text
+        # "The group frequently targets hotels in Mogadishu; in 2019, it killed 26 people in Kismayo": a
+        # habit told before a semicolon, an act after it
+        for m in _SEMICOLON.finditer(text):
+            if self.lexicons.generic.search(text[: m.start()]) is not None and any(t.start >= m.end() for t in heads):
+                return m.start()
         for w in _WHILE_ANOTHER.finditer(text) if len(heads) > 1 else ():
             if any(t.end <= w.start() for t in heads) and any(
                 w.end() <= t.start < w.end() + 30 and _ACT_VERB_AFTER.match(text, t.end) for t in heads
@@ -1739,6 +1744,7 @@ _ACT_VERB_AFTER = re.compile(
 #: A clause of its own opens, concessive, contrasting, relative or giving a reason: a habit it tells
 #: is not said of the act before it ("blamed on FARC, as the same technique had been used in the
 #: past", "done by Ansar al Sunna, who have done similar attacks in the past").
+_SEMICOLON = re.compile(r";\s+")
 _CONCESSIVE = re.compile(r"[,;]\s*(?:although|though|even though|but|while|whereas|who|which|as|because|since)\b", re.I)
 #: Nouns that name an act of violence already told ("the crime", "this attack").
 _ACT_NOUNS = (
