@@ -43,6 +43,7 @@ CASES = [
     ("Militants beheaded two hostages.", "killed", 2, "hostages", None),
     ("The group executed 12 prisoners.", "killed", 12, "prisoners", None),
     ("Five villagers lost their lives.", "killed", 5, "villagers", "civilians"),
+    ("Troops killed 12 bandits in Zamfara.", "killed", 12, "bandits", "militants"),
     ("The fighting caused 12 fatalities.", "killed", 12, None, None),
     ("Gunmen massacred 40 villagers.", "killed", 40, "villagers", "civilians"),
     ("Police found the bodies of 12 men.", "killed", 12, "men", None),
@@ -89,6 +90,8 @@ CASES = [
     ("Alaudin and two of his associates were detained.", "arrested", 3, "Alaudin and associates", None),
     ("Police took 5 suspects into custody.", "arrested", 5, "suspects", None),
     ("The force took into custody three suspected insurgents.", "arrested", 3, "suspected insurgents", "militants"),
+    ("The Indian navy has captured 23 Somalian pirates.", "arrested", 23, "Somalian pirates", "perpetrators"),
+    ("Two possible gang members are under arrest for the murder.", "arrested", 2, "possible gang members", "militants"),
     ("The security force detained a Taliban leader and a suspected associate.", "arrested", 2, None, None),
     # kidnapped
     ("Boko Haram abducted 276 schoolgirls from a school in Chibok.", "kidnapped", 276, "schoolgirls", "civilians"),
