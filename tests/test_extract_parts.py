@@ -171,6 +171,10 @@ def test_the_lexicon_picking_its_patterns_by_how_a_match_starts_finds_what_the_p
         ("Multihomicidio en Tlaquepaque", "killing"),
         # a bombing raid is flown
         ("Soldiers killed six FARC dissidents in a bombing raid in Guaviare.", "air"),
+        # South Asian usage, and a headline's present tense
+        ("Three policemen martyred in Quetta firing", "armed"),
+        ("Three policemen martyred in Quetta firing", "killing"),
+        ("Maoists blow up school building in Jharkhand", "explosion"),
         # "in fighting" is a preposition and the act, not "infighting"
         ("BODY COUNT MOUNTS IN FIGHTING AMONG MONTREAL'S BIKER GANGS", "clash"),
     ],
@@ -196,6 +200,8 @@ def test_triggers_name_the_act(lexicons: Lexicons, sentence: str, family: str) -
         "Most of the fire - fighting equipment in the valley was called in.",  # tokenised copy
         "The party is weakened by infighting.",
         "He was convicted of running a dogfighting ring.",
+        "The company is firing 20 staff.",
+        "It is not by blowing up pipelines that peace is won.",
     ],
 )
 def test_figurative_senses_are_not_triggers(lexicons: Lexicons, sentence: str) -> None:
