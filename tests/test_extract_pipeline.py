@@ -1429,6 +1429,11 @@ def test_a_person_named_as_victim_speaker_or_owner_is_no_perpetrator(extractor, 
          "responsibility for the blast.", "Kenyan People Liberation Front"),
         ("A grenade attack on a hotel in Pahalgam killed four people on Monday. Al-Nasireen has claimed responsibility "
          "for the attack.", "Al-Nasireen"),
+        # named as a group's name, or described as a group, though a word of the name is "Army"
+        ("A bomb killed 4 people in Beirut on Sunday. A previously unknown group calling itself the Army of Martyrs "
+         "claimed responsibility.", "Army of Martyrs"),
+        ("A bomb killed 4 people in Beirut on Sunday. The Army of Martyrs, a previously unknown group, claimed "
+         "responsibility.", "Army of Martyrs"),
     ],
 )
 def test_a_group_outside_the_registry_that_claims_is_the_perpetrator(extractor, text: str, group: str) -> None:  # type: ignore[no-untyped-def]

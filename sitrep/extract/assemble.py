@@ -2030,12 +2030,15 @@ def _claimant(unit: Unit, claim: Any, last_actor: ActorRef | None, named: dict[s
     return armed[-1] if armed else None
 
 
-#: What may stand between a claimant and its claim: "X has claimed", "X, which ..., later claimed".
-_TO_CLAIM = re.compile(r"\s*(?:,\s*)?(?:(?:has|have|had|also|later|quickly|reportedly|swiftly|itself|then|since)\s+)*\Z", re.I)
+#: What may stand between a claimant and its claim: "X has claimed", "X, a little-known group, claimed".
+_TO_CLAIM = re.compile(
+    # an apposition may stand between: "The Army of Martyrs, a previously unknown group, claimed"
+    r"\s*(?:,\s*(?:an?|the)\s+[^,;()]{0,60}?\b(?:group|organi[sz]ation|movement|faction|outfit|militia|cell)\s*,\s*)?"
+    r"(?:,\s*)?(?:(?:has|have|had|also|later|quickly|reportedly|swiftly|itself|then|since)\s+)*\Z", re.I)
 #: "a group called National Socialist Underground", "the group calling itself 'The Breeders'".
 _CALLED = re.compile(
     r"\b(?:group|organi[sz]ation|movement|faction|cell|network)\s+(?:called|named|calling\s+(?:itself|themselves)|known\s+as)"
-    r"\s+[\"'\u201c\u2018]?(?P<name>(?-i:[A-Z][\w'\u2019-]*)(?:\s+(?:(?-i:[A-Z][\w'\u2019-]*)|of|al|the|for|and)){0,7})"
+    r"\s+[\"'\u201c\u2018]?(?:the\s+)?(?P<name>(?-i:[A-Z][\w'\u2019-]*)(?:\s+(?:(?-i:[A-Z][\w'\u2019-]*)|of|al|the|for|and)){0,7})"
     r"[\"'\u201d\u2019]?", re.I)
 #: The article the NER keeps at the head of a name ("The Kenyan People Liberation Front").
 _LEADING_THE = re.compile(r"^the\s+", re.I)
@@ -2063,7 +2066,12 @@ def _unregistered_claimant(unit: Unit, at: int) -> ActorRef | None:
     if named is None:
         return None
     start, end = named
-    if any(a.start < end and start < a.end for a in unit.actors):
+    if any(
+        a.start < end and start < a.end
+        # a state's force named by a word inside the group's longer name ("the Army of Martyrs") is no actor
+        and not (a.actor_type == "state force" and start <= a.start and a.end <= end and a.end - a.start < end - start)
+        for a in unit.actors
+    ):
         return None  # a registry actor or an unnamed one ("the militants") already stands there
     matched = text[start:end]
     name = _LEADING_THE.sub("", matched).strip(" \"'\u201c\u201d")
