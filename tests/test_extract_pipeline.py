@@ -3088,3 +3088,14 @@ def test_an_act_after_a_habit_and_a_semicolon_is_told(extractor) -> None:  # typ
     assert report.realis == "background"
     assert report.location is not None and report.location.name == "Kismayo"
     assert report.counts.killed is not None and report.counts.killed.best == 26
+
+
+def test_a_wave_of_attacks_is_placed_at_its_deadliest_part(extractor) -> None:  # type: ignore[no-untyped-def]
+    text = ("Violence flares across Iraq, 31 killed\n\nBAGHDAD (Reuters) - A wave of bombings and shootings killed at "
+            "least 31 people across Iraq on Tuesday, police and medics said.\n\nIn the deadliest attack, a car bomb "
+            "exploded near a busy market in the mainly Shi'ite district of Sadr City in Baghdad, killing 12 people and "
+            "wounding 35.\n\nIn the northern city of Mosul, gunmen shot dead four soldiers at a checkpoint. Two "
+            "roadside bombs killed three policemen in Kirkuk.")
+    wave = _extract(extractor, text, published="2013-05-14")[0]
+    assert wave.counts.killed is not None and wave.counts.killed.best == 31
+    assert wave.location is not None and wave.location.name in ("Sadr City", "Baghdad")

@@ -170,6 +170,8 @@ _REPORTING_VERB_AFTER = re.compile(r"\s+(?:confirmed|announced|said|reported|rel
 _POSSESSIVE = re.compile(r"['’]s\s+", re.I)
 _THE_BEFORE = re.compile(r"\b(?:the|an?)\s+$", re.I)
 _NOUN_AFTER = re.compile(r"(?:\s+[a-z][\w-]*){1,4}", re.I)  # the noun phrase a date before it may modify
+#: The part of a wave of attacks that was the deadliest: "In the deadliest attack", "The worst violence was in".
+_DEADLIEST = re.compile(r"\b(?:deadliest|bloodiest|worst)\b", re.I)
 #: An incident told as happening somewhere other than the article's place.
 _ELSEWHERE = re.compile(r"\b(?:elsewhere|separately|in (?:a |another )?separate|in another (?:incident|attack|part|province|city|town|district))\b", re.I)
 _CLAIM_WORD = re.compile(r"\bclaim(?:ed|s|ing)?\b", re.I)
@@ -924,8 +926,15 @@ class Assembler:
     def _location(
         self, group: Group, context: DocumentContext, *, reported: bool, perpetrators: Sequence[ActorRef] = ()
     ) -> tuple[Location | None, Evidence | None]:
+        units = group.units
+        if group.sums_up:
+            # a wave of attacks summed up is placed where its deadliest part was, when the text says which
+            # ("In the deadliest attack, a car bomb exploded ... in Baghdad"), not where another part was
+            deadliest = [u for u in group.units if u is not group.head_unit and _DEADLIEST.search(u.text)]
+            if deadliest:
+                units = [u for u in group.units if u.order <= group.head_unit.order] + deadliest[:1]
         choice = choose_location(
-            group.units, trigger_unit=group.head_unit, trigger_pos=group.head.start, resolver=context.places,
+            units, trigger_unit=group.head_unit, trigger_pos=group.head.start, resolver=context.places,
             context_countries=context.countries, not_places=context.not_places,
             fallback_countries=context.named_countries, hint_countries=context.hinted_countries, unknown_towns=True,
         )
