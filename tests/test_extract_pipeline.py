@@ -3099,3 +3099,13 @@ def test_a_wave_of_attacks_is_placed_at_its_deadliest_part(extractor) -> None:  
     wave = _extract(extractor, text, published="2013-05-14")[0]
     assert wave.counts.killed is not None and wave.counts.killed.best == 31
     assert wave.location is not None and wave.location.name in ("Sadr City", "Baghdad")
+
+
+def test_a_habit_told_of_a_group_is_no_blame_but_does_not_hide_one(extractor) -> None:  # type: ignore[no-untyped-def]
+    bombing = "A suicide bomber killed eight mourners at a funeral in Ramadi on Tuesday. "
+    habit = _only(_extract(extractor, bombing + "No group claimed the attack, but insurgents linked to al Qaeda "
+                                                "frequently target funerals.", published="2013-05-14"))
+    assert [p.name for p in habit.perpetrators if p.actor_id is not None] == []
+    blamed = _only(_extract(extractor, bombing + "Police blamed al-Shabaab, which has repeatedly attacked the city.",
+                            published="2013-05-14"))
+    assert [(p.name, p.attribution) for p in blamed.perpetrators if p.actor_id is not None] == [("al-Shabaab", "attributed")]

@@ -170,6 +170,9 @@ _REPORTING_VERB_AFTER = re.compile(r"\s+(?:confirmed|announced|said|reported|rel
 _POSSESSIVE = re.compile(r"['’]s\s+", re.I)
 _THE_BEFORE = re.compile(r"\b(?:the|an?)\s+$", re.I)
 _NOUN_AFTER = re.compile(r"(?:\s+[a-z][\w-]*){1,4}", re.I)  # the noun phrase a date before it may modify
+#: A habit told after an actor in its clause: "insurgents linked to al Qaeda | frequently target", "have often attacked".
+_HABIT_AFTER = re.compile(
+    r"[^,;.()]{0,40}?\b(?:(?:has|have|had)\s+)?(?:repeatedly|regularly|routinely|frequently|often|increasingly)\b", re.I)
 #: The part of a wave of attacks that was the deadliest: "In the deadliest attack", "The worst violence was in".
 _DEADLIEST = re.compile(r"\b(?:deadliest|bloodiest|worst)\b", re.I)
 #: An incident told as happening somewhere other than the article's place.
@@ -1266,6 +1269,8 @@ class Assembler:
                     continue
                 if who != "perpetrator":
                     continue
+                if unit is not group.head_unit and _HABIT_AFTER.match(text, mention.end) is not None:
+                    continue  # "insurgents linked to al Qaeda frequently target security forces": a habit, no blame
                 how = judged.attribution
                 ref = _mention_ref(mention, how)
                 pool = named if mention.actor is not None else unnamed

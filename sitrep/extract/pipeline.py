@@ -603,7 +603,9 @@ class Extractor:
             head = _head_trigger(unit)
             generic = head is not None and self._is_generic(unit, head, context)
             if head is None or generic or not self._signals_incident(unit, head, armed_before=armed_before, disaster=disaster):
-                if not generic and current is not None and may_attach(current, unit) and (
+                # (a habit told of the group blamed does not hide the blame: "Police blamed al-Shabaab, which
+                # has repeatedly attacked the city")
+                if (not generic or _blames(unit)) and current is not None and may_attach(current, unit) and (
                     _tells_more(unit, self.lexicons) or any(_is_doer(t) for t in unit.triggers)
                 ):  # (the doers, named without an act, tell more of the incident: "armed men stopped them")
                     current.units.append(unit)
@@ -1840,13 +1842,18 @@ def _tells_more(unit: Unit, lexicons: Lexicons) -> bool:
         return True
     if lexicons.same_incident.search(unit.text) is not None:
         return True
-    blamable = [a for a in unit.actors if _blamable(a)]
-    if blamable and _BLAME.search(unit.text):
-        from sitrep.actors.attribution import role
+    return _blames(unit)
 
-        text = unit.sentence.text
-        return any(role(text, a.start, a.end, actor_type=a.actor_type) == "perpetrator" for a in blamable)
-    return False
+
+def _blames(unit: Unit) -> bool:
+    """Whether a unit lays blame on a group for an act as a perpetrator ("Police blamed al-Shabaab")."""
+    blamable = [a for a in unit.actors if _blamable(a)]
+    if not blamable or not _BLAME.search(unit.text):
+        return False
+    from sitrep.actors.attribution import role
+
+    text = unit.sentence.text
+    return any(role(text, a.start, a.end, actor_type=a.actor_type) == "perpetrator" for a in blamable)
 
 
 def _blamable(actor: Any) -> bool:
