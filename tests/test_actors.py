@@ -329,6 +329,7 @@ def test_the_pronoun_us_never_qualifies_a_force(registry: ActorRegistry) -> None
         ("A lone wolf attacked.", ("lone wolf", "lone attacker", "unnamed", None)),
         ("Four neo-Nazis set fire to a house.", ("neo-Nazis", "neo-Nazis", "armed group", None)),
         ("Maoists ambushed a police convoy.", ("Maoists", "Maoist rebels", "armed group", None)),
+        ("Hindu nationalists attacked a church.", ("Hindu nationalists", "Hindu nationalists", "militia", None)),
         # a country's strikes are its forces' acts; strikes alone name no one
         ("Israeli airstrikes killed 25.", ("Israeli airstrikes", "Israel Defense Forces", "state force", "IL")),
         ("A US drone strike killed him.", ("US drone strike", "United States Armed Forces", "state force", "US")),
@@ -347,6 +348,10 @@ def test_a_description_after_a_named_actor_belongs_to_it(registry: ActorRegistry
     assert names(registry, "suspected Boko Haram fighters attacked") == ["Boko Haram"]
     assert names(registry, "Taliban gunmen and Hamas' militants and NATO forces") == ["Taliban", "Hamas", "NATO"]
     assert registry.find_unnamed("suspected Boko Haram fighters") == []
+
+
+def test_nationalists_are_actors_only_as_the_doers_of_an_act(registry: ActorRegistry) -> None:
+    assert registry.find_unnamed("Scottish nationalists won the vote.") == []
 
 
 def test_men_alone_are_not_actors(registry: ActorRegistry) -> None:
