@@ -3109,3 +3109,13 @@ def test_a_habit_told_of_a_group_is_no_blame_but_does_not_hide_one(extractor) ->
     blamed = _only(_extract(extractor, bombing + "Police blamed al-Shabaab, which has repeatedly attacked the city.",
                             published="2013-05-14"))
     assert [(p.name, p.attribution) for p in blamed.perpetrators if p.actor_id is not None] == [("al-Shabaab", "attributed")]
+
+
+def test_a_charge_told_after_the_arrest_is_the_act_recalled_not_the_arrests_toll(extractor) -> None:  # type: ignore[no-untyped-def]
+    text = ("Guillermo Hernandez, 20, and Carlos Velasquez, 24, were arrested Friday and were being held without bail "
+            "in a Los Angeles Police jail, charged with killing Juan Abel Escalante last summer, police said.")
+    arrest, killing = _extract(extractor, text, published="2008-01-20")
+    assert arrest.kind.sub_event_type == "Arrests" and arrest.counts.killed is None
+    assert arrest.counts.arrested is not None and arrest.counts.arrested.best == 2
+    assert killing.realis == "background" and killing.counts.killed is not None and killing.counts.killed.best == 1
+    assert killing.perpetrators == []  # the police named as the jail's are no suspects

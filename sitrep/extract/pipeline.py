@@ -1507,7 +1507,15 @@ def _arrested(arrest: Unit) -> tuple[tuple[Unit, Any], ...]:
     verb = next((t for t in arrest.triggers if t.family == "arrest"), None)
     if verb is None:
         return ()
-    return tuple((arrest, a) for a in arrest.actors if a.start >= verb.end)
+    # (not a force named as the place of custody: "held in a Los Angeles Police jail" is where, not who)
+    text = arrest.sentence.text
+    return tuple(
+        (arrest, a) for a in arrest.actors if a.start >= verb.end and _CUSTODY_AFTER.match(text, a.end) is None
+    )
+
+
+#: A place of custody named after a force: "a Los Angeles Police jail", "an army detention centre".
+_CUSTODY_AFTER = re.compile(r"\s+(?:jails?|prisons?|cells?|lock-?ups?|custody|detention|holding|stations?|headquarters)\b", re.I)
 
 
 def _anchors(sentence: Sentence) -> list[tuple[int, tuple[Any, ...]]]:

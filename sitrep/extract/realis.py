@@ -85,6 +85,9 @@ def after_arrest_grounds(unit: Unit, lexicons: Lexicons) -> bool:
 #: two men on Tuesday over"), and between the cue and that act ("in connection with the 2015 | bombing").
 _GROUNDS_AFTER_ARREST = 8
 _GROUNDS_BEFORE_ACT = 4
+#: A charge told in a clause of its own after the arrest may come further on.
+_CHARGE_AFTER_ARREST = 20
+_CHARGE_CLAUSE = re.compile(r"(?:charged|accused|suspected|wanted)\b", re.I)
 
 
 def arrest_grounds_cut(sentence: Sentence, lexicons: Lexicons) -> int | None:
@@ -104,8 +107,11 @@ def arrest_grounds_cut(sentence: Sentence, lexicons: Lexicons) -> int | None:
         start, end = arrest.end + m.start, arrest.end + m.end
         if end > act.start:
             break
+        reach = _GROUNDS_AFTER_ARREST
+        if _CHARGE_CLAUSE.match(text, start) and text[:start].rstrip().endswith(","):
+            reach = _CHARGE_AFTER_ARREST  # "were arrested Friday and held without bail in a jail, | charged with killing"
         if (
-            len(text[arrest.end : start].split()) <= _GROUNDS_AFTER_ARREST
+            len(text[arrest.end : start].split()) <= reach
             and len(text[end : act.start].split()) <= _GROUNDS_BEFORE_ACT
             and _ACT_NAMED_AFTER.match(text, end, act.start)
         ):
