@@ -3118,4 +3118,4 @@ def test_a_charge_told_after_the_arrest_is_the_act_recalled_not_the_arrests_toll
     assert arrest.kind.sub_event_type == "Arrests" and arrest.counts.killed is None
     assert arrest.counts.arrested is not None and arrest.counts.arrested.best == 2
     assert killing.realis == "background" and killing.counts.killed is not None and killing.counts.killed.best == 1
-    assert killing.perpetrators == []  # the police named as the jail's are no suspects
+    assert not killing.perpetrators  # the police named as the jail's are no suspects
