@@ -212,6 +212,17 @@ def test_neighbouring_phrases_join_only_when_they_form_one_expression() -> None:
     assert texts("on Tuesday, Wednesday and Thursday") == ["Tuesday", "Wednesday", "Thursday"]
 
 
+def test_an_anniversary_is_one_expression_and_the_same_period_years_before(resolver: DateResolver) -> None:
+    assert texts("Two years ago this week, fighters abducted 276 schoolgirls.") == ["Two years ago this week"]
+    # publication Monday 25 March 2024: this week, two years back; this month, a year back
+    week = resolver.resolve("two years ago this week")
+    assert week is not None and week.precision == "week" and week.start <= D("2022-03-25") <= week.end
+    assert span(resolver.resolve("a year ago this month")) == ("2023-03-01", "2023-03-31", "month")
+    # each phrase alone keeps its own reading
+    assert span(resolver.resolve("this week"))[0] == "2024-03-25"
+    assert span(resolver.resolve("two years ago"))[2] == "year"
+
+
 def test_a_bare_clock_time_is_a_mention_marked_time_only() -> None:
     mentions = find_dates("March 25, 2024 | 10:42 AM")
     assert [(m.text, m.time_only) for m in mentions] == [("March 25, 2024", False), ("10:42 AM", True)]

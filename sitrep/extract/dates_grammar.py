@@ -290,6 +290,12 @@ class DateGrammar:
             return bool(mains) and all(p.kind != TIME for p in group)
         if not mains:
             return True  # a time or a prefix before its date: "at 0945 this morning"
+        # "two years ago this week": an anniversary, read whole by the resolver
+        if (
+            len(mains) == 1 and mains[0].kind == AGO and piece.kind == PERIOD
+            and piece.groups.get("rel", "").lower() == "this" and not gap.strip()
+        ):
+            return True
         # "4 January this year", "July last year", "Friday last week"
         return (
             len(mains) == 1

@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
-from typing import TYPE_CHECKING, Any, Callable, Literal, Mapping
+from typing import TYPE_CHECKING, Any, Callable, Literal, Mapping, Sequence
 
 from sitrep.extract import dates_calendar as cal
 from sitrep.extract.dates_calendar import Span
@@ -127,6 +127,9 @@ class DateResolver:
             if pieces or not self.use_dateparser:
                 return None  # a bare clock time dates nothing
             return self._fallback(text, tense)
+        anniversary = self._anniversary(mains, anchor)
+        if anniversary is not None:
+            return anniversary
         main, hint = mains[0], None
         if len(mains) >= 2 and is_open(mains[0]) and is_completion(mains[1]):
             hint = mains[1]
@@ -136,6 +139,26 @@ class DateResolver:
             return self._interpret(main, hint, anchor, tense)
         except (ValueError, OverflowError):
             return None  # a date outside the calendar ("31 February", year 0)
+
+    def _anniversary(self, mains: Sequence[Piece], anchor: DateSpan | None) -> _Reading | None:
+        """ "Two years ago this week", "a year ago this month": this week's or this month's span, moved
+        back by the years or months counted (the same week, that many years before), at its precision."""
+        if len(mains) != 2:
+            return None
+        ago = next((p for p in mains if p.kind == AGO), None)
+        this = next((p for p in mains if p.kind == PERIOD and p.groups["rel"].lower() == "this"), None)
+        if ago is None or this is None:
+            return None
+        unit = self._unit(ago.groups["u"])
+        if this.groups["u"].lower() not in _ANNIVERSARY_PERIODS.get(unit, ()):
+            return None
+        period = self._interpret(this, None, anchor, "past")
+        if period is None:
+            return None
+        lo, hi = self._count(ago.groups.get("q"))
+        first, last = cal.shift(period.start, -hi, unit), cal.shift(period.end, -lo, unit)
+        precision = period.precision if lo == hi else cal.coarser(period.precision, cal.precision_for_length((last - first).days + 1))
+        return _Reading(first, last, precision)
 
     def _interpret(
         self, piece: Piece, hint: Piece | None, anchor: DateSpan | None, tense: Tense
@@ -638,6 +661,10 @@ class DateResolver:
             return _Reading(*cal.week_span(day), "week")
         return _Reading(day, day, "day")
 
+
+#: The periods "this ..." an anniversary counted in each unit may name: "two years ago this week",
+#: "a year ago this month", "six months ago this week".
+_ANNIVERSARY_PERIODS = {"year": ("week", "month"), "month": ("week",)}
 
 _RANK = {
     kind: i
