@@ -3119,3 +3119,13 @@ def test_a_charge_told_after_the_arrest_is_the_act_recalled_not_the_arrests_toll
     assert arrest.counts.arrested is not None and arrest.counts.arrested.best == 2
     assert killing.realis == "background" and killing.counts.killed is not None and killing.counts.killed.best == 1
     assert not killing.perpetrators  # the police named as the jail's are no suspects
+
+
+def test_a_protest_the_police_broke_up_is_no_peaceful_protest(extractor) -> None:  # type: ignore[no-untyped-def]
+    text = ("On Thursday, parents of the missing girls marched through Abuja to demand that the government do more. "
+            "Police fired tear gas to disperse the protesters near the presidential villa, injuring at least three "
+            "people, witnesses said.")
+    report = _only(_extract(extractor, text, published="2016-04-15"))
+    assert (report.kind.event_type, report.kind.sub_event_type) == ("Protests", "Excessive force against protesters")
+    calm = _only(_extract(extractor, "Thousands marched peacefully through central Paris on Sunday to protest pension reform."))
+    assert calm.kind.sub_event_type == "Peaceful protest"

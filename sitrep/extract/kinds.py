@@ -144,6 +144,11 @@ class KindTable:
             if family in _FORCE_FAMILIES and "protesters" in set(target_types):
                 # "security forces shot dead five protesters": ACLED's excessive force against protesters
                 event_type, sub_event_type = "Protests", "Excessive force against protesters"
+        if family == "protest" and state_perpetrator_only:
+            # a protest the police or the army broke up ("Police fired tear gas to disperse the protesters"):
+            # with people hurt, ACLED's excessive force against protesters, else a protest with intervention
+            event_type = "Protests"
+            sub_event_type = "Excessive force against protesters" if hurt else "Protest with intervention"
         if status == "foiled" and family not in ("arrest", "plot"):
             event_type, sub_event_type = "Strategic developments", "Disrupted weapons use"
             if plotted:
