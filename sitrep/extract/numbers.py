@@ -369,13 +369,12 @@ class QuantityGrammar:
             k += 1
         if k < len(words) and text[end : words[k].start()].isspace():
             word = lows[k]
+            # "five day labourers", "two night watchmen": the people's shift, not a span
             shift = (
                 word in _SHIFTS and k + 1 < len(words) and text[words[k].end() : words[k + 1].start()] == " "
                 and lows[k + 1].isalpha() and lows[k + 1] not in _AFTER_SPAN
             )
-            if shift:  # "five day labourers", "two night watchmen": the people's shift, not a span
-                pass
-            elif word in self.unit_words or (word.endswith("s") and word[:-1] in self.unit_words):
+            if not shift and (word in self.unit_words or (word.endswith("s") and word[:-1] in self.unit_words)):
                 return True
             if word in self.months and (word != "may" or (k + 1 < len(words) and lows[k + 1][0].isdigit())):
                 return True

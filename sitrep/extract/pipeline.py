@@ -604,10 +604,12 @@ class Extractor:
             generic = head is not None and self._is_generic(unit, head, context)
             if head is None or generic or not self._signals_incident(unit, head, armed_before=armed_before, disaster=disaster):
                 # (a habit told of the group blamed does not hide the blame: "Police blamed al-Shabaab, which
-                # has repeatedly attacked the city")
-                if (not generic or _blames(unit)) and current is not None and may_attach(current, unit) and (
-                    _tells_more(unit, self.lexicons) or any(_is_doer(t) for t in unit.triggers)
-                ):  # (the doers, named without an act, tell more of the incident: "armed men stopped them")
+                # has repeatedly attacked the city"; the doers, named without an act, tell more of the
+                # incident: "armed men stopped them")
+                if current is not None and may_attach(current, unit) and (
+                    _blames(unit) if generic
+                    else _tells_more(unit, self.lexicons) or any(_is_doer(t) for t in unit.triggers)
+                ):
                     current.units.append(unit)
                     current.last_sentence = unit.sentence.index
                     loose = []
@@ -717,9 +719,7 @@ class Extractor:
                 # ... on Monday. On May 2, bandits killed 14. | No group has claimed Monday's attack")
                 told = _told_on_its_day(groups, head, when, place)
                 if told is not None and told is not current:
-                    told.units.append(unit)
-                    told.families |= families
-                    told.last_sentence = max(told.last_sentence, unit.sentence.index)
+                    _go_on_with(told, unit, families)
                     current, loose = told, []
                     continue
             if not opens and not (refers_back or earlier or threat) and _another_toll(current, unit, head):
@@ -735,9 +735,7 @@ class Extractor:
                 # in Zamfara, while gunmen abducted 25 in Kaduna. | In Zamfara, the attackers opened fire")
                 told = _told_at_the_place(groups, unit, place, when)
                 if told is not None and told is not current:
-                    told.units.append(unit)
-                    told.families |= families
-                    told.last_sentence = max(told.last_sentence, unit.sentence.index)
+                    _go_on_with(told, unit, families)
                     current, loose = told, []  # the story goes on with it ("Several houses were set ablaze")
                     continue
             if opens:
@@ -1573,6 +1571,13 @@ def _told_at_the_place(groups: Sequence[Group], unit: Unit, place: Location | No
     return None
 
 
+def _go_on_with(told: Group, unit: Unit, families: set[str]) -> None:
+    """Add ``unit`` to an incident told before, to which the text returns."""
+    told.units.append(unit)
+    told.families |= families
+    told.last_sentence = max(told.last_sentence, unit.sentence.index)
+
+
 def _told_on_its_day(
     groups: Sequence[Group], head: TriggerMatch, when: DateSpan | None, place: Location | None
 ) -> Group | None:
@@ -1754,8 +1759,9 @@ _ACT_VERB_AFTER = re.compile(
 #: A clause of its own opens, concessive, contrasting, relative or giving a reason: a habit it tells
 #: is not said of the act before it ("blamed on FARC, as the same technique had been used in the
 #: past", "done by Ansar al Sunna, who have done similar attacks in the past").
-_SEMICOLON = re.compile(r";\s+")
 _CONCESSIVE = re.compile(r"[,;]\s*(?:although|though|even though|but|while|whereas|who|which|as|because|since)\b", re.I)
+#: A semicolon joining two clauses: a habit before it is not said of an act after it.
+_SEMICOLON = re.compile(r";\s+")
 #: Nouns that name an act of violence already told ("the crime", "this attack").
 _ACT_NOUNS = (
     r"(?:crimes?|attacks?|bombings?|blasts?|explosions?|killings?|murders?|massacres?|assassinations?|"

@@ -24,9 +24,9 @@ from sitrep.extract.numbers import Quantity
 TOKEN_RE = re.compile(r"(?:[^\W\d_]\.){2,}|[^\W_]+(?:[-'’&](?!s\b)[^\W_]+)*|['’]s\b|--|[^\w\s]")
 #: What may follow a singular demonym that is a whole noun phrase ("" is the sentence's end).
 _AFTER_DEMONYM = frozenset({"was", "is", "has", "had", "were", "are", "and", ",", ".", "", "in", "at", "near", "who"})
-#: Demonyms of a person that do not end like most ("a Briton", "a Turk").
 #: Times of day that name a person's shift before a person noun ("the night watchman", "five day labourers").
 _SHIFT_WORDS = frozenset({"night", "day", "morning", "evening"})
+#: Demonyms of a person that do not end like most ("a Briton", "a Turk").
 _SHORT_DEMONYMS = frozenset({"briton", "swede", "dane", "pole", "turk", "kurd", "arab", "greek", "czech", "scot", "finn"})
 #: The token that stands for a quantity phrase.
 QUANTITY = "#q"
