@@ -317,6 +317,7 @@ def test_the_pronoun_us_never_qualifies_a_force(registry: ActorRegistry) -> None
         ("A gunman opened fire.", ("gunman", "gunmen", "unnamed", None)),
         ("Armed men stormed the hotel.", ("Armed men", "gunmen", "unnamed", None)),
         ("A masked man shot him.", ("masked man", "unidentified men", "unnamed", None)),
+        ("An unidentified person shot him.", ("unidentified person", "unidentified men", "unnamed", None)),
         ("Uniformed men killed six Jesuit priests.", ("Uniformed men", "unidentified men", "unnamed", None)),
         ("Unknown assailants shot him.", ("Unknown assailants", "attackers", "unnamed", None)),
         ("A female suicide bomber blew herself up.", ("female suicide bomber", "suicide bombers", "unnamed", None)),
@@ -598,6 +599,16 @@ def test_a_junta_is_a_state_force(registry: ActorRegistry) -> None:
     [junta] = registry.find_all("The junta bombed a school in Sagaing.")
     assert (junta.name, junta.actor_type) == ("Military forces", "state force")
     assert registry.find_all("A junta is a military government.") == []
+
+
+def test_a_national_guard_is_a_military_force(registry: ActorRegistry) -> None:
+    [guard] = registry.find_all("The National Guard murdered a student.")
+    assert (guard.name, guard.actor_type) == ("Military forces", "state force")
+    [guardsmen] = registry.find_all("National guardsmen fired on the crowd.")
+    assert (guardsmen.name, guardsmen.actor_type) == ("Military forces", "state force")
+    # a country's names the registry's entry
+    assert names(registry, "The Salvadoran National Guard murdered a student.") == ["National Guard (El Salvador)"]
+    assert names(registry, "A national guard is a reserve force.") == []
 
 
 def test_informants_and_wings_are_not_forces(registry: ActorRegistry) -> None:

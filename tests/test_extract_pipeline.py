@@ -2268,6 +2268,21 @@ def test_fighters_decimated_by_forces_is_an_incident_and_crops_are_not(extractor
     assert _extract(extractor, "Floods decimated crops in Sindh province.") == []
 
 
+def test_a_street_named_after_a_town_is_not_the_town(extractor) -> None:  # type: ignore[no-untyped-def]
+    report = _only(_extract(extractor, "A bomb exploded in a plant pot on Juan de la Riva Street on Monday."))
+    assert report.location is None  # not Rewa, India
+    report = _only(_extract(extractor, "A bomb exploded on Lahore Road in Karachi on Monday."))
+    assert report.location is not None and report.location.name == "Karachi"
+
+
+def test_us_before_a_noun_tells_whose_people_not_where(extractor) -> None:  # type: ignore[no-untyped-def]
+    for text in ("Two US aid workers were shot dead on Monday.", "Two U.S. Mormon missionaries were shot to death last night."):
+        report = _only(_extract(extractor, text))
+        assert report.location is None
+    report = _only(_extract(extractor, "A gunman opened fire at a school in the US on Monday, killing three."))
+    assert report.location is not None and report.location.country_code == "US"
+
+
 def test_a_cartels_name_is_not_where_it_struck(extractor) -> None:  # type: ignore[no-untyped-def]
     article = Article(text="Ejecutan a hermano del líder del cártel de los Valencia", outlet="El Universal")
     report = _only(extractor.extract(article))
@@ -2419,12 +2434,23 @@ def test_a_man_killed_is_a_civilian_target(extractor, text: str, targets: list[t
         'A resident said that "a drug dealer distributed a leaflet on the night of 11 March that warned that anyone '
         'who reports the band to the authorities will die immediately."',
         "Officials said the device could have killed hundreds of people at the market.",
+        # a participle still to come is no act told as done
+        "Officials warned that attacks could be carried out by al-Shabaab in Nairobi during the holidays.",
         # a rehearsal
         'According to a witness, the maneuvers consisted of "raids" that forced the troops to endure bad terrain.',
     ],
 )
 def test_an_act_that_will_or_could_happen_is_hypothetical(extractor, text: str) -> None:  # type: ignore[no-untyped-def]
     assert {r.realis for r in _extract(extractor, text, "1990-03-12")} <= {"hypothetical"}
+
+
+def test_a_hedge_on_the_doer_is_no_hedge_on_the_act(extractor) -> None:  # type: ignore[no-untyped-def]
+    report = _only(_extract(extractor, "The attack in Quetta might have been the work of the Pakistani Taliban."))
+    assert report.realis == "reported"
+    assert [(p.name, p.attribution) for p in report.perpetrators] == [("Tehreek-e-Taliban Pakistan", "suspected")]
+    report = _only(_extract(extractor, "Police said the bombing may have been carried out by the Shining Path."))
+    assert report.realis == "reported"
+    assert [(p.name, p.attribution) for p in report.perpetrators] == [("Shining Path", "suspected")]
 
 
 @pytest.mark.parametrize(

@@ -92,11 +92,11 @@ _NEEDS_OWN = ("its ", "their ", "whose ", "'s ", "\u2019s ")
 #: "-fired" and its kin: the actor did it ("a Taliban-fired mortar shell").
 _ACT_LINKS = frozenset({"fired", "planted", "laid", "triggered", "detonated", "launched", "thrown", "hurled"})
 #: Those who lead an actor's men ("a Taliban commander"), not those who speak for it ("a Hamas official") ...
-_COMMANDERS = re.compile(r"(?:commanders?|leaders?|chiefs?|emirs?)", re.I)
+_COMMANDERS = re.compile(r"(?:commanders?|leaders?|chiefs?|emirs?|boss(?:es)?|kingpins?|warlords?)", re.I)
 #: ... when they ordered, planned or led the act: "a Taliban commander ordered the attack", "an IS emir
-#: masterminded the bombings", "the commander led his men".
+#: masterminded the bombings", "the commander led his men", "cartel boss Pablo Escobar ordered the assassination".
 _COMMANDED = re.compile(
-    r"(?:(?:has|had|have)\s+)?(?:personally\s+)?(?:order(?:ed|s)|orchestrat(?:ed|es)|mastermind(?:ed|s)|plann(?:ed|s)|direct(?:ed|s)|led)"
+    r"(?:(?-i:[A-Z][\w'\u2019.-]*)\s+){0,4}(?:(?:has|had|have)\s+)?(?:personally\s+)?(?:order(?:ed|s)|orchestrat(?:ed|es)|mastermind(?:ed|s)|plann(?:ed|s)|direct(?:ed|s)|led)"
     r"\s+(?:an?\s+|the\s+|this\s+|that\s+|these\s+|his\s+|their\s+)?(?:[\w-]+\s+){0,2}?"
     r"(?:attacks?|assaults?|raids?|bombings?|ambush(?:es)?|massacres?|killings?|kidnappings?|abductions?|strikes?|"
     r"operations?|assassinations?|shootings?|men|fighters|gunmen|militants)\b",
@@ -259,8 +259,8 @@ def assess(sentence: str, start: int, end: int, *, actor_type: str | None = None
     # 1. Denials and explicit non-claims: the actor is not the perpetrator. A denial in a
     #    relative clause ("officials blamed X, which denied any role") is kept as a flag.
     verb_at = [p]
-    if not right.group("appos") and sentence[p : p + 4].lower().startswith(("and ", "& ", ",")):
-        shared = found.coordinated_right.match(sentence, right.end("aux"))  # "X and Y claimed the attack"
+    if not right.group("appos") and sentence[p : p + 4].lower().startswith(("and ", "& ", "or ", ",")):
+        shared = found.coordinated_right.match(sentence, right.end("aux"))  # "X and Y claimed the attack", "X or Y"
         if shared is not None:
             verb_at.append(shared.end() + len(sentence[shared.end() :]) - len(sentence[shared.end() :].lstrip()))
     denial = None
@@ -278,9 +278,23 @@ def assess(sentence: str, start: int, end: int, *, actor_type: str | None = None
             return ActorAssessment("other", None, denial is not None, _cue(m))
     if denial is not None:
         verb_at.pop(0)
-        result = _assess_rest(sentence, start, end, right, verb_at, hedged, actor_type)
-        return ActorAssessment(result.role, result.attribution, True, result.cue, result.superseded)
-    return _assess_rest(sentence, start, end, right, verb_at, hedged, actor_type)
+    result = _assess_rest(sentence, start, end, right, verb_at, hedged, actor_type)
+    attribution = result.attribution
+    if attribution == "attributed" and _one_of_alternatives(sentence, start, end):
+        attribution = "suspected"  # "carried out by the Shining Path or the MRTA": one of them, not both
+    if denial is not None or attribution != result.attribution:
+        return ActorAssessment(result.role, attribution, result.denied or denial is not None, result.cue, result.superseded)
+    return result
+
+
+#: Names given as alternatives: "the Shining Path or | the MRTA", "ISIS | or al-Qaeda".
+_OR_BEFORE = re.compile(r"(?-i:[A-Z])[\w'\u2019)\]\"-]*\s+or\s+(?:the\s+)?\Z")
+_OR_AFTER = re.compile(r"\s+or\s+(?:the\s+)?(?-i:[A-Z])")
+
+
+def _one_of_alternatives(sentence: str, start: int, end: int) -> bool:
+    """Whether the mention at ``[start, end)`` is one of names joined by "or"."""
+    return _OR_AFTER.match(sentence, end) is not None or _OR_BEFORE.search(sentence, max(0, start - 40), start) is not None
 
 
 def _cue(m: re.Match[str] | None) -> str:

@@ -99,7 +99,7 @@ class Cues:
     agent_left: re.Pattern[str]  # "kidnapped by X", "with links to X": a passive after X is said of someone else
     hit_mine: re.Pattern[str]  # "X hit a roadside bomb": X was hit
     carried_left: re.Pattern[str]  # "a truck carrying X" (a state force): X was the target
-    coordinated_right: re.Pattern[str]  # ", Y and Z" after X, before the verb they share
+    coordinated_right: re.Pattern[str]  # ", Y and Z" (or "or Y") after X, before the verb they share
     named_after_link: re.Pattern[str]  # a name after "X-affiliated": X only describes it
     while_attacking: re.Pattern[str]  # "... were killed when they launched an attack": killed attacking
     triggered_by: re.Pattern[str]  # "a mine was activated by X": X was hit
@@ -188,13 +188,15 @@ def _compile_lists(lists: Mapping[str, Sequence[str]]) -> Cues:
     creed = r"(?:(?:extremist|fundamentalist|radical|separatist|jihadist|militant|nationalist|supremacist)\s+)"
     # Two capitalised words may qualify the actor in running text: "the Nigerian Islamist Boko Haram".
     # So may a stance: "the anti-Arab Charles Martel Group", "the pro-Iranian Hezbollah".
-    # An opening quotation mark may stand before the name: 'said it had struck "Hamas terrorists"'.
+    # An opening quotation mark may stand before the name: 'said it had struck "Hamas terrorists"', 'by the
+    # Maoist "Shining Path" group'.
     tail = (rf"{det}(?:[\"\u201c]\s*)?(?:(?:anti|pro|far|ultra|extreme|neo)-[\w-]+\s+|[\w-]+-(?:affiliated|linked|allied|aligned|backed|"
-            rf"based|led)\s+)?(?:(?-i:[A-Z][a-z][\w-]*)\s+){{0,2}}{creed}?(?:{fighters}\s+)?{of}{described}\Z")
-    # Where an actor is blamed or named as the doer, others may be named with it: "blamed on Syria, Iran and X".
+            rf"based|led)\s+)?(?:(?-i:[A-Z][a-z][\w-]*)\s+){{0,2}}{creed}?(?:{fighters}\s+)?{of}(?:[\"\u201c]\s*)?{described}\Z")
+    # Where an actor is blamed or named as the doer, others may be named with it: "blamed on Syria, Iran and X",
+    # "carried out by the Shining Path or the MRTA".
     name = r"(?-i:[A-Z][a-z][\w'\u2019-]*|[A-Z]{2,6}\b|(?:al|el|ad|as|an|ash|at|az)-[\w'\u2019-]+)"
     person = r"(?:(?-i:[A-Z][\w'\u2019.-]*)|al-[\w-]+|al|el|bin|ibn|abu|abd|de|del|da|van|der|von)"
-    coordinated = rf"(?:{name}(?:\s+{name}){{0,3}}(?:\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)){{0,3}}"
+    coordinated = rf"(?:(?:the\s+)?{name}(?:\s+{name}){{0,3}}(?:\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)){{0,3}}"
     tail_c = rf"{coordinated}{tail}"
     # The cue words that open some left patterns.
     target_cue = rf"\b{against}\s+"
@@ -209,7 +211,7 @@ def _compile_lists(lists: Mapping[str, Sequence[str]]) -> Cues:
     member_cue = rf"\b(?:{fighters}|{members})\s+(?:of|from|belonging\s+to|loyal\s+to|with)\s+"
     blame_cue = (
         r"\b(?:(?:blam(?:ed|es|ing|e)|accus(?:ed|es|ing))(?:\s+(?:[^,.;]{0,40}?\s+)?on)?"
-        r"|attribut(?:ed|es|ing)\s+(?:[^,.;]{0,50}?\s+)?to"
+        r"|attribut(?:ed|es|ing|e)\s+(?:[^,.;]{0,50}?\s+)?to"
         r"|attributable\s+to|pinned\s+(?:it\s+|the\s+\w+\s+)?on|(?:carried\s+out|perpetrated|committed|conducted|launched|"
         r"staged|orchestrated|masterminded|planned|organi[sz]ed)\s+by|(?:the\s+)?work\s+of|responsibility\s+of"
         r"|(?:attackers?|perpetrators?|culprits?|assailants?|gunm[ae]n|bombers?|kidnappers?|killers?)\s+"
@@ -248,6 +250,8 @@ def _compile_lists(lists: Mapping[str, Sequence[str]]) -> Cues:
             r"|suspicion\s+(?:fell|falls|has\s+fallen)\s+on|(?:bore|bears|bearing|had|has|with)\s+(?:all\s+)?the\s+hallmarks\s+of"
             r"|hallmarks\s+of|suspects?|suspected\s+that|believes?|believed|may\s+have\s+been|might\s+have\s+been"
             r"|could\s+have\s+been"
+            # the doer hedged: "may have been carried out by", "might have been the work of"
+            r"|(?:may|might|could)\s+(?:well\s+|also\s+)?(?:have\s+been\s+(?:[\w-]+\s+){1,3}?by|(?:have\s+)?been\s+the\s+(?:work|handiwork)\s+of|be\s+the\s+(?:work|handiwork)\s+of)"
             r"|indicat(?:ed|es|ing)(?:\s+that)?|suggest(?:ed|s|ing)(?:\s+that)?|point(?:ed|s|ing)?\s+(?:the\s+finger\s+)?at"
             r"|(?:main|prime|chief|primary|leading)\s+suspects?\s+(?:is|are|was|were))"
             rf"\s+(?:(?:members\s+of|linked\s+to|part\s+of|from|of|loyal\s+to|with|that)\s+)?{tail_c}", flags),
@@ -324,7 +328,7 @@ def _compile_lists(lists: Mapping[str, Sequence[str]]) -> Cues:
         casualty=re.compile(rf"{be}(?:also\s+)?(?:{casualties})\b", flags),
         # "X and Y claimed", "X and other insurgents have targeted": the verb after a coordination is X's too
         coordinated_right=re.compile(
-            rf"(?:\s*,\s*(?:the\s+)?{name}(?:[\s-]+{name}){{0,4}})*\s*,?\s+(?:and|&)\s+(?:the\s+)?"
+            rf"(?:\s*,\s*(?:the\s+)?{name}(?:[\s-]+{name}){{0,4}})*\s*,?\s+(?:and|&|or)\s+(?:the\s+)?"
             rf"(?:{name}(?:(?:\s+(?:of|for|the|a|and|de|del|la|in)\b)*[\s-]+{name}){{0,7}}(?:\s*[(\[][^)\]]{{1,20}}[)\]])?"
             rf"|other\s+(?:{fighters}|groups?)"
             # "Somali forces and allied clan militias killed": unnamed fighters, a word or two before them

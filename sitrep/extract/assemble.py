@@ -26,7 +26,7 @@ from sitrep.extract.lexicons import Lexicons, TriggerMatch, language_of
 from sitrep.extract.numbers import find_quantities
 from sitrep.extract.places import (
     BEFORE_NOT_THE_SCENE, GROUP_WORD, INSTITUTION, MISSION_AFTER, PlaceChoice, chains, choose_location,
-    where_a_statement_was_made,
+    country_as_adjective, where_a_statement_was_made,
 )
 from sitrep.extract.realis import decide_realis, decide_status, read_cues
 from sitrep.extract.segment import SAME_SCENE, Group
@@ -61,6 +61,15 @@ _EVENT_PAST = re.compile(
     r"abducted|bombed|ambushed|clashed|torched|arrested|detained|blew|went off|carried out)\b",
     re.I,
 )
+#: A participle of an act that is still to come: "attacks could | be carried out", "is to | be detonated".
+_YET_TO_BE = re.compile(r"\b(?:will|would|could|might|may|can|shall|must|to)\s+(?:not\s+|also\s+|soon\s+)?be\s+\Z", re.I)
+
+
+def _tells_past_act(text: str) -> bool:
+    """Whether ``text`` tells an act as done ("exploded", "carried out"), not as what could be done."""
+    return any(_YET_TO_BE.search(text, max(0, m.start() - 30), m.start()) is None for m in _EVENT_PAST.finditer(text))
+
+
 _PAST_VERB = re.compile(r"\b(?:said|had|was|were|did|died|struck|shot|blew|took|went|ago|yesterday|\w{3,}ed)\b", re.I)
 _STATE_TYPES = frozenset({"state force"})
 #: A modal right before the act: what will, would or could happen, whatever else in the clause is past
@@ -364,7 +373,9 @@ class DocumentContext:
                     country = gazetteer.country(e.text)
                     if country is not None:
                         found.append((e.text, country))
-                        if e.label != "NORP" and not gazetteer.is_demonym(e.text):
+                        if e.label != "NORP" and not gazetteer.is_demonym(e.text) and not country_as_adjective(
+                            sentence.text, e.start, e.end
+                        ):  # not "a US citizen": like "an American"
                             named.add(country.country_code)
                     elif e.label != "NORP":
                         found.append((e.text, None))
@@ -842,7 +853,7 @@ class Assembler:
             if recalled:
                 cues = replace(cues, background=True)
                 lead = False
-        past = has_casualties or bool(_EVENT_PAST.search(head_text)) or (when is not None and context.article.published is not None and when.end < context.article.published)
+        past = has_casualties or _tells_past_act(head_text) or (when is not None and context.article.published is not None and when.end < context.article.published)
         realis = decide_realis(
             cues, when=when, published=context.article.published, lead=lead, has_past_evidence=past, has_casualties=has_casualties,
             status=status, window_days=self.settings.reported_window_days,
@@ -1074,6 +1085,8 @@ class Assembler:
                     continue  # "in the border with Colombia" (on the other side), "factions loyal to Turkey"
                 if MISSION_AFTER.match(unit.sentence.text, e.end):
                     continue  # "near the U.S. Embassy"
+                if country_as_adjective(unit.sentence.text, e.start, e.end):
+                    continue  # "two US aid workers": whose people, like "British"
                 country = self.gazetteer.country(e.text)
                 if country is not None:
                     return country.to_location(e.text, precision="country"), _evidence(unit, e.start, e.end, 0.4)

@@ -34,7 +34,7 @@ from sitrep.extract.assemble import Assembler, DocumentContext, count_back, hint
 from sitrep.extract.kinds import KindTable
 from sitrep.extract.lexicons import LANGUAGES, Lexicons, TriggerMatch, language_of
 from sitrep.extract.marks import Unmarked, unmark
-from sitrep.extract.places import GROUP_WORD, INSTITUTION, named_areas
+from sitrep.extract.places import GROUP_WORD, INSTITUTION, country_as_adjective, named_areas
 from sitrep.extract.realis import after_arrest_grounds, arrest_grounds_cut, recalled
 from sitrep.extract.segment import SAME_SCENE, Group, dates_compatible, may_attach, opens_new_incident, places_compatible
 from sitrep.extract.truecase import is_shouting, truecase
@@ -223,7 +223,10 @@ class Extractor:
         addresses = [(m.start(), m.end()) for m in ADDRESS_LINE.finditer(text)]
         # the countries the text names or whose people it names, for towns too small to be read
         # without them ("shot dead in Fortul in the Colombian department of Arauca")
-        named = (self.gazetteer.country(e.text) for e in ents if e.label_ in ("GPE", "NORP"))
+        named = (
+            self.gazetteer.country(e.text) for e in ents
+            if e.label_ in ("GPE", "NORP") and not country_as_adjective(text, e.start_char, e.end_char)
+        )
         countries = tuple(dict.fromkeys(c.country_code for c in named if c is not None and c.country_code))
         # a Spanish, Portuguese or French text naming no country is read among the countries that
         # speak it (only a text with its "en", "em" or "à" is searched: a place is only read after it)
@@ -294,6 +297,10 @@ class Extractor:
                         _NEIGHBOURHOOD_BEFORE.search(piece, max(0, p.start - 20), p.start)
                         and any(q.start >= p.end and piece[q.start].isupper() for q in places)
                     )
+                    # a street named after a town: "on Juan de la Riva Street", "Baghdad's Palestine Street"
+                    and _STREET_AFTER.match(piece, p.end) is None
+                    # a country named to say whose people or things: "two US aid workers were shot dead"
+                    and not country_as_adjective(piece, p.start, p.end)
                     # the end of a group's name the NER ran on ("[Islamic State of Iraq and] the
                     # Levant near" Raqqa)
                     and not any(a.start < p.start < a.end < p.end for a in actors)
@@ -1336,6 +1343,8 @@ _VESSEL_BEFORE = re.compile(
 #: A cartel named after a place or a family: "el cártel de los Valencia", "Cártel de Sinaloa", "the
 #: Cartel of the Gulf". The name tells whose cartel, not where anything happened.
 _CARTEL_BEFORE = re.compile(r"\bc[aá]rtel(?:es)?\s+(?:de(?:l|\s+los|\s+las|\s+la)?|of(?:\s+the)?)\s+\Z", re.IGNORECASE)
+#: After a name, the word that makes it a street's: "Palestine Street", "Lahore Road".
+_STREET_AFTER = re.compile(r"\s+(?:Street|St\.|Road|Rd\.|Avenue|Ave\.|Boulevard|Blvd\.|Lane|Drive)(?!\w)")
 #: A Spanish article before a name, which is part of the name: "El Cano", "La Mora".
 _ARTICLE_BEFORE = re.compile(r"\b(?:El|La|Los|Las)\s+\Z")
 #: Before a neighbourhood's name, which is often a town's elsewhere ("en la colonia La Mora en
