@@ -323,6 +323,8 @@ def test_the_pronoun_us_never_qualifies_a_force(registry: ActorRegistry) -> None
         ("A female suicide bomber blew herself up.", ("female suicide bomber", "suicide bombers", "unnamed", None)),
         ("Palestinian gunmen fired on the bus.", ("Palestinian gunmen", "Palestinian gunmen", "unnamed", "PS")),
         ("Islamist militants attacked.", ("Islamist militants", "Islamist militants", "armed group", None)),
+        # a head that is also a qualifier is read with the head after it
+        ("Separatist fighters set fire to a school.", ("Separatist fighters", "separatist militants", "armed group", None)),
         ("Fulani herdsmen attacked.", ("Fulani herdsmen", "Fulani herdsmen", "militia", None)),
         ("Bandits kidnapped 30 pupils.", ("Bandits", "bandits", "criminal group", None)),
         ("A mob lynched him.", ("mob", "mob", "rioters", None)),

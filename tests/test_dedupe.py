@@ -63,6 +63,19 @@ def test_protesters_shot_by_the_police_and_an_attack_on_protesters_may_be_one_in
     assert kinds_compatible(*force, "Arrests", "Strategic developments", rules) is None
 
 
+def test_a_violent_demonstration_is_an_attack_told_without_its_doers_and_kin_to_the_fires_it_set() -> None:
+    from sitrep.dedupe.rules import default_rules
+    from sitrep.dedupe.signals import kinds_compatible
+
+    rules = default_rules()
+    riot = ("Violent demonstration", "Riots")
+    same = rules.points["kind"]["same_subtype"]
+    assert kinds_compatible(*riot, "Attack", "Violence against civilians", rules) == same
+    assert kinds_compatible(*riot, "Looting/property destruction", "Strategic developments", rules) == 0.5
+    assert kinds_compatible(*riot, "Remote explosive/landmine/IED", "Explosions/Remote violence", rules) == 0.5
+    assert kinds_compatible(*riot, "Arrests", "Strategic developments", rules) is None
+
+
 def test_a_missing_date_weighs_against_a_dated_report_but_not_between_two_undated_texts() -> None:
     from dataclasses import replace
 

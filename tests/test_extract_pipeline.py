@@ -3155,3 +3155,50 @@ def test_a_protest_the_police_broke_up_is_no_peaceful_protest(extractor) -> None
     assert (report.kind.event_type, report.kind.sub_event_type) == ("Protests", "Excessive force against protesters")
     calm = _only(_extract(extractor, "Thousands marched peacefully through central Paris on Sunday to protest pension reform."))
     assert calm.kind.sub_event_type == "Peaceful protest"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Protesters clashed with police in Nairobi on Wednesday.",
+        "Protesters clashed with police in Nairobi on Wednesday; two people were shot dead and 40 injured.",
+        "Demonstrators attacked a police station in Lagos and set it on fire.",
+    ],
+)
+def test_demonstrators_fighting_is_a_violent_demonstration_not_a_battle(extractor, text: str) -> None:  # type: ignore[no-untyped-def]
+    report = _only(_extract(extractor, text, published="2023-06-10"))
+    assert (report.kind.event_type, report.kind.sub_event_type) == ("Riots", "Violent demonstration")
+    assert report.kind.gtd_attack_type is None
+
+
+def test_a_mob_is_no_demonstration(extractor) -> None:  # type: ignore[no-untyped-def]
+    report = _only(_extract(extractor, "An angry mob lynched a man accused of blasphemy in Sialkot.", published="2023-06-10"))
+    assert (report.kind.event_type, report.kind.sub_event_type) == ("Riots", "Mob violence")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "North Korea fired a ballistic missile into the sea off its east coast on Monday.",
+        "North Korea launched two short-range ballistic missiles toward the East Sea on Monday.",
+    ],
+)
+def test_a_missile_launched_into_the_sea_is_no_attack(extractor, text: str) -> None:  # type: ignore[no-untyped-def]
+    assert _extract(extractor, text, published="2023-06-10") == []
+
+
+def test_a_missile_fired_at_a_town_is_an_attack(extractor) -> None:  # type: ignore[no-untyped-def]
+    text = "The Houthis fired a ballistic missile at the Saudi city of Jazan, wounding four civilians, the coalition said."
+    report = _only(_extract(extractor, text, published="2023-06-10"))
+    assert report.kind.sub_event_type == "Shelling/artillery/missile attack"
+    assert report.counts.injured is not None and report.counts.injured.best == 4
+    assert report.location is not None and report.location.name == "Jizan"
+    assert [p.name for p in report.perpetrators] == ["Houthis"]
+
+
+def test_a_pages_update_stamp_dates_no_incident(extractor) -> None:  # type: ignore[no-untyped-def]
+    text = ("3 dead after protesters torch Greek bank\nUpdated Thu 6 May 2010, 9:03am AEST\nThree people died in a "
+            "burning bank as tens of thousands of protesters took to the streets of Athens during a general strike.")
+    report = _only(_extract(extractor, text, published="2010-05-05"))
+    assert report.realis == "reported"  # not a day after the article: still to come
+    assert report.date is None or report.date.start <= date(2010, 5, 5)

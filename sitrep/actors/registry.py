@@ -455,6 +455,9 @@ class ActorRegistry:
                 if head.force is not None and any(q.kind != "transparent" for _, q in qualifiers):
                     out.extend(self._coordinated(t, first, head))
                 out.append(mention)
+        # a head that is also a qualifier is read with the head after it: "Separatist fighters" is one
+        # mention, not "Separatist" and "Separatist fighters"
+        out = [m for m in out if not any(o.start <= m.start and m.end <= o.end and o.end - o.start > m.end - m.start for o in out)]
         out.sort(key=lambda m: m.start)
         return out
 

@@ -40,6 +40,7 @@ class KindRules:
     vague_subtypes: frozenset[str]
     violent_event_types: frozenset[str]
     exclusive_subtypes: frozenset[str]
+    alike: frozenset[frozenset[str]] = frozenset()  # one kind told two ways: scored as the same
 
 
 @dataclass(frozen=True, slots=True)
@@ -78,13 +79,16 @@ def rules_from_mapping(data: Mapping[str, Any], stopword_data: Mapping[str, Any]
         points[section] = {n: float(raw[n]) for n in names}
     kind = data["kind"]
     related = kind.get("related", [])
-    if not isinstance(related, list) or not all(isinstance(g, list) and g for g in related):
-        raise RegistryError(f"{_FILE}: kind.related must be a list of lists of sub-event types")
+    alike = kind.get("alike", [])
+    for key, groups in (("related", related), ("alike", alike)):
+        if not isinstance(groups, list) or not all(isinstance(g, list) and g for g in groups):
+            raise RegistryError(f"{_FILE}: kind.{key} must be a list of lists of sub-event types")
     kinds = KindRules(
         related=frozenset(frozenset(str(s) for s in group) for group in related),
         vague_subtypes=frozenset(_strings(kind, "vague_subtypes")),
         violent_event_types=frozenset(_strings(kind, "violent_event_types")),
         exclusive_subtypes=frozenset(_strings(kind, "exclusive_subtypes")),
+        alike=frozenset(frozenset(str(s) for s in group) for group in alike),
     )
     words: set[str] = set()
     for name, value in stopword_data.items():

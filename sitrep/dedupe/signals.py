@@ -298,9 +298,9 @@ def kinds_compatible(sub_a: str, type_a: str, sub_b: str, type_b: str, rules: De
     table = rules.points["kind"]
     if not sub_a or not sub_b or not type_a or not type_b:
         return table["unknown"]
-    if sub_a == sub_b:
-        return table["same_subtype"]
     kinds = rules.kinds
+    if sub_a == sub_b or any(sub_a in group and sub_b in group for group in kinds.alike):
+        return table["same_subtype"]
     if any(sub_a in group and sub_b in group for group in kinds.related):
         return table["related_subtype"]
     if sub_a in kinds.exclusive_subtypes or sub_b in kinds.exclusive_subtypes:

@@ -890,7 +890,7 @@ class Assembler:
         kind = self.kinds.kind(
             family, target_types=[t.type for t in targets], state_perpetrator_only=state_only, status=status,
             plotted="plot" in group.families or "arrest" in group.families,
-            hurt=hurt,
+            hurt=hurt, demonstrators_only=bool(perpetrators) and all(p.actor_type == "protesters" for p in perpetrators),
         )
         if kind.gtd_attack_type == "Armed Assault" and family in _TARGETED_FAMILIES and _aims_at_a_prominent_person(targets, counts):
             # the GTD's assassination: an attack meant to kill a prominent person ("the head of the

@@ -13,6 +13,8 @@ The rule, from ``sitrep/data/kinds.yaml``:
 4. GTD codes only non-state violence, so a report whose named perpetrators are all
    state forces, or whose kind is an arrest, clash between forces or riot, has no GTD type;
    state forces' violence against protesters is ACLED's excessive force against protesters;
+   a fight or an attack whose only doers are demonstrators ("protesters clashed with police") is
+   a riot, ACLED's violent demonstration;
 5. an incident that was foiled is a strategic development ("Disrupted weapons use");
    it keeps the GTD type of what was tried when a weapon was already in place (a
    defused bomb), and has none when a plot was stopped before any attack (``plotted``).
@@ -48,6 +50,8 @@ _VAGUE = frozenset({"attack", "killing", "raid", "plot"})
 #: Families of violence that, by state forces against protesters, are excessive force against them.
 _FORCE_FAMILIES = frozenset({"armed", "melee", "attack", "killing", "raid", "clash", "ramming"})
 _ARMED_TARGETS = frozenset({"military", "police", "armed group"})
+#: Families that, done by demonstrators alone, are a riot: "protesters clashed with police", "set it on fire".
+_CROWD_FIGHTS = frozenset({"clash", "attack", "armed", "melee", "killing", "riot", "arson", "sabotage"})
 #: Families ACLED codes as property destruction when nobody is hurt ...
 _DAMAGE_FAMILIES = frozenset({"arson", "sabotage"})
 #: ... and the acts that, told with them, are what hurt people.
@@ -124,9 +128,12 @@ class KindTable:
         status: Status = "completed",
         plotted: bool = False,
         hurt: bool = False,
+        demonstrators_only: bool = False,
     ) -> Kind:
         """The Kind of an incident whose main family is ``family``; ``hurt``: people were killed or
-        injured in it."""
+        injured in it; ``demonstrators_only``: its only doers named are protesters."""
+        if demonstrators_only and family in _CROWD_FIGHTS:
+            family = "riot"
         entry = self._families[family]
         armed_target = _armed_only(target_types)
         if hurt and family in _DAMAGE_FAMILIES:
@@ -144,6 +151,8 @@ class KindTable:
             if family in _FORCE_FAMILIES and "protesters" in set(target_types):
                 # "security forces shot dead five protesters": ACLED's excessive force against protesters
                 event_type, sub_event_type = "Protests", "Excessive force against protesters"
+        if family == "riot" and demonstrators_only:
+            sub_event_type = "Violent demonstration"  # demonstrators' violence, not a mob's
         if family == "protest" and state_perpetrator_only:
             # a protest the police or the army broke up ("Police fired tear gas to disperse the protesters"):
             # with people hurt, ACLED's excessive force against protesters, else a protest with intervention

@@ -309,6 +309,8 @@ class Extractor:
                 for e in entities:
                     if e.label == "DATE" and not _CODE.search(piece, max(e.start - 2, 0), e.end + 2) and not any(d.start < e.end and e.start < d.end for d in dates):
                         dates.append(_EntityDate(e.start, e.end, e.text))
+                # a page's stamp dates the page, not what it tells: "Updated Thu 6 May 2010, 9:03am AEST"
+                dates = [d for d in dates if _STAMP_BEFORE.search(piece, max(0, d.start - 40), d.start) is None]
                 dates.sort(key=lambda d: d.start)
                 triggers = tuple(self.lexicons.find_triggers(piece))
                 counts = tuple(find_counts(piece))
@@ -917,6 +919,11 @@ class _EntityDate:
 
 
 #: A reference number the NER may take for a date ("2010-11-S-260", "FY-2012").
+#: The label of a page's stamp before a date: "Updated ", "Last modified on ", "Posted: ".
+_STAMP_BEFORE = re.compile(
+    r"(?i:\b(?:first\s+published|published|posted|last\s+updated|last\s+modified|updated|modified))"
+    r"(?:\s+(?i:on|at))?\s*[:\-–|]?\s*\Z"
+)
 _CODE = re.compile(r"\d[-/][A-Z]|[A-Z][-/]\d")  # in or beside a date entity: a code ("2010-11-S-260")
 _PARAGRAPH = re.compile(r"[\n\u2028\u2029][^\S\n\u2028\u2029]*[\n\u2028\u2029]\s*|\u2029")
 _LINE = re.compile(r"[\n\u2028]")  # a line break, or Unicode's LINE SEPARATOR (common in press releases)
