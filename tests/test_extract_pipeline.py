@@ -3202,3 +3202,13 @@ def test_a_pages_update_stamp_dates_no_incident(extractor) -> None:  # type: ign
     report = _only(_extract(extractor, text, published="2010-05-05"))
     assert report.realis == "reported"  # not a day after the article: still to come
     assert report.date is None or report.date.start <= date(2010, 5, 5)
+
+
+def test_air_strikes_flown_later_are_an_incident_of_their_own(extractor) -> None:  # type: ignore[no-untyped-def]
+    text = ("In a separate incident on Monday, a landmine left over from the war killed two shepherds in the countryside "
+            "of Hama province, the monitor said. Russian warplanes later carried out more than 20 strikes on suspected "
+            "IS hideouts in the Badia desert, the Observatory said, without giving a toll.")
+    mine, strikes = _extract(extractor, text, published="2023-03-14")
+    assert mine.kind.sub_event_type == "Remote explosive/landmine/IED" and not mine.perpetrators
+    assert strikes.kind.sub_event_type == "Air/drone strike"
+    assert [p.name for p in strikes.perpetrators] == ["Russian Armed Forces"]

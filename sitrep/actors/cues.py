@@ -183,7 +183,7 @@ def _compile_lists(lists: Mapping[str, Sequence[str]]) -> Cues:
            r"a\s+band\s+of|\d+(?:st|nd|rd|th)|\d[\d,]*|at\s+least\s+\d[\d,]*|more\s+than\s+\d[\d,]*|over\s+\d[\d,]*|some\s+\d[\d,]*|"
            r"about\s+\d[\d,]*|nearly\s+\d[\d,]*|up\s+to\s+\d[\d,]*|other|more|fellow|former|alleged|suspected|presumed|"
            r"would-be|senior|top|local|rival|armed|heavily\s+armed|masked|outlawed|banned|proscribed)\s+)*")
-    of = rf"(?:{people}\s+(?:of|from|belonging\s+to|loyal\s+to|with|in)\s+(?:the\s+)?)?"
+    of = rf"(?:{people}\s+(?:of|from|belonging\s+to|loyal\s+to|with|in)\s+(?:the\s+|an?\s+)?)?"
     # "by Islamic fundamentalist Mohammed Bouyeri", "by the extremist Army of God"
     creed = r"(?:(?:extremist|fundamentalist|radical|separatist|jihadist|militant|nationalist|supremacist)\s+)"
     # Two capitalised words may qualify the actor in running text: "the Nigerian Islamist Boko Haram".
@@ -201,9 +201,11 @@ def _compile_lists(lists: Mapping[str, Sequence[str]]) -> Cues:
     # The cue words that open some left patterns.
     target_cue = rf"\b{against}\s+"
     # Someone named before the actor as one more object of a verb: "captured a Taliban leader and two
-    # suspected insurgents" (a verb: "in the fighting 6 policemen and 8 guerrillas die" has no object).
+    # suspected insurgents", "killing herself and two members of a militia" (a verb: "in the fighting 6
+    # policemen and 8 guerrillas die" has no object).
     also_acted_on = (r"\b(?:kill|captur|arrest|detain|abduct|kidnapp|wound|injur|execut|behead|attack|target|ambush)(?:ed|ing)"
-                     r"\s+(?:an?|the|one|two|three|four|five|six|seven|eight|nine|ten|\d+)\s+(?:[\w'\u2019-]+\s+){0,3}?and\s+")
+                     r"\s+(?:an?|the|one|two|three|four|five|six|seven|eight|nine|ten|\d+|himself|herself|themselves)\s+"
+                     r"(?:[\w'\u2019-]+\s+){0,3}?and\s+")
     source_cue = (rf"\b(?:according\s+to|{speech}|quoted|citing|cited|statement\s+(?:by|from)|"
                   rf"spokesm[ae]n\s+for|spokesperson\s+for)\s+")
     # "an attack by X", "the bombs were reportedly from the group X"

@@ -692,7 +692,7 @@ class Extractor:
                 )
             ) or (
                 _opens_on_another_place(unit, head, place, current) and not told_before
-            ) or earlier or after_recall or (
+            ) or earlier or after_recall or _strikes_after(current, unit, head) or (
                 # a rule line ("---") between two stories pasted in one text
                 current is not None and _RULE_LINE.search(
                     context.article.text, context.sentences[current.last_sentence].end, unit.sentence.start
@@ -1457,6 +1457,20 @@ def _is_acronym(mention: Any) -> bool:
     matched = mention.matched
     return " " not in matched and len(matched) <= 6 and mention.actor is not None and any(
         alias.isupper() and alias.upper() == matched.upper() for alias in mention.actor.aliases
+    )
+
+
+#: A sequel told after an act: "Russian warplanes | later | carried out strikes", "in response".
+_SEQUEL = re.compile(r"\b(?:later|afterwards|subsequently|in response|in retaliation|retaliat(?:ed|ing|ory))\b", re.I)
+
+
+def _strikes_after(current: Group | None, unit: Unit, head: TriggerMatch) -> bool:
+    """Whether ``unit`` tells air strikes flown after the incident told ("A landmine killed two shepherds
+    ... Russian warplanes later carried out 20 strikes on IS hideouts"): an incident of their own, with
+    their own doers, not more of an incident on the ground."""
+    return (
+        current is not None and head.family == "air" and head.strong and "air" not in current.families
+        and _SEQUEL.search(unit.text) is not None
     )
 
 
