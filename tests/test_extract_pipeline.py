@@ -3212,3 +3212,12 @@ def test_air_strikes_flown_later_are_an_incident_of_their_own(extractor) -> None
     assert mine.kind.sub_event_type == "Remote explosive/landmine/IED" and not mine.perpetrators
     assert strikes.kind.sub_event_type == "Air/drone strike"
     assert [p.name for p in strikes.perpetrators] == ["Russian Armed Forces"]
+
+
+def test_a_suspects_nationality_does_not_place_his_arrest_abroad(extractor) -> None:  # type: ignore[no-untyped-def]
+    text = ("Three people died and 11 were hurt in a knife attack in Solingen on Friday night. "
+            "Police detained a 26-year-old Syrian man on Saturday.")
+    attack, arrest = _extract(extractor, text, published="2024-08-25")
+    assert attack.location is not None and attack.location.name == "Solingen"
+    assert arrest.kind.sub_event_type == "Arrests"
+    assert arrest.location is not None and arrest.location.name == "Solingen"  # not Syria

@@ -605,6 +605,9 @@ class DocumentContext:
         the one province that holds all the others; else None (which one is the incident's is
         not known)."""
         found: dict[tuple[str, str | None], tuple[Location, Evidence]] = {}
+        peoples_only = list(self.named_countries) != list(self.countries) and not any(
+            a.actor is not None and a.actor.countries for sentence in self.sentences for a in sentence.actors
+        )  # no group named whose countries put the article's places there (the ELN's Colombia)
         for sentence in self.sentences:
             unit = Unit(sentence, 0, len(sentence.text), -1)
             # a place inside an organisation's name ("Los Angeles County Sheriff's Department")
@@ -618,6 +621,10 @@ class DocumentContext:
                 if where_a_statement_was_made(sentence.text, start):
                     continue  # "a military spokesman told reporters in Rawalpindi"
                 location = self.places.resolve(phrase, context_countries=self.countries)
+                if location is None and peoples_only:
+                    # as an incident's own place is read: the countries named outright, when the others
+                    # come only from a people's name ("a Syrian man" in a story from Solingen)
+                    location = self.places.resolve(phrase, context_countries=self.named_countries)
                 if location is None or location.precision in (None, "country", "region"):
                     continue
                 key = (location.name, location.country_code)
