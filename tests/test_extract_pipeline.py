@@ -3221,3 +3221,13 @@ def test_a_suspects_nationality_does_not_place_his_arrest_abroad(extractor) -> N
     assert attack.location is not None and attack.location.name == "Solingen"
     assert arrest.kind.sub_event_type == "Arrests"
     assert arrest.location is not None and arrest.location.name == "Solingen"  # not Syria
+
+
+def test_a_claim_the_group_took_back_is_a_suspicion(extractor) -> None:  # type: ignore[no-untyped-def]
+    text = ("A suicide bomber struck a packed mosque inside a police compound in Peshawar on Monday, killing at least 59 "
+            "people. The Pakistani Taliban initially claimed responsibility, but a spokesman later denied the group was "
+            "behind the attack.")
+    report = _only(_extract(extractor, text, published="2023-01-31"))
+    assert [(p.name, p.attribution) for p in report.perpetrators] == [("Tehreek-e-Taliban Pakistan", "suspected")]
+    kept = _only(_extract(extractor, "The Pakistani Taliban claimed responsibility for the attack in Peshawar, which killed 59."))
+    assert [(p.name, p.attribution) for p in kept.perpetrators] == [("Tehreek-e-Taliban Pakistan", "claimed")]

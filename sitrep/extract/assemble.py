@@ -180,6 +180,11 @@ _POSSESSIVE = re.compile(r"['’]s\s+", re.I)
 _THE_BEFORE = re.compile(r"\b(?:the|an?)\s+$", re.I)
 _NOUN_AFTER = re.compile(r"(?:\s+[a-z][\w-]*){1,4}", re.I)  # the noun phrase a date before it may modify
 #: A habit told after an actor in its clause: "insurgents linked to al Qaeda | frequently target", "have often attacked".
+#: After a claim, its withdrawal: "..., but a spokesman later denied the group was behind it".
+_CLAIM_WITHDRAWN = re.compile(
+    r"[^.;]{0,20}?\b(?:but|however|though|although)\b[^.;]{0,80}?\b(?:denied|denies|retracted|withdrew|disowned|distanced)\b",
+    re.I,
+)
 _HABIT_AFTER = re.compile(
     r"[^,;.()]{0,40}?\b(?:(?:has|have|had)\s+)?(?:repeatedly|regularly|routinely|frequently|often|increasingly)\b", re.I)
 #: The part of a wave of attacks that was the deadliest: "In the deadliest attack", "The worst violence was in".
@@ -1306,7 +1311,10 @@ class Assembler:
                 by = _claimant(unit, c, last_group_actor, named)
                 if c.claimed and by is not None:
                     key = by.actor_id or by.name.lower()
-                    named[key] = ActorRef(by.name, by.matched, by.parent, "claimed", by.actor_id, by.actor_type, by.country_code)
+                    # a claim its group took back is a suspicion ("initially claimed responsibility, but a
+                    # spokesman later denied the group was behind the attack")
+                    how = "suspected" if _CLAIM_WITHDRAWN.match(text, c.end) else "claimed"
+                    named[key] = ActorRef(by.name, by.matched, by.parent, how, by.actor_id, by.actor_type, by.country_code)
                 if claim is None or (c.claimed and not claim.claimed):
                     claim = Claim(claimed=c.claimed, by=by.name if (by and c.claimed) else None, text=c.text)
                     evidence["claim"] = _evidence(unit, c.start, c.end, 0.8)
