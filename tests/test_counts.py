@@ -68,6 +68,7 @@ CASES = [
     ("Two militiamen belonging to the Popular Mobilization Forces were killed.", "killed", 2, "militiamen", "militants"),
     ("The relatives of the 13 people who were killed in 2015 gathered.", "killed", 13, "people", None),
     ("The bomber blew himself up.", "killed", 1, None, "perpetrators"),
+    ("An IED exploded near the convoy, martyring two soldiers.", "killed", 2, "soldiers", "security forces"),
     # injured
     ("Hundreds more were injured.", "injured", 200, None, None),
     ("More than 100 were wounded.", "injured", 101, None, None),
