@@ -123,6 +123,7 @@ def test_denials_are_not_attributions(sentence: str, name: str) -> None:
         ("Israeli jets struck ISIS targets near Raqqa.", "ISIS"),
         ("Troops killed three Taliban in Helmand.", "Taliban"),
         ("A suicide bomber blew herself up, killing herself and two members of a civilian militia.", "civilian militia"),
+        ("Turkish drones struck a vehicle, killing two members of a Yazidi militia linked to the PKK.", "PKK"),
         ("Troops killed three suspected ISIS militants.", "ISIS"),
         ("The offensive against the PKK continued.", "PKK"),
         ("A Hezbollah commander was killed in the strike.", "Hezbollah"),

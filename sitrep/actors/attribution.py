@@ -102,6 +102,14 @@ _COMMANDED = re.compile(
     r"operations?|assassinations?|shootings?|men|fighters|gunmen|militants)\b",
     re.I,
 )
+#: People acted on right before "linked to X": "killing two members of a militia | linked to" (not those
+#: arrested: "arrested three men linked to IS" makes IS a suspect).
+_HIT_THEN_LINKED = re.compile(
+    r"\b(?:kill(?:ed|ing)|target(?:ed|ing)|struck|strik(?:e|ing)|"
+    r"bomb(?:ed|ing)|attack(?:ed|ing)|abduct(?:ed|ing)|kidnapp(?:ed|ing)|execut(?:ed|ing))\s+"
+    r"(?:(?!by\b)[\w'\u2019-]+\s+){0,8}?\Z",
+    re.I,
+)
 #: A war, a feud or hostilities named before its sides: a conflict over time, not one act.
 _A_WAR = re.compile(r"\s*(?:wars?|feuds?|hostilities|turf\s+wars?)\b", re.I)
 #: The doers an actor leads, right after "-led": "Hamas-led gunmen", "ISIS-led fighters" (not "a
@@ -458,6 +466,9 @@ def _assess_rest(
     if linked is not None and _PATRON_OF_THE_GROUP.search(left.text) is not None:
         # "The group, which is allied to al Qaeda, has been fighting ...": the group told of has a patron
         return ActorAssessment("other", None, False, _cue(linked))
+    if linked is not None and _HIT_THEN_LINKED.search(left.text, 0, linked.start()) is not None:
+        # "killing two members of a Yazidi militia linked to the PKK": the group the victims were linked to
+        return ActorAssessment("target", None, False, _cue(linked))
     if linked is not None:  # "militants linked to al-Qaeda"
         return ActorAssessment("perpetrator", "suspected", False, _cue(linked))
     if m is not None or act is not None:
