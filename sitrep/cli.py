@@ -55,6 +55,10 @@ db_option = click.option(
 )
 
 
+#: How many of an ingest's warnings are printed (all are counted).
+_SHOWN_WARNINGS = 20
+
+
 @click.group()
 @click.version_option(package_name="sitrep")
 def main() -> None:
@@ -112,6 +116,10 @@ def ingest(paths: Sequence[str], db: str | None, published: date | None, quiet: 
         f"{len(summary.warnings)} warnings, {len(summary.errors)} errors",
         err=True,
     )
+    for line in summary.warnings[:_SHOWN_WARNINGS]:
+        click.echo(f"warning: {line}", err=True)
+    if len(summary.warnings) > _SHOWN_WARNINGS:
+        click.echo(f"warning: ... and {len(summary.warnings) - _SHOWN_WARNINGS} more", err=True)
     for line in summary.errors:
         click.echo(f"error: {line}", err=True)
     if summary.errors:

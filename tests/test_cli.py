@@ -49,6 +49,20 @@ def test_unknown_or_bad_settings_are_errors() -> None:
 
 
 @pytest.mark.model
+def test_ingest_prints_the_warnings_it_counts(tmp_path: Path) -> None:
+    folder = tmp_path / "news"
+    folder.mkdir()
+    (folder / "short.txt").write_text("Gunmen killed two police officers at a checkpoint in Peshawar on Thursday.\n")
+    result = CliRunner().invoke(main, ["ingest", str(folder), "--db", str(tmp_path / "store.db"), "--quiet",
+                                       "--published", "2023-02-02"])
+    assert result.exit_code == 0, result.output
+    counted = int(result.output.split(" warnings")[0].rsplit(" ", 1)[1])
+    shown = [line for line in result.output.splitlines() if line.startswith("warning: ")]
+    assert counted >= 1 and len(shown) == counted
+    assert any("short.txt: very short body" in line for line in shown)
+
+
+@pytest.mark.model
 def test_ingest_list_show_and_export(news: Path, tmp_path: Path) -> None:
     db = str(tmp_path / "store.db")
     runner = CliRunner()

@@ -3231,3 +3231,15 @@ def test_a_claim_the_group_took_back_is_a_suspicion(extractor) -> None:  # type:
     assert [(p.name, p.attribution) for p in report.perpetrators] == [("Tehreek-e-Taliban Pakistan", "suspected")]
     kept = _only(_extract(extractor, "The Pakistani Taliban claimed responsibility for the attack in Peshawar, which killed 59."))
     assert [(p.name, p.attribution) for p in kept.perpetrators] == [("Tehreek-e-Taliban Pakistan", "claimed")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A year ago, a suicide bomber killed more than 80 people at a mosque inside the police lines in Peshawar.",
+        "A suicide bomber killed more than 80 people at a mosque in Peshawar a year ago.",
+        "A month ago, gunmen killed 12 people at a church in Owo.",
+    ],
+)
+def test_an_act_a_year_or_a_month_ago_is_background(extractor, text: str) -> None:  # type: ignore[no-untyped-def]
+    assert _only(_extract(extractor, text, published="2024-01-30")).realis == "background"
