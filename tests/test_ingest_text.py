@@ -77,6 +77,17 @@ def test_furniture_heavy_dump_warns_how_much_was_removed(column: str) -> None:
     assert NO_DATE_WARNING not in warnings
 
 
+def test_a_labelled_title_line_gives_the_title_without_its_label() -> None:
+    text = ("Title: Suicide bomber kills 59 at mosque in Peshawar police compound\nPublished: 2023-01-30\n\n"
+            "PESHAWAR, Pakistan - A suicide bomber struck a packed mosque inside a police compound in Peshawar on "
+            "Monday, killing at least 59 people and wounding more than 150, officials said. The bomber was sitting in "
+            "the front row during afternoon prayers when he detonated his explosives vest.\n")
+    article = read_text_dump(text, source="a1.txt")
+    assert article.title == "Suicide bomber kills 59 at mosque in Peshawar police compound"
+    assert article.published == date(2023, 1, 30)
+    assert article.text.startswith("PESHAWAR, Pakistan")
+
+
 def test_all_caps_wire_dump() -> None:
     text = (FIXTURES / "wire_caps.txt").read_text(encoding="utf-8")
     article = read_text_dump(text, source="wire.txt", date_finder=no_date)

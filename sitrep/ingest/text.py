@@ -51,6 +51,10 @@ class DumpHeader:
     warnings: tuple[str, ...] = ()
 
 
+#: A label before the title in a dump written by a script: "Title: ...", "Headline: ...".
+_TITLE_LABEL = re.compile(r"^\s*(?:title|headline)\s*:\s*", re.IGNORECASE)
+
+
 def _is_title(line: str) -> bool:
     """Headlines are short, hold at most one sentence, and a long one has no full stop."""
     words = word_count(line)
@@ -183,7 +187,7 @@ def parse_header(verdicts: Sequence[LineVerdict], rules: FurnitureRules) -> Dump
     if not _is_title(lines[first].text) or _wrapped_with_next(lines, first, rules):
         warning = "first line reads like body text, so no title was taken"
         return DumpHeader(None, None, None, None, above, tuple(lines), (warning,))
-    title = lines[first].text
+    title = _TITLE_LABEL.sub("", lines[first].text, count=1) or lines[first].text
     lines[first] = replace(lines[first], furniture=HEADER)
     scan = _scan(lines, first, rules)
     end = _header_end(scan, rules.header_max_other_lines)
