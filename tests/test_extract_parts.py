@@ -146,7 +146,7 @@ def test_the_lexicon_picking_its_patterns_by_how_a_match_starts_finds_what_the_p
         ("Boko Haram militants slit the throats of five civilians.", "melee"),
         ("Militants batter two men to death with rocks.", "killing"),
         ("A gunfight broke out between police and militants.", "clash"),
-        ("Rebels shot down an air force plane with a missile.", "air"),
+        ("Rebels shot down an air force plane with a missile.", "attack"),
         ("An Islamic State drone dropped explosives on a house.", "air"),
         ("Two gunmen hijack a train at the border.", "hijack"),
         ("Unknown people set two vehicles of a local politician on fire.", "arson"),

@@ -3243,3 +3243,10 @@ def test_a_claim_the_group_took_back_is_a_suspicion(extractor) -> None:  # type:
 )
 def test_an_act_a_year_or_a_month_ago_is_background(extractor, text: str) -> None:  # type: ignore[no-untyped-def]
     assert _only(_extract(extractor, text, published="2024-01-30")).realis == "background"
+
+
+def test_an_aircraft_shot_down_is_an_attack_not_an_air_strike(extractor) -> None:  # type: ignore[no-untyped-def]
+    report = _only(_extract(extractor, "Rebels shot down a military helicopter in Cauca, killing all four crew members."))
+    assert report.kind.sub_event_type != "Air/drone strike"
+    assert report.counts.killed is not None and report.counts.killed.best == 4
+    assert [p.name for p in report.perpetrators] == ["rebels"]
