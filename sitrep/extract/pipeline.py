@@ -918,12 +918,12 @@ class _EntityDate:
     text: str
 
 
-#: A reference number the NER may take for a date ("2010-11-S-260", "FY-2012").
 #: The label of a page's stamp before a date: "Updated ", "Last modified on ", "Posted: ".
 _STAMP_BEFORE = re.compile(
     r"(?i:\b(?:first\s+published|published|posted|last\s+updated|last\s+modified|updated|modified))"
     r"(?:\s+(?i:on|at))?\s*[:\-–|]?\s*\Z"
 )
+#: A reference number the NER may take for a date ("2010-11-S-260", "FY-2012").
 _CODE = re.compile(r"\d[-/][A-Z]|[A-Z][-/]\d")  # in or beside a date entity: a code ("2010-11-S-260")
 _PARAGRAPH = re.compile(r"[\n\u2028\u2029][^\S\n\u2028\u2029]*[\n\u2028\u2029]\s*|\u2029")
 _LINE = re.compile(r"[\n\u2028]")  # a line break, or Unicode's LINE SEPARATOR (common in press releases)
