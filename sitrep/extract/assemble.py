@@ -179,12 +179,12 @@ _REPORTING_VERB_AFTER = re.compile(r"\s+(?:confirmed|announced|said|reported|rel
 _POSSESSIVE = re.compile(r"['’]s\s+", re.I)
 _THE_BEFORE = re.compile(r"\b(?:the|an?)\s+$", re.I)
 _NOUN_AFTER = re.compile(r"(?:\s+[a-z][\w-]*){1,4}", re.I)  # the noun phrase a date before it may modify
-#: A habit told after an actor in its clause: "insurgents linked to al Qaeda | frequently target", "have often attacked".
 #: After a claim, its withdrawal: "..., but a spokesman later denied the group was behind it".
 _CLAIM_WITHDRAWN = re.compile(
     r"[^.;]{0,20}?\b(?:but|however|though|although)\b[^.;]{0,80}?\b(?:denied|denies|retracted|withdrew|disowned|distanced)\b",
     re.I,
 )
+#: A habit told after an actor in its clause: "insurgents linked to al Qaeda | frequently target", "have often attacked".
 _HABIT_AFTER = re.compile(
     r"[^,;.()]{0,40}?\b(?:(?:has|have|had)\s+)?(?:repeatedly|regularly|routinely|frequently|often|increasingly)\b", re.I)
 #: The part of a wave of attacks that was the deadliest: "In the deadliest attack", "The worst violence was in".

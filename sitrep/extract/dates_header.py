@@ -19,10 +19,11 @@ TAIL_CHARS = 300
 TWO_DIGIT_PIVOT = 70  # "12 JAN 90" is 1990, "25/03/24" is 2024: 00-69 -> 20xx, 70-99 -> 19xx
 _YEARS = range(1900, 2101)
 
+#: The labels of a page's own stamp: "Published", "Posted", "Last updated" (a regular expression).
+STAMP_LABELS = r"first\s+published|published|posted|last\s+updated|last\s+modified|updated|modified"
 # A label just before the date: "Published: ", "Posted on ", "Updated ", "Date: ".
 _LABEL = re.compile(
-    r"(?i:\b(?P<label>first\s+published|published|posted|released|issued|dated|date"
-    r"|last\s+updated|last\s+modified|updated|modified))\b(?:\s+(?i:on|at))?\s*[:\-–|]?\s*"
+    rf"(?i:\b(?P<label>{STAMP_LABELS}|released|issued|dated|date))\b(?:\s+(?i:on|at))?\s*[:\-–|]?\s*"
     r"(?:[A-Za-z]{3,9}\.?,?\s+)?$"
 )
 _WEAK_LABELS = ("last updated", "last modified", "updated", "modified")

@@ -31,6 +31,7 @@ from typing import TYPE_CHECKING, Any, Iterable, Iterator, Sequence
 
 from sitrep.extract.analysis import PLACE_LABELS, EntityMention, Sentence, Unit, split_units
 from sitrep.extract.assemble import Assembler, DocumentContext, count_back, hint_countries, victims_named
+from sitrep.extract.dates_header import STAMP_LABELS
 from sitrep.extract.kinds import KindTable
 from sitrep.extract.lexicons import LANGUAGES, Lexicons, TriggerMatch, language_of
 from sitrep.extract.marks import Unmarked, unmark
@@ -919,10 +920,7 @@ class _EntityDate:
 
 
 #: The label of a page's stamp before a date: "Updated ", "Last modified on ", "Posted: ".
-_STAMP_BEFORE = re.compile(
-    r"(?i:\b(?:first\s+published|published|posted|last\s+updated|last\s+modified|updated|modified))"
-    r"(?:\s+(?i:on|at))?\s*[:\-–|]?\s*\Z"
-)
+_STAMP_BEFORE = re.compile(rf"(?i:\b(?:{STAMP_LABELS}))(?:\s+(?i:on|at))?\s*[:\-–|]?\s*\Z")
 #: A reference number the NER may take for a date ("2010-11-S-260", "FY-2012").
 _CODE = re.compile(r"\d[-/][A-Z]|[A-Z][-/]\d")  # in or beside a date entity: a code ("2010-11-S-260")
 _PARAGRAPH = re.compile(r"[\n\u2028\u2029][^\S\n\u2028\u2029]*[\n\u2028\u2029]\s*|\u2029")

@@ -185,31 +185,31 @@ _DEMONYM_LEAD = re.compile(
 )
 
 
+#: A day or a month after a name is when, not more of the name ("the area of Helmand Province Saturday").
+_DATE_WORD = (r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|"
+              r"June|July|August|September|October|November|December)\b")
+
 #: Countries whose short names stand before a noun as adjectives: "US aid workers", "U.S. Mormon
 #: missionaries", "a UK national".
 _ADJECTIVE_COUNTRY = re.compile(r"(?:U\.?S\.?A?|U\.?K\.?)\Z")
 #: A word after such a name that makes it an adjective: a noun or a name, not a function word, a
 #: verb of saying, a weekday or a month ("in the US on Monday", "the US said", "in the UK last year"); nor
 #: a frontier, which is the country's too ("a clash near the U.S. border").
-_NOUN_AFTER = re.compile(
+_NOUN_AFTER_COUNTRY = re.compile(
     r"\s+(?!(?:in|on|at|and|or|but|nor|has|have|had|is|was|were|are|will|would|could|should|may|might|must|can|"
     r"said|says|say|told|to|for|from|of|with|by|as|since|after|before|during|until|till|last|this|that|which|who|"
     r"where|when|while|because|if|than|then|also|still|not|did|does|do|being|been|be|earlier|later|ago|now|"
     r"today|yesterday|tonight|over|under|into|through|against|via|amid|near|across|itself|alone|too|borders?|frontiers?|"
-    r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|"
-    r"September|October|November|December)\b)[A-Za-z]"
+    r"May)\b|" + _DATE_WORD + r")[A-Za-z]"
 )
 
 
 def country_as_adjective(text: str, start: int, end: int) -> bool:
     """Whether the place at ``[start, end)`` is a country's short name used as an adjective ("two US aid
     workers", "a U.S. citizen"): it tells whose people they were, not where anything happened."""
-    return _ADJECTIVE_COUNTRY.match(text, start, end) is not None and _NOUN_AFTER.match(text, end) is not None
+    return _ADJECTIVE_COUNTRY.match(text, start, end) is not None and _NOUN_AFTER_COUNTRY.match(text, end) is not None
 
 
-#: A day or a month after a name is when, not more of the name ("the area of Helmand Province Saturday").
-_DATE_WORD = (r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|"
-              r"June|July|August|September|October|November|December)\b")
 #: The name after "the village of", "the province of": up to three capitalised words, no date, no owner.
 _AREA_NAME = r"(?P<name>" + CAPITAL + r"[\w'\u2019-]*(?:[ ](?!" + _DATE_WORD + r")" + CAPITAL + r"[\w'\u2019-]*){0,2})(?<!'s)(?<!\u2019s)"
 _NAMED_AREA = re.compile(
