@@ -225,6 +225,29 @@ def test_a_name_that_qualifies_the_next_names_no_actor_of_its_own(registry: Acto
     assert [m.name for m in registry.find_all("al Qaeda-linked militants attacked a base")][0] == "al-Qaeda"
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a group's branch named by where it is active is that affiliate
+        ("Islamic State's Sahel branch ambushed a convoy.", [("Islamic State's Sahel branch", "Islamic State Sahel Province")]),
+        ("Al-Qaeda’s Yemen affiliate claimed the attack.", [("Al-Qaeda’s Yemen affiliate", "al-Qaeda in the Arabian Peninsula")]),
+        ("ISIS's Somali branch claimed it.", [("ISIS's Somali branch", "Islamic State – Somalia Province")]),
+        # not a wing with no region, nor a region two affiliates share
+        ("Hamas's armed wing fired rockets.", [("Hamas", "Hamas")]),
+        ("Al-Qaeda's Iraq branch claimed it.", [("Al-Qaeda", "al-Qaeda")]),  # AQI or the Islamic State of Iraq
+    ],
+)
+def test_a_branch_named_by_its_region_is_the_affiliate(registry: ActorRegistry, text: str, expected: list[tuple[str, str]]) -> None:
+    assert [(m.matched, m.name) for m in registry.find(text)] == expected
+
+
+def test_an_actor_and_the_name_it_is_known_by_are_one_mention(registry: ActorRegistry) -> None:
+    text = "Such attacks are often carried out by armed gangs known locally as bandits, who raid villages."
+    assert [(m.matched, m.name) for m in registry.find_all(text)] == [("armed gangs known locally as bandits", "bandits")]
+    text = "Jama'at Nusrat al-Islam wal-Muslimin, known as JNIM, claimed it."
+    assert [m.name for m in registry.find_all(text)] == ["Jama'at Nusrat al-Islam wal-Muslimin"]
+
+
 def test_names_are_not_found_inside_words_urls_addresses_or_handles(registry: ActorRegistry) -> None:
     text = "A crISIS in Kabul; see https://www.hamas.ps/news, write to press@hamas.org or follow @Hamas and #ISIS."
     assert registry.find(text) == []

@@ -84,6 +84,9 @@ def span(sentence: str, name: str) -> tuple[str, int, int]:
         ("The bombing bore the hallmarks of al-Shabaab.", "al-Shabaab", "suspected"),
         ("Al-Qaeda-linked militants attacked a UN base.", "Al-Qaeda", "suspected"),
         ("Militants linked to al-Qaeda attacked a UN base.", "al-Qaeda", "suspected"),
+        # a habit of the group, not the act's doer told
+        ("No group has claimed it, but such attacks are often carried out by Boko Haram.", "Boko Haram", "suspected"),
+        ("Kidnappings in the region are usually blamed on the ELN.", "ELN", "suspected"),
     ],
 )
 def test_attribution(sentence: str, name: str, expected: str) -> None:

@@ -286,6 +286,31 @@ def test_parts_and_companions(sentence: str, expected: list[tuple[str, int]]) ->
     assert summary(sentence) == expected
 
 
+def test_a_killing_told_to_death_before_its_object() -> None:
+    assert summary("Masked assailants hacked to death a Hindu temple priest.") == [("killed", 1)]
+    assert summary("A mob beat to death two men accused of theft.") == [("killed", 2)]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # a verb describing the whole the part is taken from counts the whole: in a relative clause, or as
+        # a participle after the noun when the part is another verb's object
+        ("Kidnappers released 12 of the 30 schoolchildren abducted last week.", [("kidnapped", 30)]),
+        ("Police said 12 of the 30 schoolchildren abducted last week were freed.", [("kidnapped", 30)]),
+        ("12 of the 30 schoolchildren who were abducted last week have been freed.", [("kidnapped", 30)]),
+        ("Gunmen freed 12 of the 30 schoolchildren they seized last week.", [("kidnapped", 30)]),
+        ("The gunmen released the four men they kidnapped on Monday.", [("kidnapped", 4)]),
+        # the part, where the verb tells of it
+        ("Gunmen killed 3 of the 30 passengers.", [("killed", 3)]),
+        ("Three of the 30 passengers were killed.", [("killed", 3)]),
+        ("Three of 30 passengers killed in bus attack", [("killed", 3)]),  # a headline's participle
+    ],
+)
+def test_a_verb_of_the_whole_counts_the_whole(sentence: str, expected: list[tuple[str, int]]) -> None:
+    assert summary(sentence) == expected
+
+
 def test_in_capitals_a_noun_after_the_verb_is_its_object() -> None:
     # wire copy in capitals: the guard murdered the student; the guard is no victim
     sentence = "THE NATIONAL GUARD MURDERED UNIVERSITY STUDENT MARIO FLORES, WHOSE BODY WAS LEFT ON A HIGHWAY."

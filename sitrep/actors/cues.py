@@ -255,7 +255,10 @@ def _compile_lists(lists: Mapping[str, Sequence[str]]) -> Cues:
             # the doer hedged: "may have been carried out by", "might have been the work of"
             r"|(?:may|might|could)\s+(?:well\s+|also\s+)?(?:have\s+been\s+(?:[\w-]+\s+){1,3}?by|(?:have\s+)?been\s+the\s+(?:work|handiwork)\s+of|be\s+the\s+(?:work|handiwork)\s+of)"
             r"|indicat(?:ed|es|ing)(?:\s+that)?|suggest(?:ed|s|ing)(?:\s+that)?|point(?:ed|s|ing)?\s+(?:the\s+finger\s+)?at"
-            r"|(?:main|prime|chief|primary|leading)\s+suspects?\s+(?:is|are|was|were))"
+            r"|(?:main|prime|chief|primary|leading)\s+suspects?\s+(?:is|are|was|were)"
+            # a habit, not this act's doer: "such attacks are often carried out by armed gangs"
+            r"|(?:often|usually|frequently|commonly|typically|generally|regularly|mostly|largely)\s+"
+            r"(?:(?:been|being)\s+)?(?:carried\s+out\s+by|blamed\s+on|attributed\s+to|committed\s+by|perpetrated\s+by|staged\s+by))"
             rf"\s+(?:(?:members\s+of|linked\s+to|part\s+of|from|of|loyal\s+to|with|that)\s+)?{tail_c}", flags),
         blame_left=re.compile(rf"{blame_cue}{tail_c}", flags),
         by_left=re.compile(rf"\bby\s+{tail_c}", flags),

@@ -357,7 +357,7 @@ class ActorRegistry:
         named = self._named(t)
         mentions = [m for _, _, m in _without_patrons(named, text)] + self._unnamed_mentions(t, named)
         mentions.sort(key=lambda m: m.start)
-        return mentions
+        return _known_as(mentions, text)
 
     def _named(self, t: TokenText) -> list[tuple[int, int, ActorMention]]:
         """(first token, last token, mention) of every named actor, leftmost-longest."""
@@ -380,6 +380,9 @@ class ActorRegistry:
                     break  # "Colombian Army of National Liberation": the ELN, not the Colombian army
                 actor = alias.actor
                 last, end = self._bracketed_alias(t, actor, last, end)
+                branch = self._branch_named(t, actor, last, end)
+                if branch is not None:  # "Islamic State's Sahel branch": Islamic State Sahel Province
+                    actor, last, end = branch
                 country = actor.countries[0] if actor.type == "state force" and actor.countries else None
                 out.append((i, last, ActorMention(start, end, t.text[start:end], actor, actor.name, actor.type,
                                                   country, self._parent_name(actor))))
@@ -387,6 +390,25 @@ class ActorRegistry:
                 after = last + 1
                 break
         return out
+
+    def _branch_named(self, t: TokenText, actor: Actor, last: int, end: int) -> tuple[Actor, int, int] | None:
+        """The affiliate of ``actor`` a possessive after its name points to by where it is active ("Islamic
+        State's Sahel branch", "al-Qaeda's Yemen affiliate"), its last token and end; None unless exactly
+        one affiliate's name or alias holds that region's name."""
+        children = self._children.get(actor.id)
+        m = _BRANCH_AFTER.match(t.text, end) if children else None
+        if m is None:
+            return None
+        region = re.compile(r"\b" + re.escape(fold(m.group("region")).lower()))
+        found = [
+            child for child in (self._by_id[c] for c in children)
+            if any(region.search(fold(name).lower()) for name in (child.name, *child.aliases))
+        ]
+        if len(found) != 1:
+            return None  # "al-Qaeda's Iraq branch": AQI or the Islamic State of Iraq
+        while last + 1 < len(t.keys) and t.start(last + 1) < m.end():
+            last += 1
+        return found[0], last, m.end()
 
     def _longer_name_inside(self, t: TokenText, first: int, last: int, candidates: list[int]) -> bool:
         """Whether a longer name starts inside the name at tokens ``first``..``last`` and runs on past it."""
@@ -554,6 +576,12 @@ class ActorRegistry:
 _DETERMINERS = frozenset({"the", "its", "their", "his", "her", "our"})
 #: Words joined by a hyphen before a people's name that make it a stance ("pro-Iraqi", "anti-Syrian").
 _SIDING = frozenset({"pro", "anti"})
+#: A branch of a group named by its region after the group's possessive: "'s Sahel branch", "’s West
+#: Africa Province", "'s Yemen affiliate" (the region capitalised: not "'s armed wing").
+_BRANCH_AFTER = re.compile(
+    r"(?:'s|’s|'|’)[ \t]+(?P<region>[A-Z][\w-]*(?:[ \t]+[A-Z][\w-]*){0,2})[ \t]+"
+    r"(?i:branch|affiliate|province|franchise|offshoot|chapter|wing)\b"
+)
 _OPEN_BRACKET = re.compile(r"[ \t]*[(\[][ \t]*")
 _CLOSE_BRACKET = re.compile(r"[ \t]*[)\]]")
 _IDENTITY = frozenset({"country", "alliance"})
@@ -571,6 +599,25 @@ def default_registry() -> ActorRegistry:
 #: Islamic State-affiliated militant group | ISWAP".
 _PATRON_OF_NEXT = re.compile(r"-(?:linked|affiliated|allied|aligned|backed|inspired|sponsored|supported|funded)\s+", re.I)
 _WORDS_BETWEEN = re.compile(r"(?:[\w'’-]+\s+){0,2}")
+
+
+#: Between two descriptions of one actor: "armed gangs | known locally as | bandits".
+_KNOWN_AS = re.compile(r"\s*,?\s*(?:(?:locally|commonly|popularly|widely|also)\s+)?(?:known|referred\s+to)\s+(?:locally\s+)?as\s+(?:the\s+)?")
+
+
+def _known_as(mentions: list[ActorMention], text: str) -> list[ActorMention]:
+    """``mentions`` with an actor and the name it is known by made one mention ("armed gangs known
+    locally as bandits"): the registry's name if either is named, else the name it is known by."""
+    out: list[ActorMention] = []
+    for m in mentions:
+        previous = out[-1] if out else None
+        if previous is None or _KNOWN_AS.fullmatch(text, previous.end, m.start) is None:
+            out.append(m)
+            continue
+        kept = previous if previous.actor is not None and m.actor is None else m
+        out[-1] = ActorMention(previous.start, m.end, text[previous.start : m.end], kept.actor, kept.name,
+                               kept.actor_type, kept.country_code, kept.parent)
+    return out
 
 
 def _without_patrons(

@@ -1329,6 +1329,9 @@ class Assembler:
         persons = _named_attackers(group) + _unregistered_attackers(group, named, context)
         if persons and "perpetrators" not in evidence:
             evidence["perpetrators"] = persons[0][1]
+        if any(ref.name != _THE_DOERS and ref.actor_type not in _STATE_TYPES for ref in unnamed.values()):
+            # "the attackers" after "gunmen on motorcycles" are the same people, told again
+            unnamed = {key: ref for key, ref in unnamed.items() if ref.name != _THE_DOERS}
         perpetrators = list(named.values()) + [ref for ref, _ in persons] + described or list(unnamed.values())
         if not perpetrators and group.suspects:
             # the people arrested for the act are its suspects ("arrested 45 soldiers for | killing ...")
@@ -1509,6 +1512,10 @@ _TITLED_EVENT = re.compile(
 _THEY = re.compile(r"They(?:\s+(?:later|then|also|allegedly|reportedly|subsequently))?(?=\s)")
 #: How many sentences back "the group" may find the group it names.
 _ANAPHOR_REACH = 3
+
+
+#: The unnamed actor that says only that someone did it ("the attackers", "the assailants").
+_THE_DOERS = "attackers"
 
 
 def _named_attackers(group: Group) -> list[tuple[ActorRef, Evidence]]:

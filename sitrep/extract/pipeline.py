@@ -631,8 +631,12 @@ class Extractor:
                 continue
             # words that point back at an incident already told do not describe this one
             # nor do words for what someone did before ("suspected of supporting the Kabul bombing")
+            # (but with none told yet and the doers named first, the act they did: "Gunmen freed 12 of the
+            # 30 schoolchildren they seized last week")
+            first_told = current is None and _is_doer(head)
             families = {
-                t.family for t in unit.triggers if t is head or not (_refers_back(unit, t) or _ascribed(unit, t))
+                t.family for t in unit.triggers
+                if t is head or not ((not first_told and _refers_back(unit, t)) or _ascribed(unit, t))
             }
             families = _acts_told(unit, families)
             if head.family not in families:  # "Masked men | set fire to", "killed 25 fighters and rescued 12 | hostages"

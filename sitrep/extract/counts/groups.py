@@ -432,7 +432,10 @@ class GroupReader(Sentence):
                 return Group(first, m, q, partitive=self.lex.partitive_nouns[self.low(m)])
             if self.low(j + 2) == QUANTITY:  # "one of the two gunmen"
                 group = self._noun_group(first, j + 3, q)
-                return group if group is not None else Group(first, j + 2, q)
+                if group is None:
+                    return Group(first, j + 2, q)
+                group.whole = j + 2
+                return group
             group = self._noun_group(first, j + 2 + (self.low(j + 2) == "own"), q)  # "five of its own militants"
             return group if group is not None else Group(first, j + 1, q)
         if self.low(j) == "of" and self.low(j + 1) == QUANTITY and self.word(j + 2):

@@ -9,7 +9,7 @@ relative clauses and other verbs); "took 20 people hostage" (around).
 from __future__ import annotations
 
 from sitrep.extract.counts.lexicon import Entry
-from sitrep.extract.counts.sentence import CLAUSE_WORDS, QUANTITY, Group, Sentence
+from sitrep.extract.counts.sentence import CLAUSE_WORDS, QUANTITY, SUBJECT_PRONOUNS, Group, Sentence
 from sitrep.extract.numbers import Quantity
 
 _OBJECT_DETS = frozenset({"a", "an", "the", "his", "her", "their", "its", "another", "all"})
@@ -123,6 +123,8 @@ class LinkReader(Sentence):
             k += 1  # "Benito Portillo Torres, killed in Culiacán"
         if (in_apposition or self.low(k + 1) in ("who", "which")) and self.low(k) == ",":
             k += 1  # "Four policemen, who were commanders of their posts, were killed"
+        if self.low(k) in SUBJECT_PRONOUNS and g.person and (entry := self.match_backward(k + 1)) is not None and len(entry[0]) == 1:
+            return entry, k + 1, k + 2  # "the 30 schoolchildren they seized last week"
         if self.low(k) in _RELATIVES:
             found = self._verb_at(g, k + 1)  # "two soldiers who were killed"
             if found is None and k - g.last <= 2 and g.person:  # "three soldiers who were in the car were killed"

@@ -13,7 +13,7 @@ from typing import Mapping, Sequence
 
 from sitrep.extract.counts.lexicon import CountLexicon, default_lexicon
 from sitrep.extract.counts.reader import QUANTITY, Group, Reader, tokenize
-from sitrep.extract.counts.sentence import CLAUSE_WORDS
+from sitrep.extract.counts.sentence import CLAUSE_WORDS, SUBJECT_PRONOUNS as _SUBJECT_PRONOUNS
 from sitrep.extract.numbers import Quantity, parse_quantity
 from sitrep.model import Count, CountCategory, CountPart
 
@@ -209,6 +209,11 @@ def _link_chain(reader: Reader, chain: list[Group]) -> list[_Found]:
             # and so does "one" after people ("Three of the attackers were killed, and one was captured")
         if all(g.thing for g in chain):
             return []  # "Seven horses are also killed": no people
+        if len(chain) == 1 and _whole_described(reader, chain[0], k):
+            # "released 12 of the 30 schoolchildren abducted last week": the verb tells of the 30
+            part = chain[0]
+            part.used = True
+            chain = [replace(part, first=part.whole, quantity=reader.qs[part.whole])]
         if any(g.partitive == category for g in chain):
             return []
         if any(
@@ -229,6 +234,20 @@ def _link_chain(reader: Reader, chain: list[Group]) -> list[_Found]:
     if len(chain) > 1:  # no verb for the whole list: try its first group alone, then the rest
         return _link_chain(reader, chain[:1]) + _link_chain(reader, chain[1:])
     return []
+
+
+def _whole_described(reader: Reader, g: Group, verb: int) -> bool:
+    """Does the verb at ``verb``, after a part of a number ("12 of the 30 schoolchildren"), describe
+    the whole: in a relative clause ("who were abducted", "they seized") or as a participle after
+    the noun, the group being another verb's object ("freed 12 of the 30 schoolchildren abducted
+    last week")? Not a predicate ("Three of the 30 passengers were killed"), nor a participle
+    opening a clause, as in a headline ("Three of 30 passengers killed in bus attack")."""
+    if g.whole < 0:
+        return False
+    after = reader.low(g.last + 1)
+    if after in ("who", "that") or after in _SUBJECT_PRONOUNS:
+        return True
+    return verb == g.last + 1 and reader.word(g.first - 1) and reader.low(g.first - 1) not in CLAUSE_WORDS
 
 
 def _people_before(reader: Reader, k: int) -> bool:

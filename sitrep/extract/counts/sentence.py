@@ -35,6 +35,8 @@ SINGULAR_DETS = frozenset({"a", "an", "the", "his", "her", "their", "its", "'s",
 #: Words that open a clause of its own.
 CLAUSE_WORDS = frozenset({"when", "while", "before", "after", "as", "because", "since", "until", "but", "or", "then",
                          "where", "who", "which", "that", "whose", "whom", "if", "though", "although"})
+#: Pronouns that open a relative clause with no "who" or "that": "the 30 schoolchildren they seized".
+SUBJECT_PRONOUNS = frozenset({"they", "he", "she", "we"})
 _QUOTES = frozenset({"'", "‘", "’"})
 _US_BEFORE = frozenset({QUANTITY, "a", "an", "the"})
 
@@ -61,6 +63,7 @@ class Group:
     named: bool = False  # "Taliban leader Saifullah": one person named, with no number
     headline: bool = False  # a headline's opening name, told with no verb "to be" ("X, killed in Y")
     definite: bool = False  # "the insurgents": people counted before, whose number is told there
+    whole: int = -1  # "12 of the 30 schoolchildren": the token of the number they are part of (the 30)
     used: bool = False
 
 
