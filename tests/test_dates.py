@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 
 from sitrep.errors import RegistryError
 from sitrep.extract.dates import DateMention, DateResolver, find_dates, publication_date_from_text
-from sitrep.extract.dates_lexicon import easter_sunday, load_date_words, parse_date_words, read_date_words
+from sitrep.extract.dates_lexicon import easter_sunday, hijri_to_date, load_date_words, parse_date_words, read_date_words
 from sitrep.model import DateSpan
 
 # The worked example of the product brief: an opinion column published on Monday 25 March 2024.
@@ -67,6 +67,7 @@ def _shipped_yaml() -> dict:
         lambda d: d["named_dates"].append({"pattern": "(unclosed", "date": date(2001, 9, 11)}),
         lambda d: d["holidays"].update({"leap day": "02-29"}),  # not a day of every year
         lambda d: d["holidays"].update({"pentecost": "easter+forty-nine"}),
+        lambda d: d["holidays"].update({"last of ramadan": "hijri 09-30"}),  # no 30th in half the years
     ],
 )
 def test_a_damaged_date_word_list_is_rejected_with_a_registry_error(damage) -> None:
@@ -229,6 +230,17 @@ def test_a_bare_clock_time_is_a_mention_marked_time_only() -> None:
     assert find_dates("Prices rose by 2.50 points.") == []
 
 
+def test_islamic_dates_by_the_arithmetic_calendar() -> None:
+    # within a day of the days kept in Saudi Arabia: 1 Muharram 1446 on 7 July 2024, 1 Shawwal 1445 on
+    # 10 April 2024, 10 Dhu al-Hijjah 1446 on 6 June 2025
+    assert hijri_to_date(1446, 1, 1) == D("2024-07-08")
+    assert hijri_to_date(1445, 10, 1) == D("2024-04-10")
+    assert hijri_to_date(1446, 12, 10) == D("2025-06-07")
+    resolver = DateResolver(D("2025-06-10"))
+    span = resolver.resolve("Eid al-Adha")
+    assert (span.start, span.end, span.precision) == (D("2025-06-06"), D("2025-06-08"), "day")
+
+
 def test_western_easter_by_the_computus() -> None:
     assert [easter_sunday(y) for y in (1990, 2000, 2019, 2024, 2025, 2038)] == [
         D("1990-04-15"), D("2000-04-23"), D("2019-04-21"), D("2024-03-31"), D("2025-04-20"), D("2038-04-25"),
@@ -250,6 +262,11 @@ def test_western_easter_by_the_computus() -> None:
         ("It was the worst attack since the Easter Sunday bombings.", "2024-05-04", ()),
         ("The Good Friday Agreement ended the Troubles.", "2024-05-04", ()),
         ("Shoppers filled the Christmas market.", "2024-12-20", ()),
+        # an Islamic feast: the three days around its day in the arithmetic calendar (Eid al-Adha 1446 was
+        # kept on 6 June 2025 in Saudi Arabia, 7 June in Pakistan)
+        ("Gunmen killed five people in Kaduna on Eid al-Adha.", "2025-06-10", ("2025-06-06",)),
+        ("A bomb struck a procession in Karachi on Ashura last year.", "2025-06-10", ("2024-07-16",)),
+        ("A suicide bomber struck during Eid-ul-Fitr prayers.", "2025-04-02", ("2025-03-30",)),
     ],
 )
 def test_holidays_are_their_day(sentence: str, published: str, expected: tuple[str, ...]) -> None:

@@ -51,7 +51,8 @@ Conventions (P is the publication date; weeks run Monday to Sunday):
 * **Holidays** ("Christmas Day", "New Year's Eve", "Easter Sunday", "Good Friday",
   ``holidays`` in the word list) are their day: the last one on or before P, or
   the year's with a year or "last year"; the feasts of Easter move with Western
-  Easter. "The Easter Sunday bombings" and "the Good Friday Agreement" name an
+  Easter; the Islamic feasts ("Eid al-Adha", "Ashura") are the three days around
+  their day in the arithmetic Islamic calendar, the day kept varying by country. "The Easter Sunday bombings" and "the Good Friday Agreement" name an
   event or a treaty, perhaps years old, and date nothing.
 * **Rolling spans**: "in recent days" = [P-7, P] (precision week), "recent
   weeks" [P-4 weeks, P], "recent months" [P-6 months, P]; "the past N days",

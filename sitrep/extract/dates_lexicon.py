@@ -7,6 +7,7 @@ immutable :class:`DateWords`; a malformed file raises
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -56,17 +57,48 @@ class NamedDate:
 
 @dataclass(frozen=True, slots=True)
 class Holiday:
-    """A day named after a feast or a holiday: a fixed calendar day, or a distance from Easter."""
+    """A day named after a feast or a holiday: a fixed calendar day, a distance from Easter, or a
+    day of the Islamic calendar."""
 
     month: int = 0  # with ``day``: the calendar day; 0 for a feast that moves with Easter
     day: int = 0
     after_easter: int = 0  # days after Western Easter Sunday (negative: before)
+    hijri: tuple[int, int] | None = None  # (month, day) of the Islamic calendar: Eid al-Adha is (12, 10)
 
-    def on(self, year: int) -> date:
-        """The holiday's day in ``year``."""
+    def on(self, year: int) -> tuple[date, date]:
+        """The holiday's days in ``year``: one day, or for an Islamic feast the three days around
+        its day in the arithmetic calendar (the day observed differs by a day or two between
+        countries, which fix the months by sighting the moon). A Gregorian year that holds an
+        Islamic feast twice (once in about 33 years) gives the first."""
+        if self.hijri is not None:
+            day = _hijri_in_year(year, *self.hijri)
+            return day - timedelta(days=1), day + timedelta(days=1)
         if self.month:
-            return date(year, self.month, self.day)
-        return easter_sunday(year) + timedelta(days=self.after_easter)
+            day = date(year, self.month, self.day)
+        else:
+            day = easter_sunday(year) + timedelta(days=self.after_easter)
+        return day, day
+
+
+#: 1 Muharram of the year 1 of the Islamic calendar (16 July 622 in the Julian calendar).
+_HIJRI_EPOCH = date(622, 7, 19).toordinal()
+
+
+def hijri_to_date(year: int, month: int, day: int) -> date:
+    """The Gregorian date of an Islamic date, by the arithmetic (tabular) calendar: months of 30 and
+    29 days in turn, and 11 leap years in each cycle of 30."""
+    days = day + math.ceil(29.5 * (month - 1)) + (year - 1) * 354 + (3 + 11 * year) // 30
+    return date.fromordinal(_HIJRI_EPOCH - 1 + days)
+
+
+def _hijri_in_year(year: int, month: int, day: int) -> date:
+    """The first Gregorian date in ``year`` of the Islamic month and day."""
+    guess = int((year - 622) * 33 / 32)  # Islamic years are 11 days shorter
+    for hijri_year in range(guess - 1, guess + 3):
+        found = hijri_to_date(hijri_year, month, day)
+        if found.year == year:
+            return found
+    raise ValueError(f"no {month}-{day} of the Islamic calendar in {year}")
 
 
 def easter_sunday(year: int) -> date:
@@ -265,18 +297,24 @@ def parse_date_words(data: Any, source: str = DATE_WORDS_FILE) -> DateWords:
     )
 
 
-_HOLIDAY_DAY = re.compile(r"(?P<m>\d\d)-(?P<d>\d\d)|easter(?:(?P<sign>[+-])(?P<n>\d{1,2}))?")
+_HOLIDAY_DAY = re.compile(r"(?P<hijri>hijri )?(?P<m>\d\d)-(?P<d>\d\d)|easter(?:(?P<sign>[+-])(?P<n>\d{1,2}))?")
+_HOLIDAY_FORMS = "expected name: MM-DD, hijri MM-DD or easter[+-N]"
 
 
 def _holidays(raw: object, source: str) -> dict[str, Holiday]:
     if not isinstance(raw, dict):
-        raise _fail("holidays", "expected name: MM-DD or easter[+-N]", source)
+        raise _fail("holidays", _HOLIDAY_FORMS, source)
     out: dict[str, Holiday] = {}
     for name, when in raw.items():
         m = _HOLIDAY_DAY.fullmatch(str(when)) if isinstance(name, str) and name.strip() else None
         if m is None:
-            raise _fail(f"holidays[{name!r}]", "expected name: MM-DD or easter[+-N]", source)
-        if m.group("m"):
+            raise _fail(f"holidays[{name!r}]", _HOLIDAY_FORMS, source)
+        if m.group("hijri"):
+            month, day = int(m.group("m")), int(m.group("d"))
+            if not (1 <= month <= 12 and 1 <= day <= 29):  # the 30th is missing from half the months
+                raise _fail(f"holidays[{name!r}]", f"no such day of every Islamic year: {when}", source)
+            holiday = Holiday(hijri=(month, day))
+        elif m.group("m"):
             holiday = Holiday(month=int(m.group("m")), day=int(m.group("d")))
             try:
                 holiday.on(2001)  # a day of every year: not "02-30", nor "02-29"

@@ -75,12 +75,19 @@ def _names(words: Iterable[str]) -> str:
     return alternation(variants, ignore_case=False)
 
 
+#: The article of an Arabic name, written in lower case or not: "Eid al-Adha", "Eid Al-Adha".
+_ARABIC_ARTICLE = re.compile(r"(?:al|ul|el|an|un)-")
+
+
 def _holiday_names(names: Iterable[str]) -> str:
-    """The holidays' names, each word capitalised or in capitals, an apostrophe optional."""
+    """The holidays' names, each word capitalised or in capitals (an Arabic article in either
+    case), an apostrophe optional."""
     spelt = []
     for name in sorted(names, key=lambda n: -len(n)):
-        words = [re.escape(w).replace("'", "['’]?") for w in name.split()]
-        spelt.append(r"\s+".join(rf"(?:{w[0].upper()}(?i:{w[1:]}))" for w in words))
+        words = [(re.escape(w).replace("'", "['’]?"), _ARABIC_ARTICLE.match(w) is not None) for w in name.split()]
+        spelt.append(r"\s+".join(
+            rf"(?i:{w})" if arabic else rf"(?:{w[0].upper()}(?i:{w[1:]}))" for w, arabic in words
+        ))
     return "|".join(spelt) if spelt else "(?!)"
 
 

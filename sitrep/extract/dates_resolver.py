@@ -294,16 +294,15 @@ class DateResolver:
     def _holiday(self, g: Mapping[str, str], hint: Piece | None, tense: Tense) -> _Reading | None:
         holiday = self._words.holidays[holiday_key(g["h"])]
         if "y" in g:
-            day = holiday.on(int(g["y"]))
-            return _Reading(day, day, "day", explicit=True)
+            start, end = holiday.on(int(g["y"]))
+            return _Reading(start, end, "day", explicit=True)
         hint_year = self._hint_year(hint)
         if hint_year is not None:  # "Christmas Day last year"
-            day = holiday.on(hint_year)
-            return _Reading(day, day, "day")
+            start, end = holiday.on(hint_year)
+            return _Reading(start, end, "day")
 
         def occurrence(k: int) -> Span:
-            day = holiday.on(self.published.year + k)
-            return day, day
+            return holiday.on(self.published.year + k)
 
         return self._pick(occurrence, self._mode(g, this_is_current=True), tense, "day", reach=1)
 
