@@ -87,6 +87,9 @@ def span(sentence: str, name: str) -> tuple[str, int, int]:
         # a habit of the group, not the act's doer told
         ("No group has claimed it, but such attacks are often carried out by Boko Haram.", "Boko Haram", "suspected"),
         ("Kidnappings in the region are usually blamed on the ELN.", "ELN", "suspected"),
+        # an act denied is alleged, its doer suspected
+        ("The army denied that its soldiers had killed 12 civilians in Moura.", "soldiers", "suspected"),
+        ("Rwanda has denied that M23 rebels killed civilians in Goma.", "M23", "suspected"),
     ],
 )
 def test_attribution(sentence: str, name: str, expected: str) -> None:

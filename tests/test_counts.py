@@ -286,6 +286,29 @@ def test_parts_and_companions(sentence: str, expected: list[tuple[str, int]]) ->
     assert summary(sentence) == expected
 
 
+@pytest.mark.parametrize(
+    ("sentence", "category", "least"),
+    [
+        ("A woman and her two children were among those killed when a drone struck a house.", "killed", 3),
+        ("Two journalists were also among the dead.", "killed", 2),
+        ("Among the wounded were five children.", "injured", 5),
+    ],
+)
+def test_people_among_the_dead_are_at_least_that_many(sentence: str, category: str, least: int) -> None:
+    count = one(sentence, category).count
+    assert (count.min, count.max, count.best) == (least, None, least)
+    assert not one(sentence, category).additional  # a part of the dead, not more of them
+
+
+def test_among_the_dead_neither_adds_to_nor_joins_another_count() -> None:
+    sentence = "In total 26 were killed and 91 were injured, among the dead were two journalists."
+    assert [(m.category, m.count.best, m.count.max) for m in find_counts(sentence)] == [
+        ("killed", 26, 26), ("injured", 91, 91), ("killed", 2, None),
+    ]
+    # killed or wounded: no figure for either
+    assert find_counts("Several children were also among those killed or wounded in the attack.") == []
+
+
 def test_a_killing_told_to_death_before_its_object() -> None:
     assert summary("Masked assailants hacked to death a Hindu temple priest.") == [("killed", 1)]
     assert summary("A mob beat to death two men accused of theft.") == [("killed", 2)]

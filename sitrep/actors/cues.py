@@ -256,6 +256,8 @@ def _compile_lists(lists: Mapping[str, Sequence[str]]) -> Cues:
             r"|(?:may|might|could)\s+(?:well\s+|also\s+)?(?:have\s+been\s+(?:[\w-]+\s+){1,3}?by|(?:have\s+)?been\s+the\s+(?:work|handiwork)\s+of|be\s+the\s+(?:work|handiwork)\s+of)"
             r"|indicat(?:ed|es|ing)(?:\s+that)?|suggest(?:ed|s|ing)(?:\s+that)?|point(?:ed|s|ing)?\s+(?:the\s+finger\s+)?at"
             r"|(?:main|prime|chief|primary|leading)\s+suspects?\s+(?:is|are|was|were)"
+            # an act someone denies: "The army denied that its soldiers had killed 12 civilians"
+            r"|den(?:y|ies|ied|ying)\s+that(?:\s+(?:its|their|his|her))?"
             # a habit, not this act's doer: "such attacks are often carried out by armed gangs"
             r"|(?:often|usually|frequently|commonly|typically|generally|regularly|mostly|largely)\s+"
             r"(?:(?:been|being)\s+)?(?:carried\s+out\s+by|blamed\s+on|attributed\s+to|committed\s+by|perpetrated\s+by|staged\s+by))"

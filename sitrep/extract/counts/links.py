@@ -215,7 +215,7 @@ class LinkReader(Sentence):
                 j += 1
                 continue
             entry = self.match_forward(lex.after, j) if self.low(j) in lex.after else None
-            if entry is None:
+            if entry is None or entry[0][0] == "among":  # "91 were injured, among the dead were ...": others
                 return None
             if entry[1] == "killed":
                 return entry, j + len(entry[0])

@@ -78,6 +78,7 @@ class _Found:
     aggregate: bool = False
     additional: bool = False
     extra: list[Group] = field(default_factory=list)  # "(+2 attackers)"
+    at_least: bool = False  # "two journalists were among the dead": those, and perhaps others
 
 
 def find_counts(sentence: str, lexicon: CountLexicon | None = None) -> list[CountMention]:
@@ -196,6 +197,7 @@ def _link_chain(reader: Reader, chain: list[Group]) -> list[_Found]:
             if last_after is not None and len(objects) == len(chain):
                 objects, tail = objects[:-1], [chain[-1]]
             found = [_use(objects, category, starts[first], ends[objects[-1].last])]
+            found[0].at_least = tokens[0] == _AMONG
             return found + (_link_chain(reader, tail) if tail else [])
     in_apposition = reader.low(head.first - 1) == ","
     after = reader.after(chain[-1], in_apposition=in_apposition and len(chain) == 1)
@@ -221,10 +223,15 @@ def _link_chain(reader: Reader, chain: list[Group]) -> list[_Found]:
             for g in chain
         ):
             return []  # "30 dead soldiers and others injured": the dead are not the injured
+        if tokens[0] == _AMONG and reader.low(k - 1) not in _BEFORE_AMONG:
+            return []  # "91 were injured, among the dead were two journalists": a list of its own
         found = [_use(chain, category, starts[chain[0].first], ends[end - 1])]
+        found[0].at_least = tokens[0] == _AMONG
         if named_twice:
             found[0].groups = chain[:1]
         second = reader.also_after(end, category) or reader.after_clause(chain[-1], end, category)
+        if second is not None and second[0][0][0] == _AMONG:
+            second = None
         if second is not None and category == "injured" and second[0][1] == "killed":
             found[0].category = "killed"  # "was stabbed and later died": killed, not also injured
             found[0].end = ends[second[1] - 1]
@@ -234,6 +241,12 @@ def _link_chain(reader: Reader, chain: list[Group]) -> list[_Found]:
     if len(chain) > 1:  # no verb for the whole list: try its first group alone, then the rest
         return _link_chain(reader, chain[:1]) + _link_chain(reader, chain[1:])
     return []
+
+
+#: The first word of the phrases that make a count a part of the people it names ("were among the dead").
+_AMONG = "among"
+#: The words right before such a phrase: "were among the dead", "were also among those killed".
+_BEFORE_AMONG = frozenset({"was", "were", "is", "are", "also", "all", "both"})
 
 
 def _whole_described(reader: Reader, g: Group, verb: int) -> bool:
@@ -838,15 +851,17 @@ def _campaign_toll(reader: Reader, f: _Found) -> bool:
 
 
 def _mentions(reader: Reader, f: _Found) -> list[CountMention]:
+    if f.at_least and f.category == "combined":
+        return []  # "Several children were among those killed or wounded": a part of no one figure
     text = reader.text[f.start : f.end]
     groups = f.groups + f.extra if f.extra else f.groups
     parts = tuple([_part(reader, g) for g in groups])
     category: CountCategory = f.category  # type: ignore[assignment]
     if len(parts) == 1 and category != "combined":  # the common case, kept cheap
         p = parts[0]
-        count = Count(p.min, p.max, p.best, p.approx, text, parts)
+        count = Count(p.min, None if f.at_least else p.max, p.best, p.approx, text, parts)
         return [CountMention(category, count, f.start, f.end, p.label or None, p.side, f.cumulative,
-                             aggregate=f.aggregate, additional=f.additional)]
+                             aggregate=f.aggregate, additional=f.additional and not f.at_least)]
     labels = [p.label for p in parts if p.label]
     victim = " and ".join(dict.fromkeys(labels)) if labels else None
     sides = {p.side for p in parts}
@@ -868,7 +883,7 @@ def _mentions(reader: Reader, f: _Found) -> list[CountMention]:
     mins = [p.min for p in parts]
     total = Count(
         min=None if all(m is None for m in mins) else sum(m or 0 for m in mins),
-        max=None if any(p.max is None for p in parts) else sum(p.max or 0 for p in parts),
+        max=None if f.at_least or any(p.max is None for p in parts) else sum(p.max or 0 for p in parts),
         best=None if any(p.best is None for p in parts) else sum(p.best or 0 for p in parts),
         approx=any(p.approx for p in parts),
         text=text,
