@@ -159,6 +159,9 @@ def test_targets(sentence: str, name: str) -> None:
         ("The talks between the Taliban and the US resumed.", "Taliban"),
         ("No group has claimed the attack, although ISIS has done so in the past.", "ISIS"),
         ("The ELN has not claimed the kidnapping.", "ELN"),
+        # a force that stopped the doer afterwards responded
+        ("A man with a knife attacked passers-by in Mannheim, wounding six, before police shot and injured him.", "police"),
+        ("The attacker stabbed three people until soldiers overpowered him.", "soldiers"),
     ],
 )
 def test_bystanders_speakers_and_backers_are_other(sentence: str, name: str) -> None:

@@ -183,6 +183,17 @@ _STRIKE_HEAD = re.compile(
 )
 
 
+#: A force brought in after the act ("..., before police", "until soldiers"), and what it did to the doer
+#: told before (a pronoun: "shot and injured him", "overpowered them").
+_BEFORE_FORCE = re.compile(r"\b(?:before|until|till)\s+(?:the\s+)?\Z", re.I)
+_STOPPED_THE_DOER = re.compile(
+    r"\s*(?:(?:later|eventually|finally|quickly)\s+)?(?:shot|killed|wounded|injured|subdued|overpowered|detained|arrested|"
+    r"apprehended|neutrali[sz]ed|stopped|tackled)(?:\s+(?:and|dead))?(?:\s+(?:killed|wounded|injured|arrested|detained))?"
+    r"\s+(?:him|her|them)\b",
+    re.I,
+)
+
+
 def names_its_strikes(words: str) -> bool:
     """Whether an actor's words name it by its strikes ("Indian shelling", "Israeli airstrikes", "a US
     drone strike"): the act itself, as often across a border as at home."""
@@ -362,6 +373,8 @@ def _assess_rest(
                 found.while_attacking.match(sentence, p) is None and found.clash_words.search(sentence) is None
             ):
                 m = None
+        if m is None and _BEFORE_FORCE.search(sentence, max(0, start - 12), start) is not None:
+            m = _STOPPED_THE_DOER.match(sentence, p)  # "... wounding six people, before police shot and injured him"
         if m is not None:
             return ActorAssessment("other", None, False, _cue(m))
         m = left.search(found.triggered_by, needs=(" by ",)) or left.search(found.carried_left, needs=_NEEDS_CARRIED)
