@@ -68,7 +68,8 @@ _LEFT_TOKEN = re.compile(r"[\w'\u2019-]+|[^\w\s]")
 #: Substrings without which the suspicion and blame patterns cannot match (a cheap pre-test).
 _NEEDS_SUSPECT = ("suspect", "alleg", "presum", "purport", "likel", "probab", "possib", "apparent", "believ", "thought",
                   "said to", "hallmark", "may have", "might have", "could have", "suspicion", "indicat", "suggest", "point",
-                  "deny", "denie", "denying", "often", "usually", "frequently", "commonly", "typically", "generally", "regularly", "mostly", "largely")
+                  "deny", "denie", "denying", "often", "usually", "frequently", "commonly", "typically", "generally",
+                  "regularly", "mostly", "largely")
 _NEEDS_WARNED = ("warn", "call", "claim", "name of", "behalf")
 _NEEDS_AGENT = (" by ", " to ", " with ")
 _NEEDS_CARRIED = ("carrying", "transporting", "ferrying")

@@ -602,7 +602,9 @@ _WORDS_BETWEEN = re.compile(r"(?:[\w'’-]+\s+){0,2}")
 
 
 #: Between two descriptions of one actor: "armed gangs | known locally as | bandits".
-_KNOWN_AS = re.compile(r"\s*,?\s*(?:(?:locally|commonly|popularly|widely|also)\s+)?(?:known|referred\s+to)\s+(?:locally\s+)?as\s+(?:the\s+)?")
+_KNOWN_AS = re.compile(
+    r"\s*,?\s*(?:(?:locally|commonly|popularly|widely|also)\s+)?(?:known|referred\s+to)\s+(?:locally\s+)?as\s+(?:the\s+)?"
+)
 
 
 def _known_as(mentions: list[ActorMention], text: str) -> list[ActorMention]:

@@ -9,7 +9,7 @@ relative clauses and other verbs); "took 20 people hostage" (around).
 from __future__ import annotations
 
 from sitrep.extract.counts.lexicon import Entry
-from sitrep.extract.counts.sentence import CLAUSE_WORDS, QUANTITY, SUBJECT_PRONOUNS, Group, Sentence
+from sitrep.extract.counts.sentence import AMONG, CLAUSE_WORDS, QUANTITY, SUBJECT_PRONOUNS, Group, Sentence
 from sitrep.extract.numbers import Quantity
 
 _OBJECT_DETS = frozenset({"a", "an", "the", "his", "her", "their", "its", "another", "all"})
@@ -123,8 +123,10 @@ class LinkReader(Sentence):
             k += 1  # "Benito Portillo Torres, killed in Culiacán"
         if (in_apposition or self.low(k + 1) in ("who", "which")) and self.low(k) == ",":
             k += 1  # "Four policemen, who were commanders of their posts, were killed"
-        if self.low(k) in SUBJECT_PRONOUNS and g.person and (entry := self.match_backward(k + 1)) is not None and len(entry[0]) == 1:
-            return entry, k + 1, k + 2  # "the 30 schoolchildren they seized last week"
+        if self.low(k) in SUBJECT_PRONOUNS and g.person:
+            entry = self.match_backward(k + 1)
+            if entry is not None and len(entry[0]) == 1:
+                return entry, k + 1, k + 2  # "the 30 schoolchildren they seized last week"
         if self.low(k) in _RELATIVES:
             found = self._verb_at(g, k + 1)  # "two soldiers who were killed"
             if found is None and k - g.last <= 2 and g.person:  # "three soldiers who were in the car were killed"
@@ -215,7 +217,7 @@ class LinkReader(Sentence):
                 j += 1
                 continue
             entry = self.match_forward(lex.after, j) if self.low(j) in lex.after else None
-            if entry is None or entry[0][0] == "among":  # "91 were injured, among the dead were ...": others
+            if entry is None or entry[0][0] == AMONG:  # "91 were injured, among the dead were ...": others
                 return None
             if entry[1] == "killed":
                 return entry, j + len(entry[0])

@@ -13,7 +13,7 @@ from typing import Mapping, Sequence
 
 from sitrep.extract.counts.lexicon import CountLexicon, default_lexicon
 from sitrep.extract.counts.reader import QUANTITY, Group, Reader, tokenize
-from sitrep.extract.counts.sentence import CLAUSE_WORDS, SUBJECT_PRONOUNS as _SUBJECT_PRONOUNS
+from sitrep.extract.counts.sentence import AMONG, CLAUSE_WORDS, SUBJECT_PRONOUNS
 from sitrep.extract.numbers import Quantity, parse_quantity
 from sitrep.model import Count, CountCategory, CountPart
 
@@ -197,7 +197,7 @@ def _link_chain(reader: Reader, chain: list[Group]) -> list[_Found]:
             if last_after is not None and len(objects) == len(chain):
                 objects, tail = objects[:-1], [chain[-1]]
             found = [_use(objects, category, starts[first], ends[objects[-1].last])]
-            found[0].at_least = tokens[0] == _AMONG
+            found[0].at_least = tokens[0] == AMONG
             return found + (_link_chain(reader, tail) if tail else [])
     in_apposition = reader.low(head.first - 1) == ","
     after = reader.after(chain[-1], in_apposition=in_apposition and len(chain) == 1)
@@ -223,14 +223,14 @@ def _link_chain(reader: Reader, chain: list[Group]) -> list[_Found]:
             for g in chain
         ):
             return []  # "30 dead soldiers and others injured": the dead are not the injured
-        if tokens[0] == _AMONG and reader.low(k - 1) not in _BEFORE_AMONG:
+        if tokens[0] == AMONG and reader.low(k - 1) not in _BEFORE_AMONG:
             return []  # "91 were injured, among the dead were two journalists": a list of its own
         found = [_use(chain, category, starts[chain[0].first], ends[end - 1])]
-        found[0].at_least = tokens[0] == _AMONG
+        found[0].at_least = tokens[0] == AMONG
         if named_twice:
             found[0].groups = chain[:1]
         second = reader.also_after(end, category) or reader.after_clause(chain[-1], end, category)
-        if second is not None and second[0][0][0] == _AMONG:
+        if second is not None and second[0][0][0] == AMONG:
             second = None
         if second is not None and category == "injured" and second[0][1] == "killed":
             found[0].category = "killed"  # "was stabbed and later died": killed, not also injured
@@ -243,9 +243,7 @@ def _link_chain(reader: Reader, chain: list[Group]) -> list[_Found]:
     return []
 
 
-#: The first word of the phrases that make a count a part of the people it names ("were among the dead").
-_AMONG = "among"
-#: The words right before such a phrase: "were among the dead", "were also among those killed".
+#: The words right before a phrase that opens with AMONG: "were among the dead", "were also among those killed".
 _BEFORE_AMONG = frozenset({"was", "were", "is", "are", "also", "all", "both"})
 
 
@@ -258,7 +256,7 @@ def _whole_described(reader: Reader, g: Group, verb: int) -> bool:
     if g.whole < 0:
         return False
     after = reader.low(g.last + 1)
-    if after in ("who", "that") or after in _SUBJECT_PRONOUNS:
+    if after in ("who", "that") or after in SUBJECT_PRONOUNS:
         return True
     return verb == g.last + 1 and reader.word(g.first - 1) and reader.low(g.first - 1) not in CLAUSE_WORDS
 

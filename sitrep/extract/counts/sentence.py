@@ -37,6 +37,8 @@ CLAUSE_WORDS = frozenset({"when", "while", "before", "after", "as", "because", "
                          "where", "who", "which", "that", "whose", "whom", "if", "though", "although"})
 #: Pronouns that open a relative clause with no "who" or "that": "the 30 schoolchildren they seized".
 SUBJECT_PRONOUNS = frozenset({"they", "he", "she", "we"})
+#: The first word of the phrases that make a count a part of the people it names ("were among the dead").
+AMONG = "among"
 _QUOTES = frozenset({"'", "‘", "’"})
 _US_BEFORE = frozenset({QUANTITY, "a", "an", "the"})
 
