@@ -90,6 +90,9 @@ def span(sentence: str, name: str) -> tuple[str, int, int]:
         # an act denied is alleged, its doer suspected
         ("The army denied that its soldiers had killed 12 civilians in Moura.", "soldiers", "suspected"),
         ("Rwanda has denied that M23 rebels killed civilians in Goma.", "M23", "suspected"),
+        # a threat to act names the doer of the act threatened (a threat is no speech)
+        ("The Taliban threatened to attack polling stations.", "Taliban", "attributed"),
+        ("Al-Shabaab vowed to carry out more attacks in Kenya.", "Al-Shabaab", "attributed"),
     ],
 )
 def test_attribution(sentence: str, name: str, expected: str) -> None:
@@ -159,6 +162,7 @@ def test_targets(sentence: str, name: str) -> None:
         ("The talks between the Taliban and the US resumed.", "Taliban"),
         ("No group has claimed the attack, although ISIS has done so in the past.", "ISIS"),
         ("The ELN has not claimed the kidnapping.", "ELN"),
+        ("Hamas vowed revenge.", "Hamas"),
         # a force that stopped the doer afterwards responded
         ("A man with a knife attacked passers-by in Mannheim, wounding six, before police shot and injured him.", "police"),
         ("The attacker stabbed three people until soldiers overpowered him.", "soldiers"),

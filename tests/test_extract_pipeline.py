@@ -598,6 +598,15 @@ def test_schoolchildren_seized_by_gunmen_were_kidnapped(extractor, text: str) ->
     assert report.counts.kidnapped is not None and report.counts.kidnapped.best == 30, report.counts
 
 
+def test_a_threat_names_its_doer_but_a_threat_of_more_blames_no_one_for_the_act(extractor) -> None:  # type: ignore[no-untyped-def]
+    threat = _only(_extract(extractor, "The Taliban threatened to attack polling stations during Saturday's election."))
+    assert threat.realis == "hypothetical" and [p.name for p in threat.perpetrators] == ["Taliban"]
+    text = ("A suicide bomber killed 12 soldiers at a checkpoint in Mogadishu on Monday. Al-Shabaab, which has vowed "
+            "to carry out more attacks, has not claimed the bombing.")
+    report = _only(_extract(extractor, text, published="2025-06-10"))
+    assert "al-Shabaab" not in [p.name for p in report.perpetrators]
+
+
 def test_hostages_rescued_in_a_fight_make_it_no_kidnapping(extractor) -> None:  # type: ignore[no-untyped-def]
     text = "Nigerian troops killed 25 Boko Haram fighters and rescued 12 hostages in Sambisa forest on Thursday."
     report = _only(_extract(extractor, text, published="2026-11-22"))

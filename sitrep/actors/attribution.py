@@ -195,6 +195,15 @@ _STOPPED_THE_DOER = re.compile(
 )
 
 
+#: A threat to act, not speech: "threatened to attack", "vowed to carry out more attacks".
+_THREAT_TO_ACT = re.compile(
+    r"\s*(?:(?:has|have|had|again|also|repeatedly)\s+)*(?:threaten(?:ed|s)?|vow(?:ed|s)?)\s+to\s+"
+    r"(?:(?:carry\s+out|launch|stage|mount|step\s+up)\s+(?:(?:more|new|further|fresh)\s+)?(?:attacks?|strikes?|bombings?)"
+    r"|attack|kill|bomb|strike|target|behead|execute|kidnap|blow\s+up|assassinate|shoot)\b",
+    re.I,
+)
+
+
 def names_its_strikes(words: str) -> bool:
     """Whether an actor's words name it by its strikes ("Indian shelling", "Israeli airstrikes", "a US
     drone strike"): the act itself, as often across a border as at home."""
@@ -496,6 +505,9 @@ def _assess_rest(
         m = found.own_fighters.match(sentence, at, at + 160)
         if m is not None and m.group("who").lower() not in _ADJECTIVES:
             return ActorAssessment("perpetrator", "attributed", False, m.group("own"))
+    m = _THREAT_TO_ACT.match(sentence, p)
+    if m is not None:  # "The Taliban threatened to attack polling stations": the doer of the act threatened
+        return ActorAssessment("perpetrator", "attributed", False, _cue(m))
     m = found.speech.match(sentence, p) or left.search(found.source_left)
     if m is not None:
         return ActorAssessment("other", None, False, _cue(m))

@@ -187,6 +187,8 @@ _CLAIM_WITHDRAWN = re.compile(
 #: A habit told after an actor in its clause: "insurgents linked to al Qaeda | frequently target", "have often attacked".
 _HABIT_AFTER = re.compile(
     r"[^,;.()]{0,40}?\b(?:(?:has|have|had)\s+)?(?:repeatedly|regularly|routinely|frequently|often|increasingly)\b", re.I)
+#: The cue of a doer named by its threat to act ("threatened to attack", "vowed to carry out more attacks").
+_THREAT_CUE = re.compile(r"(?:threaten|vow)", re.I)
 #: The part of a wave of attacks that was the deadliest: "In the deadliest attack", "The worst violence was in".
 _DEADLIEST = re.compile(r"\b(?:deadliest|bloodiest|worst)\b", re.I)
 #: An incident told as happening somewhere other than the article's place.
@@ -1294,8 +1296,12 @@ class Assembler:
                     continue
                 if who != "perpetrator":
                     continue
-                if unit is not group.head_unit and _HABIT_AFTER.match(text, mention.end) is not None:
-                    continue  # "insurgents linked to al Qaeda frequently target security forces": a habit, no blame
+                if unit is not group.head_unit and (
+                    _HABIT_AFTER.match(text, mention.end) is not None or _THREAT_CUE.match(judged.cue or "") is not None
+                ):
+                    # "insurgents linked to al Qaeda frequently target security forces": a habit, no blame; "the
+                    # group has vowed to step up attacks": a threat of more, not the act told
+                    continue
                 how = judged.attribution
                 ref = _mention_ref(mention, how)
                 pool = named if mention.actor is not None else unnamed
