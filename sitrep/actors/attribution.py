@@ -47,6 +47,7 @@ from sitrep.actors.registry import default_registry
 from sitrep.model import Attribution
 
 __all__ = [
+    "THREAT_TO_ACT",
     "ActorAssessment",
     "ClaimMention",
     "Role",
@@ -68,7 +69,7 @@ _LEFT_TOKEN = re.compile(r"[\w'\u2019-]+|[^\w\s]")
 #: Substrings without which the suspicion and blame patterns cannot match (a cheap pre-test).
 _NEEDS_SUSPECT = ("suspect", "alleg", "presum", "purport", "likel", "probab", "possib", "apparent", "believ", "thought",
                   "said to", "hallmark", "may have", "might have", "could have", "suspicion", "indicat", "suggest", "point",
-                  "deny", "denie", "denying", "often", "usually", "frequently", "commonly", "typically", "generally",
+                  "deny", "denie", "often", "usually", "frequently", "commonly", "typically", "generally",
                   "regularly", "mostly", "largely")
 _NEEDS_WARNED = ("warn", "call", "claim", "name of", "behalf")
 _NEEDS_AGENT = (" by ", " to ", " with ")
@@ -196,7 +197,7 @@ _STOPPED_THE_DOER = re.compile(
 
 
 #: A threat to act, not speech: "threatened to attack", "vowed to carry out more attacks".
-_THREAT_TO_ACT = re.compile(
+THREAT_TO_ACT = re.compile(
     r"\s*(?:(?:has|have|had|again|also|repeatedly)\s+)*(?:threaten(?:ed|s)?|vow(?:ed|s)?)\s+to\s+"
     r"(?:(?:carry\s+out|launch|stage|mount|step\s+up)\s+(?:(?:more|new|further|fresh)\s+)?(?:attacks?|strikes?|bombings?)"
     r"|attack|kill|bomb|strike|target|behead|execute|kidnap|blow\s+up|assassinate|shoot)\b",
@@ -505,7 +506,7 @@ def _assess_rest(
         m = found.own_fighters.match(sentence, at, at + 160)
         if m is not None and m.group("who").lower() not in _ADJECTIVES:
             return ActorAssessment("perpetrator", "attributed", False, m.group("own"))
-    m = _THREAT_TO_ACT.match(sentence, p)
+    m = THREAT_TO_ACT.match(sentence, p)
     if m is not None:  # "The Taliban threatened to attack polling stations": the doer of the act threatened
         return ActorAssessment("perpetrator", "attributed", False, _cue(m))
     m = found.speech.match(sentence, p) or left.search(found.source_left)

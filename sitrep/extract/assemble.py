@@ -187,8 +187,6 @@ _CLAIM_WITHDRAWN = re.compile(
 #: A habit told after an actor in its clause: "insurgents linked to al Qaeda | frequently target", "have often attacked".
 _HABIT_AFTER = re.compile(
     r"[^,;.()]{0,40}?\b(?:(?:has|have|had)\s+)?(?:repeatedly|regularly|routinely|frequently|often|increasingly)\b", re.I)
-#: The cue of a doer named by its threat to act ("threatened to attack", "vowed to carry out more attacks").
-_THREAT_CUE = re.compile(r"(?:threaten|vow)", re.I)
 #: The part of a wave of attacks that was the deadliest: "In the deadliest attack", "The worst violence was in".
 _DEADLIEST = re.compile(r"\b(?:deadliest|bloodiest|worst)\b", re.I)
 #: An incident told as happening somewhere other than the article's place.
@@ -1278,7 +1276,7 @@ class Assembler:
     def _actors(
         self, group: Group, context: DocumentContext
     ) -> tuple[list[ActorRef], list[Target], Claim | None, dict[str, Evidence]]:
-        from sitrep.actors.attribution import assess
+        from sitrep.actors.attribution import THREAT_TO_ACT, assess
 
         named: dict[str, ActorRef] = {}
         unnamed: dict[str, ActorRef] = {}
@@ -1297,7 +1295,7 @@ class Assembler:
                 if who != "perpetrator":
                     continue
                 if unit is not group.head_unit and (
-                    _HABIT_AFTER.match(text, mention.end) is not None or _THREAT_CUE.match(judged.cue or "") is not None
+                    _HABIT_AFTER.match(text, mention.end) is not None or THREAT_TO_ACT.match(text, mention.end) is not None
                 ):
                     # "insurgents linked to al Qaeda frequently target security forces": a habit, no blame; "the
                     # group has vowed to step up attacks": a threat of more, not the act told

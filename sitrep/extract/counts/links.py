@@ -316,8 +316,8 @@ class LinkReader(Sentence):
         if main is None:
             return None
         found = self._verb_at(g, main)
-        if found is None or found[0][1] == category:
-            return None
+        if found is None or found[0][1] == category or found[0][0][0] == AMONG:
+            return None  # (nor "..., among the dead were": a list of its own)
         return found[0], found[2]
 
     def _bare_verb_after(self, end: int) -> int | None:
@@ -350,7 +350,7 @@ class LinkReader(Sentence):
         while self.low(j) in _SEQUENCE_ADVERBS or self.low(j) in _BE:
             j += 1
         entry = self.match_forward(self.lex.after, j)
-        if entry is None or entry[1] == category or self._object_at(j + len(entry[0])):
+        if entry is None or entry[1] == category or entry[0][0] == AMONG or self._object_at(j + len(entry[0])):
             return None
         return entry, j + len(entry[0])
 

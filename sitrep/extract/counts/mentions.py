@@ -230,8 +230,6 @@ def _link_chain(reader: Reader, chain: list[Group]) -> list[_Found]:
         if named_twice:
             found[0].groups = chain[:1]
         second = reader.also_after(end, category) or reader.after_clause(chain[-1], end, category)
-        if second is not None and second[0][0][0] == AMONG:
-            second = None
         if second is not None and category == "injured" and second[0][1] == "killed":
             found[0].category = "killed"  # "was stabbed and later died": killed, not also injured
             found[0].end = ends[second[1] - 1]
