@@ -369,6 +369,8 @@ def test_truecase_keeps_offsets_and_restores_names() -> None:
         # a day without its year
         ("Headline\n\nMOGADISHU, Oct 19 (Reuters) - A suicide bomber", "MOGADISHU"),
         ("ABUJA, Nov 4 (AFP) - Bandits killed", "ABUJA"),
+        # a day and a dash, no agency
+        ("SRINAGAR, India, May 14 \u2014 Two police officers", "SRINAGAR, India"),
     ],
 )
 def test_datelines_are_found(text: str, place: str) -> None:

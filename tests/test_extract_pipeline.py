@@ -3274,3 +3274,81 @@ def test_an_aircraft_shot_down_is_an_attack_not_an_air_strike(extractor) -> None
     assert report.kind.sub_event_type != "Air/drone strike"
     assert report.counts.killed is not None and report.counts.killed.best == 4
     assert [p.name for p in report.perpetrators] == ["rebels"]
+
+
+def test_congo_alone_is_the_democratic_republic_unless_the_story_is_brazzavilles(extractor) -> None:  # type: ignore[no-untyped-def]
+    report = _only(_extract(extractor, "ADF rebels killed 22 civilians in eastern Congo on Wednesday, the army said."))
+    assert report.location is not None and report.location.country_code == "CD"
+    text = "Gunmen killed three soldiers near Brazzaville on Wednesday. Congo has seen little violence since 2017."
+    report = _only(_extract(extractor, text))
+    assert report.location is not None and report.location.country_code == "CG"
+
+
+def test_more_than_a_figure_adds_no_one_to_the_figure_told_before(extractor) -> None:  # type: ignore[no-untyped-def]
+    text = ("Gunmen on Monday night attacked a passenger train near Kaduna, killing eight people and abducting dozens, "
+            "officials said. More than 80 people are believed to have been kidnapped, a senator said.")
+    report = _only(_extract(extractor, text, published="2022-03-29"))
+    assert report.counts.kidnapped is not None and report.counts.kidnapped.best == 81  # not dozens + 81
+    text = ("A suicide bomber blew himself up inside a mosque in Kunduz on Friday, killing at least 23 worshippers and "
+            "wounding dozens of others. A local hospital said it had received 15 bodies and more than 90 wounded.")
+    report = _only(_extract(extractor, text, published="2021-10-09"))
+    assert report.counts.injured is not None and report.counts.injured.best == 91
+    added = _only(_extract(extractor, "Gunmen killed 12 people in Kano on Monday. Two more died in hospital.", published="2024-03-26"))
+    assert added.counts.killed is not None and added.counts.killed.best == 14
+
+
+def test_a_toll_still_rising_after_a_recalled_act_is_the_news(extractor) -> None:  # type: ignore[no-untyped-def]
+    text = ("A suicide bomber blew himself up inside a Shiite mosque in Kunduz on Friday, killing at least 23 worshippers. "
+            "Islamic State has carried out a string of attacks on Shiites in recent months, including a bombing at a "
+            "Kabul school in May that killed more than 80 students. Two days later, the toll had risen to 55.")
+    news, recalled = _extract(extractor, text, published="2022-01-19")
+    assert news.location is not None and news.location.name == "Kunduz"
+    assert news.counts.killed is not None and news.counts.killed.best == 55
+    assert recalled.realis == "background"
+    # the period sums up the many acts; the one singled out is dated by its own month
+    assert recalled.date is not None and (recalled.date.start, recalled.date.end) == (date(2021, 5, 1), date(2021, 5, 31))
+
+
+def test_a_region_named_first_gives_way_to_a_district_inside_it(extractor) -> None:  # type: ignore[no-untyped-def]
+    text = ("Two police officers shot dead in Kashmir\n\n"
+            "Two police officers were shot dead by suspected militants in Pulwama district on Sunday evening, police said.")
+    report = _only(_extract(extractor, text, published="2023-05-15"))
+    assert report.location is not None and report.location.name == "Pulwama"
+    # not a town of the same country far from it
+    text = ("Militants shot dead two police officers in Kashmir on Sunday evening. The officers had been posted to "
+            "Delhi until last year, police in Delhi said.")
+    report = _only(_extract(extractor, text, published="2023-05-15"))
+    assert report.location is not None and report.location.name == "Kashmir"
+
+
+def test_the_doers_toll_in_their_claim_gives_way_to_the_officials(extractor) -> None:  # type: ignore[no-untyped-def]
+    text = ("A car bomb exploded at a checkpoint in Mogadishu on Saturday, killing at least 10 people, police said. "
+            "Al Shabaab claimed responsibility for the attack, saying it had killed 20 soldiers.")
+    report = _only(_extract(extractor, text, published="2020-10-04"))
+    assert report.counts.killed is not None and report.counts.killed.best == 10
+
+
+def test_the_groups_a_campaign_is_blamed_on_are_suspects_beside_the_doers(extractor) -> None:  # type: ignore[no-untyped-def]
+    text = ("Unidentified gunmen attacked a Protestant church in eastern Burkina Faso during Sunday service, killing 14 "
+            "people. Jihadists linked to Al-Qaeda and the Islamic State group have killed more than 700 people in "
+            "Burkina Faso since 2015.")
+    report = _only(_extract(extractor, text, published="2019-12-02"))
+    assert [(p.name, p.attribution) for p in report.perpetrators] == [
+        ("gunmen", "attributed"), ("al-Qaeda", "suspected"), ("Islamic State", "suspected")
+    ]
+
+
+def test_the_doer_named_after_he_is_told_is_listed_by_name(extractor) -> None:  # type: ignore[no-untyped-def]
+    text = ("An 18-year-old gunman opened fire at a supermarket in Buffalo on Saturday afternoon, killing 10 people. "
+            "The suspect, identified as Payton Gendron of Conklin, New York, surrendered to police after the shooting.")
+    report = _only(_extract(extractor, text, published="2022-05-15"))
+    assert [(p.name, p.attribution) for p in report.perpetrators] == [("Payton Gendron", "suspected")]
+    told = _only(_extract(extractor, "Police said the gunman, identified as John Smith, killed four people at a mall in Dallas.",
+                          published="2023-05-08"))
+    assert [(p.name, p.attribution) for p in told.perpetrators] == [("John Smith", "attributed")]
+
+
+def test_a_death_a_riot_protests_is_not_the_riots_toll(extractor) -> None:  # type: ignore[no-untyped-def]
+    text = "Youths rioted in Athens on Saturday in protest at the death of a 15-year-old boy."
+    report = _only(_extract(extractor, text, published="2008-12-14"))
+    assert report.counts.killed is None

@@ -558,6 +558,8 @@ class DocumentContext:
                 between = text[mention.end : pos]
             if _CLAIM_WORD.search(between):
                 distance += 400.0
+            elif mention.end <= pos and _SINGLED_OUT.search(between):
+                distance += 300.0  # "attacks in recent months, including a bombing in May": the many's period
             statement = bool(_REPORTING_DATE.search(before) or _REPORTING_VERB_AFTER.match(text, mention.end))
             if statement:
                 distance += 300.0  # when it was said, used only when nothing dates the act itself
@@ -1215,6 +1217,16 @@ class Assembler:
                     return country.to_location(a.matched, precision="country"), _evidence(unit, a.start, a.end, confidence)
         return None
 
+    def _of_the_act_recalled(self, unit: Unit, mention: Any) -> bool:
+        """Whether a count comes after a cue of an earlier act that follows the clause's own act ("riots
+        | in protest at the death of a 15-year-old", "a reprisal | for the killing of two soldiers"): it
+        counts the act recalled, not this one."""
+        text = unit.sentence.text
+        for cue in self.lexicons.earlier_incident.finditer(text[: mention.start]):
+            if cue.start >= unit.lo and any(unit.lo <= t.start and t.end <= cue.start for t in unit.triggers):
+                return True
+        return False
+
     def _counts(self, group: Group) -> tuple[Counts, dict[str, Evidence]]:
         """Each category's figure: a running total beats a partial count, else the largest;
         where the attackers' dead are counted apart from their victims ("15 soldiers killed
@@ -1232,6 +1244,8 @@ class Assembler:
                         continue
                     if sides and _restates(mention):
                         continue  # "two insurgents were killed ... killing both armed individuals"
+                    if self._of_the_act_recalled(unit, mention):
+                        continue  # "more rioting in protest at | the death of a teenager": the grievance's
                     if sides and _claimed_figure(unit, mention):
                         # "Al Shabaab said ... it had carried out the attack and killed 23 soldiers": the
                         # doers' own toll gives way to any other the text tells (an official's 11)
@@ -1280,12 +1294,16 @@ class Assembler:
 
         named: dict[str, ActorRef] = {}
         unnamed: dict[str, ActorRef] = {}
+        behind: dict[str, ActorRef] = {}  # the groups a campaign told beside the act is blamed on
         targets: list[Target] = []
         evidence: dict[str, Evidence] = {}
         last_group_actor: ActorRef | None = None
         claim: Claim | None = None
         for unit in group.units:
             text = unit.sentence.text
+            # a clause that only sums up a campaign ("Jihadists linked to Al-Qaeda have killed more than 700
+            # people since 2015") tells who is behind the violence in general: suspects of this act at most
+            campaign = unit is not group.head_unit and bool(unit.counts) and all(c.aggregate for c in unit.counts)
             for mention in unit.actors:
                 judged = assess(text, mention.start, mention.end, actor_type=mention.actor_type)
                 who = judged.role
@@ -1301,6 +1319,11 @@ class Assembler:
                     # group has vowed to step up attacks": a threat of more, not the act told
                     continue
                 how = judged.attribution
+                if campaign:
+                    if mention.actor is not None:
+                        ref = _mention_ref(mention, "suspected" if how == "attributed" else how)
+                        behind.setdefault(ref.actor_id or ref.name.lower(), ref)
+                    continue
                 ref = _mention_ref(mention, how)
                 pool = named if mention.actor is not None else unnamed
                 key = ref.actor_id or ref.name.lower()
@@ -1337,6 +1360,7 @@ class Assembler:
             # "the attackers" after "gunmen on motorcycles" are the same people, told again
             unnamed = {key: ref for key, ref in unnamed.items() if ref.name != _THE_DOERS}
         perpetrators = list(named.values()) + [ref for ref, _ in persons] + described or list(unnamed.values())
+        perpetrators += [ref for key, ref in behind.items() if key not in named]
         if not perpetrators and group.suspects:
             # the people arrested for the act are its suspects ("arrested 45 soldiers for | killing ...")
             for unit, mention in group.suspects:
@@ -1559,7 +1583,11 @@ def _named_attackers(group: Group) -> list[tuple[ActorRef, Evidence]]:
             if _NAMES_AN_EVENT.match(text, e.end):
                 continue  # "Jaffa Street bombing:": a place the NER took for a person
             judged = assess(text, e.start, e.end, actor_type="individual")
-            if judged.role == "other" and not judged.cue and _acting_subject(text, e.start, e.end):
+            identified = _IDENTIFIED_DOER.search(text, max(0, e.start - 80), e.start)
+            if identified is not None:
+                # "The suspect, identified as Payton Gendron of Conklin, surrendered": the doer, by name
+                attribution = "suspected" if identified.group("who").lower().startswith("suspect") else "attributed"
+            elif judged.role == "other" and not judged.cue and _acting_subject(text, e.start, e.end):
                 attribution = "attributed"  # "X arrived at a checkpoint ... and stabbed one of the soldiers"
             elif judged.role == "perpetrator" and _ACCUSED.fullmatch(judged.cue):
                 attribution = "suspected"  # "Colonel X was accused of ordering the murder of the priests"
@@ -1580,6 +1608,14 @@ def _named_attackers(group: Group) -> list[tuple[ActorRef, Evidence]]:
                 found[name.lower()] = (ref, _evidence(unit, start, end, 0.5))
     return list(found.values())
 
+
+#: The doer told, then named: "the suspect, identified as", "the gunman, who was later named as".
+_IDENTIFIED_DOER = re.compile(
+    r"\b(?:the|an?)\s+(?:[\w-]+\s+){0,2}?(?P<who>suspect|gunman|shooter|attacker|assailant|bomber|perpetrator|killer)"
+    r"\s*,?\s+(?:(?:who\s+)?(?:was|is|has\s+been|had\s+been)\s+)?(?:later\s+|since\s+)?(?:identified|named)\s+"
+    r"(?:by\s+(?:police|authorities|officials|investigators)\s+)?as\s+\Z",
+    re.IGNORECASE,
+)
 
 #: Two or three capitalised words opening a sentence, or right after a people's name ("Israeli Baruch
 #: Goldstein kills 29"): a person's name the NER may miss altogether.
@@ -2546,14 +2582,22 @@ def _claimed_figure(unit: Unit, mention: Any) -> bool:
     """Whether a count is the doers' own, told in their claim ("said in a statement that it had
     carried out the attack and killed 23 soldiers"), not the toll of the act a claim is made for
     ("claimed responsibility for the attack that killed 17")."""
+    text = unit.sentence.text
     return any(
-        c.claimed and c.end <= mention.start and _SAID_CLAIM.search(c.text) is not None
-        and not _RELATIVE_TOLL.search(unit.sentence.text, c.end, mention.start)
+        c.claimed and c.end <= mention.start
+        and (_SAID_CLAIM.search(c.text) is not None or _SAYING.search(text, c.end, mention.start) is not None)
+        and not _RELATIVE_TOLL.search(text, c.end, mention.start)
         for c in unit.claims
     )
 
 
+#: One act singled out of the many a period before it sums up ("a string of attacks in recent months,
+#: including a bombing at a Kabul school in May"): the period is the many's, not the act's.
+_SINGLED_OUT = re.compile(r"\b(?:including|among them|such as|notably)\s+(?:a|an|the)\s", re.IGNORECASE)
+
 _SAID_CLAIM = re.compile(r"\b(?:said|says|say|stated|announced|statement)\b", re.IGNORECASE)
+#: The claim goes on to the doers' own words: "claimed responsibility ..., saying it had killed 20 soldiers".
+_SAYING = re.compile(r"\b(?:saying|adding|boasting)\b", re.IGNORECASE)
 _RELATIVE_TOLL = re.compile(r"\b(?:which|that|who)\b", re.IGNORECASE)
 
 

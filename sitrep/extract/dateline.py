@@ -14,10 +14,10 @@ _DATELINE = re.compile(
     (?P<place>[A-Z][A-Za-z.'\-]+(?:[ ][A-Z][A-Za-z.'\-]+){0,3}     # KABUL / SAN SALVADOR / Kabul
       (?:,[ ]?[A-Z][A-Za-z.'\-]+(?:[ ][A-Z][A-Za-z.'\-]+){0,2})?)  # , Afghanistan
     [ ]*,?[ ]*
+    (?P<date>\d{1,2}[ ][A-Za-z]{3,9}\.?[ ]\d{2,4}|[A-Za-z]{3,9}\.?[ ]\d{1,2}(?:,?[ ]\d{4})?)?[ ]*  # "Oct 19 (Reuters)" too
     (?:
-        (?P<date>\d{1,2}[ ][A-Za-z]{3,9}\.?[ ]\d{2,4}|[A-Za-z]{3,9}\.?[ ]\d{1,2}(?:,?[ ]\d{4})?)?[ ]*  # "Oct 19 (Reuters)" too
         \((?P<paren>[^()\n]{2,40})\)[ ]*(?:--|-|\u2013|\u2014|:)?[ ]*(?:\[TEXT\][ ]*)?
-      | (?:--|\u2013|\u2014)[ ]*
+      | (?:--|\u2013|\u2014)[ ]*                                       # "SRINAGAR, India, May 14 —"
     )""",
     re.VERBOSE | re.MULTILINE,
 )

@@ -783,6 +783,8 @@ class Extractor:
                 continue
             loose = []
             target = _antecedent(groups, head) if refers_back else current
+            if target is current and head.trigger_id == "count":
+                target = _rising_toll_of(groups, unit, current) or target
             if target is current and _part_of_wave(current, unit, when, place):
                 target.sums_up = True
             target.units.append(unit)
@@ -1141,6 +1143,23 @@ def _tells_toll(unit: Unit) -> bool:
 def _is_doer(trigger: TriggerMatch) -> bool:
     """Whether a trigger names the doers of an act, not the act: "the assassins", "armed men"."""
     return trigger.trigger_id == "armed_men" or _AGENT_NOUN.fullmatch(trigger.text) is not None
+
+
+def _rising_toll_of(groups: Sequence[Group], unit: Unit, current: Group | None) -> Group | None:
+    """The incident a running toll with no act of its own updates, where the story last told of
+    an act long before another it told ("a bombing at a Kabul school in May that killed 80. |
+    Two days later, the toll had risen to 55"): a toll still rising is the news's, so the latest
+    incident dated well after the current one; None where there is none."""
+    if current is None or current.date is None or not unit.counts or not all(
+        c.cumulative and not c.aggregate for c in unit.counts
+    ):
+        return None
+    later = [
+        g for g in groups
+        if g is not current and not g.recalled and g.date is not None
+        and g.date.start > current.date.end + timedelta(days=_EARLIER_DAYS)
+    ]
+    return later[-1] if later else None
 
 
 def _long_before(current: Group | None, unit: Unit, head: TriggerMatch, when: DateSpan | None) -> bool:

@@ -33,6 +33,7 @@ from typing import Protocol, Sequence
 
 from sitrep.extract.analysis import EntityMention, Unit
 from sitrep.gazetteer.normalize import CAPITAL
+from sitrep.gazetteer.place import distance_km
 from sitrep.model import Location
 
 _PRECISION_RANK = {"point": 6, "town": 5, "district": 4, "province": 3, "region": 2, "country": 1, None: 0}
@@ -589,9 +590,17 @@ def _contains(outer: Location, inner: Location) -> bool:
         return False
     if outer.precision == "country":
         return True
+    if outer.precision == "region" and not outer.admin1 and None not in (outer.lat, outer.lon, inner.lat, inner.lon):
+        # a named region that is no division ("Kashmir", "the Donbas"): the places of its country near it
+        return distance_km((outer.lat, outer.lon), (inner.lat, inner.lon)) <= _REGION_REACH_KM  # type: ignore[arg-type]
     if outer.precision in ("province", "region"):
         return bool(inner.admin1) and inner.admin1 == (outer.admin1 or outer.name)
     return False
+
+
+#: How far from a named region's centre a place of its country is taken to lie in it ("Indian-
+#: administered Kashmir's Pulwama district", 25 km; not Delhi, 650 km from Kashmir's).
+_REGION_REACH_KM = 400.0
 
 
 def _continues_with_name(text: str, start: int, end: int) -> bool:

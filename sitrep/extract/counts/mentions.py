@@ -545,7 +545,7 @@ def _mark_additional(reader: Reader, found: list[_Found]) -> None:
         if in_words:
             first = bisect_left(reader.starts, f.start)
             words = range(max(0, first - 1), bisect_left(reader.starts, f.end))
-            added = [k for k in words if lows[k] in lex.additive_words]
+            added = [k for k in words if lows[k] in lex.additive_words and not _comparative(lows, k)]
             # "detained a cell leader and two additional suspects": the word adds to the phrase's
             # own first person, not to a count told before
             internal = len(f.groups) >= 2 and all(k > f.groups[0].last for k in added)
@@ -553,7 +553,10 @@ def _mark_additional(reader: Reader, found: list[_Found]) -> None:
                 f.additional = True
                 continue
         f.additional = any(  # "another 25", "two more": the word is inside the quantity phrase
-            " " in g.quantity.text and not lex.additive_words.isdisjoint(g.quantity.text.lower().split())
+            " " in g.quantity.text and any(
+                w in lex.additive_words and not _comparative(words, k)
+                for words in [g.quantity.text.lower().split()] for k, w in enumerate(words)
+            )
             for g in f.groups
         ) or (
             # "Four other guards were wounded", opening its sentence: more people than those counted
@@ -568,6 +571,12 @@ def _mark_additional(reader: Reader, found: list[_Found]) -> None:
             reader.text[a.end : b.start].strip().lower() in ("and", ",", ", and")
         ):
             b.additional = True
+
+
+def _comparative(words: Sequence[str], k: int) -> bool:
+    """Whether words[k] is the "more" of "more than 90": a bound on the figure, not people
+    added to those counted before ("two more" are)."""
+    return words[k] == "more" and k + 1 < len(words) and words[k + 1] in ("than", "then")
 
 
 def _side_kind(f: _Found) -> bool:
