@@ -3352,3 +3352,95 @@ def test_a_death_a_riot_protests_is_not_the_riots_toll(extractor) -> None:  # ty
     text = "Youths rioted in Athens on Saturday in protest at the death of a 15-year-old boy."
     report = _only(_extract(extractor, text, published="2008-12-14"))
     assert report.counts.killed is None
+
+
+def test_a_round_up_keeps_the_waves_parts_and_its_other_acts_apart(extractor) -> None:  # type: ignore[no-untyped-def]
+    text = ("Iraq violence kills 14 as bombings hit Baghdad\n\n"
+            "A string of bombings across Baghdad killed at least 14 people on Thursday, officials said. "
+            "The deadliest attack took place in Sadr City, where a car bomb exploded near a busy market, killing six "
+            "people. Another car bomb struck a checkpoint in the western Amil district, killing four soldiers. "
+            "In the northern city of Mosul, gunmen shot dead a local council member outside his home on Wednesday "
+            "evening, police said.")
+    wave, shooting = _extract(extractor, text, published="2016-05-05")
+    assert wave.counts.killed is not None and wave.counts.killed.best == 14  # the car bomb at Amil is one of the 14
+    assert shooting.location is not None and shooting.location.name == "Mosul"
+    assert shooting.counts.killed is not None and shooting.counts.killed.best == 1
+    assert shooting.date is not None and shooting.date.start == date(2016, 5, 4)
+
+
+def test_a_bare_name_the_article_calls_a_province_is_the_province(extractor) -> None:  # type: ignore[no-untyped-def]
+    text = ("Syrian government airstrikes kill 20 in Idlib, monitor says\n\n"
+            "Syrian government airstrikes killed at least 20 civilians in the rebel-held northwestern province of "
+            "Idlib on Tuesday, the Syrian Observatory for Human Rights said. The strikes hit a market in the town "
+            "of Maarat al-Numan, the Britain-based war monitor said.")
+    report = _only(_extract(extractor, text, published="2019-07-23"))
+    # Idlib is the province, so the town named in it says where; the monitor's base says nothing
+    assert report.location is not None and report.location.admin1 == "Idlib" and report.location.precision == "town"
+    assert report.location.name != "Idlib"
+    text = ("Myanmar military airstrike kills at least 30 in Sagaing village\n\n"
+            "A military airstrike on a village in the central Sagaing region killed at least 30 people on Tuesday. "
+            "The strike hit a village in Kanbalu township as residents gathered for a ceremony.")
+    report = _only(_extract(extractor, text, published="2023-04-12"))
+    assert report.location is not None and report.location.name == "Kanbalu"
+
+
+def test_a_part_of_the_town_told_is_not_sought_elsewhere(extractor) -> None:  # type: ignore[no-untyped-def]
+    text = ("A Russian missile strike on the northeastern Ukrainian city of Kharkiv killed seven people on Wednesday. "
+            "The missiles struck a residential neighborhood and a printing house in the city's Kyivskyi district.")
+    report = _only(_extract(extractor, text, published="2024-05-23"))
+    assert report.location is not None and report.location.name == "Kharkiv"  # not a Kyivskyi of Donetsk oblast
+
+
+def test_glide_bombs_are_dropped_from_the_air(extractor) -> None:  # type: ignore[no-untyped-def]
+    report = _only(_extract(extractor, "Russian glide bombs struck a hypermarket in Kharkiv on Saturday, killing 19 people.",
+                            published="2024-05-26"))
+    assert report.kind.sub_event_type == "Air/drone strike"
+    assert [p.name for p in report.perpetrators] == ["Russian Armed Forces"]
+
+
+def test_a_trial_recalls_the_act_it_tries_and_the_verdicts_day_dates_nothing(extractor) -> None:  # type: ignore[no-untyped-def]
+    text = ("Man convicted over 2017 Manchester Arena bombing plot\n\n"
+            "LONDON (AP) — A British court on Thursday convicted the brother of the Manchester Arena suicide bomber of "
+            "murder for helping plan the 2017 attack, which killed 22 people at an Ariana Grande concert. Prosecutors "
+            "said he helped his brother build the bomb that exploded in the arena's foyer on May 22, 2017. "
+            "More than 200 people were injured in the attack.")
+    reports = _extract(extractor, text, published="2020-03-18")
+    assert all(r.realis == "background" for r in reports)
+    bombing = next(r for r in reports if r.counts.killed is not None)
+    assert bombing.date is not None and bombing.date.start == date(2017, 5, 22)
+    assert bombing.location is not None and bombing.location.name == "Manchester"  # not Ariana in Tunisia
+    assert bombing.counts.killed.best == 22 and bombing.counts.injured is not None and bombing.counts.injured.best == 201
+    assert "Manchester Arena" not in [p.name for p in bombing.perpetrators]
+
+
+def test_the_lede_dates_the_act_its_headline_names(extractor) -> None:  # type: ignore[no-untyped-def]
+    text = ("Hostage freed in Mali after two years in captivity\n\n"
+            "BAMAKO (AFP) - A French journalist kidnapped in northern Mali in April 2021 was released on Monday after "
+            "nearly two years in captivity, the French presidency said. Olivier Dubois was abducted in Gao by the "
+            "Al-Qaeda-linked Group to Support Islam and Muslims (JNIM).")
+    report = _only(_extract(extractor, text, published="2023-03-21"))  # not also an abduction reported today
+    assert report.realis == "background"
+    assert report.date is not None and (report.date.start, report.date.end) == (date(2021, 4, 1), date(2021, 4, 30))
+    assert [(p.name, p.attribution) for p in report.perpetrators] == [("Jama'at Nusrat al-Islam wal-Muslimin", "attributed")]
+
+
+def test_a_force_named_again_without_its_country_is_the_same_force(extractor) -> None:  # type: ignore[no-untyped-def]
+    text = ("Kenyan police opened fire on protesters in the town of Kisumu on Wednesday, killing two people. "
+            "Police fired tear gas and live bullets as protesters blocked roads.")
+    report = _extract(extractor, text, published="2023-03-16")[0]
+    assert [p.name for p in report.perpetrators] == ["Police Forces of Kenya"]
+
+
+def test_a_persons_name_the_ner_took_for_an_organisation_is_no_town(extractor) -> None:  # type: ignore[no-untyped-def]
+    text = ("A gunman opened fire at an accounting firm, killing a receptionist. He was found guilty of assault with "
+            "intent to kill in the shootings of Paul Riva and Alan Steinberg at the accounting firm.")
+    for report in _extract(extractor, text, published="2008-04-30"):
+        assert report.location is None or report.location.name != "Rewa"
+
+
+def test_an_operation_to_arrest_is_no_arrest(extractor) -> None:  # type: ignore[no-untyped-def]
+    text = ("Israeli forces killed three Palestinians during a raid in the Jenin refugee camp in the occupied West Bank on "
+            "Monday, the health ministry said. The Israeli military said troops had come under fire during an operation "
+            "to arrest suspected militants. It said one soldier was lightly wounded.")
+    report = _only(_extract(extractor, text, published="2023-03-21"))
+    assert report.counts.injured is not None and report.counts.injured.best == 1

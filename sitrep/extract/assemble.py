@@ -174,6 +174,11 @@ _REPORTING_DATE = re.compile(
 #: have come ("killed 30 civilians, officials said Tuesday").
 _SAID_REACH_DAYS = 3
 _REPORTING_VERB_AFTER = re.compile(r"\s+(?:confirmed|announced|said|reported|released|stated)\b", re.I)
+#: A court's acts on the day named: "sentenced on Thursday", "A court on Thursday convicted". The act
+#: tried came long before: the day dates the verdict, never the act.
+_COURT_VERBS = r"(?:convicted|sentenced|jailed|acquitted|indicted|arraigned|found\s+guilty|ruled|charged|tried)"
+_COURT_DATE_BEFORE = re.compile(rf"\b{_COURT_VERBS}(?:\s+\w+){{0,3}}?(?:\s+on)?\s+$", re.I)
+_COURT_VERB_AFTER = re.compile(rf"\s+{_COURT_VERBS}\b", re.I)
 #: A date that names another event than the one at hand: "responsible for Tuesday's attack",
 #: "one of the leaders behind the Aug. 7 attack". It dates the noun after it, not the sentence.
 _POSSESSIVE = re.compile(r"['’]s\s+", re.I)
@@ -203,6 +208,12 @@ _DWARFS = 20
 _SOLE_TOWN_FLOOR = 5_000
 
 
+#: "village" after a name: in a headline, a village of the region so named ("Sagaing village").
+_A_VILLAGE_OF = re.compile(r"\s+villages?\s*$", re.IGNORECASE)
+#: The words that call a name a province: "the province of Idlib", "the Sagaing region", "Kaduna State".
+_DIVISION_WORDS = "province|region|state|governorate|oblast|department|prefecture"
+
+
 class CachedPlaces:
     """The gazetteer's ``resolve`` with a per-article cache, and the article's provinces.
 
@@ -213,10 +224,11 @@ class CachedPlaces:
     its rank ("Kandahar" in a story that also names Helmand is still the city).
     """
 
-    def __init__(self, gazetteer: "Gazetteer") -> None:
+    def __init__(self, gazetteer: "Gazetteer", text: str = "") -> None:
         self._gazetteer = gazetteer
         self._cache: dict[tuple[Any, ...], Location | None] = {}
         self.provinces: tuple[Location, ...] = ()
+        self.text = text  # the article's, where a name is called a province
 
     def resolve(
         self, text: str, *, context_countries: Sequence[str] = (), near: tuple[float, float] | None = None,
@@ -225,6 +237,8 @@ class CachedPlaces:
         key = (text, tuple(context_countries), loose)
         if key not in self._cache:
             found = self._gazetteer.resolve(text, context_countries=context_countries, loose=loose)
+            if found is not None and found.precision == "town":
+                found = self._province_so_called(text, found) or found
             if found is not None and self.provinces and found.precision in _PROVINCE_TOWN_LEVELS:
                 found = self._in_a_named_province(text, found, context_countries, loose)
             self._cache[key] = found
@@ -235,6 +249,28 @@ class CachedPlaces:
         self.provinces = tuple(provinces)
         if self.provinces:
             self._cache.clear()
+
+    def _province_so_called(self, text: str, found: Location) -> Location | None:
+        """The province ``text`` names bare, where ``found`` is only the province's namesake seat and
+        the article calls the name a province elsewhere ("the northwestern province of Idlib", "the
+        Sagaing region"): "airstrikes kill 20 in Idlib" is the province, so that a town named in it
+        ("the town of Maarat al-Numan") can say where; None otherwise."""
+        if found.precision != "town" or not found.admin1 or not self.text:
+            return None
+        bare = _A_VILLAGE_OF.sub("", text)  # "Sagaing village" in a headline: a village of the region
+        name = normalize_name(bare)
+        if name != normalize_name(found.name) or name != normalize_name(found.admin1):
+            return None
+        words = r"\s+".join(re.escape(w) for w in bare.split())
+        typed = re.search(
+            rf"\b(?:{_DIVISION_WORDS})\s+of\s+{words}\b|\b{words}\s+(?:{_DIVISION_WORDS})\b", self.text, re.IGNORECASE
+        )
+        if typed is None:
+            return None
+        province = self._gazetteer.resolve(typed.group(0), context_countries=(found.country_code,))
+        if province is None or province.precision != "province" or province.admin1 != found.admin1:
+            return None
+        return replace(province, text=found.text)
 
     def _in_a_named_province(
         self, text: str, found: Location, context_countries: Sequence[str], loose: bool
@@ -358,7 +394,7 @@ class DocumentContext:
 
         tally: Counter[str] = Counter()
         named: set[str] = set()  # countries named outright, not only through a people ("Chadian")
-        places = CachedPlaces(gazetteer)
+        places = CachedPlaces(gazetteer, article.text)
         mentions: list[list[tuple[str, Place | None]]] = []  # per sentence: (place name, country if it is one)
         scanned: list[list[str]] = []  # per sentence: the places only the gazetteer's scan found
         provinces: list[Location] = []  # the provinces the article names, in order
@@ -560,6 +596,8 @@ class DocumentContext:
                 distance += 400.0
             elif mention.end <= pos and _SINGLED_OUT.search(between):
                 distance += 300.0  # "attacks in recent months, including a bombing in May": the many's period
+            if _COURT_DATE_BEFORE.search(before) or _COURT_VERB_AFTER.match(text, mention.end):
+                continue  # "A British court on Thursday convicted ...": the day of the verdict, not of the act
             statement = bool(_REPORTING_DATE.search(before) or _REPORTING_VERB_AFTER.match(text, mention.end))
             if statement:
                 distance += 300.0  # when it was said, used only when nothing dates the act itself
@@ -1353,9 +1391,15 @@ class Assembler:
                 named[antecedent.actor_id or antecedent.name] = antecedent
                 # "the terrorists set fire to ...": the Shining Path's, told as terrorists
                 described = [ref for ref in unnamed.values() if ref.matched.lower() == told]
-        persons = _named_attackers(group) + _unregistered_attackers(group, named, context)
+        persons = _named_attackers(group, context.places) + _unregistered_attackers(group, named, context)
         if persons and "perpetrators" not in evidence:
             evidence["perpetrators"] = persons[0][1]
+        # "Kenyan police opened fire ... Police fired tear gas": the force named again without its country
+        qualified = [ref.name.lower() for ref in unnamed.values() if ref.country_code and ref.actor_type in _STATE_TYPES]
+        unnamed = {
+            key: ref for key, ref in unnamed.items()
+            if ref.country_code or ref.actor_type not in _STATE_TYPES or not any(q.startswith(ref.name.lower()) for q in qualified)
+        }
         if any(ref.name != _THE_DOERS and ref.actor_type not in _STATE_TYPES for ref in unnamed.values()):
             # "the attackers" after "gunmen on motorcycles" are the same people, told again
             unnamed = {key: ref for key, ref in unnamed.items() if ref.name != _THE_DOERS}
@@ -1546,7 +1590,7 @@ _ANAPHOR_REACH = 3
 _THE_DOERS = "attackers"
 
 
-def _named_attackers(group: Group) -> list[tuple[ActorRef, Evidence]]:
+def _named_attackers(group: Group, places: CachedPlaces | None = None) -> list[tuple[ActorRef, Evidence]]:
     """People named as the attackers: a person the NER finds, not part of a group's name, whose
     place in the sentence makes them the perpetrator ("Numan Haider stabbed two officers", "an
     Islamic convert, later identified as Michael Zehaf-Bibeau, attacked", "was killed by Juan
@@ -1582,6 +1626,8 @@ def _named_attackers(group: Group) -> list[tuple[ActorRef, Evidence]]:
                 continue  # "a compound belonging to Osama bin Laden", "Taliban spokesman Zabihullah Mujahid"
             if _NAMES_AN_EVENT.match(text, e.end):
                 continue  # "Jaffa Street bombing:": a place the NER took for a person
+            if places is not None and places.names_a_facility(name):
+                continue  # "the Manchester Arena suicide bomber": the place he struck, taken for a person
             judged = assess(text, e.start, e.end, actor_type="individual")
             identified = _IDENTIFIED_DOER.search(text, max(0, e.start - 80), e.start)
             if identified is not None:
@@ -1706,6 +1752,8 @@ def _unregistered_attackers(
             place = context.places.resolve(name, context_countries=context.countries)
             if place is not None and place.precision in ("town", "district", "province"):
                 continue  # "ELN militants in Saravena": a town the NER took for an organisation
+            if context.places.names_a_facility(name):
+                continue  # "the Manchester Arena suicide bomber": where he struck, not his group
             ref = ActorRef(name=name, matched=e.text, attribution=judged.attribution, actor_type="group")
             found[key] = (ref, _evidence(unit, e.start, e.end, 0.5))
     return list(found.values())

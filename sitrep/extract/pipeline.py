@@ -251,7 +251,11 @@ class Extractor:
                 # a sentence hard-wrapped over lines (wire copy) is read as one line, at the same offsets
                 piece = piece.replace("\n", " ").replace("\r", " ")
                 entities = tuple(
-                    EntityMention(e.start_char - start, e.end_char - start, piece[e.start_char - start : e.end_char - start], e.label_)
+                    EntityMention(
+                        e.start_char - start, e.end_char - start, piece[e.start_char - start : e.end_char - start],
+                        # "the Manchester Arena suicide bomber": a building the NER took for a person
+                        "FAC" if e.label_ == "PERSON" and _BUILDING_NAME.search(e.text) else e.label_,
+                    )
                     for e in ents
                     if start <= e.start_char and e.end_char <= end
                 )
@@ -354,8 +358,13 @@ class Extractor:
         entity = next((e for e in entities if e.start <= start and end <= e.end and e.label in ("PERSON", "ORG")), None)
         if entity is None or (entity.start == start and entity.end == end) or headline:
             return start, end
-        if entity.label == "ORG" and (not countries or place.country_code in countries):
+        if entity.label == "ORG" and place.country_code in countries:
             return start, end
+        if entity.label == "ORG" and not countries and not (
+            end == entity.end and start > entity.start and _TWO_NAMES.fullmatch(entity.text) is not None
+            and not self.gazetteer.names_a_facility(text[end : end + 20])  # "the Super Waziristan hotel"
+        ):
+            return start, end  # (but not the surname of "Paul Riva", a person the NER took for an organisation)
         after = _NEXT_WORD.match(text, end, entity.end)
         before = _LAST_WORD.search(text, entity.start, start)
         runs_on = [m for m in (after, before) if m is not None and m.group(1)[0].isupper()]
@@ -738,6 +747,9 @@ class Extractor:
                     continue
             if not opens and not (refers_back or earlier or threat) and _another_toll(current, unit, head):
                 opens = True  # "A car bombing at a market killed 9 ... | After nightfall a suicide car bomber killed 11"
+            if opens and not (explicit_new or threat) and _lede_of_headline(current, unit, head, place, context.article.text):
+                opens = False  # "Hostage freed in Mali after two years in captivity | A French journalist kidnapped in
+                # northern Mali in April 2021 was released": the lede dates the act its headline names
             if opens and not (earlier or threat) and _part_of_wave(current, unit, when, place):
                 opens, refers_back = False, False  # a part of the wave the current incident sums up
             elif opens and not (earlier or threat) and groups and _ORDINAL_OF_ITS_KIND.match(unit.text) is not None:
@@ -925,6 +937,12 @@ class _EntityDate:
     text: str
 
 
+#: Two capitalised words and nothing more: as often a person's name as an organisation's.
+_TWO_NAMES = re.compile(r"[A-Z][a-z]+\s+[A-Z][a-z]+")
+#: A name ending in a word no person's name ends in, only a building's: "Manchester Arena".
+_BUILDING_NAME = re.compile(
+    r"\s(?:Arena|Stadium|Airport|Mosque|Synagogue|Cathedral|Supermarket|Nightclub|Embassy|Consulate)$"
+)
 #: The label of a page's stamp before a date: "Updated ", "Last modified on ", "Posted: ".
 _STAMP_BEFORE = re.compile(rf"(?i:\b(?:{STAMP_LABELS}))(?:\s+(?i:on|at))?\s*[:\-–|]?\s*\Z")
 #: A reference number the NER may take for a date ("2010-11-S-260", "FY-2012").
@@ -1041,19 +1059,28 @@ def _part_of_wave(group: Group | None, unit: Unit, when: DateSpan | None, place:
     one fit inside it, and its day and country are the summary's."""
     if group is None or group.recalled or group.threat:
         return False
-    summary = group.head_unit
-    if unit.sentence.index - summary.sentence.index > WAVE_REACH or _WAVE.search(summary.text) is None:
+    # the summary is the head's clause, or the lede that sums up what a headline only names
+    # ("Iraq violence kills 14 as bombings hit Baghdad | A string of bombings across Baghdad killed 14")
+    summary = next((u for u in (group.head_unit, *group.units) if _WAVE.search(u.text) and _tolls(u)), None)
+    if summary is None or unit.sentence.index - summary.sentence.index > WAVE_REACH:
         return False
     totals, own = _tolls(summary), _tolls(unit)
     if not own or not set(own) <= set(totals):
         return False
     for category, total in totals.items():
-        told = sum(_tolls(u).get(category, 0) for u in group.units if u is not summary)
+        told = sum(_tolls(u).get(category, 0) for u in group.units if u is not summary and u is not group.head_unit)
         if told + own.get(category, 0) > total:
             return False
     if _ADDS_TO.match(unit.sentence.text) is not None or not dates_compatible(group.date, when):
         return False  # "Additionally, a US soldier was killed ..." adds to the toll summed up
+    if place is None and group.place is not None and _ACROSS.search(summary.text) is not None:
+        # a wave "across Baghdad" holds the parts told in quarters the gazetteer does not know
+        return group.place.name.lower() in summary.text.lower()
     return _inside(place, group.place)
+
+
+#: A wave spread over the place it names: "bombings across Baghdad".
+_ACROSS = re.compile(r"\b(?:across|throughout|around)\s+(?:the\s+)?[A-Z]")
 
 
 #: The scene of the incident told before, named again: "in the same area", "in the same town".
@@ -1143,6 +1170,19 @@ def _tells_toll(unit: Unit) -> bool:
 def _is_doer(trigger: TriggerMatch) -> bool:
     """Whether a trigger names the doers of an act, not the act: "the assassins", "armed men"."""
     return trigger.trigger_id == "armed_men" or _AGENT_NOUN.fullmatch(trigger.text) is not None
+
+
+def _lede_of_headline(current: Group | None, unit: Unit, head: TriggerMatch, place: Location | None, text: str) -> bool:
+    """Whether ``unit`` is the lede of the headline that alone opened ``current``: a headline (the
+    first line, unpunctuated, a line of its own) that dates nothing, and the first sentences after
+    it telling the same kind of act at a place that fits. The lede gives the day the headline did
+    not, however long ago it was."""
+    if current is None or len(current.units) != 1 or current.date is not None or unit.sentence.index > 2:
+        return False
+    title = current.head_unit.sentence
+    if title.index != 0 or title.text.rstrip()[-1:] in ".!?" or not text[title.start + len(title.text) :].startswith("\n"):
+        return False
+    return head.family == current.head.family and places_compatible(current.place, place)
 
 
 def _rising_toll_of(groups: Sequence[Group], unit: Unit, current: Group | None) -> Group | None:
@@ -1669,7 +1709,7 @@ _SEVERAL_ACTS = re.compile(
     r"(?:attacks|explosions|bombings|blasts|bombs|clashes|raids|shootings|killings|strikes|assaults|ambushes)$", re.I
 )
 #: A sentence that opens on a named place: "In Huaraz, the capital of Ancash department, ...".
-_FRONTED_PLACE = re.compile(r"\s*(?:in|at|near|outside)\s+(?P<name>[^\W\d_][\w'’.-]*(?:\s+[^\W\d_][\w'’.-]*){0,3}?)\s*,", re.I)
+_FRONTED_PLACE = re.compile(r"\s*(?:in|at|near|outside)\s+(?P<name>[^\W\d_][\w'’.-]*(?:\s+[^\W\d_][\w'’.-]*){0,5}?)\s*,", re.I)
 
 
 def _opens_on_another_place(unit: Unit, head: TriggerMatch, place: Location | None, current: Group | None) -> bool:
@@ -1679,7 +1719,7 @@ def _opens_on_another_place(unit: Unit, head: TriggerMatch, place: Location | No
     A place inside the incident's region counts: a round-up's items are often in one region. But
     the parts of acts told together ("Explosions in central Iraq killed 23 people ... In Mosul, a
     bombing near a police patrol killed an officer") are the incident's own."""
-    if current is None or place is None or current.place is None or unit.sentence.index <= current.head_unit.sentence.index:
+    if current is None or place is None or unit.sentence.index <= current.head_unit.sentence.index:
         return False
     if _SEVERAL_ACTS.search(current.head.text):
         return False
@@ -1687,6 +1727,11 @@ def _opens_on_another_place(unit: Unit, head: TriggerMatch, place: Location | No
     if m is None or m.end() > head.start:
         return False
     name, own = m.group("name").lower(), place.name.lower()
+    if current.place is None:
+        # the incident told has no place of its own: another kind of act where the sentence opens
+        # ("Another car bomb struck a checkpoint, killing four soldiers. | In the northern city of Mosul,
+        # gunmen shot dead a council member")
+        return own in name and head.family != current.head.family
     return own in name and own != current.place.name.lower()
 
 

@@ -474,7 +474,18 @@ _STATE_BODY_AFTER = re.compile(
 
 def _attributive(text: str, end: int) -> bool:
     """Whether the country named up to ``end`` is said of what follows it ("US Ambassador", "UN envoy")."""
-    return MISSION_AFTER.match(text, end) is not None or _STATE_BODY_AFTER.match(text, end) is not None
+    return (
+        MISSION_AFTER.match(text, end) is not None or _STATE_BODY_AFTER.match(text, end) is not None
+        or BASED_AFTER.match(text, end) is not None
+    )
+
+
+#: A part of the town already told: "the city's", "the capital's".
+_PART_OF_THE_TOWN_TOLD = re.compile(r"\bthe\s+(?:city|town|capital|village)['\u2019]s\s+(?:\w+\s+)?\Z", re.IGNORECASE)
+
+#: A place made part of a word that describes something by it: "the Britain-based war monitor", a
+#: "Gaza-born" man, a "Panama-flagged" ship. It says where that is from, not where anything happened.
+BASED_AFTER = re.compile(r"-(?:based|born|bred|registered|flagged|owned|headquartered|made)\b", re.IGNORECASE)
 
 
 #: Between a person's name and the town he is from: "Salim Barakat of Yarka".
@@ -710,6 +721,12 @@ def choose_location(
                 continue  # "near the border with Mali" (a neighbour of Mali), "factions loyal to Turkey"
             if location.precision == "country" and MISSION_AFTER.match(text, first.end):
                 continue  # "near the U.S. Embassy" (in La Paz)
+            if BASED_AFTER.match(text, end):
+                continue  # "the Britain-based war monitor"
+            if _PART_OF_THE_TOWN_TOLD.search(before):
+                # "in the city's Kyivskyi district": a part of the town told before, which the gazetteer
+                # would look for anywhere (there are Kyivskyi districts in several cities)
+                continue
             score = 0.5 * _PRECISION_RANK.get(location.precision, 0)
             reference = _BEFORE_DISTANCE.search(before) is not None
             said_at = False
