@@ -3444,3 +3444,22 @@ def test_an_operation_to_arrest_is_no_arrest(extractor) -> None:  # type: ignore
             "to arrest suspected militants. It said one soldier was lightly wounded.")
     report = _only(_extract(extractor, text, published="2023-03-21"))
     assert report.counts.injured is not None and report.counts.injured.best == 1
+
+
+def test_a_hall_named_after_a_town_stands_where_the_text_says(extractor) -> None:  # type: ignore[no-untyped-def]
+    text = "One year ago, a suicide bomber killed 63 people at the Dubai City wedding hall in Kabul."
+    report = _only(_extract(extractor, text, published="2020-08-17"))
+    assert report.location is not None and report.location.name == "Kabul"  # not Dubai
+    assert report.realis == "background"
+
+
+
+def test_a_place_inside_the_province_inside_the_country_is_sought_to_the_end(extractor) -> None:  # type: ignore[no-untyped-def]
+    text = ("Boko Haram kills 37 in attack on Nigerian village\n\n"
+            "Boko Haram militants killed at least 37 people in an attack on a village in northeast Nigeria's Borno "
+            "state late on Saturday, residents said on Sunday. The insurgents stormed Mandarari village in Konduga "
+            "local government area, opening fire on residents and setting houses ablaze. Several women were also "
+            "abducted, a militia leader said.")
+    report = _only(_extract(extractor, text, published="2023-06-04"))
+    assert report.location is not None and report.location.name == "Mandarari"
+    assert report.counts.kidnapped is not None

@@ -114,7 +114,7 @@ _BEFORE_DISTANCE = re.compile(
 #: name is not where it stands when the text says where it stands).
 _STANDS_IN = r"[ ](?:in|at)[ ](?:the[ ])?(?:[a-z-]+[ ]){0,2}" + CAPITAL
 _FACILITY_ELSEWHERE = re.compile(
-    r"(?:['\u2019]s)?(?:[ ]" + CAPITAL + r"[\w'\u2019-]*){0,2}[ ](?i:hotel|tavern|restaurant|caf[eé]|bar|pub|club|inn|store|shop|"
+    r"(?:['\u2019]s)?(?:[ ](?!(?i:in|at|near|on|of|and|or|an?|the)\b)[\w'\u2019-]+){0,2}[ ](?i:hotel|tavern|restaurant|caf[eé]|bar|pub|club|inn|store|shop|"
     r"supermarket|cinema|theat(?:re|er)|hall|mall|arena|stadium)s?(?=" + _STANDS_IN + ")"
 )
 #: The last word of a building's or a station's name (not a road's: "Jaffa Road" is in Jerusalem).
@@ -476,16 +476,12 @@ def _attributive(text: str, end: int) -> bool:
     """Whether the country named up to ``end`` is said of what follows it ("US Ambassador", "UN envoy")."""
     return (
         MISSION_AFTER.match(text, end) is not None or _STATE_BODY_AFTER.match(text, end) is not None
-        or BASED_AFTER.match(text, end) is not None
+        or _AFTER_ORIGIN.match(text, end) is not None  # "Maarat al-Numan, the Britain-based war monitor"
     )
 
 
 #: A part of the town already told: "the city's", "the capital's".
 _PART_OF_THE_TOWN_TOLD = re.compile(r"\bthe\s+(?:city|town|capital|village)['\u2019]s\s+(?:\w+\s+)?\Z", re.IGNORECASE)
-
-#: A place made part of a word that describes something by it: "the Britain-based war monitor", a
-#: "Gaza-born" man, a "Panama-flagged" ship. It says where that is from, not where anything happened.
-BASED_AFTER = re.compile(r"-(?:based|born|bred|registered|flagged|owned|headquartered|made)\b", re.IGNORECASE)
 
 
 #: Between a person's name and the town he is from: "Salim Barakat of Yarka".
@@ -528,12 +524,15 @@ def _in_the_province_named(
 def _most_precise_within(top: PlaceChoice, candidates: Sequence[PlaceChoice]) -> PlaceChoice:
     """A more precise place inside the chosen one, named elsewhere in the incident's clauses
     ("in northern Burkina Faso" ... "the detachment at Koutougou, a village in Soum province")."""
-    rank = _PRECISION_RANK.get(top.location.precision, 0)
-    inside = [
-        c for c in candidates
-        if _PRECISION_RANK.get(c.location.precision, 0) > rank and c.score > 0 and _contains(top.location, c.location)
-    ]
-    return max(inside, key=lambda c: c.score) if inside else top
+    while True:  # and inside that, a more precise one still ("in Borno state" ... "Mandarari village in Konduga")
+        rank = _PRECISION_RANK.get(top.location.precision, 0)
+        inside = [
+            c for c in candidates
+            if _PRECISION_RANK.get(c.location.precision, 0) > rank and c.score > 0 and _contains(top.location, c.location)
+        ]
+        if not inside:
+            return top
+        top = max(inside, key=lambda c: c.score)
 
 
 def _nearer_than_its_province(town: PlaceChoice, province: PlaceChoice, trigger_pos: int) -> bool:
@@ -721,8 +720,6 @@ def choose_location(
                 continue  # "near the border with Mali" (a neighbour of Mali), "factions loyal to Turkey"
             if location.precision == "country" and MISSION_AFTER.match(text, first.end):
                 continue  # "near the U.S. Embassy" (in La Paz)
-            if BASED_AFTER.match(text, end):
-                continue  # "the Britain-based war monitor"
             if _PART_OF_THE_TOWN_TOLD.search(before):
                 # "in the city's Kyivskyi district": a part of the town told before, which the gazetteer
                 # would look for anywhere (there are Kyivskyi districts in several cities)
