@@ -176,7 +176,7 @@ _SAID_REACH_DAYS = 3
 _REPORTING_VERB_AFTER = re.compile(r"\s+(?:confirmed|announced|said|reported|released|stated)\b", re.I)
 #: A court's acts on the day named: "sentenced on Thursday", "A court on Thursday convicted". The act
 #: tried came long before: the day dates the verdict, never the act.
-_COURT_VERBS = r"(?:convicted|sentenced|jailed|acquitted|indicted|arraigned|found\s+guilty|ruled|charged|tried)"
+_COURT_VERBS = r"(?:convicted|sentenced|jailed|acquitted|indicted|arraigned|found\s+guilty)"
 _COURT_DATE_BEFORE = re.compile(rf"\b{_COURT_VERBS}(?:\s+\w+){{0,3}}?(?:\s+on)?\s+$", re.I)
 _COURT_VERB_AFTER = re.compile(rf"\s+{_COURT_VERBS}\b", re.I)
 #: A date that names another event than the one at hand: "responsible for Tuesday's attack",
@@ -1259,6 +1259,8 @@ class Assembler:
         """Whether a count comes after a cue of an earlier act that follows the clause's own act ("riots
         | in protest at the death of a 15-year-old", "a reprisal | for the killing of two soldiers"): it
         counts the act recalled, not this one."""
+        if not unit.triggers:
+            return False
         text = unit.sentence.text
         for cue in self.lexicons.earlier_incident.finditer(text[: mention.start]):
             if cue.start >= unit.lo and any(unit.lo <= t.start and t.end <= cue.start for t in unit.triggers):

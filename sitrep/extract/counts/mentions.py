@@ -553,10 +553,7 @@ def _mark_additional(reader: Reader, found: list[_Found]) -> None:
                 f.additional = True
                 continue
         f.additional = any(  # "another 25", "two more": the word is inside the quantity phrase
-            " " in g.quantity.text and any(
-                w in lex.additive_words and not _comparative(words, k)
-                for words in [g.quantity.text.lower().split()] for k, w in enumerate(words)
-            )
+            " " in g.quantity.text and _adds(g.quantity.text.lower().split(), lex.additive_words)
             for g in f.groups
         ) or (
             # "Four other guards were wounded", opening its sentence: more people than those counted
@@ -571,6 +568,11 @@ def _mark_additional(reader: Reader, found: list[_Found]) -> None:
             reader.text[a.end : b.start].strip().lower() in ("and", ",", ", and")
         ):
             b.additional = True
+
+
+def _adds(words: Sequence[str], additive: frozenset[str]) -> bool:
+    """Whether a quantity's words add to a count told before ("another 25", "two more")."""
+    return any(w in additive and not _comparative(words, k) for k, w in enumerate(words))
 
 
 def _comparative(words: Sequence[str], k: int) -> bool:
