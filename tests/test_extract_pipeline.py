@@ -3448,6 +3448,14 @@ def test_an_operation_to_arrest_is_no_arrest(extractor) -> None:  # type: ignore
          "attack on a village in northeast Nigeria's Borno state late on Saturday, residents said on Sunday. The "
          "insurgents stormed Mandarari village in Konduga local government area, opening fire on residents.",
          "2023-06-04", "Mandarari"),
+        # of two towns one a part of the other, the smaller: the suburb, in either order of the words
+        ("Shelling killed 12 people in the Damascus suburb of Douma on Monday.", "2018-03-06", "Duma"),
+        ("A gunman opened fire at an outlet mall in the Dallas suburb of Allen on Saturday, killing eight people.",
+         "2023-05-07", "Allen"),
+        ("A bomb exploded at a restaurant in the Chelsea neighborhood of London, killing two.", "1975-11-13", "Chelsea"),
+        # but not a namesake of the suburb far away
+        ("Unidentified gunmen stormed a house in the Baghdad suburb of Hayy al-Nasr, killing three women inside.",
+         "2007-06-01", "Baghdad"),
     ],
 )
 def test_where_the_act_happened(extractor, text: str, published: str, place: str) -> None:  # type: ignore[no-untyped-def]

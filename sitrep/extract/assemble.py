@@ -305,6 +305,10 @@ class CachedPlaces:
             return None
         return found[0].place.country_code
 
+    def population(self, location: Location) -> int:
+        """How many people live in the gazetteer's entry read as ``location`` (0 when not known)."""
+        return self._population(location)
+
     def _population(self, location: Location) -> int:
         return next((c.place.population for c in self._gazetteer.candidates(location.name)
                      if c.place.geonameid is not None and c.place.geonameid == location.geonameid), 0)

@@ -521,6 +521,38 @@ def _in_the_province_named(
     return out
 
 
+def _part_named_by_its_town(candidates: list[PlaceChoice], resolver: PlaceResolver) -> list[PlaceChoice]:
+    """In "the Damascus suburb of Douma", "the Dallas suburb of Allen" or "the Chelsea neighborhood of
+    London", one of the two towns is a part of the other, and the smaller is the place: the larger
+    loses the lead its nearness to the trigger may give it. Only for two towns near each other (a
+    suburb the gazetteer mistook for a namesake far away keeps the city its place)."""
+    population = getattr(resolver, "population", None)
+    if population is None or len(candidates) < 2:
+        return candidates
+    out = list(candidates)
+    for i, a in enumerate(candidates):
+        for j, b in enumerate(candidates):
+            if (
+                a.unit is b.unit and a.mention.end < b.mention.start
+                and a.location.precision == b.location.precision == "town"
+                and _PART_OF_A_TOWN.fullmatch(a.unit.sentence.text, a.mention.end, b.mention.start) is not None
+                and None not in (a.location.lat, a.location.lon, b.location.lat, b.location.lon)
+                and distance_km((a.location.lat, a.location.lon), (b.location.lat, b.location.lon)) <= _SUBURB_REACH_KM  # type: ignore[arg-type]
+            ):
+                larger = i if population(a.location) >= population(b.location) else j
+                out[larger] = replace(out[larger], score=out[larger].score - 3.0)
+    return out
+
+
+#: Between two towns, one a part of the other: "the Dallas suburb of", "Baghdad's neighbourhood of".
+_PART_OF_A_TOWN = re.compile(
+    r"(?:['\u2019]s)?\s+(?:suburbs?|neighbou?rhoods?|districts?|quarters?|outskirts)\s+of\s+(?:the\s+)?",
+    re.IGNORECASE,
+)
+#: How far a suburb may lie from the town it is a suburb of.
+_SUBURB_REACH_KM = 60.0
+
+
 def _most_precise_within(top: PlaceChoice, candidates: Sequence[PlaceChoice]) -> PlaceChoice:
     """A more precise place inside the chosen one, named elsewhere in the incident's clauses
     ("in northern Burkina Faso" ... "the detachment at Koutougou, a village in Soum province")."""
@@ -749,7 +781,7 @@ def choose_location(
                 score -= 1.0
             candidates.append(PlaceChoice(location, unit, first, score, reference=reference, said_at=said_at))
     best: PlaceChoice | None = None
-    candidates = _in_the_province_named(candidates, resolver, context_countries)
+    candidates = _in_the_province_named(_part_named_by_its_town(candidates, resolver), resolver, context_countries)
     if candidates:
         top = max(candidates, key=lambda c: c.score)
         best = _most_precise_within(top, candidates)
