@@ -418,6 +418,9 @@ class _KnowsOnly:
     def sole_country(self, name: str) -> str | None:
         return None
 
+    def population(self, location: Location) -> int:
+        return 0
+
 
 def test_a_chain_that_resolves_nowhere_falls_back_to_its_first_name() -> None:
     text = "A soldier was killed in Laak, Compostella Valley, Philippines."

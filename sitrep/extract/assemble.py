@@ -237,7 +237,7 @@ class CachedPlaces:
         key = (text, tuple(context_countries), loose)
         if key not in self._cache:
             found = self._gazetteer.resolve(text, context_countries=context_countries, loose=loose)
-            if found is not None and found.precision == "town":
+            if found is not None:
                 found = self._province_so_called(text, found) or found
             if found is not None and self.provinces and found.precision in _PROVINCE_TOWN_LEVELS:
                 found = self._in_a_named_province(text, found, context_countries, loose)
@@ -287,7 +287,7 @@ class CachedPlaces:
                 again is not None and again.precision in _PROVINCE_TOWN_LEVELS and again.geonameid is not None
                 and (again.country_code, again.admin1) == (province.country_code, province.admin1)
                 and normalize_name(again.name) == normalize_name(found.name)  # a namesake, not the province's seat
-                and self._population(found) < _DWARFS * max(self._population(again), 1)
+                and self.population(found) < _DWARFS * max(self.population(again), 1)
             ):
                 return replace(again, text=found.text)
         return found
@@ -307,9 +307,6 @@ class CachedPlaces:
 
     def population(self, location: Location) -> int:
         """How many people live in the gazetteer's entry read as ``location`` (0 when not known)."""
-        return self._population(location)
-
-    def _population(self, location: Location) -> int:
         return next((c.place.population for c in self._gazetteer.candidates(location.name)
                      if c.place.geonameid is not None and c.place.geonameid == location.geonameid), 0)
 
@@ -1596,7 +1593,7 @@ _ANAPHOR_REACH = 3
 _THE_DOERS = "attackers"
 
 
-def _named_attackers(group: Group, places: CachedPlaces | None = None) -> list[tuple[ActorRef, Evidence]]:
+def _named_attackers(group: Group, places: CachedPlaces) -> list[tuple[ActorRef, Evidence]]:
     """People named as the attackers: a person the NER finds, not part of a group's name, whose
     place in the sentence makes them the perpetrator ("Numan Haider stabbed two officers", "an
     Islamic convert, later identified as Michael Zehaf-Bibeau, attacked", "was killed by Juan
@@ -1632,7 +1629,7 @@ def _named_attackers(group: Group, places: CachedPlaces | None = None) -> list[t
                 continue  # "a compound belonging to Osama bin Laden", "Taliban spokesman Zabihullah Mujahid"
             if _NAMES_AN_EVENT.match(text, e.end):
                 continue  # "Jaffa Street bombing:": a place the NER took for a person
-            if places is not None and places.names_a_facility(name):
+            if places.names_a_facility(name):
                 continue  # "the Manchester Arena suicide bomber": the place he struck, taken for a person
             judged = assess(text, e.start, e.end, actor_type="individual")
             identified = _IDENTIFIED_DOER.search(text, max(0, e.start - 80), e.start)

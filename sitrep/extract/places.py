@@ -288,6 +288,8 @@ class PlaceResolver(Protocol):  # what the extractor needs of the gazetteer
 
     def sole_country(self, name: str) -> str | None: ...
 
+    def population(self, location: Location) -> int: ...
+
 
 @dataclass(frozen=True, slots=True)
 class PlaceChoice:
@@ -526,8 +528,7 @@ def _part_named_by_its_town(candidates: list[PlaceChoice], resolver: PlaceResolv
     London", one of the two towns is a part of the other, and the smaller is the place: the larger
     loses the lead its nearness to the trigger may give it. Only for two towns near each other (a
     suburb the gazetteer mistook for a namesake far away keeps the city its place)."""
-    population = getattr(resolver, "population", None)
-    if population is None or len(candidates) < 2:
+    if len(candidates) < 2:
         return candidates
     out = list(candidates)
     for i, a in enumerate(candidates):
@@ -539,7 +540,7 @@ def _part_named_by_its_town(candidates: list[PlaceChoice], resolver: PlaceResolv
                 and None not in (a.location.lat, a.location.lon, b.location.lat, b.location.lon)
                 and distance_km((a.location.lat, a.location.lon), (b.location.lat, b.location.lon)) <= _SUBURB_REACH_KM  # type: ignore[arg-type]
             ):
-                larger = i if population(a.location) >= population(b.location) else j
+                larger = i if resolver.population(a.location) >= resolver.population(b.location) else j
                 out[larger] = replace(out[larger], score=out[larger].score - 3.0)
     return out
 
