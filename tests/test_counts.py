@@ -1438,6 +1438,25 @@ def test_one_person_told_with_what_describes_them(sentence: str, expected: list[
     assert find_counts(sentence)[0].side == side
 
 
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # what the people counted were doing lies between them and their verb: its object is no one
+        ("Two health workers fighting the deadly Ebola outbreak in the DRC were killed when rebels opened fire.",
+         [("killed", 2)]),
+        ("Two workers repairing the power line were wounded by a mine.", [("injured", 2)]),
+        ("Four soldiers escorting the convoy were killed and the driver was wounded.", [("killed", 4), ("injured", 1)]),
+        ("Two policemen guarding a bank were shot dead.", [("killed", 2)]),
+        # a participle that is the verb of the count keeps its object
+        ("The blast killed three people, injuring the driver.", [("killed", 3), ("injured", 1)]),
+    ],
+)
+def test_a_participle_and_its_object_between_the_people_and_their_verb(
+    sentence: str, expected: list[tuple[str, int]]
+) -> None:
+    assert summary(sentence) == expected
+
+
 def test_a_cue_after_another_number_is_that_numbers() -> None:
     mention = one("A roadside bomb killed two policemen on Thursday, police said, bringing to 11 the number of "
                   "officers killed by roadside bombs over the past two days.", "killed")

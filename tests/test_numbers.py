@@ -118,6 +118,9 @@ def found(text: str) -> list[str]:
         ("He was killed in 2015.", []),  # a year
         ("A bomb exploded on Swissair Flight 330.", []),  # a label
         ("They drove along Route 66.", []),
+        ("Fighting spread to Region Three.", []),  # a label written out, named with capitals
+        # a number word after a common noun that can also name a label counts
+        ("Al-Shabaab executed in the Lower Shabelle region three people.", ["three"]),
         ("The 9/11 attacks.", []),
         ("The blast went off at 10.00 GMT.", []),  # a time
         ("The attack began at 0600.", []),

@@ -355,7 +355,13 @@ class QuantityGrammar:
             gap = text[words[first - 1].end() : start]
             word = lows[first - 1]
             if not gap.strip(" .(\t\n\r\xa0"):
-                if word in self.label_words or word in self.months or (gap.startswith(".") and word + "." in self.label_words):
+                if word in self.months or (gap.startswith(".") and word + "." in self.label_words):
+                    return True
+                if word in self.label_words and (
+                    text[start].isdigit() or text[start].isupper() or text[words[first - 1].start()].isupper()
+                ):
+                    # "Flight 330", "Region Three"; but a number word after a common noun counts:
+                    # "executed in the Lower Shabelle region three people", "at the checkpoint two soldiers"
                     return True
         if text[end : end + 2].lstrip().startswith("%") or _CLOCK_RE.match(text, end):
             return True

@@ -517,7 +517,19 @@ class GroupReader(Sentence):
             # "killed in the initial bombing and the ensuing firefight": an event, no person; "abducted
             # a few days previously were found beheaded": a time
             return None
+        if group is not None and group.tentative and self._participle_object(first):
+            return None  # "Two workers repairing the power line were wounded": what they were doing
         return group
+
+    def _participle_object(self, k: int) -> bool:
+        """Is the determiner at ``k`` the start of a participle's object, the participle told of
+        people counted just before ("Two health workers fighting the Ebola outbreak")? Not a verb
+        of a category ("killing the driver")."""
+        verb = self.low(k - 1)
+        if len(verb) < 5 or not verb.endswith("ing") or verb in self.lex.stop_words or self.match_backward(k - 1) is not None:
+            return False
+        before = self.low(k - 2)
+        return before in self.lex.people
 
     def _two_people(self, k: int, noun: int) -> Group:
         """Two people named by one noun after the determiner at ``k`` ("their parents", "the couple")."""

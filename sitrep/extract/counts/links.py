@@ -30,6 +30,8 @@ _PREDICATE_WORDS = 14
 _NOUN_QUALIFIERS = frozenset({"reported", "confirmed", "recorded", "known", "documented"})
 _BE = frozenset({"was", "were", "is", "are", "be", "been", "being", "got", "get", "gets", "getting", "left"})
 _HAVE = frozenset({"have", "has", "had"})
+#: How far a participle's object may run before the verb: "fighting the deadly Ebola outbreak in the DRC were".
+_PARTICIPLE_OBJECT_WORDS = 10
 #: Prepositions of a place or time phrase between a verb and its object ("executed in the region three
 #: people"), and how many words such a phrase may have.
 _PLACE_OR_TIME = frozenset({"in", "at", "on", "near", "during"})
@@ -470,6 +472,10 @@ class LinkReader(Sentence):
                 ):
                     k = j + 1  # "A social leader claiming land, was killed"
                     continue
+                j = self._participle_object_end(k)
+                if j is not None:
+                    k = j  # "Two workers repairing the power line | were wounded"
+                    continue
             if low in lex.prepositions and (
                 self.fate_at(k)
                 or (low in lex.gapped_after and self._gapped_at(k) is not None)
@@ -492,6 +498,21 @@ class LinkReader(Sentence):
                 continue
             break
         return k
+
+    def _participle_object_end(self, k: int) -> int | None:
+        """Where the verb starts after a participle and its object ("repairing the power line were",
+        "fighting the deadly Ebola outbreak in the DRC were"): the "was" or "were" that ends a run of
+        plain words opened by a determiner; None when a number, a clause word or punctuation comes
+        first."""
+        if self.low(k + 1) not in _OBJECT_DETS:
+            return None
+        for j in range(k + 2, min(self.n, k + _PARTICIPLE_OBJECT_WORDS)):
+            low = self.lows[j]
+            if low in ("was", "were") and j > k + 2:
+                return j
+            if not self.word(j) or low == QUANTITY or low in CLAUSE_WORDS or low in self.lex.auxiliaries:
+                return None
+        return None
 
     def _participle_phrase(self, k: int) -> bool:
         """Does a participle with a preposition start at ``k`` ("sleeping inside a mosque", "employed by
