@@ -121,6 +121,9 @@ def found(text: str) -> list[str]:
         ("Fighting spread to Region Three.", []),  # a label written out, named with capitals
         # a number word after a common noun that can also name a label counts
         ("Al-Shabaab executed in the Lower Shabelle region three people.", ["three"]),
+        ("On day two gunmen attacked.", []),  # a step of a sequence, written out in lower case
+        ("The next day three soldiers were killed.", ["three"]),  # a day named, then a count
+        ("That day a number of 43 people died.", ["a number of 43"]),
         ("The 9/11 attacks.", []),
         ("The blast went off at 10.00 GMT.", []),  # a time
         ("The attack began at 0600.", []),

@@ -104,6 +104,10 @@ _ZERO_WORDS = ("no one", "no-one", "nobody", "none", "zero", "not a single", "no
 _WORD_SPLIT_RE = re.compile(r"[\s-]+")
 _LIST_GAP_RE = re.compile(r"\s*(?:,|and|or|to|-|–|,\s*and)\s*", re.IGNORECASE)
 _WORD_RE = re.compile(r"[^\W_]+")
+#: Words before a label that make it a noun of its own: "that day", "the same day".
+_DAY_DETERMINERS = frozenset({"that", "this", "the", "same", "next", "previous", "following", "each", "every"})
+#: Labels that number a step in a sequence, written out in lower case too: "day three", "phase two".
+_SEQUENCE_LABELS = frozenset({"day", "phase", "round", "stage", "level", "grade", "class", "version", "chapter", "section", "act", "year", "match", "score", "scored", "scoring", "aged", "age", "ages", "page", "volume", "issue", "number", "no.", "nos"})
 #: Units that, singular after a number, name the shift of the people counted ("five day labourers").
 _SHIFTS = frozenset({"day", "night"})
 #: Words after such a unit that show it measures time after all ("a 5 day old baby", "a two day long siege").
@@ -359,9 +363,11 @@ class QuantityGrammar:
                     return True
                 if word in self.label_words and (
                     text[start].isdigit() or text[start].isupper() or text[words[first - 1].start()].isupper()
+                    or (word in _SEQUENCE_LABELS and not (first > 1 and lows[first - 2] in _DAY_DETERMINERS))
                 ):
-                    # "Flight 330", "Region Three"; but a number word after a common noun counts:
-                    # "executed in the Lower Shabelle region three people", "at the checkpoint two soldiers"
+                    # "Flight 330", "Region Three", "day three"; but a number word after a place or a
+                    # thing counts ("executed in the Lower Shabelle region three people"), and so does
+                    # one after a day that is named ("That day two people died")
                     return True
         if text[end : end + 2].lstrip().startswith("%") or _CLOCK_RE.match(text, end):
             return True
