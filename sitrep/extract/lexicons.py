@@ -23,8 +23,9 @@ FAMILIES: frozenset[str] = frozenset(Family.__args__)  # type: ignore[attr-defin
 @dataclass(frozen=True, slots=True)
 class Language:
     """A language besides English whose headline words of violence sitrep knows: a text its
-    triggers match is read in it. Only the incident is recognised in it, and a town after its
-    locative ("en Chilapa", "em Petrolina"); counts, dates, actors and cues are read in English."""
+    triggers match is read in it. The incident is recognised in it, a town after its locative
+    ("en Chilapa", "em Petrolina") and its counts (:mod:`sitrep.extract.counts.romance`); dates,
+    actors and cues are read in English."""
 
     suffix: str  # the ending of its trigger ids ("killing_es")
     locative: str  # the word before a place ("en")

@@ -217,6 +217,7 @@ class Extractor:
     ) -> list[Sentence]:
         from sitrep.actors.attribution import find_claims
         from sitrep.extract.counts import find_counts
+        from sitrep.extract.counts.romance import find_counts_romance
         from sitrep.extract.dates import find_dates
 
         ents = list(doc.ents)
@@ -318,7 +319,8 @@ class Extractor:
                 dates = [d for d in dates if _STAMP_BEFORE.search(piece, max(0, d.start - 40), d.start) is None]
                 dates.sort(key=lambda d: d.start)
                 triggers = tuple(self.lexicons.find_triggers(piece))
-                counts = tuple(find_counts(piece))
+                # a Spanish, Portuguese or French sentence: "Matan a 10 en Juárez", "12 soldats tués"
+                counts = tuple(find_counts(piece)) or tuple(find_counts_romance(piece))
                 if any(c.anaphoric for c in counts):
                     counts = _with_antecedents(counts, piece, out)
                 claims = tuple(find_claims(piece, actors, registry=self.registry))
