@@ -128,6 +128,7 @@ def test_a_spanish_headline_tells_an_incident_and_its_place(extractor, text: str
         # a town of a text that names no country is looked up in the countries that speak its language
         ("Insurgentes atacam aldeia em Macomia e matam cinco pessoas", "Attack", "Macomia", "MZ"),
         ("Burkina : 12 soldats tués dans une embuscade à Djibo", "Armed clash", "Djibo", "BF"),
+        ("Des jihadistes tuent trois soldats près de Djibo", "Attack", "Djibo", "BF"),
         ("Ituri : une nouvelle incursion de la CODECO fait 3 morts à Abuluma", "Attack", "Ituri", "CD"),
         ("RCA : violent affrontement entre les rebelles et les mercenaires dans le Mambéré-Kadéï", "Armed clash",
          "Haute-Sangha / Mambéré-Kadéï", "CF"),
