@@ -149,6 +149,8 @@ def test_the_lexicon_picking_its_patterns_by_how_a_match_starts_finds_what_the_p
         ("Rebels shot down an air force plane with a missile.", "attack"),
         ("An Islamic State drone dropped explosives on a house.", "air"),
         ("Two gunmen hijack a train at the border.", "hijack"),
+        ("Guerrillas of the M-19 seize a plane of Aeropesca in Medellín.", "hijack"),
+        ("Gunmen took over a passenger bus near Quetta.", "hijack"),
         ("Unknown people set two vehicles of a local politician on fire.", "arson"),
         ("The LTTE detonate two claymore mines targeting a bus.", "explosion"),
         ("An 80-year old muezzin gets beaten by a salafist extremist.", "melee"),
