@@ -2497,6 +2497,15 @@ def test_an_act_that_will_or_could_happen_is_hypothetical(extractor, text: str) 
     assert {r.realis for r in _extract(extractor, text, "1990-03-12")} <= {"hypothetical"}
 
 
+def test_allegiance_told_in_a_sentence_of_its_own_makes_a_suspect(extractor) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "A female suicide bomber blew herself up in central Tunis on Monday, injuring 20 people. "
+        "She had pledged allegiance to the Islamic State."
+    )
+    report = _only(_extract(extractor, text, "2018-10-30"))
+    assert [(p.name, p.attribution) for p in report.perpetrators] == [("Islamic State", "suspected")]
+
+
 def test_a_hedge_on_the_doer_is_no_hedge_on_the_act(extractor) -> None:  # type: ignore[no-untyped-def]
     report = _only(_extract(extractor, "The attack in Quetta might have been the work of the Pakistani Taliban."))
     assert report.realis == "reported"

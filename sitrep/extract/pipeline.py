@@ -1867,6 +1867,7 @@ _ACT_NOUNS = (
 )
 _BLAME = re.compile(
     r"\b(?:blam|suspect|believ|responsib|behind|attribut|linked to|carried out|perpetrat|were involved|was involved|"
+    r"allegiance|"  # "The woman had pledged allegiance to the Islamic State"
     # accused of the act, not of anything ("accuses the Taliban of sheltering fighters")
     r"accus\w*\s+(?:[^.;]{1,60}?\s+)?of\s+(?:(?:the|this|that|these|those)\s+(?:\w+\s+)?" + _ACT_NOUNS
     + r"|(?:carrying|having carried)\s+out|committing|staging|perpetrating)|committed\s+(?:the|this|that|these|those)\s+"
