@@ -357,6 +357,7 @@ def test_the_pronoun_us_never_qualifies_a_force(registry: ActorRegistry) -> None
         ("Four neo-Nazis set fire to a house.", ("neo-Nazis", "neo-Nazis", "armed group", None)),
         ("Maoists ambushed a police convoy.", ("Maoists", "Maoist rebels", "armed group", None)),
         ("Hindu nationalists attacked a church.", ("Hindu nationalists", "Hindu nationalists", "militia", None)),
+        ("Two Danes were hurt in an attack by a radical Islamist.", ("radical Islamist", "Islamists", "armed group", None)),
         # a country's strikes are its forces' acts; strikes alone name no one
         ("Israeli airstrikes killed 25.", ("Israeli airstrikes", "Israel Defense Forces", "state force", "IL")),
         ("A US drone strike killed him.", ("US drone strike", "United States Armed Forces", "state force", "US")),
@@ -379,6 +380,7 @@ def test_a_description_after_a_named_actor_belongs_to_it(registry: ActorRegistry
 
 def test_nationalists_are_actors_only_as_the_doers_of_an_act(registry: ActorRegistry) -> None:
     assert registry.find_unnamed("Scottish nationalists won the vote.") == []
+    assert registry.find_unnamed("Islamist parties won the vote.") == []
 
 
 def test_men_alone_are_not_actors(registry: ActorRegistry) -> None:
