@@ -148,6 +148,7 @@ def test_the_lexicon_picking_its_patterns_by_how_a_match_starts_finds_what_the_p
         ("A gunfight broke out between police and militants.", "clash"),
         ("Rebels shot down an air force plane with a missile.", "attack"),
         ("An Islamic State drone dropped explosives on a house.", "air"),
+        ("Two men were killed by a bomb dropped from an Islamic State drone.", "air"),
         ("Two gunmen hijack a train at the border.", "hijack"),
         ("Guerrillas of the M-19 seize a plane of Aeropesca in Medellín.", "hijack"),
         ("Gunmen took over a passenger bus near Quetta.", "hijack"),
@@ -162,6 +163,7 @@ def test_the_lexicon_picking_its_patterns_by_how_a_match_starts_finds_what_the_p
         ("A carbomb partially destroys government buildings in Cali.", "explosion"),
         ("A soldier was injured when he stepped on a minefield.", "explosion"),
         ("A woman was stoned to death in Raqqa.", "killing"),
+        ("Militants lined up five civilians and crushed them under a bulldozer in Mosul.", "killing"),
         # Spanish headlines
         ("Acribillan a tres sujetos en Chihuahua", "killing"),
         ("Hallan dos cuerpos en el bulevar 2000", "killing"),
