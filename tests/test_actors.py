@@ -170,6 +170,9 @@ def test_spelling_variants_resolve_to_one_actor(registry: ActorRegistry, text: s
 def test_longest_alias_wins(registry: ActorRegistry) -> None:
     assert names(registry, "The Pakistani Taliban and FARC dissidents") == ["Tehreek-e-Taliban Pakistan", "FARC dissidents"]
     assert names(registry, "Dissidents of the former FARC killed a social leader.") == ["FARC dissidents"]
+    assert names(registry, "dissidents of the former Revolutionary Armed Forces of Colombia killed an officer.") == [
+        "FARC dissidents"
+    ]
     assert names(registry, "Popular Front for the Liberation of Palestine – General Command") == [
         "Popular Front for the Liberation of Palestine – General Command"
     ]

@@ -429,6 +429,24 @@ def test_a_blame_that_stands(registry: ActorRegistry, sentence: str) -> None:
     assert (result.role, result.attribution, result.superseded) == ("perpetrator", "attributed", False)
 
 
+@pytest.mark.parametrize(("sentence", "name", "expected"), [
+    # fighters said only to be about the place are suspects
+    ("No group has claimed responsibility, but bandits, armed gangs that raid villages and kidnap for ransom, "
+     "operate in the area.", "bandits", ("perpetrator", "suspected")),
+    ("Boko Haram militants are active in the region.", "Boko Haram", ("perpetrator", "suspected")),
+    # unless they are told to have acted there too
+    ("Jihadists are active in the region and killed 20 soldiers on Monday.", "jihadists", ("perpetrator", "attributed")),
+    # a region's troubles are no act
+    ("It was the latest mass abduction in a region plagued by armed gangs.", "gangs", ("other", None)),
+])
+def test_fighters_about_the_place_are_suspects(
+    registry: ActorRegistry, sentence: str, name: str, expected: tuple[str, str | None]
+) -> None:
+    found = next(m for m in registry.find_all(sentence) if m.name == name)
+    result = assess(sentence, found.start, found.end, actor_type=found.actor_type)
+    assert (result.role, result.attribution) == expected
+
+
 @pytest.mark.parametrize("sentence", [
     *both_cases("He blamed suspected Boko Haram insurgents for the attack."),
     *both_cases("Police blame suspected Boko Haram insurgents for the blast in Konduga district."),

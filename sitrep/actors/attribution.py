@@ -512,13 +512,46 @@ def _assess_rest(
     m = found.speech.match(sentence, p) or left.search(found.source_left)
     if m is not None:
         return ActorAssessment("other", None, False, _cue(m))
-    # 9. "Taliban fighters", "an Islamic Jihad member", "unidentified gunmen": they act unless told otherwise.
+    # 9. "Taliban fighters", "an Islamic Jihad member", "unidentified gunmen": they act unless told otherwise;
+    #    but fighters said only to be about ("bandits, armed gangs that kidnap for ransom, operate in the
+    #    area") are suspects.
     fighting = member and (found.fighters.match(member) or member.lower().startswith("member"))
+    if _present_in_the_area(sentence, p):
+        return ActorAssessment("perpetrator", "suspected", False, "operate in the area")
     if (fighting or found.fighter_head.search(sentence, start, end)) and not (
         member and _state_force(sentence, start, end, actor_type)
     ):  # not "one police men and six militants were killed"
         return ActorAssessment("perpetrator", "attributed", False, member or sentence[start:end])
     return _OTHER
+
+
+#: Fighters said to be about rather than to have acted: "operate in the area", "are active in the region".
+_PRESENCE = re.compile(
+    r"\s*(?:(?:have|has)\s+(?:long\s+)?(?:been\s+)?)?(?:\w+ly\s+)?(?:operat(?:e|es|ing)|(?:are|is|were|was)\s+(?:known\s+to\s+be\s+)?"
+    r"(?:active|present)|roam(?:s|ing)?|(?:have|has)\s+(?:a\s+)?(?:strong\s+)?presence)\s+(?:in|across|around|throughout)\b",
+    re.IGNORECASE,
+)
+#: How long an apposition between the fighters and "operate in" may be.
+_PRESENCE_APPOSITION = 120
+
+
+def _present_in_the_area(sentence: str, p: int) -> bool:
+    """Whether the mention ending at ``p`` is said to be about a place, perhaps past an apposition
+    ("bandits, armed gangs that raid villages, operate in the area"), and not to have acted there
+    too ("are active in the region and killed 20 soldiers")."""
+    if sentence.startswith(",", p):
+        close = sentence.find(",", p + 1, p + _PRESENCE_APPOSITION)
+        if close < 0:
+            return False
+        p = close + 1
+    m = _PRESENCE.match(sentence, p)
+    if m is None:
+        return False
+    act = cues().act
+    return not any(act.match(sentence, a.end()) for a in _AND.finditer(sentence, m.end()))
+
+
+_AND = re.compile(r"\s(?:and|then)\s+")
 
 
 def _state_force(sentence: str, start: int, end: int, actor_type: str | None) -> bool:
