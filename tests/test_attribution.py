@@ -190,6 +190,13 @@ def test_unnamed_actors(registry: ActorRegistry) -> None:
     assert assess(sentence, attackers.start, attackers.end).attribution == "attributed"
 
 
+def test_attackers_killed_in_strikes_aimed_at_them_are_targets(registry: ActorRegistry) -> None:
+    sentence = 'The army said on Sunday that it had killed more than 30 "terrorists" in air strikes near Djibo.'
+    army, terrorists = registry.find_all(sentence)
+    assert role(sentence, army.start, army.end, actor_type=army.actor_type) == "perpetrator"
+    assert role(sentence, terrorists.start, terrorists.end, actor_type=terrorists.actor_type) == "target"
+
+
 def test_the_cue_is_reported() -> None:
     assert assess(*span("Officials blamed the attack on ISIS.", "ISIS")).cue.startswith("blamed")
     assert assess(*span("Troops killed three Taliban.", "Taliban")).cue == "killed three"

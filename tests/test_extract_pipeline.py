@@ -711,6 +711,31 @@ def test_date_relative_to_the_previous_date(extractor) -> None:  # type: ignore[
     assert later.counts.injured is not None and later.counts.injured.best == 5
 
 
+def test_a_separate_operation_is_another_incident(extractor) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Suspected jihadists killed at least 40 civilians in an attack on a village in northern Burkina Faso on "
+        "Saturday, residents said. No group has claimed the attack. The army said in a statement on Sunday that it "
+        "had killed more than 30 terrorists in air strikes near Djibo, about 150 km to the north, in a separate "
+        "operation."
+    )
+    attack, strikes = _extract(extractor, text, "2024-05-13")
+    assert attack.counts.killed is not None and attack.counts.killed.best == 40
+    assert strikes.kind.sub_event_type == "Air/drone strike" and strikes.location is not None
+    assert strikes.location.name == "Djibo"
+    assert [p.name for p in strikes.perpetrators] == ["Military forces"]  # the terrorists were struck
+
+
+def test_the_start_of_a_period_is_no_date_to_count_from(extractor) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "A suicide bomber rammed into a police checkpoint in Dera Ismail Khan on Friday, killing nine people. "
+        "The Pakistani Taliban claimed responsibility. The group has stepped up attacks on security forces since 2022. "
+        "A day earlier, gunmen shot dead two polio workers in the nearby district of Bannu."
+    )
+    reports = _extract(extractor, text, "2023-12-16")
+    earlier = next(r for r in reports if r.location is not None and r.location.name == "Bannu")
+    assert earlier.date is not None and (earlier.date.start, earlier.date.precision) == (date(2023, 12, 14), "day")
+
+
 def test_arrests_are_their_own_report(extractor) -> None:  # type: ignore[no-untyped-def]
     text = (
         "Gunmen killed 40 people at a concert hall near Moscow on Friday. "

@@ -570,6 +570,12 @@ def _names_state_force(words: str) -> bool:
     return cues().force_head.search(words) is not None
 
 
+#: Strikes or an operation the people killed were caught in: "killed 30 terrorists in air strikes".
+_IN_STRIKES = re.compile(
+    r"[\"”’']?\s+(?:in|during)\s+(?:an?\s+|the\s+|its\s+)?(?:[\w-]+\s+){0,2}?"
+    r"(?:air\s?strikes?|strikes?|air\s+raids?|bombardments?|operations?|offensive|raids?|sweeps?)\b",
+    re.IGNORECASE,
+)
 #: A strike aimed at people, which makes them its target whatever they are called: "struck", "bombed".
 _STRUCK_AT = re.compile(r"\b(?:struck|strik(?:e|es|ing)|bomb(?:ed|ing|s)?|shell(?:ed|ing|s)?|pound(?:ed|ing|s)?)\s", re.I)
 
@@ -589,7 +595,9 @@ def _fell_fighting(
     found = cues()
     head_end = right.end("member") if right.group("member") else end
     if found.assailant_head.search(sentence, start, head_end) is not None:
-        return _STRUCK_AT.search(cue) is None
+        # (but not those killed in strikes or an operation aimed at them: "the army said it had killed
+        # more than 30 terrorists in air strikes near Djibo")
+        return _STRUCK_AT.search(cue) is None and _IN_STRIKES.match(sentence, head_end) is None
     casualty = found.casualty.match(sentence, p) or found.hit_reduced.match(sentence, p) if passive else None
     if casualty is None:
         return False

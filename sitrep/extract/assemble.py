@@ -548,7 +548,9 @@ class DocumentContext:
                 elif _YEAR_IN_PHRASE.search(mention.text):
                     span = _resolve_without_publication(mention.text)
                 self.dates[(sentence.index, mention.start)] = span
-                if span is not None:
+                # a period's start ("has stepped up attacks since 2022") is no date an act is told on:
+                # "A day earlier" in the next sentence counts from the act told before it
+                if span is not None and not _opens_a_period(text, mention):
                     anchor = span
 
     def news_window(self) -> DateSpan | None:
@@ -798,6 +800,16 @@ _YEAR_IN_PHRASE = re.compile(
 
 #: What bounds a clause for its tense: a comma, a semicolon, a colon, a bracket or a quotation mark.
 _CLAUSE_BOUND = re.compile(r"[,;:()\"“”]")
+
+
+#: "since" before a date: the date opens a period.
+_SINCE_BEFORE = re.compile(r"\bsince\s+(?:the\s+)?$", re.IGNORECASE)
+
+
+def _opens_a_period(text: str, mention: Any) -> bool:
+    """Whether a date mention is the start of a period ("since 2022", "since March"), not a day an
+    act was told on."""
+    return mention.text.lower().startswith("since ") or _SINCE_BEFORE.search(text, 0, mention.start) is not None
 
 
 def _looks_ahead(text: str, pos: int) -> bool:
