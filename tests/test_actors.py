@@ -381,6 +381,21 @@ def test_a_description_after_a_named_actor_belongs_to_it(registry: ActorRegistry
     assert registry.find_unnamed("suspected Boko Haram fighters") == []
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Russia launched 33 missiles at Kyiv overnight.", ["Russian Armed Forces"]),
+        ("Officials said Russia had launched 33 missiles overnight.", ["Russian Armed Forces"]),
+        ("Israel struck a house in Gaza City.", ["Israel Defense Forces"]),
+        # a country that is no subject strikes nothing
+        ("Sanctions on Russia struck the economy.", []),
+        ("A bomb in Pakistan struck a bus.", []),
+    ],
+)
+def test_a_country_that_strikes_is_its_military(registry: ActorRegistry, text: str, expected: list[str]) -> None:
+    assert [m.name for m in registry.find_all(text) if m.actor_type == "state force"] == expected
+
+
 def test_nationalists_are_actors_only_as_the_doers_of_an_act(registry: ActorRegistry) -> None:
     assert registry.find_unnamed("Scottish nationalists won the vote.") == []
     assert registry.find_unnamed("Islamist parties won the vote.") == []

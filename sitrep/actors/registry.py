@@ -477,10 +477,30 @@ class ActorRegistry:
                 if head.force is not None and any(q.kind != "transparent" for _, q in qualifiers):
                     out.extend(self._coordinated(t, first, head))
                 out.append(mention)
+        out.extend(self._striking_countries(t))
         # a head that is also a qualifier is read with the head after it: "Separatist fighters" is one
         # mention, not "Separatist" and "Separatist fighters"
         out = [m for m in out if not any(o.start <= m.start and m.end <= o.end and o.end - o.start > m.end - m.start for o in out)]
         out.sort(key=lambda m: m.start)
+        return out
+
+    def _striking_countries(self, t: TokenText) -> list[ActorMention]:
+        """A country named as the subject of a strike, which its forces made: "Russia had launched 33
+        missiles overnight", "Israel struck a house in Gaza City" (the military of the scheme)."""
+        out: list[ActorMention] = []
+        for m in _STRIKES_AFTER.finditer(t.text):
+            last = t.token_ending_at(m.start())
+            if last is None or last in t.blocked:
+                continue
+            found = self._qualifier_at(t, last, _COUNTRY)
+            if found is None:
+                continue
+            first, qualifier = found
+            if first > 0 and t.joined(first) and t.keys[first - 1] not in _BEFORE_A_SUBJECT:
+                continue  # "in Russia launched", "a Russia struck by sanctions"
+            mention = self._describe(t, [qualifier], _MILITARY, t.start(first), t.end(last), True)
+            if mention is not None:
+                out.append(mention)
         return out
 
     def _qualifiers(self, t: TokenText, head_start: int) -> list[tuple[int, Qualifier]]:
@@ -587,6 +607,17 @@ _CLOSE_BRACKET = re.compile(r"[ \t]*[)\]]")
 _IDENTITY = frozenset({"country", "alliance"})
 _POSSESSIVE_GAP = re.compile(r"'?[\s\-]{1,4}")
 _SOME_FORCE = Head("security", "security", "state force", "security")
+_MILITARY = Head("military", "military", "state force", "military")
+_COUNTRY = frozenset({"country"})
+#: A strike told right after a country's name, which makes the country its doer.
+_STRIKES_AFTER = re.compile(
+    r"(?<=\w)[ \t]+(?:(?:has|have|had)[ \t]+)?(?:(?:also|again|reportedly|then)[ \t]+)?"
+    r"(?:launched[ \t]+(?:[\w-]+[ \t]+){0,3}?(?:missiles?|rockets?|drones?|strikes|air[ \t]?strikes|attacks|bombs)"
+    r"|fired[ \t]+(?:[\w-]+[ \t]+){0,3}?(?:missiles?|rockets?|drones?|shells)|struck|shelled|bombed|pounded)\b"
+)
+#: Words after which a country's name may open a clause: "said Russia had launched", "and Israel struck".
+_BEFORE_A_SUBJECT = frozenset({"said", "says", "say", "that", "and", "but", "as", "while", "when", "after", "before",
+                               "since", "then", "claimed", "told", "stated", "reported", "announced", "added"})
 
 
 @lru_cache(maxsize=1)

@@ -10,6 +10,7 @@ Internal to :mod:`sitrep.actors`; :func:`fold` and :func:`is_shouting` are re-ex
 
 from __future__ import annotations
 
+from bisect import bisect_left
 import re
 import unicodedata
 from typing import Any, Iterable, Sequence
@@ -105,6 +106,14 @@ class TokenText:
 
     def end(self, k: int) -> int:
         return self._span(k).end()
+
+    def token_ending_at(self, end: int) -> int | None:
+        """The index of the token that ends at offset ``end``, or None."""
+        if self._spans is None:
+            self._spans = list(self._pattern.finditer(self.folded))
+        ends = [m.end() for m in self._spans]
+        k = bisect_left(ends, end)
+        return k if k < len(ends) and ends[k] == end else None
 
     def joined(self, k: int) -> bool:
         """True when token ``k`` may continue a name begun before it ("U.S.-led" included)."""
