@@ -711,6 +711,18 @@ def test_date_relative_to_the_previous_date(extractor) -> None:  # type: ignore[
     assert later.counts.injured is not None and later.counts.injured.best == 5
 
 
+def test_the_group_is_the_one_told_of_not_its_patron(extractor) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Al-Shabaab militants stormed a hotel in Mogadishu late Sunday, killing at least nine people. "
+        "Al-Shabaab, which is linked to al-Qaida, claimed responsibility. "
+        "The group has carried out similar attacks on hotels in Mogadishu, including one in August that killed "
+        "21 people at the Hayat Hotel."
+    )
+    siege, earlier = _extract(extractor, text, "2023-03-13")
+    assert earlier.counts.killed is not None and earlier.counts.killed.best == 21
+    assert [p.name for p in earlier.perpetrators] == ["al-Shabaab"]
+
+
 def test_a_separate_operation_is_another_incident(extractor) -> None:  # type: ignore[no-untyped-def]
     text = (
         "Suspected jihadists killed at least 40 civilians in an attack on a village in northern Burkina Faso on "

@@ -1599,6 +1599,14 @@ _TITLED_EVENT = re.compile(
 _THEY = re.compile(r"They(?:\s+(?:later|then|also|allegedly|reportedly|subsequently))?(?=\s)")
 #: How many sentences back "the group" may find the group it names.
 _ANAPHOR_REACH = 3
+#: The words before a group named as another's patron or parent: "linked to", "an affiliate of".
+_PATRON_BEFORE = re.compile(
+    r"\b(?:linked|tied|affiliated|allied|aligned|loyal|close|connected)\s+(?:to|with)\s+(?:the\s+)?\Z"
+    r"|\b(?:an?\s+)?(?:affiliate|branch|offshoot|franchise|wing|faction|splinter\s+group|ally)\s+of\s+(?:the\s+)?\Z"
+    r"|\ballegiance\s+to\s+(?:the\s+)?\Z",
+    re.IGNORECASE,
+)
+_PATRON_REACH = 40
 
 
 #: The unnamed actor that says only that someone did it ("the attackers", "the assailants").
@@ -1928,6 +1936,9 @@ def _group_antecedent(group: Group, context: DocumentContext) -> tuple[ActorRef,
         named = [
             a for a in sentence.actors
             if a.actor is not None and a.actor_type in _ARMED_TYPES and (i < index or a.end <= limit)
+            # not the patron named to describe the group ("Al-Shabaab, which is linked to al-Qaida,
+            # claimed ... The group has carried out similar attacks")
+            and _PATRON_BEFORE.search(sentence.text, max(0, a.start - _PATRON_REACH), a.start) is None
         ]
         if named:
             a = named[-1]
