@@ -711,6 +711,21 @@ def test_date_relative_to_the_previous_date(extractor) -> None:  # type: ignore[
     assert later.counts.injured is not None and later.counts.injured.best == 5
 
 
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("A Palestinian gunman opened fire at a gas station near Eli on Tuesday, killing three Israelis. "
+         "The military identified the attacker as Mohannad Shehadeh, 27, from the nearby village of Urif.",
+         "Mohannad Shehadeh"),
+        ("A man stabbed two people at a train station in Hamburg on Friday. "
+         "The attacker was later identified by police as Ibrahim Ahmed, 33.", "Ibrahim Ahmed"),
+    ],
+)
+def test_the_doer_named_in_a_sentence_of_its_own(extractor, text: str, name: str) -> None:  # type: ignore[no-untyped-def]
+    report = _only(_extract(extractor, text, "2023-06-21"))
+    assert [(p.name, p.attribution) for p in report.perpetrators] == [(name, "attributed")]
+
+
 def test_the_group_is_the_one_told_of_not_its_patron(extractor) -> None:  # type: ignore[no-untyped-def]
     text = (
         "Al-Shabaab militants stormed a hotel in Mogadishu late Sunday, killing at least nine people. "

@@ -1655,7 +1655,8 @@ def _named_attackers(group: Group, places: CachedPlaces) -> list[tuple[ActorRef,
             identified = _IDENTIFIED_DOER.search(text, max(0, e.start - 80), e.start)
             if identified is not None:
                 # "The suspect, identified as Payton Gendron of Conklin, surrendered": the doer, by name
-                attribution = "suspected" if identified.group("who").lower().startswith("suspect") else "attributed"
+                who = identified.group("who") or identified.group("who2")
+                attribution = "suspected" if who.lower().startswith("suspect") else "attributed"
             elif judged.role == "other" and not judged.cue and _acting_subject(text, e.start, e.end):
                 attribution = "attributed"  # "X arrived at a checkpoint ... and stabbed one of the soldiers"
             elif judged.role == "perpetrator" and _ACCUSED.fullmatch(judged.cue):
@@ -1678,11 +1679,14 @@ def _named_attackers(group: Group, places: CachedPlaces) -> list[tuple[ActorRef,
     return list(found.values())
 
 
-#: The doer told, then named: "the suspect, identified as", "the gunman, who was later named as".
+#: The doer told, then named: "the suspect, identified as", "the gunman, who was later named as",
+#: "The military identified the attacker as".
 _IDENTIFIED_DOER = re.compile(
     r"\b(?:the|an?)\s+(?:[\w-]+\s+){0,2}?(?P<who>suspect|gunman|shooter|attacker|assailant|bomber|perpetrator|killer)"
     r"\s*,?\s+(?:(?:who\s+)?(?:was|is|has\s+been|had\s+been)\s+)?(?:later\s+|since\s+)?(?:identified|named)\s+"
-    r"(?:by\s+(?:police|authorities|officials|investigators)\s+)?as\s+\Z",
+    r"(?:by\s+(?:the\s+)?(?:police|authorities|officials|investigators|prosecutors|the\s+military|the\s+army)\s+)?as\s+\Z"
+    r"|\b(?:identified|named)\s+(?:the|an?)\s+(?:[\w-]+\s+){0,2}?"
+    r"(?P<who2>suspect|gunman|shooter|attacker|assailant|bomber|perpetrator|killer)\s+as\s+\Z",
     re.IGNORECASE,
 )
 

@@ -1949,13 +1949,23 @@ def _fitting(groups: Sequence[Group], head: TriggerMatch) -> Group | None:
 
 
 def _tells_more(unit: Unit, lexicons: Lexicons) -> bool:
-    """A non-signalling unit that adds a claim, a count or a perpetrator named with blame ("FARC
-    is blamed.", "The Taliban are suspected."), or that refers back to the incident."""
-    if unit.claims or unit.counts:
+    """A non-signalling unit that adds a claim, a count, a perpetrator named with blame ("FARC
+    is blamed.", "The Taliban are suspected.") or the doer's name ("The military identified the
+    attacker as Mohannad Shehadeh"), or that refers back to the incident."""
+    if unit.claims or unit.counts or _NAMES_THE_DOER.search(unit.text) is not None:
         return True
     if lexicons.same_incident.search(unit.text) is not None:
         return True
     return _blames(unit)
+
+
+#: The doer named: "identified the attacker as", "The gunman was later named by police as".
+_NAMES_THE_DOER = re.compile(
+    r"\b(?:identified|named)\s+(?:the|an?)\s+(?:[\w-]+\s+){0,2}?(?:suspect|gunman|shooter|attacker|assailant|bomber|perpetrator|killer)\s+as\b"
+    r"|\b(?:suspect|gunman|shooter|attacker|assailant|bomber|perpetrator|killer)\s*,?\s+(?:(?:who\s+)?(?:was|is|has\s+been|had\s+been)\s+)?"
+    r"(?:later\s+|since\s+)?(?:identified|named)\s+(?:by\s+[\w\s]{1,30}?\s+)?as\b",
+    re.IGNORECASE,
+)
 
 
 def _blames(unit: Unit) -> bool:
