@@ -726,6 +726,18 @@ def test_the_doer_named_in_a_sentence_of_its_own(extractor, text: str, name: str
     assert [(p.name, p.attribution) for p in report.perpetrators] == [(name, "attributed")]
 
 
+def test_the_same_district_of_a_recalled_act_is_not_lost_to_the_country(extractor) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Maoist rebels blew up a vehicle carrying police commandos in India's central state of Chhattisgarh on "
+        "Wednesday, killing 10 policemen. The rebels have waged an insurgency for decades in parts of central and "
+        "eastern India. In 2010, they killed 76 policemen in an ambush in the same district, the deadliest attack on "
+        "security forces in the country."
+    )
+    blast, ambush = _extract(extractor, text, "2023-04-26")
+    assert ambush.realis == "background" and ambush.location is not None
+    assert ambush.location.precision != "country" and ambush.location.country_code == "IN"
+
+
 def test_the_group_is_the_one_told_of_not_its_patron(extractor) -> None:  # type: ignore[no-untyped-def]
     text = (
         "Al-Shabaab militants stormed a hotel in Mogadishu late Sunday, killing at least nine people. "

@@ -802,6 +802,11 @@ _YEAR_IN_PHRASE = re.compile(
 _CLAUSE_BOUND = re.compile(r"[,;:()\"“”]")
 
 
+def _only_its_country(location: Location, scene: Location) -> bool:
+    """Whether ``location`` is only the country that the more precise ``scene`` lies in."""
+    return location.precision == "country" and scene.precision != "country" and location.country_code == scene.country_code
+
+
 #: "since" before a date: the date opens a period.
 _SINCE_BEFORE = re.compile(r"\bsince\s+(?:the\s+)?$", re.IGNORECASE)
 
@@ -928,8 +933,10 @@ class Assembler:
             when = DateSpan(published, published, "day", "", inferred=True)
 
         location, location_evidence = self._location(group, context, reported=realis == "reported", perpetrators=perpetrators)
-        if location is None and group.scene is not None:
-            location = group.scene  # "a mosque in the city": where the news it is recalled from happened
+        if group.scene is not None and (location is None or _only_its_country(location, group.scene)):
+            # "a mosque in the city", "in the same district, the deadliest attack in the country": where
+            # the news it is recalled from happened
+            location = group.scene
             at = SAME_SCENE.search(head_unit.text)
             if at is not None:
                 location_evidence = _evidence(head_unit, head_unit.lo + at.start(), head_unit.lo + at.end(), _GUESS_CONFIDENCE)

@@ -1244,7 +1244,10 @@ def _recalled_from(
         step = (m.group("unit") or "day").lower()
         counted = count_back(day.start, m.group("n") or "one", step, _COUNTED_BACK_SLACK[step], m.group(0).strip(),
                              "day" if step == "day" else "week")
-    scene = news.place if news is not None and place is None and SAME_SCENE.search(unit.text) else None
+    # (a country read from "in the country" does not stop "in the same district" pointing to the news's)
+    vague = place is None or (news is not None and news.place is not None and place.precision == "country"
+                              and place.country_code == news.place.country_code)
+    scene = news.place if news is not None and vague and SAME_SCENE.search(unit.text) else None
     return counted, scene
 
 
