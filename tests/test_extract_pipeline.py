@@ -750,6 +750,18 @@ def test_the_group_is_the_one_told_of_not_its_patron(extractor) -> None:  # type
     assert [p.name for p in earlier.perpetrators] == ["al-Shabaab"]
 
 
+def test_acts_of_the_days_before_are_another_incident(extractor) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Kenyan police opened fire on protesters who stormed parliament in Nairobi on Tuesday, killing at least five "
+        "people. The Kenya Human Rights Commission said police had also abducted several protest organisers in the "
+        "days before the march."
+    )
+    shooting, abductions = _extract(extractor, text, "2024-06-25")
+    assert shooting.kind.sub_event_type == "Excessive force against protesters"
+    assert shooting.counts.kidnapped is None
+    assert abductions.kind.sub_event_type == "Abduction/forced disappearance"
+
+
 def test_a_separate_operation_is_another_incident(extractor) -> None:  # type: ignore[no-untyped-def]
     text = (
         "Suspected jihadists killed at least 40 civilians in an attack on a village in northern Burkina Faso on "
