@@ -750,6 +750,19 @@ def test_the_group_is_the_one_told_of_not_its_patron(extractor) -> None:  # type
     assert [p.name for p in earlier.perpetrators] == ["al-Shabaab"]
 
 
+def test_a_spanish_story_keeps_its_attack_apart_from_an_earlier_one(extractor) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Asesinan a cinco personas en bar de Celaya\n\n"
+        "Celaya, Guanajuato.- Un grupo armado irrumpió la noche del sábado en un bar de la colonia Centro y disparó "
+        "contra los clientes, dejando cinco personas muertas y tres heridos, informó la Fiscalía del Estado.\n\n"
+        "Hace dos semanas, otro ataque en un bar de la ciudad dejó siete muertos."
+    )
+    bar, earlier = _extract(extractor, text, "2024-03-10")
+    assert bar.location is not None and bar.location.name == "Celaya"  # the colonia is a part of the town
+    assert (bar.counts.killed.best, bar.counts.injured.best) == (5, 3)  # type: ignore[union-attr]
+    assert earlier.counts.killed is not None and earlier.counts.killed.best == 7
+
+
 def test_acts_of_the_days_before_are_another_incident(extractor) -> None:  # type: ignore[no-untyped-def]
     text = (
         "Kenyan police opened fire on protesters who stormed parliament in Nairobi on Tuesday, killing at least five "

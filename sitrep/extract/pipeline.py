@@ -298,10 +298,11 @@ class Extractor:
                     # a name whose article the place's name lacks: a nickname ("“El Cano” killed in
                     # prison" is no Kano), or a place the gazetteer knows by another name
                     and not (p.label == "GAZ" and _ARTICLE_BEFORE.search(piece, max(0, p.start - 5), p.start))
-                    # a neighbourhood of the town named after it ("en la colonia La Mora en Uruapan")
+                    # a neighbourhood of the town named beside it ("en la colonia La Mora en Uruapan",
+                    # "Celaya, Guanajuato.- ... en un bar de la colonia Centro")
                     and not (
                         _NEIGHBOURHOOD_BEFORE.search(piece, max(0, p.start - 20), p.start)
-                        and any(q.start >= p.end and piece[q.start].isupper() for q in places)
+                        and any(q is not p and piece[q.start].isupper() for q in places)
                     )
                     # a street named after a town: "on Juan de la Riva Street", "Baghdad's Palestine Street"
                     and _STREET_AFTER.match(piece, p.end) is None
