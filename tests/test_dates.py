@@ -681,3 +681,23 @@ def test_publication_date_is_none_when_unsure() -> None:
     assert publication_date_from_text("No dates here at all.") is None
     late = "Headline\n" + "Filler sentence. " * 60 + "On 4 January 2024 gunmen attacked a bus." + " More." * 60
     assert publication_date_from_text(late) is None
+
+
+@pytest.mark.parametrize(
+    ("sentence", "words", "start", "precision"),
+    [
+        ("Hace dos semanas, otro ataque dejó siete muertos.", "Hace dos semanas", date(2024, 2, 22), "week"),
+        ("O ataque ocorreu há três dias em Manaus.", "há três dias", date(2024, 3, 7), "day"),
+        ("Il y a deux mois, une attaque a tué cinq soldats.", "Il y a deux mois", date(2024, 1, 1), "month"),
+        ("Hace un año, mataron a cinco policías.", "Hace un año", date(2023, 1, 1), "year"),
+    ],
+)
+def test_some_time_ago_in_spanish_portuguese_and_french(sentence: str, words: str, start: date, precision: str) -> None:
+    (mention,) = find_dates(sentence)
+    assert mention.text == words
+    span = DateResolver(date(2024, 3, 10)).resolve(mention.reading, tense="past")
+    assert span is not None and (span.start, span.precision) == (start, precision)
+
+
+def test_hace_without_a_time_is_no_date() -> None:
+    assert find_dates("Hace frío en Bogotá.") == []

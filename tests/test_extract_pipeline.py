@@ -761,6 +761,8 @@ def test_a_spanish_story_keeps_its_attack_apart_from_an_earlier_one(extractor) -
     assert bar.location is not None and bar.location.name == "Celaya"  # the colonia is a part of the town
     assert (bar.counts.killed.best, bar.counts.injured.best) == (5, 3)  # type: ignore[union-attr]
     assert earlier.counts.killed is not None and earlier.counts.killed.best == 7
+    assert earlier.realis == "background" and earlier.date is not None  # "Hace dos semanas": two weeks before
+    assert (earlier.date.start, earlier.date.text) == (date(2024, 2, 22), "Hace dos semanas")
 
 
 def test_acts_of_the_days_before_are_another_incident(extractor) -> None:  # type: ignore[no-untyped-def]
@@ -787,6 +789,12 @@ def test_a_separate_operation_is_another_incident(extractor) -> None:  # type: i
     assert strikes.kind.sub_event_type == "Air/drone strike" and strikes.location is not None
     assert strikes.location.name == "Djibo"
     assert [p.name for p in strikes.perpetrators] == ["Military forces"]  # the terrorists were struck
+
+
+def test_the_day_of_a_death_after_the_act_does_not_date_the_act(extractor) -> None:  # type: ignore[no-untyped-def]
+    text = "A sixth person died in hospital on Monday after an attack on a bar in Celaya on Saturday, prosecutors said."
+    report = _only(_extract(extractor, text, "2024-03-11"))
+    assert report.date is not None and (report.date.start, report.date.text) == (date(2024, 3, 9), "Saturday")
 
 
 def test_the_start_of_a_period_is_no_date_to_count_from(extractor) -> None:  # type: ignore[no-untyped-def]

@@ -544,7 +544,10 @@ class DocumentContext:
                 elif tense == "past" and _looks_ahead(text, mention.start):
                     pass  # a day still to come, told aside, dates nothing told ("X, who will take office on 1 June, said")
                 elif resolver is not None:
-                    span = resolver.resolve(mention.text, anchor=anchor, tense=tense)
+                    reading = getattr(mention, "reading", "")  # "Hace dos semanas", read as "2 weeks ago"
+                    span = resolver.resolve(reading or mention.text, anchor=anchor, tense=tense)
+                    if span is not None and reading:
+                        span = replace(span, text=mention.text)
                 elif _YEAR_IN_PHRASE.search(mention.text):
                     span = _resolve_without_publication(mention.text)
                 self.dates[(sentence.index, mention.start)] = span
@@ -599,6 +602,10 @@ class DocumentContext:
                 distance += 400.0
             elif mention.end <= pos and _SINGLED_OUT.search(between):
                 distance += 300.0  # "attacks in recent months, including a bombing in May": the many's period
+            elif mention.end <= pos and _AFTER_THE_ACT.search(between):
+                # "A sixth person died in hospital on Monday after an attack on a bar on Saturday": the
+                # day of what followed the act
+                distance += 100.0
             if _COURT_DATE_BEFORE.search(before) or _COURT_VERB_AFTER.match(text, mention.end):
                 continue  # "A British court on Thursday convicted ...": the day of the verdict, not of the act
             statement = bool(_REPORTING_DATE.search(before) or _REPORTING_VERB_AFTER.match(text, mention.end))
@@ -805,6 +812,10 @@ _CLAUSE_BOUND = re.compile(r"[,;:()\"“”]")
 def _only_its_country(location: Location, scene: Location) -> bool:
     """Whether ``location`` is only the country that the more precise ``scene`` lies in."""
     return location.precision == "country" and scene.precision != "country" and location.country_code == scene.country_code
+
+
+#: A clause told after the act, between a date and the act: "died on Monday | after | an attack".
+_AFTER_THE_ACT = re.compile(r"\b(?:after|following)\s+(?:an?|the|this|that|last|Saturday's|[\w-]+'s)\b", re.IGNORECASE)
 
 
 #: "since" before a date: the date opens a period.

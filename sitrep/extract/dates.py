@@ -91,6 +91,8 @@ under 1 us for a phrase already resolved by the same resolver.
 
 from __future__ import annotations
 
+import re
+
 from dataclasses import dataclass
 
 from sitrep.extract.dates_grammar import default_grammar
@@ -112,6 +114,7 @@ class DateMention:
     end: int
     text: str
     time_only: bool = False
+    reading: str = ""  # the English words it is resolved as, when it is written in another language
 
 
 def find_dates(text: str) -> list[DateMention]:
@@ -128,7 +131,50 @@ def find_dates(text: str) -> list[DateMention]:
     counts from an event, not from a date). Month and weekday names must be
     capitalised ("March", "MARCH"); other words may be in any case.
     """
-    return [
-        DateMention(c.start, c.end, text[c.start : c.end], c.time_only)
-        for c in default_grammar().chunks(text)
-    ]
+    found = [DateMention(c.start, c.end, text[c.start : c.end], c.time_only) for c in default_grammar().chunks(text)]
+    if _AGO_ROMANCE_HINT.search(text):
+        found.extend(
+            m for m in _ago_romance(text) if not any(d.start < m.end and m.start < d.end for d in found)
+        )
+        found.sort(key=lambda d: d.start)
+    return found
+
+
+#: "some time ago" in Spanish, Portuguese and French: "Hace dos semanas", "há três dias", "il y a deux mois".
+_AGO_ROMANCE = re.compile(
+    r"\b(?:[Hh]ace|[Hh][áa]|[Ii]l y a)\s+(?:(?P<n>\d{1,3}|[^\W\d_]+)\s+)?"
+    r"(?P<unit>d[ií]as?|jours?|semanas?|semaines?|mes(?:es)?|m[eê]s(?:es)?|mois|a[ñn]os?|anos?|ans|ann[ée]es?)\b"
+)
+_AGO_ROMANCE_HINT = re.compile(r"\b(?:[Hh]ace|[Hh][áa]|[Ii]l y a)\s")
+_ROMANCE_COUNTS = {
+    "un": 1, "una": 1, "um": 1, "uma": 1, "une": 1, "dos": 2, "dois": 2, "duas": 2, "deux": 2, "tres": 3, "três": 3,
+    "trois": 3, "cuatro": 4, "quatro": 4, "quatre": 4, "cinco": 5, "cinq": 5, "seis": 6, "six": 6, "siete": 7,
+    "sete": 7, "sept": 7, "ocho": 8, "oito": 8, "huit": 8, "nueve": 9, "nove": 9, "neuf": 9, "diez": 10, "dez": 10,
+    "dix": 10, "unos": 0, "unas": 0, "varios": 0, "varias": 0, "algunos": 0, "algunas": 0, "alguns": 0,
+    "algumas": 0, "vários": 0, "várias": 0, "quelques": 0, "plusieurs": 0,
+}
+
+
+def _ago_romance(text: str) -> list[DateMention]:
+    """"Hace dos semanas", "há três dias", "il y a deux mois" as mentions read as "2 weeks ago",
+    "3 days ago", "2 months ago" ("hace unos días": "a few days ago", "hace un año": "a year ago")."""
+    out = []
+    for m in _AGO_ROMANCE.finditer(text):
+        word, unit = (m.group("n") or "").lower(), m.group("unit").lower()
+        units = (
+            "days" if unit[0] in "dj" else "weeks" if unit.startswith("sem")
+            else "months" if unit.startswith(("mes", "mês", "moi")) else "years"
+        )
+        if not word:
+            reading = f"{units} ago"  # "hace años"
+        elif word.isdigit():
+            reading = f"{word} {units} ago"
+        elif word in _ROMANCE_COUNTS:
+            n = _ROMANCE_COUNTS[word]
+            reading = f"a few {units} ago" if n == 0 else f"a {units[:-1]} ago" if n == 1 else f"{n} {units} ago"
+        else:
+            continue  # "hace frío", "há muitos": not a time told by its count
+        out.append(DateMention(m.start(), m.end(), m.group(0), reading=reading))
+    return out
+
+
