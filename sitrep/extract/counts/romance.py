@@ -46,6 +46,8 @@ _GAP_WORDS = 3
 _OBJECT_REACH = 7
 #: Prepositions that put a time after a count: "en 8 días", "durante junio", "em 24 horas".
 _PERIOD_PREPOSITIONS = frozenset({"en", "durante", "em", "durant", "dans", "pendant", "de", "menos", "del"})
+#: Punctuation at the edges of a word split off by spaces: "heridos.", "(muertos)", "«tués»".
+_EDGE_PUNCTUATION = ".,;:!?\"'“”‘’«»()[]¿¡-–—"
 #: How many tokens after a count its span of time may end: "Seis muertos, en menos de 24 horas".
 _PERIOD_REACH = 8
 #: Function words a gap between a number and its fate never holds ("cinco integrantes de una
@@ -147,9 +149,12 @@ def find_counts_romance(sentence: str, languages: Sequence[LanguageCounts] | Non
     [('killed', 2)]
     """
     languages = default_languages() if languages is None else languages
+    # most sentences hold no word of a category in any of the languages: a cheap test first
+    words = {w.strip(_EDGE_PUNCTUATION) for w in sentence.lower().split()}
+    if all(words.isdisjoint(language.category_words) for language in languages):
+        return []
     tokens = [(m.group().lower(), m.start(), m.end()) for m in _TOKEN.finditer(sentence)]
-    lows = [t[0] for t in tokens]
-    present = set(lows)
+    present = {t[0] for t in tokens}
     for language in languages:
         if present.isdisjoint(language.category_words):
             continue
