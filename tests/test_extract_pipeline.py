@@ -791,6 +791,17 @@ def test_a_separate_operation_is_another_incident(extractor) -> None:  # type: i
     assert [p.name for p in strikes.perpetrators] == ["Military forces"]  # the terrorists were struck
 
 
+def test_a_toll_update_is_dated_by_the_act_its_headline_names(extractor) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Death toll in Celaya bar attack rises to six\n\n"
+        "CELAYA, Mexico (Reuters) - A sixth person died in hospital on Monday after an attack on a bar in Celaya on "
+        "Saturday, prosecutors said."
+    )
+    report = _only(_extract(extractor, text, "2024-03-11"))
+    assert report.date is not None and report.date.start == date(2024, 3, 9)
+    assert report.counts.killed is not None and report.counts.killed.best == 6
+
+
 def test_the_day_of_a_death_after_the_act_does_not_date_the_act(extractor) -> None:  # type: ignore[no-untyped-def]
     text = "A sixth person died in hospital on Monday after an attack on a bar in Celaya on Saturday, prosecutors said."
     report = _only(_extract(extractor, text, "2024-03-11"))

@@ -1006,7 +1006,11 @@ class Assembler:
         ordered += [u for u in others if u not in ordered]
         found: tuple[DateSpan, Evidence | None] | None = None
         for unit in ordered:
-            pos = group.head.start if unit is group.head_unit else _first_trigger_pos(unit)
+            # in another clause, the act the head names again ("Death toll in Celaya bar attack rises | A sixth
+            # person died on Monday after an attack on a bar on Saturday": the attack's day)
+            pos = group.head.start if unit is group.head_unit else next(
+                (t.start for t in unit.triggers if t.family == group.head.family), _first_trigger_pos(unit)
+            )
             dated = context.dated_by(unit, pos)
             if dated is None:
                 continue
