@@ -791,6 +791,17 @@ def test_a_separate_operation_is_another_incident(extractor) -> None:  # type: i
     assert [p.name for p in strikes.perpetrators] == ["Military forces"]  # the terrorists were struck
 
 
+def test_blame_for_acts_like_the_one_told_is_no_incident_and_a_suspicion(extractor) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "A car bomb exploded near a market in Manbij on Saturday, killing eight people. Turkey and its allies have "
+        "blamed similar attacks in the area on the Syrian Democratic Forces, which deny involvement."
+    )
+    report = _only(_extract(extractor, text, "2024-02-03"))
+    assert report.location is not None and report.location.name == "Manbij"
+    report = _only(_extract(extractor, "Gunmen killed five in Kano. Past attacks in the city were blamed on Boko Haram."))
+    assert ("Boko Haram", "suspected") in [(p.name, p.attribution) for p in report.perpetrators]  # of this one
+
+
 def test_a_toll_update_is_dated_by_the_act_its_headline_names(extractor) -> None:  # type: ignore[no-untyped-def]
     text = (
         "Death toll in Celaya bar attack rises to six\n\n"

@@ -644,6 +644,11 @@ def _blamed(sentence: str, p: int, left: _Left, blame: re.Match[str]) -> ActorAs
     if _OTHER_ACTS.search(blame.group(0)) is not None:
         # "authorities have blamed previous attacks in the region on the PKK": not this one
         return ActorAssessment("other", None, False, _cue(blame))
+    clause = sentence.rfind(". ", 0, p) + 1
+    if _OTHER_ACTS.search(sentence, clause, p) is not None:
+        # "Past attacks in the city were blamed on Boko Haram", "hit by a series of similar attacks ..., with
+        # the government blaming al-Shabaab": a suspect for this one, not its doer
+        return ActorAssessment("perpetrator", "suspected", False, _cue(blame))
     rest = sentence[p : p + 200].lower()
     if ("before" in rest or "until" in rest) and found.later_claim.match(sentence, p) is not None:
         return ActorAssessment("other", None, False, _cue(blame), superseded=True)
