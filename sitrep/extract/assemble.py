@@ -815,11 +815,11 @@ def _only_its_country(location: Location, scene: Location) -> bool:
 
 
 #: A clause told after the act, between a date and the act: "died on Monday | after | an attack".
-_AFTER_THE_ACT = re.compile(r"\b(?:after|following)\s+(?:an?|the|this|that|last|Saturday's|[\w-]+'s)\b", re.IGNORECASE)
+_AFTER_THE_ACT = re.compile(r"\b(?:after|following)\s+(?:an?|the|this|that|last|[\w-]+'s)\b", re.IGNORECASE)
 
 
 #: "since" before a date: the date opens a period.
-_SINCE_BEFORE = re.compile(r"\bsince\s+(?:the\s+)?$", re.IGNORECASE)
+_SINCE_BEFORE = re.compile(r"\bsince\s+(?:the\s+)?\Z", re.IGNORECASE)
 
 
 def _opens_a_period(text: str, mention: Any) -> bool:
@@ -1706,7 +1706,7 @@ def _named_attackers(group: Group, places: CachedPlaces) -> list[tuple[ActorRef,
 _IDENTIFIED_DOER = re.compile(
     r"\b(?:the|an?)\s+(?:[\w-]+\s+){0,2}?(?P<who>suspect|gunman|shooter|attacker|assailant|bomber|perpetrator|killer)"
     r"\s*,?\s+(?:(?:who\s+)?(?:was|is|has\s+been|had\s+been)\s+)?(?:later\s+|since\s+)?(?:identified|named)\s+"
-    r"(?:by\s+(?:the\s+)?(?:police|authorities|officials|investigators|prosecutors|the\s+military|the\s+army)\s+)?as\s+\Z"
+    r"(?:by\s+(?:the\s+)?(?:police|authorities|officials|investigators|prosecutors|military|army)\s+)?as\s+\Z"
     r"|\b(?:identified|named)\s+(?:the|an?)\s+(?:[\w-]+\s+){0,2}?"
     r"(?P<who2>suspect|gunman|shooter|attacker|assailant|bomber|perpetrator|killer)\s+as\s+\Z",
     re.IGNORECASE,
