@@ -56,6 +56,7 @@ __all__ = [
     "compile_cues",
     "denied",
     "find_claims",
+    "named_as_patron",
     "names_its_strikes",
     "role",
 ]
@@ -552,6 +553,24 @@ def _present_in_the_area(sentence: str, p: int) -> bool:
 
 
 _AND = re.compile(r"\s(?:and|then)\s+")
+
+
+def named_as_patron(sentence: str, start: int) -> bool:
+    """Whether the group named at ``start`` is named to describe another, its patron or parent:
+    "Al-Shabaab, which is linked to al-Qaida", "an affiliate of the Islamic State", "had pledged
+    allegiance to the Islamic State"."""
+    found, left = cues(), _Left(sentence, start)
+    return (
+        left.search(found.linked_left, needs=(" to ", " with ")) is not None
+        or left.search(found.allegiance_left, needs=_NEEDS_ALLEGIANCE) is not None
+        or _RELATION_OF.search(left.lower) is not None
+    )
+
+
+#: A relation before the group it is a relation of: "an affiliate of the", "a splinter group of".
+_RELATION_OF = re.compile(
+    r"\b(?:affiliates?|branch(?:es)?|wing|allies|ally|factions?|franchises?|offshoots?|splinter\s+groups?)\s+of\s+(?:the\s+)?\Z"
+)
 
 
 def _state_force(sentence: str, start: int, end: int, actor_type: str | None) -> bool:

@@ -111,9 +111,8 @@ class TokenText:
         """The index of the token that ends at offset ``end``, or None."""
         if self._spans is None:
             self._spans = list(self._pattern.finditer(self.folded))
-        ends = [m.end() for m in self._spans]
-        k = bisect_left(ends, end)
-        return k if k < len(ends) and ends[k] == end else None
+        k = bisect_left(self._spans, end, key=lambda m: m.end())
+        return k if k < len(self._spans) and self._spans[k].end() == end else None
 
     def joined(self, k: int) -> bool:
         """True when token ``k`` may continue a name begun before it ("U.S.-led" included)."""

@@ -16,7 +16,7 @@ from functools import cached_property, lru_cache
 from datetime import date, timedelta
 from typing import TYPE_CHECKING, Any, Sequence
 
-from sitrep.actors.attribution import names_its_strikes
+from sitrep.actors.attribution import named_as_patron, names_its_strikes
 from sitrep.extract.analysis import Sentence, Unit
 from sitrep.extract.dateline import dateline_span
 from sitrep.extract.dates_calendar import shift
@@ -29,7 +29,7 @@ from sitrep.extract.places import (
     country_as_adjective, where_a_statement_was_made,
 )
 from sitrep.extract.realis import decide_realis, decide_status, read_cues
-from sitrep.extract.segment import SAME_SCENE, Group
+from sitrep.extract.segment import IDENTIFIED_DOER, SAME_SCENE, Group, only_its_country
 from sitrep.gazetteer.normalize import normalize_name
 from sitrep.gazetteer.resolve import names_compass_point
 from sitrep.model import (
@@ -809,11 +809,6 @@ _YEAR_IN_PHRASE = re.compile(
 _CLAUSE_BOUND = re.compile(r"[,;:()\"“”]")
 
 
-def _only_its_country(location: Location, scene: Location) -> bool:
-    """Whether ``location`` is only the country that the more precise ``scene`` lies in."""
-    return location.precision == "country" and scene.precision != "country" and location.country_code == scene.country_code
-
-
 #: A clause told after the act, between a date and the act: "died on Monday | after | an attack".
 _AFTER_THE_ACT = re.compile(r"\b(?:after|following)\s+(?:an?|the|this|that|last|[\w-]+'s)\b", re.IGNORECASE)
 
@@ -944,7 +939,7 @@ class Assembler:
             when = DateSpan(published, published, "day", "", inferred=True)
 
         location, location_evidence = self._location(group, context, reported=realis == "reported", perpetrators=perpetrators)
-        if group.scene is not None and (location is None or _only_its_country(location, group.scene)):
+        if group.scene is not None and (location is None or only_its_country(location, group.scene)):
             # "a mosque in the city", "in the same district, the deadliest attack in the country": where
             # the news it is recalled from happened
             location = group.scene
@@ -1621,14 +1616,6 @@ _TITLED_EVENT = re.compile(
 _THEY = re.compile(r"They(?:\s+(?:later|then|also|allegedly|reportedly|subsequently))?(?=\s)")
 #: How many sentences back "the group" may find the group it names.
 _ANAPHOR_REACH = 3
-#: The words before a group named as another's patron or parent: "linked to", "an affiliate of".
-_PATRON_BEFORE = re.compile(
-    r"\b(?:linked|tied|affiliated|allied|aligned|loyal|close|connected)\s+(?:to|with)\s+(?:the\s+)?\Z"
-    r"|\b(?:an?\s+)?(?:affiliate|branch|offshoot|franchise|wing|faction|splinter\s+group|ally)\s+of\s+(?:the\s+)?\Z"
-    r"|\ballegiance\s+to\s+(?:the\s+)?\Z",
-    re.IGNORECASE,
-)
-_PATRON_REACH = 40
 
 
 #: The unnamed actor that says only that someone did it ("the attackers", "the assailants").
@@ -1674,7 +1661,7 @@ def _named_attackers(group: Group, places: CachedPlaces) -> list[tuple[ActorRef,
             if places.names_a_facility(name):
                 continue  # "the Manchester Arena suicide bomber": the place he struck, taken for a person
             judged = assess(text, e.start, e.end, actor_type="individual")
-            identified = _IDENTIFIED_DOER.search(text, max(0, e.start - 80), e.start)
+            identified = IDENTIFIED_DOER.search(text, max(0, e.start - 80), e.start)
             if identified is not None:
                 # "The suspect, identified as Payton Gendron of Conklin, surrendered": the doer, by name
                 who = identified.group("who") or identified.group("who2")
@@ -1700,17 +1687,6 @@ def _named_attackers(group: Group, places: CachedPlaces) -> list[tuple[ActorRef,
                 found[name.lower()] = (ref, _evidence(unit, start, end, 0.5))
     return list(found.values())
 
-
-#: The doer told, then named: "the suspect, identified as", "the gunman, who was later named as",
-#: "The military identified the attacker as".
-_IDENTIFIED_DOER = re.compile(
-    r"\b(?:the|an?)\s+(?:[\w-]+\s+){0,2}?(?P<who>suspect|gunman|shooter|attacker|assailant|bomber|perpetrator|killer)"
-    r"\s*,?\s+(?:(?:who\s+)?(?:was|is|has\s+been|had\s+been)\s+)?(?:later\s+|since\s+)?(?:identified|named)\s+"
-    r"(?:by\s+(?:the\s+)?(?:police|authorities|officials|investigators|prosecutors|military|army)\s+)?as\s+\Z"
-    r"|\b(?:identified|named)\s+(?:the|an?)\s+(?:[\w-]+\s+){0,2}?"
-    r"(?P<who2>suspect|gunman|shooter|attacker|assailant|bomber|perpetrator|killer)\s+as\s+\Z",
-    re.IGNORECASE,
-)
 
 #: Two or three capitalised words opening a sentence, or right after a people's name ("Israeli Baruch
 #: Goldstein kills 29"): a person's name the NER may miss altogether.
@@ -1964,7 +1940,7 @@ def _group_antecedent(group: Group, context: DocumentContext) -> tuple[ActorRef,
             if a.actor is not None and a.actor_type in _ARMED_TYPES and (i < index or a.end <= limit)
             # not the patron named to describe the group ("Al-Shabaab, which is linked to al-Qaida,
             # claimed ... The group has carried out similar attacks")
-            and _PATRON_BEFORE.search(sentence.text, max(0, a.start - _PATRON_REACH), a.start) is None
+            and not named_as_patron(sentence.text, a.start)
         ]
         if named:
             a = named[-1]

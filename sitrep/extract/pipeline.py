@@ -37,7 +37,9 @@ from sitrep.extract.lexicons import LANGUAGES, Lexicons, TriggerMatch, language_
 from sitrep.extract.marks import Unmarked, unmark
 from sitrep.extract.places import GROUP_WORD, INSTITUTION, country_as_adjective, named_areas
 from sitrep.extract.realis import after_arrest_grounds, arrest_grounds_cut, recalled
-from sitrep.extract.segment import SAME_SCENE, Group, dates_compatible, may_attach, opens_new_incident, places_compatible
+from sitrep.extract.segment import (
+    NAMES_THE_DOER, SAME_SCENE, Group, dates_compatible, may_attach, only_its_country, opens_new_incident, places_compatible,
+)
 from sitrep.extract.truecase import is_shouting, truecase
 from sitrep.gazetteer.normalize import CAPITAL
 from sitrep.model import Article, Count, DateSpan, Location, Report
@@ -1246,8 +1248,7 @@ def _recalled_from(
         counted = count_back(day.start, m.group("n") or "one", step, _COUNTED_BACK_SLACK[step], m.group(0).strip(),
                              "day" if step == "day" else "week")
     # (a country read from "in the country" does not stop "in the same district" pointing to the news's)
-    vague = place is None or (news is not None and news.place is not None and place.precision == "country"
-                              and place.country_code == news.place.country_code)
+    vague = place is None or (news is not None and news.place is not None and only_its_country(place, news.place))
     scene = news.place if news is not None and vague and SAME_SCENE.search(unit.text) else None
     return counted, scene
 
@@ -1956,20 +1957,11 @@ def _tells_more(unit: Unit, lexicons: Lexicons) -> bool:
     """A non-signalling unit that adds a claim, a count, a perpetrator named with blame ("FARC
     is blamed.", "The Taliban are suspected.") or the doer's name ("The military identified the
     attacker as Mohannad Shehadeh"), or that refers back to the incident."""
-    if unit.claims or unit.counts or _NAMES_THE_DOER.search(unit.text) is not None:
+    if unit.claims or unit.counts or NAMES_THE_DOER.search(unit.text) is not None:
         return True
     if lexicons.same_incident.search(unit.text) is not None:
         return True
     return _blames(unit)
-
-
-#: The doer named: "identified the attacker as", "The gunman was later named by police as".
-_NAMES_THE_DOER = re.compile(
-    r"\b(?:identified|named)\s+(?:the|an?)\s+(?:[\w-]+\s+){0,2}?(?:suspect|gunman|shooter|attacker|assailant|bomber|perpetrator|killer)\s+as\b"
-    r"|\b(?:suspect|gunman|shooter|attacker|assailant|bomber|perpetrator|killer)\s*,?\s+(?:(?:who\s+)?(?:was|is|has\s+been|had\s+been)\s+)?"
-    r"(?:later\s+|since\s+)?(?:identified|named)\s+(?:by\s+[\w\s]{1,30}?\s+)?as\b",
-    re.IGNORECASE,
-)
 
 
 def _blames(unit: Unit) -> bool:

@@ -40,6 +40,26 @@ SAME_PLACE_KM = 40.0
 #: Words by which an act recalled beside the news is put where the news happened: "in the city", "there".
 SAME_SCENE = re.compile(r"\b(?:there|in\s+the\s+(?:same\s+)?(?:city|town|village|capital|area|district|province))\b", re.I)
 
+def only_its_country(location: Location, scene: Location) -> bool:
+    """Whether ``location`` is only the country that the more precise ``scene`` lies in ("in the
+    country" beside "in the same district")."""
+    return location.precision == "country" and scene.precision != "country" and location.country_code == scene.country_code
+
+
+#: The doer told, then named: "the suspect, identified as", "the gunman, who was later named by police as",
+#: "The military identified the attacker as" (``who`` or ``who2`` is the word for the doer).
+_IDENTIFIED_AS = (
+    r"\b(?:the|an?)\s+(?:[\w-]+\s+){0,2}?(?P<who>suspect|gunman|shooter|attacker|assailant|bomber|perpetrator|killer)"
+    r"\s*,?\s+(?:(?:who\s+)?(?:was|is|has\s+been|had\s+been)\s+)?(?:later\s+|since\s+)?(?:identified|named)\s+"
+    r"(?:by\s+(?:[\w-]+\s+){1,4}?)?as\s+"
+    r"|\b(?:identified|named)\s+(?:the|an?)\s+(?:[\w-]+\s+){0,2}?"
+    r"(?P<who2>suspect|gunman|shooter|attacker|assailant|bomber|perpetrator|killer)\s+as\s+"
+)
+#: A clause that names the doer somewhere in it.
+NAMES_THE_DOER = re.compile(_IDENTIFIED_AS, re.IGNORECASE)
+#: The words that name the doer, ending where the name begins.
+IDENTIFIED_DOER = re.compile(rf"(?:{_IDENTIFIED_AS})\Z", re.IGNORECASE)
+
 
 @dataclass
 class Group:

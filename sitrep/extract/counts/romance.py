@@ -33,6 +33,8 @@ from sitrep.model import COUNT_CATEGORIES, Count, CountPart
 DATA_FILE = "count_words_romance.yaml"
 
 _TOKEN = re.compile(r"\d+(?:[.,]\d{3})*|[^\W\d_]+(?:-[^\W\d_]+)*|[^\w\s]")
+#: A number written with thousands separators: "1,200", "1.200".
+_GROUPED_DIGITS = re.compile(r"\d{1,3}(?:[.,]\d{3})+")
 #: Words between a verb and its object that say where or with what: "Ejecutan con bazuca a dos
 #: en Culiacán", "Matan en Culiacán a operador". Any language's.
 _ADVERBIAL_OPENERS = frozenset({"con", "com", "avec", "en", "em", "no", "na", "dans", "à", "au", "desde", "de", "por"})
@@ -73,10 +75,7 @@ class LanguageCounts:
     period: frozenset[str]
     rate: frozenset[str]
     joiner: str
-
-    @property
-    def category_words(self) -> frozenset[str]:
-        return frozenset(self.verbs) | frozenset(self.states)
+    category_words: frozenset[str]  # the verbs' and the states' words: a sentence without one has no count
 
 
 @lru_cache(maxsize=1)
@@ -114,12 +113,13 @@ def _language(name: str, entry: Any) -> LanguageCounts:
         if not isinstance(values, dict) or "min" not in values:
             raise RegistryError(f"{where}: vague word {word!r} needs a min")
         vague[str(word).lower()] = (int(values["min"]), values.get("best"))
+    verbs, states = by_category("verbs"), by_category("states")
     return LanguageCounts(
         name=name,
         numbers={str(k).lower(): int(v) for k, v in entry["numbers"].items()},
         vague=vague,
-        verbs=by_category("verbs"),
-        states=by_category("states"),
+        verbs=verbs,
+        states=states,
         object_marker=entry.get("object_marker"),
         manner=frozenset(str(w).lower() for w in entry.get("manner") or ()),
         people={str(k).lower(): v for k, v in entry["people"].items()},
@@ -128,6 +128,7 @@ def _language(name: str, entry: Any) -> LanguageCounts:
         period=frozenset(str(w).lower() for w in entry.get("period") or ()),
         rate=frozenset(str(w).lower() for w in entry.get("rate") or ()),
         joiner=str(entry["joiner"]),
+        category_words=frozenset(verbs) | frozenset(states),
     )
 
 
@@ -269,8 +270,8 @@ class _Reader:
     def _number_at(self, k: int) -> _Number | None:
         """A quantity starting at token ``k``: "10", "dos", "treinta y dos", "decenas de"."""
         low, lang = self.low(k), self.lang
-        if low.isdigit() or re.fullmatch(r"\d{1,3}(?:[.,]\d{3})+", low or "-"):
-            value = int(re.sub(r"[.,]", "", low))
+        if low.isdigit() or _GROUPED_DIGITS.fullmatch(low):
+            value = int(low.replace(",", "").replace(".", ""))
             if 1900 <= value <= 2100 and len(low) == 4:
                 return None  # a year
             return _Number(k, k, value, value, False)
