@@ -665,3 +665,15 @@ def test_informants_and_wings_are_not_forces(registry: ActorRegistry) -> None:
 def test_a_longer_name_starting_inside_a_name_wins(registry: ActorRegistry) -> None:
     assert names(registry, "He was kidnapped by Colombian Army of National Liberation guerrillas.") == ["National Liberation Army"]
     assert names(registry, "The Colombian Army killed three rebels.") == ["Colombian Armed Forces", "rebels"]
+
+
+def test_a_group_named_as_what_is_fought_is_not_at_work(registry: ActorRegistry) -> None:
+    assert names(registry, "A joint team was on an anti-Naxal operation in the area.") == []
+    assert "Taliban" not in names(registry, "An anti-Taliban militia attacked the post.")
+    assert names(registry, "Anti-balaka militias attacked the town.") == ["Anti-balaka"]  # a name of its own
+
+
+def test_haitian_gangs_are_named(registry: ActorRegistry) -> None:
+    assert names(registry, "Members of the Gran Grif gang killed at least 70 people.") == ["Gran Grif"]
+    [g9] = registry.find("The G9 alliance, part of the Viv Ansanm coalition, attacked the district.")[:1]
+    assert (g9.name, g9.parent) == ("G9 an Fanmi e Alye", "Viv Ansanm")

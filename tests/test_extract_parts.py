@@ -375,6 +375,9 @@ def test_truecase_keeps_offsets_and_restores_names() -> None:
         ("ABUJA, Nov 4 (AFP) - Bandits killed", "ABUJA"),
         # a day and a dash, no agency
         ("SRINAGAR, India, May 14 \u2014 Two police officers", "SRINAGAR, India"),
+        # a town in capitals and a colon, as the South Asian press writes it
+        ("Eleven killed in Kurram\n\nPESHAWAR: At least 11 people were killed", "PESHAWAR"),
+        ("NEW DELHI: The army said", "NEW DELHI"),
     ],
 )
 def test_datelines_are_found(text: str, place: str) -> None:
@@ -384,6 +387,9 @@ def test_datelines_are_found(text: str, place: str) -> None:
 
 def test_no_dateline_in_plain_prose() -> None:
     assert dateline_span("On Friday evening, as people filed into the hall, gunmen opened fire.") is None
+    # a label in a text written in capitals is no town
+    assert dateline_span("ATTENTION: THE ARMY SAID") is None
+    assert dateline_span("Police said: Gunmen opened fire") is None
 
 
 def _unit(text: str, names: list[str], label: str = "GPE") -> Unit:

@@ -3580,3 +3580,56 @@ def test_an_operation_to_arrest_is_no_arrest(extractor) -> None:  # type: ignore
             "to arrest suspected militants. It said one soldier was lightly wounded.")
     report = _only(_extract(extractor, text, published="2023-03-21"))
     assert report.counts.injured is not None and report.counts.injured.best == 1
+
+
+def test_a_habit_of_years_is_no_incident(extractor) -> None:  # type: ignore[no-untyped-def]
+    text = ("Gunmen killed at least 40 people in an overnight attack on a farming village in Nigeria's Plateau state, "
+            "police said on Tuesday. Plateau has for years been hit by clashes between farmers and herders over land "
+            "and water, which have killed thousands of people.")
+    report = _only(_extract(extractor, text, published="2024-11-26"))
+    assert report.counts.killed is not None and report.counts.killed.best == 40
+
+
+@pytest.mark.parametrize(
+    "habit",
+    [
+        "The military has increasingly relied on air strikes since the Arakan Army launched an offensive in late 2023.",
+        "Manbij has seen repeated bombings since Turkish-backed factions took control of the city in December.",
+    ],
+)
+def test_a_habit_kept_up_since_a_day_is_no_incident_on_that_day(extractor, habit: str) -> None:  # type: ignore[no-untyped-def]
+    text = "A car bomb exploded near a market in the town on Saturday, killing five people. " + habit
+    report = _only(_extract(extractor, text, published="2024-11-25"))
+    assert report.date is not None and report.date.start == date(2024, 11, 23)
+
+
+def test_news_of_repeated_clashes_is_an_incident(extractor) -> None:  # type: ignore[no-untyped-def]
+    report = _only(_extract(extractor, "Repeated clashes between army and KIA in Kachin ruby mine", published="2014-04-10"))
+    assert report.kind.event_type == "Battles"
+
+
+def test_a_district_is_read_in_the_province_the_story_is_set_in(extractor) -> None:  # type: ignore[no-untyped-def]
+    # Bassa is a local government area of Kogi and of Plateau: the story is set in Plateau
+    text = ("Gunmen storm village in Plateau state, kill 40\n\n"
+            "Gunmen killed at least 40 people in an overnight attack on a farming village in Nigeria's north-central "
+            "Plateau state, police said Tuesday. The attackers arrived in Zike village in Bassa local government area "
+            "late Monday and opened fire on residents.")
+    report = _only(_extract(extractor, text, published="2024-11-26"))  # one attack, not two
+    assert report.location is not None and (report.location.name, report.location.admin1) == ("Zike", "Plateau")
+
+
+def test_a_country_that_launches_drones_is_not_where_they_fell(extractor) -> None:  # type: ignore[no-untyped-def]
+    text = ("A Russian drone hit an apartment building in Kharkiv overnight, killing four people, local officials said "
+            "Wednesday. Elsewhere, Russian shelling killed two people in the southern Kherson region, the governor said.\n\n"
+            "Ukraine's air force said Russia launched 89 drones and three missiles at the country overnight, of which 62 "
+            "drones were shot down.")
+    for report in _extract(extractor, text, published="2024-12-12"):
+        assert report.location is None or report.location.country_code == "UA", report.to_dict()
+
+
+def test_the_dateline_of_the_south_asian_press_is_not_the_scene(extractor) -> None:  # type: ignore[no-untyped-def]
+    text = ("Eleven killed as gunmen open fire on passenger van in Kurram\n\n"
+            "PESHAWAR: At least 11 people were killed and six others injured when unidentified gunmen opened fire on a "
+            "passenger van in the Kurram tribal district on Thursday, officials said.")
+    report = _only(_extract(extractor, text, published="2024-10-13"))
+    assert report.location is not None and report.location.name == "Kurram District"

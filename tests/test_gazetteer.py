@@ -1169,3 +1169,20 @@ def test_a_town_in_a_facilitys_name_outside_the_articles_countries_needs_its_own
     assert gaz.facility_place("the Caño Limón-Coveñas pipeline", ["CO"]) is None
     kabul = gaz.facility_place("Kabul airport", list(MOSCOW_STORY))
     assert kabul is not None and kabul.name == "Kabul"
+
+
+def test_a_type_word_of_one_country_places_the_name_in_that_country(gaz: Gazetteer) -> None:
+    # a tehsil is Pakistan's or India's: not Ambar in Turkey; an LGA is Nigeria's Mafa, not Indonesia's
+    assert gaz.resolve("Anbar tehsil") is None
+    tehsil = gaz.resolve("the Anbar tehsil of Mohmand Agency")
+    assert tehsil is not None and tehsil.country_code == "PK"
+    lga = gaz.resolve("Mafa Local Government Area")
+    assert lga is not None and (lga.name, lga.admin1, lga.country_code) == ("Mafa", "Borno", "NG")
+    tribal = gaz.resolve("the Kurram tribal district")
+    assert tribal is not None and (tribal.country_code, tribal.precision) == ("PK", "district")
+
+
+def test_a_place_inside_a_named_division_is_no_misspelt_province(gaz: Gazetteer) -> None:
+    # "Agadem, in the Diffa region" is a place in Diffa, not the Agadez region one letter away
+    place = gaz.resolve("Agadem, in the Diffa region", context_countries=["NE"])
+    assert place is not None and (place.name, place.admin1) == ("Agadem", "Diffa")

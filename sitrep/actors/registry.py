@@ -370,6 +370,8 @@ class ActorRegistry:
         for i in candidates:
             if i < after:
                 continue
+            if i > 0 and t.keys[i - 1] in _AGAINST and t.gap(i) == "-":
+                continue  # "an anti-Naxal operation", "anti-Taliban militias": the group fought, not at work
             for last, end, alias in reversed(trie_from(trie, t, i)):
                 if alias.exact and not self._exact_ok(alias, t, i, last, end):
                     continue
@@ -596,6 +598,8 @@ class ActorRegistry:
 _DETERMINERS = frozenset({"the", "its", "their", "his", "her", "our"})
 #: Words joined by a hyphen before a people's name that make it a stance ("pro-Iraqi", "anti-Syrian").
 _SIDING = frozenset({"pro", "anti"})
+#: Prefixes that name a group as what is fought: "anti-Naxal", "counter-ISIS".
+_AGAINST = frozenset({"anti", "counter"})
 #: A branch of a group named by its region after the group's possessive: "'s Sahel branch", "’s West
 #: Africa Province", "'s Yemen affiliate" (the region capitalised: not "'s armed wing").
 _BRANCH_AFTER = re.compile(

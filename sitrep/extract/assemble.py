@@ -276,18 +276,22 @@ class CachedPlaces:
         self, text: str, found: Location, context_countries: Sequence[str], loose: bool
     ) -> Location:
         """The namesake of ``found`` in one of the article's provinces, if it has one and
-        ``found`` does not dwarf it; else ``found``."""
-        if found.geonameid is None or any(
-            p.country_code == found.country_code and p.admin1 == found.admin1 for p in self.provinces
-        ):
-            return found  # a district (no town to weigh), or a town already in a named province
+        ``found`` does not dwarf it; else ``found``. A district, or a place read inside one ("Zike
+        village in Bassa local government area", Plateau's Bassa where the story is set in Plateau
+        state, not Kogi's), has no population to weigh: its namesake in the province is taken."""
+        if any(p.country_code == found.country_code and p.admin1 == found.admin1 for p in self.provinces):
+            return found  # already in a named province
         for province in self.provinces:
             again = self._gazetteer.resolve(f"{text}, {province.name}", context_countries=context_countries, loose=loose)
             if (
-                again is not None and again.precision in _PROVINCE_TOWN_LEVELS and again.geonameid is not None
+                again is not None and again.precision in _PROVINCE_TOWN_LEVELS
                 and (again.country_code, again.admin1) == (province.country_code, province.admin1)
                 and normalize_name(again.name) == normalize_name(found.name)  # a namesake, not the province's seat
-                and self.population(found) < _DWARFS * max(self.population(again), 1)
+                and (
+                    self.population(found) < _DWARFS * max(self.population(again), 1)
+                    if found.geonameid is not None and again.geonameid is not None
+                    else found.precision == again.precision == "district"
+                )
             ):
                 return replace(again, text=found.text)
         return found
@@ -332,6 +336,8 @@ class CachedPlaces:
                     # of the country they hit, whatever side the mention is on (its machines count only
                     # where it acts, below)
                     continue
+                if self._gazetteer.country(mention.matched) is not None:
+                    continue  # "Russia launched 89 drones at the country": the state that strikes, from afar
                 text = unit.sentence.text
                 side = role(text, mention.start, mention.end, actor_type=mention.actor_type)
                 if targeted or bystander:

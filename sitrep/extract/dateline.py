@@ -1,4 +1,4 @@
-"""Datelines: "BOGOTA, 14 MAR 25 (AGENCY) --", "KABUL, Afghanistan (Jan. 25, 2013)".
+"""Datelines: "BOGOTA, 14 MAR 25 (AGENCY) --", "KABUL, Afghanistan (Jan. 25, 2013)", "PESHAWAR:".
 
 A dateline says where a story was filed, not where its incident happened: its place
 must not be taken for the incident's location, but it is a strong hint of the
@@ -21,6 +21,12 @@ _DATELINE = re.compile(
     )""",
     re.VERBOSE | re.MULTILINE,
 )
+#: The South Asian press's dateline, a town in capitals and a colon: "PESHAWAR: At least 11 people were
+#: killed"; only in a text that is not written all in capitals, where it reads as a name ("ATTENTION:").
+_COLON_DATELINE = re.compile(
+    r"(?:^|(?<=[\n\u2028\u2029]))[ \t\xa0]*(?P<place>[A-Z][A-Z.'\-]+(?:[ ][A-Z][A-Z.'\-]+){0,2}):[ ]+(?=[A-Z\"“'‘][a-z\"“'‘])",
+    re.MULTILINE,
+)
 _HEAD = 400
 
 
@@ -33,5 +39,8 @@ def dateline_span(text: str) -> tuple[int, int, int] | None:
             continue
         if len(place.split()) > 6:
             continue
+        return m.start("place"), m.end("place"), m.end()
+    m = _COLON_DATELINE.search(text, 0, min(len(text), _HEAD))
+    if m is not None:
         return m.start("place"), m.end("place"), m.end()
     return None

@@ -869,8 +869,15 @@ class Extractor:
                 return False
             if head.strong and not _PRESENT_PERFECT.search(text):
                 return False  # "airstrikes on Ghouta kill more civilians, raising the toll since ..."
-        when = context.unit_date(unit, head.start)
-        return when is None or when.precision in ("year", "decade")
+        found = context.dated_by(unit, head.start)
+        if found is None:
+            return True
+        when, mention = found
+        # a habit kept up since a day is told of no act on that day ("has increasingly relied on air
+        # strikes since the rebels launched an offensive in late 2023")
+        if habitual and _SINCE.search(unit.sentence.text, head.end, mention.start):
+            return True
+        return when.precision in ("year", "decade")
 
     def _signals_incident(
         self, unit: Unit, head: TriggerMatch, *, armed_before: bool = False, disaster: bool = False
@@ -1863,6 +1870,8 @@ _ACT_VERB_AFTER = re.compile(
 #: is not said of the act before it ("blamed on FARC, as the same technique had been used in the
 #: past", "done by Ansar al Sunna, who have done similar attacks in the past").
 _CONCESSIVE = re.compile(r"[,;]\s*(?:although|though|even though|but|while|whereas|who|which|as|because|since)\b", re.I)
+#: The start of a period a habit is kept up over ("since the rebels launched an offensive in 2023").
+_SINCE = re.compile(r"\bsince\b", re.I)
 #: A semicolon joining two clauses: a habit before it is not said of an act after it.
 _SEMICOLON = re.compile(r";\s+")
 #: Nouns that name an act of violence already told ("the crime", "this attack").

@@ -151,6 +151,8 @@ ADMIN_TYPE_WORDS: Final[dict[str, str]] = {
     "regency": "district",
     "agency": "district",
     "tribal agency": "district",
+    "tribal district": "district",  # Pakistan's former agencies: "the Kurram tribal district"
+    "tribal region": "district",
     "subdivision": "district",
     "sub division": "district",
     "upazila": "district",
@@ -159,6 +161,32 @@ ADMIN_TYPE_WORDS: Final[dict[str, str]] = {
     "town": "town",
     "village": "town",
     "township": "district",  # Myanmar's and South Africa's townships are divisions
+}
+#: Type words used of one country's divisions or a few countries': "the Anbar tehsil" is Pakistan's or
+#: India's, never Ambar in Turkey; "Ikeja LGA" is Nigeria's.
+TYPE_WORD_COUNTRIES: Final[dict[str, frozenset[str]]] = {
+    word: frozenset(codes.split())
+    for word, codes in {
+        "tehsil": "PK IN",
+        "upazila": "BD",
+        "woreda": "ET",
+        "lga": "NG",
+        "local government area": "NG",
+        "oblast": "RU UA BY KZ KG TJ BG",
+        "krai": "RU",
+        "kray": "RU",
+        "okrug": "RU",
+        "autonomous okrug": "RU",
+        "rayon": "RU UA BY AZ KZ KG MD TJ TM UZ GE AM",
+        "raion": "RU UA BY AZ KZ KG MD TJ TM UZ GE AM",
+        "regency": "ID",
+        "cercle": "ML",
+        "agency": "PK IN",
+        "tribal agency": "PK",
+        "tribal district": "PK",
+        "tribal region": "PK",
+        "ostan": "IR",
+    }.items()
 }
 _TYPE_SUFFIX: Final = re.compile(
     r"^(?P<base>.+?) (?P<type>"

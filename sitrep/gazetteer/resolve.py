@@ -95,7 +95,7 @@ from typing import TYPE_CHECKING, Sequence
 
 from sitrep.model import Location
 
-from .normalize import ADMIN_TYPE_WORDS, loose_key, normalize_name, split_type_word
+from .normalize import ADMIN_TYPE_WORDS, TYPE_WORD_COUNTRIES, loose_key, normalize_name, split_type_word
 from .phrase import DEMONYM_AREA, OUTER, TYPED_NOUN, bare_name, names_part_of_a_town, shown_name, split_phrase, variants
 from .rank import (
     Context,
@@ -386,7 +386,14 @@ def _other_container(
 
 
 def _match(gazetteer: "Gazetteer", part: str, context: Context, *, loose: bool = True) -> Match | None:
+    typed_in = _type_word_countries(part)
+    if typed_in:
+        # "the Anbar tehsil" is in Pakistan or India, not Ambar, Turkey; "Mafa LGA" is Nigeria's Mafa
+        own = tuple(c for c in context.countries if c in typed_in)
+        context = replace(context, countries=(*own, *sorted(typed_in.difference(own))))
     found = _match_name(gazetteer, part, context, loose=loose)
+    if found is not None and typed_in and found.place.country_code not in typed_in and typed_in.isdisjoint(found.place.countries):
+        return None
     if not context.countries or (found is not None and (found.place.kind != "admin1" or in_context(found.place, context))):
         return found
     # "Ghanzi province" in an Afghan story is Ghazni misspelt, not the Ghanzi of Botswana
@@ -400,12 +407,21 @@ def _match(gazetteer: "Gazetteer", part: str, context: Context, *, loose: bool =
             continue
         if level is not None and level not in ("admin1", "region"):
             continue
+        if split is None and context.container is not None and context.container.kind != "country":
+            continue  # "Agadem, in the Diffa region": a place inside a division, not Agadez misspelt
         misspelt = gazetteer.misspelt_admin1(split[0] if split is not None else variant, context.countries)
         if misspelt is not None:
             return Match(misspelt, misspelt.precision)
     if found is not None and found.place.kind == "admin1" and names_compass_point(found.place.name):
         return None  # "the East Region town of Bangou, Burkina Faso" is not Cameroon's East
     return found
+
+
+def _type_word_countries(part: str) -> frozenset[str]:
+    """The countries whose divisions ``part``'s type word names, when the word is one country's or a
+    few countries' ("tehsil", "LGA", "oblast"); empty for any other part."""
+    split = split_type_word(normalize_name(part))
+    return TYPE_WORD_COUNTRIES.get(split[1], frozenset()) if split is not None else frozenset()
 
 
 def names_compass_point(name: str) -> bool:
