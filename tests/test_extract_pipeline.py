@@ -3633,3 +3633,15 @@ def test_the_dateline_of_the_south_asian_press_is_not_the_scene(extractor) -> No
             "passenger van in the Kurram tribal district on Thursday, officials said.")
     report = _only(_extract(extractor, text, published="2024-10-13"))
     assert report.location is not None and report.location.name == "Kurram District"
+
+
+def test_a_town_named_as_one_beats_the_capital_of_the_dateline_and_of_an_earlier_attack(extractor) -> None:  # type: ignore[no-untyped-def]
+    # Boni is not in the gazetteer; Bamako is the dateline and the scene of another attack
+    text = ("Militants kill 18 soldiers in ambush in central Mali\n\n"
+            "BAMAKO, Nov 28 (Reuters) - Jihadist fighters killed at least 18 Malian soldiers in an ambush on a military "
+            "convoy near the town of Boni in central Mali on Thursday, two security sources said.\n\n"
+            "In September, JNIM fighters attacked a military training school and the airport in Bamako, killing more "
+            "than 70 people.")
+    news, recalled = _extract(extractor, text, published="2024-11-29")
+    assert news.location is not None and (news.location.name, news.location.country_code) == ("Boni", "ML")
+    assert recalled.location is not None and recalled.location.name == "Bamako"

@@ -674,8 +674,10 @@ class DocumentContext:
             # a place inside an organisation's name ("Los Angeles County Sheriff's Department")
             # says where the organisation is, not where anything happened
             organisations = [(e.start, e.end) for e in sentence.entities if e.label == "ORG"]
-            for mention, phrase, start, end in chains(unit):
-                if any(s == sentence.index and a <= start and end <= b for s, a, b in self.not_places):
+            # (a chain a name of an actor or the dateline opens is none: "BAMAKO, Nov 28 (Reuters)")
+            skip = [(a, b) for s, a, b in self.not_places if s == sentence.index]
+            for mention, phrase, start, end in chains(unit, skip):
+                if any(a <= start and end <= b for a, b in skip):
                     continue
                 if any(a <= start and end <= b and (a, b) != (start, end) for a, b in organisations):
                     continue
@@ -1055,8 +1057,14 @@ class Assembler:
             # most its country, when nothing else tells one
             said_at, choice = choice, None
         if choice is None or not choice.known:
-            if hinted and context.sole_place is not None and (choice is None or choice.landmark is None):
-                return context.sole_place  # but not the landmark a town is measured from
+            if hinted and context.sole_place is not None and (choice is None or (
+                # but not the landmark a town is measured from, nor a town told in another sentence than
+                # the one the incident's clauses name ("near the town of Boni", the capital named elsewhere)
+                choice.landmark is None and (
+                    context.sole_place[0].precision != "town" or context.sole_place[1].start == choice.unit.sentence.start
+                )
+            )):
+                return context.sole_place
             town_country = choice is not None and choice.location.country_code
             country, evidence = (None, None) if town_country else self._country_only(group, context, perpetrators)
             titled = self._title_place(context, country) if hinted and choice is None else None

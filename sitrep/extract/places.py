@@ -412,6 +412,12 @@ def _misread_towns(unit: Unit, trigger_pos: int) -> list[PlaceChoice]:
 _TYPE_AFTER = re.compile(r"\s+(?:area|village|town)\b")
 
 
+#: An unknown town's name introduced as one ("near the town of Boni"), which names a town in any
+#: sentence of the incident, and its score there.
+_TOWN_OF = re.compile(r"\b(?:town|village|city|hamlet|settlement|locality)\s+of\s+$", re.IGNORECASE)
+_TOLD_TOWN_SCORE = 0.5
+
+
 def _unknown_choice(town: Location, unit: Unit, mention: EntityMention, trigger_pos: int) -> PlaceChoice:
     """An unknown town as a choice, scored by its closeness to the trigger."""
     return PlaceChoice(town, unit, mention, 4.0 - min(4.0, abs(mention.start - trigger_pos) / 30.0), known=False)
@@ -736,7 +742,7 @@ def choose_location(
                 if location is None:
                     location = _run_as_chain(first.text, resolver, context_countries)
             vague = location is None or location.precision in ("country", "region")
-            if unknown_towns and vague and unit.sentence is trigger_unit.sentence:
+            if unknown_towns and vague and (unit.sentence is trigger_unit.sentence or _TOWN_OF.search(before)):
                 # not when the mention is the country itself ("in Iraq")
                 country_name = _fold_lower(location.country or location.name) if location is not None else ""
                 names_country = bool(country_name) and country_name in _fold_lower(first.text)
@@ -746,7 +752,11 @@ def choose_location(
                 if town is not None and location is not None:  # "Jalawla, Iraq": the country its phrase names
                     town = replace(town, country=location.country, country_code=location.country_code)
                 if town is not None:
-                    unknown.append(_unknown_choice(town, unit, first, trigger_pos))
+                    choice = _unknown_choice(town, unit, first, trigger_pos)
+                    if unit.sentence is not trigger_unit.sentence:
+                        # "the town of Boni" told in a sentence of the incident after the one with its act
+                        choice = replace(choice, score=_TOLD_TOWN_SCORE)
+                    unknown.append(choice)
             if location is None:
                 continue
             if location.precision == "country" and phrase == first.text and BEFORE_NOT_THE_SCENE.search(before):
