@@ -3645,3 +3645,24 @@ def test_a_town_named_as_one_beats_the_capital_of_the_dateline_and_of_an_earlier
     news, recalled = _extract(extractor, text, published="2024-11-29")
     assert news.location is not None and (news.location.name, news.location.country_code) == ("Boni", "ML")
     assert recalled.location is not None and recalled.location.name == "Bamako"
+
+
+@pytest.mark.parametrize(
+    "summary",
+    [
+        "More than 7,000 people have been killed since a separatist insurgency flared in the provinces of Pattani, "
+        "Yala and Narathiwat in 2004.",
+        "The war between the army and the RSF, which broke out in April 2023, has killed tens of thousands of people.",
+    ],
+)
+def test_a_campaigns_toll_since_it_began_is_no_incident(extractor, summary: str) -> None:  # type: ignore[no-untyped-def]
+    text = "A roadside bomb killed two paramilitary rangers in southern Pattani province on Monday morning. " + summary
+    report = _only(_extract(extractor, text, published="2024-08-04"))
+    assert report.counts.killed is not None and report.counts.killed.best == 2
+
+
+def test_a_suspects_home_town_after_his_age_is_not_the_scene(extractor) -> None:  # type: ignore[no-untyped-def]
+    text = ("Former President Donald Trump was shot in the ear during a campaign rally in Pennsylvania on Saturday. "
+            "The gunman, identified as Thomas Matthew Crooks, 20, of Bethel Park, fired several shots from a rooftop.")
+    report = _only(_extract(extractor, text, published="2024-07-14"))
+    assert report.location is not None and report.location.name == "Pennsylvania"

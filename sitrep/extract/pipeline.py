@@ -869,6 +869,8 @@ class Extractor:
                 return False
             if head.strong and not _PRESENT_PERFECT.search(text):
                 return False  # "airstrikes on Ghouta kill more civilians, raising the toll since ..."
+            if unit.counts and all(c.aggregate for c in unit.counts):
+                return True  # a campaign's toll, whatever day it began ("which broke out in April 2023")
         found = context.dated_by(unit, head.start)
         if found is None:
             return True

@@ -493,7 +493,9 @@ _PART_OF_THE_TOWN_TOLD = re.compile(r"\bthe\s+(?:city|town|capital|village)['\u2
 
 
 #: Between a person's name and the town he is from: "Salim Barakat of Yarka".
-_OF = re.compile(r",?\s+of\s+$")
+#: What comes between a person's name and the home town: "of", perhaps after the age ("Thomas
+#: Matthew Crooks, 20, of Bethel Park").
+_OF = re.compile(r"(?:,\s+(?:aged\s+)?\d{1,3},)?,?\s+of\s+$")
 
 
 def _hometown(unit: Unit, start: int) -> bool:

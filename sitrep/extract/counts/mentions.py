@@ -829,7 +829,12 @@ def _period_at(reader: Reader, cue: list[str], k: int) -> bool:
 
 
 def _since_date(reader: Reader, j: int) -> bool:
-    """ "since 2009", "since January", "since early 2023", "since last year": a period, not one event."""
+    """ "since 2009", "since January", "since early 2023", "since last year": a period, not one event;
+    so is the start of a campaign ("since a separatist insurgency flared in 2004", "since the war began")."""
+    if reader.low(j) in ("a", "an", "the") and any(
+        reader.low(k) in reader.lex.campaign_nouns for k in range(j + 1, j + 4)
+    ):
+        return True
     while reader.low(j) in _SINCE_MODIFIERS:  # low() is "" past the end
         j += 1
     low = reader.low(j)
