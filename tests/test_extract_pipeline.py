@@ -3666,3 +3666,22 @@ def test_a_suspects_home_town_after_his_age_is_not_the_scene(extractor) -> None:
             "The gunman, identified as Thomas Matthew Crooks, 20, of Bethel Park, fired several shots from a rooftop.")
     report = _only(_extract(extractor, text, published="2024-07-14"))
     assert report.location is not None and report.location.name == "Pennsylvania"
+
+
+def test_the_seat_of_who_speaks_is_not_the_scene_nor_a_campaigns_patron_its_doer(extractor) -> None:  # type: ignore[no-untyped-def]
+    text = ("Gunmen killed 12 worshippers during Sunday mass at a Catholic church in northern Burkina Faso, the diocese "
+            "said on Monday. The attack took place in the village of Essakane, in the Oudalan province, the diocese of "
+            "Dori said in a statement. It did not say who was behind it.\n\n"
+            "Burkina Faso has been battling an Islamist insurgency linked to al Qaeda and Islamic State that spread "
+            "from neighbouring Mali in 2015.")
+    report = _only(_extract(extractor, text, published="2024-06-12"))
+    assert report.location is not None and report.location.name == "Essakane"
+    assert [p.name for p in report.perpetrators] == ["gunmen"]
+
+
+def test_a_gang_said_to_dispute_the_region_is_only_suspected(extractor) -> None:  # type: ignore[no-untyped-def]
+    text = ("Suspected cartel gunmen ambushed a police convoy on a highway in Mexico's Guerrero state on Monday night, "
+            "killing three officers. The attack happened near the town of Coyuca de Catalan, in a region disputed by "
+            "the Familia Michoacana and Los Tlacos gangs, the state security office said.")
+    report = _only(_extract(extractor, text, published="2024-06-12"))
+    assert [(p.name, p.attribution) for p in report.perpetrators if p.actor_id] == [("La Familia Michoacana", "suspected")]

@@ -314,11 +314,20 @@ def assess(sentence: str, start: int, end: int, *, actor_type: str | None = None
     attribution = result.attribution
     if attribution == "attributed" and _one_of_alternatives(sentence, start, end):
         attribution = "suspected"  # "carried out by the Shining Path or the MRTA": one of them, not both
+    if attribution == "attributed" and _HOLDS_THE_AREA.search(sentence, max(0, start - 100), start) is not None:
+        attribution = "suspected"  # "near a town in a region disputed by the Familia Michoacana": about, not at work
     if denial is not None or attribution != result.attribution:
         return ActorAssessment(result.role, attribution, result.denied or denial is not None, result.cue, result.superseded)
     return result
 
 
+#: A group named as holding or fighting over the place: "in a region disputed by (the X and) | the Y gangs".
+_HOLDS_THE_AREA = re.compile(
+    r"\b(?:regions?|areas?|territory|territories|zones?|towns?|city|municipality|state|district|villages?|countryside)\s+"
+    r"(?:(?:that|which)\s+(?:is|are|was|were)\s+)?(?:\w+ly\s+)?(?:disputed|contested|controlled|dominated|fought\s+over|held)\s+"
+    r"by\s+(?:the\s+)?(?:rival\s+)?(?:[\w'’ -]{1,40}?\s+(?:and|or)\s+(?:the\s+)?)?\Z",
+    re.IGNORECASE,
+)
 #: Names given as alternatives: "the Shining Path or | the MRTA", "ISIS | or al-Qaeda".
 _OR_BEFORE = re.compile(r"(?-i:[A-Z])[\w'\u2019)\]\"-]*\s+or\s+(?:the\s+)?\Z")
 _OR_AFTER = re.compile(r"\s+or\s+(?:the\s+)?(?-i:[A-Z])")

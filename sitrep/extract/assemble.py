@@ -1398,6 +1398,9 @@ class Assembler:
                     continue
                 if unit is not group.head_unit and (
                     _HABIT_AFTER.match(text, mention.end) is not None or THREAT_TO_ACT.match(text, mention.end) is not None
+                    # "battling an Islamist insurgency linked to al Qaeda and Islamic State": the patrons of
+                    # a campaign, named as the country's troubles, not as this act's doers
+                    or _CAMPAIGN_PATRON.search(text, max(0, mention.start - 80), mention.start) is not None
                 ):
                     # "insurgents linked to al Qaeda frequently target security forces": a habit, no blame; "the
                     # group has vowed to step up attacks": a threat of more, not the act told
@@ -1596,6 +1599,15 @@ def _home_country(countries: Sequence[str], source: str | None) -> str | None:
     if source in countries:
         return source
     return countries[0] if countries else None
+
+
+#: A campaign and the groups it is linked to, before a group's name: "an insurgency linked to (al Qaeda
+#: and) | Islamic State".
+_CAMPAIGN_PATRON = re.compile(
+    r"\b(?:insurgency|insurgencies|rebellion|uprising|jihad|conflict|war|violence|campaign)\s+(?:(?:that|which)\s+is\s+)?"
+    r"(?:linked|tied|affiliated|allied|loyal)\s+(?:to|with)\s+(?:both\s+)?(?:the\s+)?(?:[\w'’ -]{1,40}?\s+(?:and|or)\s+(?:the\s+)?)?\Z",
+    re.IGNORECASE,
+)
 
 
 def _evidence(unit: Unit, start: int, end: int, confidence: float) -> Evidence:

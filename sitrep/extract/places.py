@@ -84,10 +84,12 @@ def where_a_statement_was_made(text: str, start: int) -> bool:
 #: ... was shot dead in the municipality of Convención".
 _BEFORE_OFFICE = re.compile(
     r"\b(?:mayor|governor|president|chief|head|leader|chairman|chairperson|councill?or|council|board|deputy|"
-    r"commissioner|administrator|secretary)\s+of\s+(?:the\s+(?:municipality|town|city|village|department|"
+    r"commissioner|administrator|secretary|diocese|archdiocese|bishop|archbishop|prefect|emir)\s+of\s+(?:the\s+(?:municipality|town|city|village|department|"
     r"province|state|district|region)\s+of\s+)?(?:the\s+)?(?:(?:nearby|neighbou?ring)\s+)?$",
     re.IGNORECASE,
 )
+#: A statement's verb right after its maker's name: "the diocese of Dori | said".
+_SPEAKS = re.compile(r"\s+(?:said|says|told|stated|reported|announced|confirmed)\b")
 #: A country named where the incident is not: the other side of a border ("near the border with
 #: Burkina Faso"), or a side's backer ("factions loyal to Turkey", "militias backed by Iran").
 BEFORE_NOT_THE_SCENE = re.compile(
@@ -775,8 +777,10 @@ def choose_location(
             if reference:
                 # a landmark the incident is measured from: a place named in its own right comes first
                 score -= 4.0
-            elif where_a_statement_was_made(text, start):
-                score -= 8.0  # where a statement was made: at most its country, when nothing else tells one
+            elif where_a_statement_was_made(text, start) or (_BEFORE_OFFICE.search(before) and _SPEAKS.match(text, end)):
+                # where a statement was made, or the seat of who made it ("the diocese of Dori said"): at most
+                # its country, when nothing else tells one
+                score -= 8.0
                 said_at = True
             elif _BEFORE_ORIGIN.search(before) or _BEFORE_HOSPITAL.search(before) or _hometown(unit, start) or (
                 location.precision == "country" and _ABROAD_OR_FRONTIER_AFTER.match(text, end)
