@@ -1521,3 +1521,21 @@ def test_second_counts_after_the_first(sentence: str, expected: list[tuple[str, 
 )
 def test_a_group_with_a_second_predicate_in_the_passive(sentence: str, expected: list[tuple[str, int]]) -> None:
     assert summary(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("They locate an executed man in a ravine", [("killed", 1)]),
+        ("A dead man was found in a ravine outside the town.", [("killed", 1)]),
+        ("Two murdered women found in Juarez", [("killed", 2)]),
+        ("A wounded soldier was taken to hospital.", [("injured", 1)]),
+        ("Five tortured and executed with the coup de grace in the streets of Nuevo Laredo", [("killed", 5)]),
+        # the kidnapping is counted too
+        ("She was kidnapped and killed.", [("kidnapped", 1), ("killed", 1)]),
+        # a state before "bodies" does not hide them
+        ("3 Dismembered Bodies Discovered in Agua Prieta", [("killed", 3)]),
+    ],
+)
+def test_people_told_by_their_fate(sentence: str, expected: list[tuple[str, int]]) -> None:
+    assert summary(sentence) == expected

@@ -485,6 +485,12 @@ class GroupReader(Sentence):
         low = self.lows[k]
         if self.low(k + 1) == "other" and self.low(k + 2) == QUANTITY:
             return None  # "the other 2": a number follows, which is the group
+        adjective = self.lex.adjectives.get(self.low(k + 1)) if low in ("a", "an") else None
+        if adjective is not None:  # "an executed man", "a lifeless man", "a wounded soldier": one person, by fate
+            group = self._noun_group(k, k + 2, Quantity(1, 1, 1, False, low), need_person=True, singular=True)
+            if group is not None:
+                group.adjective = adjective
+                return group
         adverb = self.low(k + 1).endswith("ly") and self.low(k + 2) in self.lex.after  # "another seriously injured"
         if not self.word(k + 1) or adverb or (
             self.lows[k + 1] in self.lex.stop_words and not self._inner_word(k + 1, -1, True, first=True)
