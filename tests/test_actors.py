@@ -677,3 +677,9 @@ def test_haitian_gangs_are_named(registry: ActorRegistry) -> None:
     assert names(registry, "Members of the Gran Grif gang killed at least 70 people.") == ["Gran Grif"]
     [g9] = registry.find("The G9 alliance, part of the Viv Ansanm coalition, attacked the district.")[:1]
     assert (g9.name, g9.parent) == ("G9 an Fanmi e Alye", "Viv Ansanm")
+
+
+def test_a_spaced_dash_parts_a_dateline_country_from_the_doers(registry: ActorRegistry) -> None:
+    [gunmen] = registry.find_all("GUSAU, Nigeria — Gunmen abducted at least 30 passengers.")
+    assert (gunmen.name, gunmen.country_code) == ("gunmen", None)
+    assert names(registry, "Pro-Iraqi militants attacked the base.") == ["pro-Iraqi militants"]  # a hyphen joins

@@ -441,6 +441,11 @@ def test_a_blame_that_stands(registry: ActorRegistry, sentence: str) -> None:
     ("No group has claimed responsibility, but bandits, armed gangs that raid villages and kidnap for ransom, "
      "operate in the area.", "bandits", ("perpetrator", "suspected")),
     ("Boko Haram militants are active in the region.", "Boko Haram", ("perpetrator", "suspected")),
+    ("No group has claimed the abduction, but bandits who kidnap for ransom operate in the area.", "bandits",
+     ("perpetrator", "suspected")),
+    # a gang said to dispute the region
+    ("The attack happened in a region disputed by the Familia Michoacana and Los Tlacos gangs.",
+     "La Familia Michoacana", ("perpetrator", "suspected")),
     # unless they are told to have acted there too
     ("Jihadists are active in the region and killed 20 soldiers on Monday.", "jihadists", ("perpetrator", "attributed")),
     # a region's troubles are no act

@@ -541,6 +541,8 @@ _PRESENCE = re.compile(
     r"(?:active|present)|roam(?:s|ing)?|(?:have|has)\s+(?:a\s+)?(?:strong\s+)?presence)\s+(?:in|across|around|throughout)\b",
     re.IGNORECASE,
 )
+#: A relative clause right after the fighters: " who kidnap".
+_RELATIVE_CLAUSE = re.compile(r"\s*(?:who|that)\s+\w+")
 #: How long an apposition between the fighters and "operate in" may be.
 _PRESENCE_APPOSITION = 120
 
@@ -554,6 +556,12 @@ def _present_in_the_area(sentence: str, p: int) -> bool:
         if close < 0:
             return False
         p = close + 1
+    else:
+        # "bandits who kidnap for ransom | operate in the area": past a relative clause with no commas
+        clause = _RELATIVE_CLAUSE.match(sentence, p, p + _PRESENCE_APPOSITION)
+        if clause is not None:
+            p = next((m.start() for m in re.finditer(r"\s", sentence[: p + _PRESENCE_APPOSITION]) if m.start() >= clause.end()
+                      and _PRESENCE.match(sentence, m.start()) is not None), p)
     m = _PRESENCE.match(sentence, p)
     if m is None:
         return False
