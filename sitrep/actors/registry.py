@@ -509,7 +509,8 @@ class ActorRegistry:
         """The qualifiers written just before a head, in text order: (first token, qualifier)."""
         out: list[tuple[int, Qualifier]] = []
         p = head_start - 1
-        while p >= 0 and p not in t.blocked and t.joined(p + 1):
+        # (a dash with spaces around it parts the words: "GUSAU, Nigeria — Gunmen" are no Nigerian gunmen)
+        while p >= 0 and p not in t.blocked and t.joined(p + 1) and _SPACED_DASH.search(t.gap(p + 1)) is None:
             found = self._qualifier_at(t, p)
             if found is None:
                 break
@@ -598,6 +599,7 @@ class ActorRegistry:
 _DETERMINERS = frozenset({"the", "its", "their", "his", "her", "our"})
 #: Words joined by a hyphen before a people's name that make it a stance ("pro-Iraqi", "anti-Syrian").
 _SIDING = frozenset({"pro", "anti"})
+_SPACED_DASH = re.compile(r"\s-+\s")
 #: Prefixes that name a group as what is fought: "anti-Naxal", "counter-ISIS".
 _AGAINST = frozenset({"anti", "counter"})
 #: A branch of a group named by its region after the group's possessive: "'s Sahel branch", "’s West

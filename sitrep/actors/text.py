@@ -39,7 +39,6 @@ _WORD = re.compile(r"\w+(?:'\w+)*")
 #: What may separate two words of one name: spaces, line breaks, hyphens, slashes, brackets,
 #: and the apostrophe of a plural possessive ("Kurdistan Workers' Party", "Martyrs' Brigades").
 _JOIN_GAP = re.compile(r"'?[\s\-/()\[\]]{1,8}")
-_SPACED_DASH = re.compile(r"\s-+\s")
 #: A whitespace-delimited chunk that is a URL, a domain, an e-mail address or a handle.
 _URL_CHUNK = re.compile(
     r"://|\bwww\.|@|^#|\w\.(?:com|org|net|gov|edu|int|info|io|co|uk|ps|ru|af|pk|ng|so|tv|news)\b|/[^/\s]+/",
@@ -120,8 +119,7 @@ class TokenText:
         a, b = self._span(k - 1).end(), self._span(k).start()
         folded = self.folded
         if _JOIN_GAP.fullmatch(folded, a, b) is not None:
-            # a dash with spaces around it parts the words ("GUSAU, Nigeria — Gunmen"); a hyphen joins them
-            return _SPACED_DASH.search(folded, a, b) is None
+            return True
         return folded[a] == "." and len(self.keys[k - 1]) == 1 and (b == a + 1 or _JOIN_GAP.fullmatch(folded, a + 1, b) is not None)
 
     def gap(self, k: int) -> str:
