@@ -378,6 +378,7 @@ def test_truecase_keeps_offsets_and_restores_names() -> None:
         # a town in capitals and a colon, as the South Asian press writes it
         ("Eleven killed in Kurram\n\nPESHAWAR: At least 11 people were killed", "PESHAWAR"),
         ("NEW DELHI: The army said", "NEW DELHI"),
+        ("PESHAWAR: A mob in the Swat valley", "PESHAWAR"),
     ],
 )
 def test_datelines_are_found(text: str, place: str) -> None:
@@ -389,6 +390,7 @@ def test_no_dateline_in_plain_prose() -> None:
     assert dateline_span("On Friday evening, as people filed into the hall, gunmen opened fire.") is None
     # a label in a text written in capitals is no town
     assert dateline_span("ATTENTION: THE ARMY SAID") is None
+    assert dateline_span("ATTENTION: A MAN WAS KILLED") is None
     assert dateline_span("Police said: Gunmen opened fire") is None
 
 

@@ -24,7 +24,7 @@ _DATELINE = re.compile(
 #: The South Asian press's dateline, a town in capitals and a colon: "PESHAWAR: At least 11 people were
 #: killed"; only in a text that is not written all in capitals, where it reads as a name ("ATTENTION:").
 _COLON_DATELINE = re.compile(
-    r"(?:^|(?<=[\n\u2028\u2029]))[ \t\xa0]*(?P<place>[A-Z][A-Z.'\-]+(?:[ ][A-Z][A-Z.'\-]+){0,2}):[ ]+(?=[A-Z\"“'‘][a-z\"“'‘])",
+    r"(?:^|(?<=[\n\u2028\u2029]))[ \t\xa0]*(?P<place>[A-Z][A-Z.'\-]+(?:[ ][A-Z][A-Z.'\-]+){0,2}):[ ]+(?=[A-Z\"“'‘])(?=[^\n]{1,30}?[a-z])",
     re.MULTILINE,
 )
 _HEAD = 400
