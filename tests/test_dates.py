@@ -701,3 +701,22 @@ def test_some_time_ago_in_spanish_portuguese_and_french(sentence: str, words: st
 
 def test_hace_without_a_time_is_no_date() -> None:
     assert find_dates("Hace frío en Bogotá.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "mention", "reading"),
+    [
+        ("Man jailed for life over 2017 Manchester Arena bombing plot", "2017", ""),
+        ("helping to plan the 2017 attack that killed 22 people", "2017", ""),
+        ("Families gathered to mark ten years since Taliban gunmen stormed the school", "ten years since", "ten years ago"),
+        ("Ten years on, Peshawar remembers school massacre", "Ten years on", "Ten years ago"),
+    ],
+)
+def test_a_year_that_names_an_act_and_an_anniversary_are_dates(text: str, mention: str, reading: str) -> None:
+    found = [(m.text, m.reading) for m in find_dates(text)]
+    assert (mention, reading) in found
+
+
+def test_a_year_before_people_or_no_act_is_no_date() -> None:
+    assert find_dates("2015 people were killed") == []
+    assert find_dates("The 2017 budget was passed") == []

@@ -3685,3 +3685,15 @@ def test_a_gang_said_to_dispute_the_region_is_only_suspected(extractor) -> None:
             "the Familia Michoacana and Los Tlacos gangs, the state security office said.")
     report = _only(_extract(extractor, text, published="2024-06-12"))
     assert [(p.name, p.attribution) for p in report.perpetrators if p.actor_id] == [("La Familia Michoacana", "suspected")]
+
+
+def test_an_anniversary_story_tells_only_the_act_recalled(extractor) -> None:  # type: ignore[no-untyped-def]
+    text = ("Ten years on, Peshawar remembers school massacre\n\n"
+            "PESHAWAR: Families gathered on Monday to mark ten years since Taliban gunmen stormed the Army Public School "
+            "in Peshawar, killing more than 140 people, most of them children.\n\n"
+            "The December 16, 2014 attack, claimed by the Pakistani Taliban, remains the deadliest in the country's "
+            "history. Ceremonies were held at the school amid tight security.")
+    report = _only(_extract(extractor, text, published="2024-12-16"))
+    assert report.realis == "background"
+    assert report.date is not None and report.date.start == date(2014, 12, 16)
+    assert report.counts.killed is not None and report.counts.killed.best == 141

@@ -132,6 +132,14 @@ def find_dates(text: str) -> list[DateMention]:
     capitalised ("March", "MARCH"); other words may be in any case.
     """
     found = [DateMention(c.start, c.end, text[c.start : c.end], c.time_only) for c in default_grammar().chunks(text)]
+    extra = [
+        *(DateMention(m.start(1), m.end(1), m.group(1)) for m in _YEAR_OF_AN_ACT.finditer(text)),
+        *(DateMention(m.start(), m.end(), m.group(0), reading=f"{m.group('n')} years ago") for m in _YEARS_SINCE.finditer(text)),
+        *(DateMention(m.start(), m.end(), m.group(0), reading=f"{m.group('n')} {m.group('unit')} ago") for m in _YEARS_ON.finditer(text)),
+    ]
+    if extra:
+        found.extend(m for m in extra if not any(d.start < m.end and m.start < d.end for d in found))
+        found.sort(key=lambda d: d.start)
     if _AGO_ROMANCE_HINT.search(text):
         found.extend(
             m for m in _ago_romance(text) if not any(d.start < m.end and m.start < d.end for d in found)
@@ -140,6 +148,27 @@ def find_dates(text: str) -> list[DateMention]:
     return found
 
 
+#: A year that names an act ("the 2017 attack", "over 2017 Manchester Arena bombing plot", "the 2015 Paris
+#: attacks"): its date, though no "in" comes before it.
+_YEAR_OF_AN_ACT = re.compile(
+    r"\b((?:19|20)\d\d)\s+(?=(?:[A-Z][\w'’.-]*\s+){0,3}(?:suicide\s+|car\s+|bus\s+|school\s+|terror(?:ist)?\s+|mass\s+)?"
+    r"(?:attacks?|bombings?|massacres?|shootings?|killings?|assassinations?|kidnappings?|abductions?|hijackings?|"
+    r"siege|raids?|ambush(?:es)?|blasts?|explosions?|stabbings?)\b)"
+)
+#: An anniversary told as the years since an act ("to mark ten years since Taliban gunmen stormed the
+#: school"): that many years before the day it is told on.
+_YEARS_SINCE = re.compile(
+    r"(?:(?<=\bmark\s)|(?<=\bmarks\s)|(?<=\bmarked\s)|(?<=\bmarking\s))"
+    r"(?P<n>\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|twenty-five|thirty|"
+    r"forty|fifty)\s+years?\s+since\b",
+    re.IGNORECASE,
+)
+#: An anniversary told as the time gone by ("Ten years on, Peshawar remembers school massacre").
+_YEARS_ON = re.compile(
+    r"\b(?P<n>\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|twenty-five|"
+    r"thirty|forty|fifty)\s+(?P<unit>years|months)\s+on(?=,)",
+    re.IGNORECASE,
+)
 #: "some time ago" in Spanish, Portuguese and French: "Hace dos semanas", "há três dias", "il y a deux mois".
 _AGO_ROMANCE = re.compile(
     r"\b(?:[Hh]ace|[Hh][áa]|[Ii]l y a)\s+(?:(?P<n>\d{1,3}|[^\W\d_]+)\s+)?"
