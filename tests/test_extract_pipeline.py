@@ -3697,3 +3697,14 @@ def test_an_anniversary_story_tells_only_the_act_recalled(extractor) -> None:  #
     assert report.realis == "background"
     assert report.date is not None and report.date.start == date(2014, 12, 16)
     assert report.counts.killed is not None and report.counts.killed.best == 141
+
+
+def test_a_sentence_passed_for_an_old_attack_is_no_news_of_one(extractor) -> None:  # type: ignore[no-untyped-def]
+    text = ("Man jailed for life over 2017 Manchester Arena bombing plot\n\n"
+            "LONDON (Reuters) - A British court on Thursday sentenced the brother of the Manchester Arena suicide bomber "
+            "to a minimum of 55 years in prison for helping to plan the 2017 attack that killed 22 people at an Ariana "
+            "Grande concert.\n\n"
+            "His brother Salman Abedi blew himself up in the foyer of the Manchester Arena on May 22, 2017.")
+    report = _only(_extract(extractor, text, published="2020-08-21"))
+    assert report.realis == "background"
+    assert report.date is not None and report.date.start == date(2017, 5, 22)

@@ -179,6 +179,7 @@ _REPORTING_VERB_AFTER = re.compile(r"\s+(?:confirmed|announced|said|reported|rel
 _COURT_VERBS = r"(?:convicted|sentenced|jailed|acquitted|indicted|arraigned|found\s+guilty)"
 _COURT_DATE_BEFORE = re.compile(rf"\b{_COURT_VERBS}(?:\s+\w+){{0,3}}?(?:\s+on)?\s+$", re.I)
 _COURT_VERB_AFTER = re.compile(rf"\s+{_COURT_VERBS}\b", re.I)
+_GROUNDS_BEFORE = re.compile(r"\b(?:over|for)\s+(?:the\s+|an?\s+)?$", re.I)
 #: A date that names another event than the one at hand: "responsible for Tuesday's attack",
 #: "one of the leaders behind the Aug. 7 attack". It dates the noun after it, not the sentence.
 _POSSESSIVE = re.compile(r"['’]s\s+", re.I)
@@ -612,12 +613,16 @@ class DocumentContext:
                 # "A sixth person died in hospital on Monday after an attack on a bar on Saturday": the
                 # day of what followed the act
                 distance += 100.0
-            if _COURT_DATE_BEFORE.search(before) or _COURT_VERB_AFTER.match(text, mention.end):
-                continue  # "A British court on Thursday convicted ...": the day of the verdict, not of the act
+            if (
+                _COURT_DATE_BEFORE.search(before) and not _GROUNDS_BEFORE.search(before)
+            ) or _COURT_VERB_AFTER.match(text, mention.end):
+                # "A British court on Thursday convicted ...": the day of the verdict, not of the act (but
+                # "jailed for life over | 2017 Manchester Arena bombing plot" dates what the verdict is for)
+                continue
             statement = bool(_REPORTING_DATE.search(before) or _REPORTING_VERB_AFTER.match(text, mention.end))
             if statement:
                 distance += 300.0  # when it was said, used only when nothing dates the act itself
-            elif self._dates_another_noun(text, mention, pos):
+            elif self._dates_another_noun(text, mention, pos, {t.end for t in unit.triggers if t.start > mention.start}):
                 continue  # "which rejected a 2016 peace deal": the deal's year, not the act's
             if best is None or distance < best[0]:
                 best = (distance, span, mention, statement)
@@ -641,9 +646,11 @@ class DocumentContext:
         return span, mention
 
     @staticmethod
-    def _dates_another_noun(text: str, mention: Any, pos: int) -> bool:
+    def _dates_another_noun(text: str, mention: Any, pos: int, acts: frozenset[int] | set[int] = frozenset()) -> bool:
         """Whether the phrase is attributive ("Tuesday's attack", "the Aug. 7 attack") and the
-        noun it dates is not the trigger at ``pos``."""
+        noun it dates is not the trigger at ``pos`` nor another act of the clause (``acts``, the
+        ends of its triggers after the phrase: "sentenced the brother of the suicide bomber for
+        helping to plan the 2017 attack" dates the attack told)."""
         after = _POSSESSIVE.match(text, mention.end)
         if after is None:
             if not _THE_BEFORE.search(text, max(0, mention.start - 5), mention.start):
@@ -651,8 +658,10 @@ class DocumentContext:
             after = _NOUN_AFTER.match(text, mention.end)
             if after is None or not any(c.isdigit() for c in mention.text):
                 return False  # "the day", "the week": not a calendar date before a noun
-            return not (mention.end < pos <= after.end())
-        return pos != after.end()
+            if pos > mention.end and _NAMES_BETWEEN.fullmatch(text, mention.end, pos) is not None:
+                return False  # "the 2017 Manchester Arena bombing": the act, named by its place
+            return not (mention.end < pos <= after.end()) and after.end() not in acts
+        return pos != after.end() and after.end() not in acts
 
     def _in_dateline(self, unit: Unit, mention: Any) -> bool:
         index = unit.sentence.index
@@ -823,6 +832,10 @@ _AFTER_THE_ACT = re.compile(r"\b(?:after|following)\s+(?:an?|the|this|that|last|
 
 #: "since" before a date: the date opens a period.
 _SINCE_BEFORE = re.compile(r"\bsince\s+(?:the\s+)?\Z", re.IGNORECASE)
+
+
+#: Capitalised words alone between a date and the act it names: " Manchester Arena ".
+_NAMES_BETWEEN = re.compile(r"(?:\s+[A-Z][\w'’.-]*){1,4}\s+")
 
 
 def _opens_a_period(text: str, mention: Any) -> bool:
