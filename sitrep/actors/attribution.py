@@ -541,8 +541,9 @@ _PRESENCE = re.compile(
     r"(?:active|present)|roam(?:s|ing)?|(?:have|has)\s+(?:a\s+)?(?:strong\s+)?presence)\s+(?:in|across|around|throughout)\b",
     re.IGNORECASE,
 )
-#: A relative clause right after the fighters: " who kidnap".
+#: A relative clause right after the fighters: " who kidnap", and what ends a clause.
 _RELATIVE_CLAUSE = re.compile(r"\s*(?:who|that)\s+\w+")
+_CLAUSE_END = re.compile(r"[,.;:]")
 #: How long an apposition between the fighters and "operate in" may be.
 _PRESENCE_APPOSITION = 120
 
@@ -558,10 +559,13 @@ def _present_in_the_area(sentence: str, p: int) -> bool:
         p = close + 1
     else:
         # "bandits who kidnap for ransom | operate in the area": past a relative clause with no commas
-        clause = _RELATIVE_CLAUSE.match(sentence, p, p + _PRESENCE_APPOSITION)
+        clause = _RELATIVE_CLAUSE.match(sentence, p)
         if clause is not None:
-            p = next((m.start() for m in re.finditer(r"\s", sentence[: p + _PRESENCE_APPOSITION]) if m.start() >= clause.end()
-                      and _PRESENCE.match(sentence, m.start()) is not None), p)
+            presence = _PRESENCE.search(sentence, clause.end())
+            if presence is not None and presence.start() - p <= _PRESENCE_APPOSITION and (
+                _CLAUSE_END.search(sentence, clause.end(), presence.start()) is None
+            ):
+                p = presence.start()
     m = _PRESENCE.match(sentence, p)
     if m is None:
         return False

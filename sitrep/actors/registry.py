@@ -599,6 +599,7 @@ class ActorRegistry:
 _DETERMINERS = frozenset({"the", "its", "their", "his", "her", "our"})
 #: Words joined by a hyphen before a people's name that make it a stance ("pro-Iraqi", "anti-Syrian").
 _SIDING = frozenset({"pro", "anti"})
+#: A dash with spaces around it (dashes are folded to "-"), which parts words a hyphen would join.
 _SPACED_DASH = re.compile(r"\s-+\s")
 #: Prefixes that name a group as what is fought: "anti-Naxal", "counter-ISIS".
 _AGAINST = frozenset({"anti", "counter"})

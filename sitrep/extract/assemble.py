@@ -179,6 +179,7 @@ _REPORTING_VERB_AFTER = re.compile(r"\s+(?:confirmed|announced|said|reported|rel
 _COURT_VERBS = r"(?:convicted|sentenced|jailed|acquitted|indicted|arraigned|found\s+guilty)"
 _COURT_DATE_BEFORE = re.compile(rf"\b{_COURT_VERBS}(?:\s+\w+){{0,3}}?(?:\s+on)?\s+$", re.I)
 _COURT_VERB_AFTER = re.compile(rf"\s+{_COURT_VERBS}\b", re.I)
+#: What a verdict is for, before the date that names it: "jailed for life over | 2017 Manchester Arena bombing plot".
 _GROUNDS_BEFORE = re.compile(r"\b(?:over|for)\s+(?:the\s+|an?\s+)?$", re.I)
 #: A date that names another event than the one at hand: "responsible for Tuesday's attack",
 #: "one of the leaders behind the Aug. 7 attack". It dates the noun after it, not the sentence.

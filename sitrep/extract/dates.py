@@ -155,20 +155,19 @@ _YEAR_OF_AN_ACT = re.compile(
     r"(?:attacks?|bombings?|massacres?|shootings?|killings?|assassinations?|kidnappings?|abductions?|hijackings?|"
     r"siege|raids?|ambush(?:es)?|blasts?|explosions?|stabbings?)\b)"
 )
+#: How many years or months an anniversary counts, in digits or words.
+_HOW_MANY = (
+    r"(?P<n>\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|twenty-five|thirty|"
+    r"forty|fifty)"
+)
 #: An anniversary told as the years since an act ("to mark ten years since Taliban gunmen stormed the
 #: school"): that many years before the day it is told on.
 _YEARS_SINCE = re.compile(
-    r"(?:(?<=\bmark\s)|(?<=\bmarks\s)|(?<=\bmarked\s)|(?<=\bmarking\s))"
-    r"(?P<n>\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|twenty-five|thirty|"
-    r"forty|fifty)\s+years?\s+since\b",
+    r"(?:(?<=\bmark\s)|(?<=\bmarks\s)|(?<=\bmarked\s)|(?<=\bmarking\s))" + _HOW_MANY + r"\s+years?\s+since\b",
     re.IGNORECASE,
 )
 #: An anniversary told as the time gone by ("Ten years on, Peshawar remembers school massacre").
-_YEARS_ON = re.compile(
-    r"\b(?P<n>\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|twenty-five|"
-    r"thirty|forty|fifty)\s+(?P<unit>years|months)\s+on(?=,)",
-    re.IGNORECASE,
-)
+_YEARS_ON = re.compile(r"\b" + _HOW_MANY + r"\s+(?P<unit>years|months)\s+on(?=,)", re.IGNORECASE)
 #: "some time ago" in Spanish, Portuguese and French: "Hace dos semanas", "há três dias", "il y a deux mois".
 _AGO_ROMANCE = re.compile(
     r"\b(?:[Hh]ace|[Hh][áa]|[Ii]l y a)\s+(?:(?P<n>\d{1,3}|[^\W\d_]+)\s+)?"

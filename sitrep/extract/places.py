@@ -84,8 +84,9 @@ def where_a_statement_was_made(text: str, start: int) -> bool:
 #: ... was shot dead in the municipality of Convención".
 _BEFORE_OFFICE = re.compile(
     r"\b(?:mayor|governor|president|chief|head|leader|chairman|chairperson|councill?or|council|board|deputy|"
-    r"commissioner|administrator|secretary|diocese|archdiocese|bishop|archbishop|prefect|emir)\s+of\s+(?:the\s+(?:municipality|town|city|village|department|"
-    r"province|state|district|region)\s+of\s+)?(?:the\s+)?(?:(?:nearby|neighbou?ring)\s+)?$",
+    r"commissioner|administrator|secretary|diocese|archdiocese|bishop|archbishop|prefect|emir)\s+of\s+"
+    r"(?:the\s+(?:municipality|town|city|village|department|province|state|district|region)\s+of\s+)?(?:the\s+)?"
+    r"(?:(?:nearby|neighbou?ring)\s+)?$",
     re.IGNORECASE,
 )
 #: A statement's verb right after its maker's name: "the diocese of Dori | said".
@@ -494,9 +495,8 @@ def _attributive(text: str, end: int) -> bool:
 _PART_OF_THE_TOWN_TOLD = re.compile(r"\bthe\s+(?:city|town|capital|village)['\u2019]s\s+(?:\w+\s+)?\Z", re.IGNORECASE)
 
 
-#: Between a person's name and the town he is from: "Salim Barakat of Yarka".
-#: What comes between a person's name and the home town: "of", perhaps after the age ("Thomas
-#: Matthew Crooks, 20, of Bethel Park").
+#: Between a person's name and the town he is from: "Salim Barakat of Yarka", perhaps after the age
+#: ("Thomas Matthew Crooks, 20, of Bethel Park").
 _OF = re.compile(r"(?:,\s+(?:aged\s+)?\d{1,3},)?,?\s+of\s+$")
 
 
