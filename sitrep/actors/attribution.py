@@ -312,10 +312,11 @@ def assess(sentence: str, start: int, end: int, *, actor_type: str | None = None
         verb_at.pop(0)
     result = _assess_rest(sentence, start, end, right, verb_at, hedged, actor_type)
     attribution = result.attribution
-    if attribution == "attributed" and _one_of_alternatives(sentence, start, end):
-        attribution = "suspected"  # "carried out by the Shining Path or the MRTA": one of them, not both
-    if attribution == "attributed" and _HOLDS_THE_AREA.search(sentence, max(0, start - 100), start) is not None:
-        attribution = "suspected"  # "near a town in a region disputed by the Familia Michoacana": about, not at work
+    if attribution == "attributed" and (
+        _one_of_alternatives(sentence, start, end)  # "carried out by the Shining Path or the MRTA": one of them
+        or _HOLDS_THE_AREA.search(sentence, max(0, start - 100), start) is not None  # "a region disputed by X"
+    ):
+        attribution = "suspected"
     if denial is not None or attribution != result.attribution:
         return ActorAssessment(result.role, attribution, result.denied or denial is not None, result.cue, result.superseded)
     return result

@@ -10,9 +10,9 @@ Internal to :mod:`sitrep.actors`; :func:`fold` and :func:`is_shouting` are re-ex
 
 from __future__ import annotations
 
-from bisect import bisect_left
 import re
 import unicodedata
+from bisect import bisect_left
 from typing import Any, Iterable, Sequence
 
 _PUNCT_FOLD = {

@@ -590,6 +590,7 @@ class DocumentContext:
         best: tuple[float, DateSpan, Any, bool] | None = None
         written: list[tuple[DateSpan, Any]] = []  # the phrases that write out a year
         text = unit.sentence.text
+        acts = frozenset(t.end for t in unit.triggers)  # where the clause's acts end ("the 2017 attack")
         for mention in unit.dates:
             span = self.dates.get((unit.sentence.index, mention.start))
             before = text[max(0, mention.start - 30) : mention.start]
@@ -623,7 +624,7 @@ class DocumentContext:
             statement = bool(_REPORTING_DATE.search(before) or _REPORTING_VERB_AFTER.match(text, mention.end))
             if statement:
                 distance += 300.0  # when it was said, used only when nothing dates the act itself
-            elif self._dates_another_noun(text, mention, pos, {t.end for t in unit.triggers if t.start > mention.start}):
+            elif self._dates_another_noun(text, mention, pos, acts):
                 continue  # "which rejected a 2016 peace deal": the deal's year, not the act's
             if best is None or distance < best[0]:
                 best = (distance, span, mention, statement)
@@ -647,10 +648,10 @@ class DocumentContext:
         return span, mention
 
     @staticmethod
-    def _dates_another_noun(text: str, mention: Any, pos: int, acts: frozenset[int] | set[int] = frozenset()) -> bool:
+    def _dates_another_noun(text: str, mention: Any, pos: int, acts: frozenset[int] = frozenset()) -> bool:
         """Whether the phrase is attributive ("Tuesday's attack", "the Aug. 7 attack") and the
         noun it dates is not the trigger at ``pos`` nor another act of the clause (``acts``, the
-        ends of its triggers after the phrase: "sentenced the brother of the suicide bomber for
+        ends of its triggers: "sentenced the brother of the suicide bomber for
         helping to plan the 2017 attack" dates the attack told)."""
         after = _POSSESSIVE.match(text, mention.end)
         if after is None:

@@ -92,7 +92,6 @@ under 1 us for a phrase already resolved by the same resolver.
 from __future__ import annotations
 
 import re
-
 from dataclasses import dataclass
 
 from sitrep.extract.dates_grammar import default_grammar
@@ -136,15 +135,14 @@ def find_dates(text: str) -> list[DateMention]:
         *(DateMention(m.start(1), m.end(1), m.group(1)) for m in _YEAR_OF_AN_ACT.finditer(text)),
         *(DateMention(m.start(), m.end(), m.group(0), reading=f"{m.group('n')} years ago") for m in _YEARS_SINCE.finditer(text)),
         *(DateMention(m.start(), m.end(), m.group(0), reading=f"{m.group('n')} {m.group('unit')} ago") for m in _YEARS_ON.finditer(text)),
+        *(_ago_romance(text) if _AGO_ROMANCE_HINT.search(text) else ()),
     ]
-    if extra:
-        found.extend(m for m in extra if not any(d.start < m.end and m.start < d.end for d in found))
-        found.sort(key=lambda d: d.start)
-    if _AGO_ROMANCE_HINT.search(text):
-        found.extend(
-            m for m in _ago_romance(text) if not any(d.start < m.end and m.start < d.end for d in found)
-        )
-        found.sort(key=lambda d: d.start)
+    if not extra:
+        return found
+    for mention in extra:  # each where the grammar's phrases and the ones taken before leave room
+        if not any(d.start < mention.end and mention.start < d.end for d in found):
+            found.append(mention)
+    found.sort(key=lambda d: d.start)
     return found
 
 

@@ -107,7 +107,10 @@ _WORD_RE = re.compile(r"[^\W_]+")
 #: Words before a label that make it a noun of its own: "that day", "the same day".
 _DAY_DETERMINERS = frozenset({"that", "this", "the", "same", "next", "previous", "following", "each", "every"})
 #: Labels that number a step in a sequence, written out in lower case too: "day three", "phase two".
-_SEQUENCE_LABELS = frozenset({"day", "phase", "round", "stage", "level", "grade", "class", "version", "chapter", "section", "act", "year", "match", "score", "scored", "scoring", "aged", "age", "ages", "page", "volume", "issue", "number", "no.", "nos"})
+_SEQUENCE_LABELS = frozenset({
+    "day", "phase", "round", "stage", "level", "grade", "class", "version", "chapter", "section", "act", "year",
+    "match", "score", "scored", "scoring", "aged", "age", "ages", "page", "volume", "issue", "number", "no.", "nos",
+})
 #: Units that, singular after a number, name the shift of the people counted ("five day labourers").
 _SHIFTS = frozenset({"day", "night"})
 #: Words after such a unit that show it measures time after all ("a 5 day old baby", "a two day long siege").

@@ -40,6 +40,7 @@ SAME_PLACE_KM = 40.0
 #: Words by which an act recalled beside the news is put where the news happened: "in the city", "there".
 SAME_SCENE = re.compile(r"\b(?:there|in\s+the\s+(?:same\s+)?(?:city|town|village|capital|area|district|province))\b", re.I)
 
+
 def only_its_country(location: Location, scene: Location) -> bool:
     """Whether ``location`` is only the country that the more precise ``scene`` lies in ("in the
     country" beside "in the same district")."""

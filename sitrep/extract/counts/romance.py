@@ -152,13 +152,11 @@ def find_counts_romance(sentence: str, languages: Sequence[LanguageCounts] | Non
     languages = default_languages() if languages is None else languages
     # most sentences hold no word of a category in any of the languages: a cheap test first
     words = {w.strip(_EDGE_PUNCTUATION) for w in sentence.lower().split()}
-    if all(words.isdisjoint(language.category_words) for language in languages):
+    candidates = [language for language in languages if not words.isdisjoint(language.category_words)]
+    if not candidates:
         return []
     tokens = [(m.group().lower(), m.start(), m.end()) for m in _TOKEN.finditer(sentence)]
-    present = {t[0] for t in tokens}
-    for language in languages:
-        if present.isdisjoint(language.category_words):
-            continue
+    for language in candidates:
         found = _Reader(sentence, tokens, language).read()
         if found:
             return found
